@@ -1,0 +1,26 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace SpecClients.Generator.Diagnostics;
+
+/// <summary>An equatable stand-in for <see cref="Location"/>, pointing into a spec file; turned back at report time.</summary>
+/// <param name="Line">Zero-based line.</param>
+/// <param name="Column">Zero-based column.</param>
+internal sealed record LocationInfo(string FilePath, int Line, int Column, int EndLine, int EndColumn)
+{
+    public Location ToLocation()
+    {
+        var start = new LinePosition(Line, Column);
+        var end = new LinePosition(EndLine, EndColumn);
+        return Location.Create(FilePath, default, new LinePositionSpan(start, end));
+    }
+}
+
+/// <summary>A diagnostic to report, with equatable arguments.</summary>
+internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Model.EquatableArray<string> Arguments)
+{
+    public Diagnostic ToDiagnostic() => Diagnostic.Create(
+        DiagnosticDescriptors.ById(Id),
+        Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None,
+        System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Cast<object>(Arguments.Items)));
+}

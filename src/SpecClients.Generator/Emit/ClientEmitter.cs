@@ -1,0 +1,386 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using SpecClients.Generator.Model;
+
+namespace SpecClients.Generator.Emit;
+
+/// <summary>Emits the client class: one async method per operation, thin calls into SpecClients.Runtime.</summary>
+internal static class ClientEmitter
+{
+    private const string Auth = "global::SpecClients.Runtime.Auth";
+    private const string Http = "global::SpecClients.Runtime.Http";
+
+    public static string Emit(SpecContext context, ClientSpec client)
+    {
+        var w = FileHeader.Start(context);
+        w.Summary("Client for " + client.ApiTitle + "." + (client.Description is null ? string.Empty : "\n" + client.Description));
+        w.Line(FileHeader.GeneratedCode(context));
+        w.Open(context.Accessibility + " sealed partial class " + client.Name);
+        w.Line("/// <summary>The API's name, used in messages and logs.</summary>");
+        w.Line("public const string ApiName = " + SourceWriter.Literal(client.ApiTitle) + ";");
+        w.Line();
+        w.Line("private readonly " + Http + ".ApiClientCore _core;");
+        w.Line("private readonly " + client.OptionsName + " _options;");
+        w.Line();
+        EmitConstructors(w, client);
+        EmitStaticAuthenticators(w, client);
+
+        var securityFields = new Dictionary<string, string>();
+        var serverFields = new Dictionary<string, string>();
+        foreach (var operation in client.Operations)
+        {
+            EmitOperation(w, client, operation, securityFields, serverFields);
+        }
+
+        EmitResolveBaseAddress(w, client);
+        foreach (var field in securityFields)
+        {
+            w.Line("private static readonly " + Auth + ".SecurityRequirement[] " + field.Value + " = " + field.Key + ";");
+        }
+
+        foreach (var field in serverFields)
+        {
+            w.Line("private static readonly string[] " + field.Value + " = " + field.Key + ";");
+        }
+
+        w.Close();
+        return w.ToString();
+    }
+
+    private static void EmitConstructors(SourceWriter w, ClientSpec client)
+    {
+        w.Line("/// <summary>Creates the client with the credentials its options hold.</summary>");
+        w.Line("/// <param name=\"httpClient\">The HTTP client (typically from IHttpClientFactory).</param>");
+        w.Line("/// <param name=\"options\">The server and credentials.</param>");
+        w.Line("public " + client.Name + "(global::System.Net.Http.HttpClient httpClient, " + client.OptionsName + " options)");
+        w.Line("    : this(httpClient, options, null)");
+        w.Line("{");
+        w.Line("}");
+        w.Line();
+        w.Line("/// <summary>Creates the client; <paramref name=\"authenticators\"/> supply or replace the authentication of security schemes by name (token providers, signing hooks).</summary>");
+        w.Line("/// <param name=\"httpClient\">The HTTP client (typically from IHttpClientFactory).</param>");
+        w.Line("/// <param name=\"options\">The server and credentials.</param>");
+        w.Line("/// <param name=\"authenticators\">Authenticators that take precedence over those built from <paramref name=\"options\"/>.</param>");
+        w.Open("public " + client.Name + "(global::System.Net.Http.HttpClient httpClient, " + client.OptionsName + " options, global::System.Collections.Generic.IEnumerable<" + Auth + ".IRequestAuthenticator>? authenticators)");
+        w.Line("_options = options ?? throw new global::System.ArgumentNullException(nameof(options));");
+        w.Line("var all = CreateAuthenticatorsFromOptions(options);");
+        w.Open("foreach (var authenticator in authenticators ?? global::System.Linq.Enumerable.Empty<" + Auth + ".IRequestAuthenticator>())");
+        w.Line("all[authenticator.SchemeName] = authenticator;");
+        w.Close();
+        w.Line();
+        w.Line("_core = new " + Http + ".ApiClientCore(httpClient, ApiName, ResolveBaseAddress, new " + Auth + ".RequestAuthorizer(all), options.MaxResponseBytes);");
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>The options this client was created with.</summary>");
+        w.Line("public " + client.OptionsName + " Options => _options;");
+        w.Line();
+    }
+
+    private static void EmitStaticAuthenticators(SourceWriter w, ClientSpec client)
+    {
+        var dictionary = "global::System.Collections.Generic.Dictionary<string, " + Auth + ".IRequestAuthenticator>";
+        w.Open("private static " + dictionary + " CreateAuthenticatorsFromOptions(" + client.OptionsName + " options)");
+        w.Line("var authenticators = new " + dictionary + "(global::System.StringComparer.Ordinal);");
+        foreach (var scheme in client.SecuritySchemes.Where(s => s.Token is null && s.Signature is null))
+        {
+            var name = SourceWriter.Literal(scheme.Name);
+            switch (scheme.Kind)
+            {
+                case SecuritySchemeKind.ApiKey:
+                    w.Open("if (options." + scheme.PropertyName + " is { } " + Local(scheme, "value") + ")");
+                    w.Line("authenticators[" + name + "] = new " + Auth + ".ApiKeyAuthenticator(" + name + ", " + Auth + ".ApiKeyLocation." + scheme.Location + ", " + SourceWriter.Literal(scheme.ParameterName ?? scheme.Name) + ", " + Local(scheme, "value") + ");");
+                    w.Close();
+                    break;
+                case SecuritySchemeKind.HttpBasic:
+                    w.Open("if (options." + scheme.PropertyName + "Username is { } " + Local(scheme, "user") + " && options." + scheme.PropertyName + "Password is { } " + Local(scheme, "password") + ")");
+                    w.Line("authenticators[" + name + "] = new " + Auth + ".BasicAuthenticator(" + name + ", " + Local(scheme, "user") + ", " + Local(scheme, "password") + ");");
+                    w.Close();
+                    break;
+                case SecuritySchemeKind.HttpBearer:
+                case SecuritySchemeKind.OAuth2:
+                case SecuritySchemeKind.OpenIdConnect:
+                    w.Open("if (options." + scheme.PropertyName + "Token is { } " + Local(scheme, "token") + ")");
+                    w.Line("authenticators[" + name + "] = new " + Auth + ".BearerAuthenticator(" + name + ", " + Local(scheme, "token") + ");");
+                    w.Close();
+                    break;
+            }
+        }
+
+        w.Line("return authenticators;");
+        w.Close();
+        w.Line();
+    }
+
+    private static string Local(SecuritySchemeSpec scheme, string suffix) => "__" + scheme.PropertyName + "_" + suffix;
+
+    private static void EmitOperation(SourceWriter w, ClientSpec client, OperationSpec operation, Dictionary<string, string> securityFields, Dictionary<string, string> serverFields)
+    {
+        var success = operation.Success?.Type;
+        var returnType = success is null ? "global::System.Threading.Tasks.Task" : "global::System.Threading.Tasks.Task<" + success.CSharp + ">";
+
+        w.Summary(operation.Summary ?? operation.Description, operation.HttpMethod + " " + operation.Path);
+        if (operation.Summary is not null && operation.Description is not null && operation.Description != operation.Summary)
+        {
+            w.Line("/// <remarks>");
+            foreach (var line in operation.Description.Split('\n'))
+            {
+                w.Line("/// " + SourceWriter.EscapeXml(line.TrimEnd()));
+            }
+
+            w.Line("/// </remarks>");
+        }
+
+        var required = operation.Parameters.Where(p => p.Required).ToList();
+        var optional = operation.Parameters.Where(p => !p.Required).ToList();
+        var signature = new List<string>();
+        foreach (var parameter in required)
+        {
+            w.Line("/// <param name=\"" + parameter.Name.TrimStart('@') + "\">" + SourceWriter.EscapeXml(parameter.Description ?? parameter.Location + " parameter " + parameter.WireName + ".") + "</param>");
+            signature.Add(parameter.Type.CSharp + " " + parameter.Name);
+        }
+
+        if (operation.Body is { } body)
+        {
+            w.Line("/// <param name=\"body\">The request body (" + SourceWriter.EscapeXml(body.MediaType) + ").</param>");
+            if (body.Required)
+            {
+                signature.Add(body.Type.CSharp + " body");
+            }
+        }
+
+        foreach (var parameter in optional)
+        {
+            w.Line("/// <param name=\"" + parameter.Name.TrimStart('@') + "\">" + SourceWriter.EscapeXml(parameter.Description ?? parameter.Location + " parameter " + parameter.WireName + ".") + "</param>");
+            signature.Add(parameter.Type.CSharp + "? " + parameter.Name + " = default");
+        }
+
+        if (operation.Body is { Required: false } optionalBody)
+        {
+            signature.Add(optionalBody.Type.CSharp + "? body = default");
+        }
+
+        w.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
+        w.Line("/// <exception cref=\"" + Http.Substring(8) + ".ApiException\">The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.</exception>");
+        signature.Add("global::System.Threading.CancellationToken cancellationToken = default");
+        if (operation.Deprecated)
+        {
+            w.Line("[global::System.Obsolete(\"Deprecated in the spec.\")]");
+        }
+
+        w.Open("public async " + returnType + " " + operation.MethodName + "(" + string.Join(", ", signature) + ")");
+        foreach (var parameter in required.Where(p => !p.Type.IsValueType))
+        {
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(" + parameter.Name + ");");
+        }
+
+        if (operation.Body is { Required: true } requiredBody && !requiredBody.Type.IsValueType)
+        {
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
+        }
+
+        w.Line("var request = new " + Http + ".ApiRequest(" + SourceWriter.Literal(operation.OperationId) + ", new global::System.Net.Http.HttpMethod(" + SourceWriter.Literal(operation.HttpMethod) + "), " + SourceWriter.Literal(operation.Path) + ");");
+        foreach (var parameter in operation.Parameters)
+        {
+            EmitParameter(w, parameter);
+        }
+
+        if (operation.Body is { } requestBody)
+        {
+            EmitBody(w, requestBody);
+        }
+
+        if (operation.Security.Count > 0)
+        {
+            var initializer = "new " + Auth + ".SecurityRequirement[] { " + string.Join(", ", operation.Security.Select(a => "new " + Auth + ".SecurityRequirement(" + string.Join(", ", a.Schemes.Select(SourceWriter.Literal)) + ")")) + " }";
+            if (!securityFields.TryGetValue(initializer, out var field))
+            {
+                field = "s_security" + securityFields.Count.ToString(CultureInfo.InvariantCulture);
+                securityFields[initializer] = field;
+            }
+
+            w.Line("request.Security = " + field + ";");
+        }
+
+        if (operation.ServerUrls.Count > 0)
+        {
+            var initializer = "new string[] { " + string.Join(", ", operation.ServerUrls.Select(SourceWriter.Literal)) + " }";
+            if (!serverFields.TryGetValue(initializer, out var field))
+            {
+                field = "s_servers" + serverFields.Count.ToString(CultureInfo.InvariantCulture);
+                serverFields[initializer] = field;
+            }
+
+            w.Line("request.Servers = " + field + ";");
+        }
+
+        w.Line("var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);");
+        w.Open("if (response.IsSuccess)");
+        if (success is null)
+        {
+            w.Line("return;");
+        }
+        else if (operation.Success!.IsText)
+        {
+            w.Line("return response.ReadText();");
+        }
+        else if (success.Kind == TypeKind.Binary)
+        {
+            w.Line("return response.Body;");
+        }
+        else
+        {
+            w.Line("return response.ReadJson(" + Reader(success) + ");");
+        }
+
+        w.Close();
+        w.Line();
+        EmitErrors(w, operation);
+        w.Close();
+        w.Line();
+    }
+
+    private static string Reader(TypeRef type) =>
+        "static (ref global::System.Text.Json.Utf8JsonReader r) => " + JsonCode.ReadValue(type, "r", "response", "$");
+
+    private static void EmitErrors(SourceWriter w, OperationSpec operation)
+    {
+        var typed = operation.Errors.Where(e => e.Type is not null && !e.IsText && e.Type.Kind != TypeKind.Binary).ToList();
+        if (typed.Count == 0)
+        {
+            w.Line("throw response.CreateException();");
+            return;
+        }
+
+        w.Open("throw response.StatusCode switch");
+        var ordered = typed.Where(e => e.Status.Length == 3 && e.Status.All(char.IsDigit)).Concat(typed.Where(e => e.Status.Length == 3 && e.Status.EndsWith("XX", System.StringComparison.Ordinal) && char.IsDigit(e.Status[0]))).ToList();
+        foreach (var error in ordered)
+        {
+            var pattern = error.Status.EndsWith("XX", System.StringComparison.Ordinal)
+                ? ">= " + error.Status[0] + "00 and < " + (error.Status[0] - '0' + 1).ToString(CultureInfo.InvariantCulture) + "00"
+                : error.Status;
+            w.Line(pattern + " => response.CreateException(" + Reader(error.Type!) + "),");
+        }
+
+        var fallback = typed.FirstOrDefault(e => e.Status == "default");
+        w.Line("_ => " + (fallback is null ? "response.CreateException()" : "response.CreateException(" + Reader(fallback.Type!) + ")") + ",");
+        w.Close(";");
+    }
+
+    private static void EmitParameter(SourceWriter w, ParameterSpec parameter)
+    {
+        var name = SourceWriter.Literal(parameter.WireName);
+        if (parameter.Location == ParameterLocation.Query && parameter.Type.Kind == TypeKind.Array)
+        {
+            var element = parameter.Type.Element!;
+            var values = "global::System.Linq.Enumerable.Select(" + parameter.Name + ", static v => " + JsonCode.Format(element, "v") + ")";
+            w.Line("request.AddQuery(" + name + ", " + parameter.Name + " is null ? null : " + values + ", " + (parameter.Explode ? "true" : "false") + ");");
+            return;
+        }
+
+        var value = parameter.Required && !parameter.Type.IsValueType
+            ? JsonCode.Format(parameter.Type, parameter.Name)
+            : parameter.Name + " is { } " + "__" + parameter.Name.TrimStart('@') + " ? " + JsonCode.Format(parameter.Type, "__" + parameter.Name.TrimStart('@')) + " : null";
+        if (parameter.Required && parameter.Type.IsValueType)
+        {
+            value = JsonCode.Format(parameter.Type, parameter.Name);
+        }
+
+        var method = parameter.Location switch
+        {
+            ParameterLocation.Path => "SetPathParameter",
+            ParameterLocation.Header => "AddHeader",
+            ParameterLocation.Cookie => "AddCookie",
+            _ => "AddQuery",
+        };
+        w.Line("request." + method + "(" + name + ", " + value + ");");
+    }
+
+    private static void EmitBody(SourceWriter w, BodySpec body)
+    {
+        var open = body.Required || body.Type.IsValueType ? null : "if (body is not null)";
+        if (open is not null)
+        {
+            w.Open(open);
+        }
+
+        switch (body.Kind)
+        {
+            case BodyKind.Json:
+                w.Line("request.SetJsonBody(body, static (w, v) => " + JsonCode.WriteValue(body.Type, "w", "v").TrimEnd(';') + ", " + SourceWriter.Literal(body.MediaType) + ");");
+                break;
+            case BodyKind.Form:
+                w.Open("request.SetFormBody(new global::System.Collections.Generic.KeyValuePair<string, string?>[]");
+                foreach (var field in body.FormFields)
+                {
+                    var value = field.IsNullable || field.Type.IsValueType
+                        ? "body." + field.PropertyName + " is { } f_" + field.PropertyName + " ? " + JsonCode.Format(field.Type, "f_" + field.PropertyName) + " : null"
+                        : JsonCode.Format(field.Type, "body." + field.PropertyName);
+                    w.Line("new(" + SourceWriter.Literal(field.WireName) + ", " + value + "),");
+                }
+
+                w.Close(");");
+                break;
+            case BodyKind.Text:
+                w.Line("request.SetTextBody(body, " + SourceWriter.Literal(body.MediaType) + ");");
+                break;
+            default:
+                w.Line("request.SetBinaryBody(body, " + SourceWriter.Literal(body.MediaType) + ");");
+                break;
+        }
+
+        if (open is not null)
+        {
+            w.Close();
+        }
+    }
+
+    private static void EmitResolveBaseAddress(SourceWriter w, ClientSpec client)
+    {
+        w.Open("private global::System.Uri ResolveBaseAddress(global::System.Collections.Generic.IReadOnlyList<string>? operationServers)");
+        w.Open("if (_options.BaseAddress is { } baseAddress)");
+        w.Line("return baseAddress;");
+        w.Close();
+        w.Line();
+        w.Open("if (operationServers is { Count: > 0 })");
+        w.Line("return " + Http + ".ServerUrl.Create(operationServers[0], ApiName);");
+        w.Close();
+        w.Line();
+        if (client.Servers.Count == 0)
+        {
+            w.Line("throw new global::System.InvalidOperationException(ApiName + \": the spec declares no server; set BaseAddress in the options.\");");
+            w.Close();
+            w.Line();
+            return;
+        }
+
+        w.Open("var url = _options.Server switch");
+        foreach (var server in client.Servers)
+        {
+            var expression = SourceWriter.Literal(server.Url);
+            foreach (var variableDefault in server.Defaults)
+            {
+                var variable = client.ServerVariables.First(v => v.WireName == variableDefault.Variable);
+                var value = variable.AllowedValues.Count > 0
+                    ? "(_options." + variable.PropertyName + " is { } " + "__" + variable.PropertyName + " ? " + VariableWire(client, variable, "__" + variable.PropertyName) + " : " + SourceWriter.Literal(variableDefault.Default) + ")"
+                    : "(_options." + variable.PropertyName + " ?? " + SourceWriter.Literal(variableDefault.Default) + ")";
+                expression += ".Replace(" + SourceWriter.Literal("{" + variableDefault.Variable + "}") + ", " + value + ")";
+            }
+
+            w.Line(client.ServerEnumName + "." + server.Name + " => " + expression + ",");
+        }
+
+        w.Line("_ => throw new global::System.InvalidOperationException(ApiName + \": unknown server \" + _options.Server + \".\"),");
+        w.Close(";");
+        w.Line("return " + Http + ".ServerUrl.Create(url, ApiName);");
+        w.Close();
+        w.Line();
+    }
+
+    private static string VariableWire(ClientSpec client, ServerVariableSpec variable, string value)
+    {
+        var scope = new Naming.NameScope();
+        var cases = variable.AllowedValues.Select(v => client.OptionsName + "." + OptionsEmitter.VariableType(variable) + "." + scope.Claim(Naming.Identifiers.Pascal(v)) + " => " + SourceWriter.Literal(v));
+        return value + " switch { " + string.Join(", ", cases) + ", _ => throw new global::System.ArgumentOutOfRangeException(" + SourceWriter.Literal(variable.PropertyName) + ") }";
+    }
+}

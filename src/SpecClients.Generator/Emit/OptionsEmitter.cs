@@ -1,0 +1,112 @@
+using System.Linq;
+using SpecClients.Generator.Model;
+using SpecClients.Generator.Naming;
+
+namespace SpecClients.Generator.Emit;
+
+/// <summary>Emits the client's options class (bindable from configuration) and its server enum.</summary>
+internal static class OptionsEmitter
+{
+    public static string EmitOptions(SpecContext context, ClientSpec client)
+    {
+        var w = FileHeader.Start(context);
+        w.Summary("Options for <see cref=\"" + client.Name + "\"/>: the server, its variables and the credentials of each security scheme. Bindable from configuration.");
+        w.Line(FileHeader.GeneratedCode(context));
+        w.Open(context.Accessibility + " sealed partial class " + client.OptionsName);
+        w.Line("/// <summary>When set, every request goes here, including operations that declare their own servers (use it for sandboxes and tests).</summary>");
+        w.Line("public global::System.Uri? BaseAddress { get; set; }");
+        w.Line();
+        if (client.Servers.Count > 0)
+        {
+            w.Line("/// <summary>The spec's server to use when <see cref=\"BaseAddress\"/> is not set. Defaults to the first one listed.</summary>");
+            w.Line("public " + client.ServerEnumName + " Server { get; set; } = " + client.ServerEnumName + "." + client.Servers[0].Name + ";");
+            w.Line();
+        }
+
+        foreach (var variable in client.ServerVariables)
+        {
+            var defaults = string.Join(", ", client.Servers.SelectMany(s => s.Defaults.Where(d => d.Variable == variable.WireName).Select(d => s.Name + ": " + d.Default)));
+            w.Summary((variable.Description ?? "The server variable <c>" + variable.WireName + "</c>.") + " Null uses the chosen server's default (" + defaults + ").");
+            w.Line("public " + VariableType(variable) + "? " + variable.PropertyName + " { get; set; }");
+            w.Line();
+        }
+
+        foreach (var scheme in client.SecuritySchemes)
+        {
+            EmitSchemeOptions(w, scheme);
+        }
+
+        w.Line("/// <summary>The largest response body accepted, in bytes; larger responses fail with ApiResponseFormatException.</summary>");
+        w.Line("public long MaxResponseBytes { get; set; } = 16 * 1024 * 1024;");
+        foreach (var variable in client.ServerVariables.Where(v => v.AllowedValues.Count > 0))
+        {
+            w.Line();
+            w.Line("/// <summary>The values the spec allows for the server variable <c>" + SourceWriter.EscapeXml(variable.WireName) + "</c>.</summary>");
+            w.Open("public enum " + VariableType(variable));
+            var scope = new NameScope();
+            foreach (var value in variable.AllowedValues)
+            {
+                w.Line("/// <summary><c>" + SourceWriter.EscapeXml(value) + "</c></summary>");
+                w.Line(scope.Claim(Identifiers.Pascal(value)) + ",");
+            }
+
+            w.Close();
+        }
+
+        w.Close();
+        return w.ToString();
+    }
+
+    /// <summary>The C# type of a server variable option: an enum when the spec lists its values.</summary>
+    public static string VariableType(ServerVariableSpec variable) => variable.AllowedValues.Count > 0 ? variable.PropertyName + "Value" : "string";
+
+    private static void EmitSchemeOptions(SourceWriter w, SecuritySchemeSpec scheme)
+    {
+        var about = "security scheme <c>" + SourceWriter.EscapeXml(scheme.Name) + "</c>" + (scheme.Description is null ? "" : ": " + scheme.Description);
+        if (scheme.Token is not null || scheme.Signature is not null)
+        {
+            // Obtained tokens and computed signatures are supplied by the auth layer, not by options.
+            return;
+        }
+
+        switch (scheme.Kind)
+        {
+            case SecuritySchemeKind.ApiKey:
+                w.Summary("The value of the " + about);
+                w.Line("public string? " + scheme.PropertyName + " { get; set; }");
+                w.Line();
+                break;
+            case SecuritySchemeKind.HttpBasic:
+                w.Summary("The user name (or client id) of the " + about);
+                w.Line("public string? " + scheme.PropertyName + "Username { get; set; }");
+                w.Line();
+                w.Summary("The password (or client secret) of the " + about);
+                w.Line("public string? " + scheme.PropertyName + "Password { get; set; }");
+                w.Line();
+                break;
+            case SecuritySchemeKind.HttpBearer:
+            case SecuritySchemeKind.OAuth2:
+            case SecuritySchemeKind.OpenIdConnect:
+                w.Summary("A bearer token for the " + about + " (for flows the client cannot run itself, such as authorization code).");
+                w.Line("public string? " + scheme.PropertyName + "Token { get; set; }");
+                w.Line();
+                break;
+        }
+    }
+
+    public static string EmitServerEnum(SpecContext context, ClientSpec client)
+    {
+        var w = FileHeader.Start(context);
+        w.Summary("The servers the spec of <see cref=\"" + client.Name + "\"/> lists.");
+        w.Line(FileHeader.GeneratedCode(context));
+        w.Open(context.Accessibility + " enum " + client.ServerEnumName);
+        foreach (var server in client.Servers)
+        {
+            w.Summary((server.Description is null ? string.Empty : server.Description + ": ") + server.Url);
+            w.Line(server.Name + ",");
+        }
+
+        w.Close();
+        return w.ToString();
+    }
+}

@@ -1,0 +1,198 @@
+using System.Linq;
+using SpecClients.Generator.Model;
+
+namespace SpecClients.Generator.Emit;
+
+/// <summary>Emits a <c>sealed record</c> for an object schema and its reflection-free JSON converter.</summary>
+internal static class RecordEmitter
+{
+    private const string Reader = "global::System.Text.Json.Utf8JsonReader";
+    private const string Writer = "global::System.Text.Json.Utf8JsonWriter";
+
+    public static string Emit(SpecContext context, ObjectSpec spec)
+    {
+        var w = FileHeader.Start(context);
+        w.Summary(spec.Description, "The <c>" + spec.Name + "</c> schema.");
+        w.Line(FileHeader.GeneratedCode(context));
+        if (spec.Deprecated)
+        {
+            w.Line("[global::System.Obsolete(\"Deprecated in the spec.\")]");
+        }
+
+        w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + spec.Name + ".JsonConverter))]");
+        w.Open(context.Accessibility + " sealed partial record " + spec.Name);
+        foreach (var property in spec.Properties)
+        {
+            w.Summary(property.Description, "The <c>" + property.JsonName + "</c> member.");
+            w.Line("/// <remarks>JSON name: <c>" + SourceWriter.EscapeXml(property.JsonName) + "</c>" + (property.Required ? "; required" : string.Empty) + (property.Nullable ? "; may be null" : string.Empty) + (property.Sensitive ? "; sensitive: never printed" : string.Empty) + ".</remarks>");
+            if (property.Deprecated)
+            {
+                w.Line("[global::System.Obsolete(\"Deprecated in the spec.\")]");
+            }
+
+            var required = property.Required ? "required " : string.Empty;
+            w.Line("public " + required + property.Type.Nullable(property.IsNullableInCSharp) + " " + property.Name + " { get; init; }");
+            w.Line();
+        }
+
+        w.Line("/// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>");
+        w.Line("public global::System.Collections.Generic.IReadOnlyDictionary<string, " + spec.AdditionalProperties.CSharp + ">? " + spec.AdditionalPropertiesName + " { get; init; }");
+        w.Line();
+        EmitPrintMembers(w, spec);
+        w.Line();
+        EmitConverter(w, spec);
+        w.Close();
+        return w.ToString();
+    }
+
+    private static void EmitPrintMembers(SourceWriter w, ObjectSpec spec)
+    {
+        // Overriding the compiler's PrintMembers keeps secrets out of ToString() while leaving the rest readable.
+        w.Open("private bool PrintMembers(global::System.Text.StringBuilder builder)");
+        var first = true;
+        foreach (var property in spec.Properties)
+        {
+            var separator = first ? string.Empty : ", ";
+            first = false;
+            if (property.Sensitive)
+            {
+                w.Line("builder.Append(" + SourceWriter.Literal(separator + property.Name + " = ") + ").Append(" + property.Name + " is null ? \"null\" : \"***\");");
+            }
+            else
+            {
+                w.Line("builder.Append(" + SourceWriter.Literal(separator + property.Name + " = ") + ").Append((object?)" + property.Name + ");");
+            }
+        }
+
+        var lastSeparator = first ? string.Empty : ", ";
+        w.Line("builder.Append(" + SourceWriter.Literal(lastSeparator + spec.AdditionalPropertiesName + " = ") + ").Append(" + spec.AdditionalPropertiesName + " is null ? \"null\" : " + spec.AdditionalPropertiesName + ".Count + \" member(s)\");");
+        w.Line("return true;");
+        w.Close();
+    }
+
+    private static void EmitConverter(SourceWriter w, ObjectSpec spec)
+    {
+        w.Line("/// <summary>Reads and writes <see cref=\"" + spec.Name + "\"/> without reflection.</summary>");
+        w.Open("public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + spec.Name + ">");
+        w.Line("/// <inheritdoc/>");
+        w.Line("public override " + spec.Name + " Read(ref " + Reader + " reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line("public override void Write(" + Writer + " writer, " + spec.Name + " value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);");
+        w.Line();
+        EmitRead(w, spec);
+        w.Line();
+        EmitWrite(w, spec);
+        w.Close();
+    }
+
+    private static void EmitRead(SourceWriter w, ObjectSpec spec)
+    {
+        var owner = SourceWriter.Literal(spec.Name);
+        w.Line("/// <summary>Reads one <see cref=\"" + spec.Name + "\"/> at the reader's current token.</summary>");
+        w.Open("public static " + spec.Name + " ReadValue(ref " + Reader + " reader)");
+        w.Line("global::SpecClients.Runtime.Json.JsonRead.StartObject(ref reader, " + owner + ");");
+        for (var i = 0; i < spec.Properties.Count; i++)
+        {
+            var property = spec.Properties[i];
+            w.Line(property.Type.CSharp + "? p" + i + " = default;");
+            if (property.Required)
+            {
+                w.Line("var has" + i + " = false;");
+            }
+        }
+
+        w.Line("global::System.Collections.Generic.Dictionary<string, " + spec.AdditionalProperties.CSharp + ">? additional = null;");
+        w.Open("while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)");
+        for (var i = 0; i < spec.Properties.Count; i++)
+        {
+            var property = spec.Properties[i];
+            w.Open("if (reader.ValueTextEquals(" + SourceWriter.Utf8Literal(property.JsonName) + "))");
+            w.Line("reader.Read();");
+            if (property.Required)
+            {
+                w.Line("has" + i + " = true;");
+            }
+
+            w.Line("p" + i + " = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : " + JsonCode.ReadValue(property.Type, "reader", spec.Name, property.JsonName) + ";");
+            w.Line("continue;");
+            w.Close();
+            w.Line();
+        }
+
+        w.Line("var name = reader.GetString()!;");
+        w.Line("reader.Read();");
+        w.Line("(additional ??= new global::System.Collections.Generic.Dictionary<string, " + spec.AdditionalProperties.CSharp + ">(global::System.StringComparer.Ordinal))[name] = "
+            + (spec.AdditionalProperties.IsValueType ? string.Empty : "reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ")
+            + JsonCode.ReadValue(spec.AdditionalProperties, "reader", spec.Name, "*") + ";");
+        w.Close();
+        w.Line();
+
+        for (var i = 0; i < spec.Properties.Count; i++)
+        {
+            var property = spec.Properties[i];
+            var member = SourceWriter.Literal(property.JsonName);
+            if (property.Required)
+            {
+                w.Line("if (!has" + i + ") throw global::SpecClients.Runtime.Json.JsonRead.MissingMember(" + owner + ", " + member + ");");
+            }
+
+            if (!property.IsNullableInCSharp)
+            {
+                w.Line("if (p" + i + " is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember(" + owner + ", " + member + ");");
+            }
+        }
+
+        w.Open("return new " + spec.Name);
+        for (var i = 0; i < spec.Properties.Count; i++)
+        {
+            var property = spec.Properties[i];
+            var value = "p" + i;
+            if (!property.IsNullableInCSharp)
+            {
+                value = property.Type.IsValueType ? value + ".Value" : value + "!";
+            }
+
+            w.Line(property.Name + " = " + value + ",");
+        }
+
+        w.Line(spec.AdditionalPropertiesName + " = additional,");
+        w.Close(";");
+        w.Close();
+    }
+
+    private static void EmitWrite(SourceWriter w, ObjectSpec spec)
+    {
+        w.Line("/// <summary>Writes one <see cref=\"" + spec.Name + "\"/>, including the members kept from reading.</summary>");
+        w.Open("public static void WriteValue(" + Writer + " writer, " + spec.Name + " value)");
+        w.Line("writer.WriteStartObject();");
+        for (var i = 0; i < spec.Properties.Count; i++)
+        {
+            var property = spec.Properties[i];
+            var name = "writer.WritePropertyName(" + SourceWriter.Utf8Literal(property.JsonName) + ");";
+            if (!property.IsNullableInCSharp)
+            {
+                w.Line(name);
+                w.Line(JsonCode.WriteValue(property.Type, "writer", "value." + property.Name));
+                continue;
+            }
+
+            w.Open("if (value." + property.Name + " is { } v" + i + ")");
+            w.Line(name);
+            w.Line(JsonCode.WriteValue(property.Type, "writer", "v" + i));
+            w.Close();
+            if (property.Required)
+            {
+                // Required but nullable: the member must be present, so write an explicit null.
+                w.Open("else");
+                w.Line(name);
+                w.Line("writer.WriteNullValue();");
+                w.Close();
+            }
+        }
+
+        w.Line("global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value." + spec.AdditionalPropertiesName + ", static (w, v) => " + JsonCode.WriteValue(spec.AdditionalProperties, "w", "v").TrimEnd(';') + ");");
+        w.Line("writer.WriteEndObject();");
+        w.Close();
+    }
+}

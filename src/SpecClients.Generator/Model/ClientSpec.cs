@@ -1,0 +1,75 @@
+namespace SpecClients.Generator.Model;
+
+/// <summary>The client class of a spec, with its options, servers and security schemes.</summary>
+internal sealed record ClientSpec(
+    string Name,
+    string OptionsName,
+    string ServerEnumName,
+    string ApiTitle,
+    string? Description,
+    EquatableArray<ServerSpec> Servers,
+    EquatableArray<ServerVariableSpec> ServerVariables,
+    EquatableArray<SecuritySchemeSpec> SecuritySchemes,
+    EquatableArray<OperationSpec> Operations);
+
+/// <summary>A <c>servers</c> entry, chosen by name in the options.</summary>
+internal sealed record ServerSpec(string Name, string Url, string? Description, EquatableArray<ServerVariableDefault> Defaults);
+
+internal sealed record ServerVariableDefault(string Variable, string Default);
+
+/// <summary>A server variable: a typed option; null means "the chosen server's default".</summary>
+internal sealed record ServerVariableSpec(string WireName, string PropertyName, string? Description, EquatableArray<string> AllowedValues);
+
+internal enum ParameterLocation
+{
+    Path,
+    Query,
+    Header,
+    Cookie,
+}
+
+internal sealed record ParameterSpec(
+    string WireName,
+    string Name,
+    ParameterLocation Location,
+    TypeRef Type,
+    bool Required,
+    bool Explode,
+    string Style,
+    bool Deprecated,
+    string? Description);
+
+internal enum BodyKind
+{
+    Json,
+    Form,
+    Binary,
+    Text,
+}
+
+/// <summary>A request body; form bodies list their fields so the client writes them without reflection.</summary>
+internal sealed record BodySpec(BodyKind Kind, string MediaType, TypeRef Type, bool Required, EquatableArray<FormFieldSpec> FormFields);
+
+internal sealed record FormFieldSpec(string WireName, string PropertyName, TypeRef Type, bool IsNullable);
+
+/// <summary>A declared response: <see cref="Status"/> is a code such as "200", a range such as "4XX", or "default".</summary>
+internal sealed record ResponseSpec(string Status, TypeRef? Type, bool IsText);
+
+/// <summary>One alternative of a security requirement: every named scheme applies together.</summary>
+internal sealed record SecurityAlternativeSpec(EquatableArray<string> Schemes);
+
+internal sealed record OperationSpec(
+    string OperationId,
+    string MethodName,
+    string HttpMethod,
+    string Path,
+    string? Summary,
+    string? Description,
+    bool Deprecated,
+    EquatableArray<ParameterSpec> Parameters,
+    BodySpec? Body,
+    ResponseSpec? Success,
+    EquatableArray<ResponseSpec> Errors,
+    EquatableArray<SecurityAlternativeSpec> Security,
+    EquatableArray<string> ServerUrls,
+    TokenEndpointSpec? TokenEndpoint);

@@ -1,0 +1,46 @@
+namespace SpecClients.Generator.Model;
+
+/// <summary>How a value is represented in C# and read from and written to JSON.</summary>
+internal enum TypeKind
+{
+    String,
+    Int32,
+    Int64,
+    Single,
+    Double,
+    Decimal,
+    Boolean,
+    DateTimeOffset,
+    Guid,
+    Bytes,
+    Object,
+    Enum,
+    Array,
+    Map,
+    Any,
+    Binary,
+}
+
+/// <summary>A reference to a C# type; <see cref="Name"/> is global-qualified for generated types.</summary>
+/// <param name="Element">The element type of an array or the value type of a map.</param>
+internal sealed record TypeRef(TypeKind Kind, string Name, TypeRef? Element = null)
+{
+    public static readonly TypeRef Any = new(TypeKind.Any, "global::System.Text.Json.JsonElement");
+    public static readonly TypeRef String = new(TypeKind.String, "string");
+
+    public bool IsValueType => Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double
+        or TypeKind.Decimal or TypeKind.Boolean or TypeKind.DateTimeOffset or TypeKind.Guid or TypeKind.Enum or TypeKind.Any;
+
+    /// <summary>The C# type as written in a declaration.</summary>
+    public string CSharp => Kind switch
+    {
+        TypeKind.Array => $"global::System.Collections.Generic.IReadOnlyList<{Element!.CSharpElement}>",
+        TypeKind.Map => $"global::System.Collections.Generic.IReadOnlyDictionary<string, {Element!.CSharpElement}>",
+        _ => Name,
+    };
+
+    /// <summary>The C# type as an element of a collection: nullable when the schema allows null items.</summary>
+    public string CSharpElement => CSharp;
+
+    public string Nullable(bool nullable) => nullable ? CSharp + "?" : CSharp;
+}

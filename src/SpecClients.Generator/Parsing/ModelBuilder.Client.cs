@@ -1,0 +1,412 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.OpenApi;
+using ParameterLocation = SpecClients.Generator.Model.ParameterLocation;
+using SpecClients.Generator.Diagnostics;
+using SpecClients.Generator.Model;
+using SpecClients.Generator.Naming;
+
+namespace SpecClients.Generator.Parsing;
+
+internal sealed partial class ModelBuilder
+{
+    private static readonly string[] MethodOrder = { "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "QUERY" };
+    private static readonly Regex PathParameter = new(@"\{([^}/]+)\}", RegexOptions.CultureInvariant);
+
+    private readonly Dictionary<string, SecuritySchemeSpec> _schemes = new(StringComparer.Ordinal);
+    private readonly List<string> _schemeOrder = new();
+    private NameScope? _optionNames;
+
+    private ClientSpec? BuildClient()
+    {
+        _optionNames = new NameScope(new[] { "BaseAddress", "Server", "Timeout", _input.ClientName + "Options" });
+        var (servers, variables) = BuildServers();
+        BuildSecuritySchemes();
+
+        var methods = new NameScope(new[] { _input.ClientName, "Options", "HttpClient", "Dispose", "ToString", "Equals", "GetHashCode", "GetType" });
+        var operations = new List<OperationSpec>();
+        foreach (var path in _document.Paths ?? new OpenApiPaths())
+        {
+            var pathItem = path.Value;
+            if (pathItem is OpenApiPathItemReference { Target: null })
+            {
+                Report(DiagnosticDescriptors.UnresolvedReference, "#/paths/" + Escape(path.Key), "#/paths/" + Escape(path.Key), "path item");
+                continue;
+            }
+
+            if (pathItem.Operations is null)
+            {
+                continue;
+            }
+
+            foreach (var entry in pathItem.Operations.OrderBy(o => Array.IndexOf(MethodOrder, o.Key.Method.ToUpperInvariant())))
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                operations.Add(BuildOperation(path.Key, pathItem, entry.Key, entry.Value, methods));
+            }
+        }
+
+        ValidateTokenExtensions(operations);
+        if (operations.Count == 0 && _schemes.Count == 0)
+        {
+            return null;
+        }
+
+        var schemes = _schemeOrder.Select(n => _schemes[n]).ToEquatableArray();
+        var title = _document.Info?.Title ?? _context.SpecFileName;
+        return new ClientSpec(
+            _input.ClientName,
+            _input.ClientName + "Options",
+            ServerEnumName,
+            title,
+            Clean(_document.Info?.Description),
+            servers,
+            variables,
+            schemes,
+            operations.ToEquatableArray());
+    }
+
+    private (EquatableArray<ServerSpec>, EquatableArray<ServerVariableSpec>) BuildServers()
+    {
+        var servers = new List<ServerSpec>();
+        var names = new NameScope();
+        var variables = new Dictionary<string, (string Property, string? Description, SortedSet<string> Allowed)>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var server in _document.Servers ?? new List<OpenApiServer>())
+        {
+            index++;
+            if (string.IsNullOrWhiteSpace(server.Url))
+            {
+                continue;
+            }
+
+            var pointer = "#/servers/" + (index - 1);
+            var nameSource = server.Name ?? ExtensionString(server.Extensions, "x-name") ?? server.Description;
+            var name = names.Claim(nameSource is null ? "Server" + index : Identifiers.Pascal(nameSource));
+            var defaults = new List<ServerVariableDefault>();
+            foreach (var variable in server.Variables ?? new Dictionary<string, OpenApiServerVariable>())
+            {
+                defaults.Add(new ServerVariableDefault(variable.Key, variable.Value.Default ?? string.Empty));
+                if (!variables.TryGetValue(variable.Key, out var known))
+                {
+                    known = (_optionNames!.Claim(Identifiers.Pascal(variable.Key)), Clean(variable.Value.Description), new SortedSet<string>(StringComparer.Ordinal));
+                    variables[variable.Key] = known;
+                }
+
+                foreach (var allowed in variable.Value.Enum ?? new List<string>())
+                {
+                    known.Allowed.Add(allowed);
+                }
+            }
+
+            if (!Uri.TryCreate(server.Url!.Replace("{", string.Empty).Replace("}", string.Empty), UriKind.Absolute, out _))
+            {
+                Report(DiagnosticDescriptors.RelativeServerUrl, pointer + "/url", pointer, server.Url);
+            }
+
+            servers.Add(new ServerSpec(name, server.Url, Clean(server.Description), defaults.ToEquatableArray()));
+        }
+
+        var variableSpecs = variables
+            .OrderBy(v => v.Key, StringComparer.Ordinal)
+            .Select(v => new ServerVariableSpec(v.Key, v.Value.Property, v.Value.Description, v.Value.Allowed.ToEquatableArray()))
+            .ToEquatableArray();
+        return (servers.ToEquatableArray(), variableSpecs);
+    }
+
+    private OperationSpec BuildOperation(string path, IOpenApiPathItem pathItem, HttpMethod method, OpenApiOperation operation, NameScope methods)
+    {
+        var httpMethod = method.Method.ToUpperInvariant();
+        var pointer = "#/paths/" + Escape(path) + "/" + method.Method.ToLowerInvariant();
+        var operationId = operation.OperationId ?? (method.Method.ToLowerInvariant() + path);
+        var baseName = methods.Claim(Identifiers.Pascal(operation.OperationId ?? (method.Method.ToLowerInvariant() + " " + path)));
+        var parameterNames = new NameScope(new[] { "body", "cancellationToken", "request", "response" });
+
+        var parameters = new List<ParameterSpec>();
+        var declared = new Dictionary<(string, ParameterLocation), ParameterSpec>();
+        void AddParameters(IList<IOpenApiParameter>? list, string listPointer)
+        {
+            if (list is null)
+            {
+                return;
+            }
+
+            for (var i = 0; i < list.Count; i++)
+            {
+                var parameter = list[i];
+                var parameterPointer = listPointer + "/" + i;
+                if (parameter is OpenApiParameterReference { Target: null } broken)
+                {
+                    Report(DiagnosticDescriptors.UnresolvedReference, parameterPointer, parameterPointer, broken.Reference?.ReferenceV3 ?? "?");
+                    continue;
+                }
+
+                if (parameter.Name is null || parameter.In is null)
+                {
+                    continue;
+                }
+
+                var location = parameter.In switch
+                {
+                    Microsoft.OpenApi.ParameterLocation.Path => ParameterLocation.Path,
+                    Microsoft.OpenApi.ParameterLocation.Header => ParameterLocation.Header,
+                    Microsoft.OpenApi.ParameterLocation.Cookie => ParameterLocation.Cookie,
+                    _ => ParameterLocation.Query,
+                };
+                if (location == ParameterLocation.Header && IsReservedHeader(parameter.Name))
+                {
+                    continue;
+                }
+
+                var schemaPointer = parameterPointer + "/schema";
+                var type = parameter.Schema is null && parameter.Content?.Values.FirstOrDefault()?.Schema is { } contentSchema
+                    ? MapSchema(contentSchema, schemaPointer, baseName + Identifiers.Pascal(parameter.Name))
+                    : MapSchema(parameter.Schema, schemaPointer, baseName + Identifiers.Pascal(parameter.Name));
+                var style = parameter.Style?.ToString() ?? (location is ParameterLocation.Query or ParameterLocation.Cookie ? "Form" : "Simple");
+                var spec = new ParameterSpec(
+                    parameter.Name,
+                    string.Empty,
+                    location,
+                    type,
+                    parameter.Required || location == ParameterLocation.Path,
+                    parameter.Explode,
+                    style,
+                    parameter.Deprecated,
+                    Clean(parameter.Description));
+                declared[(parameter.Name, location)] = spec;
+            }
+        }
+
+        AddParameters(pathItem.Parameters, "#/paths/" + Escape(path) + "/parameters");
+        AddParameters(operation.Parameters, pointer + "/parameters");
+
+        foreach (Match match in PathParameter.Matches(path))
+        {
+            var name = match.Groups[1].Value;
+            if (!declared.ContainsKey((name, ParameterLocation.Path)))
+            {
+                Report(DiagnosticDescriptors.UndeclaredPathParameter, pointer, pointer, name);
+                declared[(name, ParameterLocation.Path)] = new ParameterSpec(name, string.Empty, ParameterLocation.Path, TypeRef.String, true, false, "Simple", false, null);
+            }
+        }
+
+        // Required parameters first, then optional ones, each group in spec order, so optional ones can default to null.
+        foreach (var parameter in declared.Values.Where(p => p.Required).Concat(declared.Values.Where(p => !p.Required)))
+        {
+            parameters.Add(parameter with { Name = parameterNames.Claim(Identifiers.Camel(parameter.WireName)) });
+        }
+
+        var body = BuildBody(operation.RequestBody, pointer + "/requestBody", baseName);
+        var (success, errors) = BuildResponses(operation.Responses, pointer + "/responses", baseName);
+        var security = BuildSecurity(operation.Security ?? _document.Security, operation.Security is null ? "#/security" : pointer + "/security");
+        var servers = (operation.Servers is { Count: > 0 } ? operation.Servers : pathItem.Servers is { Count: > 0 } ? pathItem.Servers : null)?
+            .Select(ExpandServerUrl)
+            .ToEquatableArray() ?? EquatableArray<string>.Empty;
+
+        TokenEndpointSpec? tokenEndpoint = null;
+        if (body is { Kind: BodyKind.Form } && body.FormFields.Any(f => f.WireName == "grant_type"))
+        {
+            tokenEndpoint = new TokenEndpointSpec(GrantTypes(operation.RequestBody!, body).ToEquatableArray());
+        }
+
+        return new OperationSpec(
+            operationId,
+            baseName + "Async",
+            httpMethod,
+            path,
+            Clean(operation.Summary),
+            Clean(operation.Description),
+            operation.Deprecated,
+            parameters.ToEquatableArray(),
+            body,
+            success,
+            errors,
+            security,
+            servers,
+            tokenEndpoint);
+    }
+
+    private static bool IsReservedHeader(string name) =>
+        name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Accept", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Authorization", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase);
+
+    private IEnumerable<string> GrantTypes(IOpenApiRequestBody requestBody, BodySpec body)
+    {
+        var schema = requestBody.Content?.Values.FirstOrDefault()?.Schema;
+        var grant = schema is null ? null : Target(schema).Properties?.TryGetValue("grant_type", out var g) == true ? Target(g) : null;
+        if (grant?.Enum is { Count: > 0 })
+        {
+            foreach (var value in grant.Enum.OfType<JsonValue>())
+            {
+                if (value.TryGetValue<string>(out var text))
+                {
+                    yield return text;
+                }
+            }
+        }
+        else if (grant?.Default is JsonValue defaultValue && defaultValue.TryGetValue<string>(out var text))
+        {
+            yield return text;
+        }
+    }
+
+    private static string ExpandServerUrl(OpenApiServer server)
+    {
+        var url = server.Url ?? string.Empty;
+        foreach (var variable in server.Variables ?? new Dictionary<string, OpenApiServerVariable>())
+        {
+            url = url.Replace("{" + variable.Key + "}", variable.Value.Default ?? string.Empty);
+        }
+
+        return url;
+    }
+
+    private BodySpec? BuildBody(IOpenApiRequestBody? requestBody, string pointer, string baseName)
+    {
+        if (requestBody is OpenApiRequestBodyReference { Target: null } broken)
+        {
+            Report(DiagnosticDescriptors.UnresolvedReference, pointer, pointer, broken.Reference?.ReferenceV3 ?? "?");
+            return null;
+        }
+
+        if (requestBody?.Content is not { Count: > 0 } content)
+        {
+            return null;
+        }
+
+        var chosen = content.FirstOrDefault(c => IsJson(c.Key));
+        var kind = BodyKind.Json;
+        if (chosen.Key is null)
+        {
+            chosen = content.FirstOrDefault(c => c.Key.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase));
+            kind = BodyKind.Form;
+        }
+
+        if (chosen.Key is null)
+        {
+            chosen = content.FirstOrDefault(c => c.Key.StartsWith("text/", StringComparison.OrdinalIgnoreCase));
+            kind = BodyKind.Text;
+        }
+
+        if (chosen.Key is null)
+        {
+            chosen = content.FirstOrDefault(c => c.Key.StartsWith("application/octet-stream", StringComparison.OrdinalIgnoreCase)
+                || c.Key.StartsWith("image/", StringComparison.OrdinalIgnoreCase)
+                || c.Key.StartsWith("application/pdf", StringComparison.OrdinalIgnoreCase)
+                || c.Key == "*/*");
+            kind = BodyKind.Binary;
+        }
+
+        if (chosen.Key is null)
+        {
+            var first = content.First();
+            Report(DiagnosticDescriptors.UnsupportedMediaType, pointer + "/content/" + Escape(first.Key), pointer, first.Key, "the request is sent as raw bytes the caller supplies");
+            return new BodySpec(BodyKind.Binary, first.Key, new TypeRef(TypeKind.Binary, "global::System.IO.Stream"), requestBody.Required, EquatableArray<FormFieldSpec>.Empty);
+        }
+
+        var schemaPointer = pointer + "/content/" + Escape(chosen.Key) + "/schema";
+        switch (kind)
+        {
+            case BodyKind.Text:
+                return new BodySpec(kind, chosen.Key, TypeRef.String, requestBody.Required, EquatableArray<FormFieldSpec>.Empty);
+            case BodyKind.Binary:
+                return new BodySpec(kind, chosen.Key, new TypeRef(TypeKind.Binary, "global::System.IO.Stream"), requestBody.Required, EquatableArray<FormFieldSpec>.Empty);
+        }
+
+        var type = MapSchema(chosen.Value.Schema, schemaPointer, baseName + "Request");
+        var fields = EquatableArray<FormFieldSpec>.Empty;
+        if (kind == BodyKind.Form)
+        {
+            if (type.Kind == TypeKind.Object && _objects.TryGetValue(type.Name, out var form))
+            {
+                fields = form.Properties.Select(p => new FormFieldSpec(p.JsonName, p.Name, p.Type, p.IsNullableInCSharp)).ToEquatableArray();
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.UnsupportedMediaType, schemaPointer, pointer, chosen.Key, "a form body that is not an object is sent as JSON");
+                kind = BodyKind.Json;
+            }
+        }
+
+        return new BodySpec(kind, chosen.Key, type, requestBody.Required, fields);
+    }
+
+    private static bool IsJson(string mediaType) =>
+        mediaType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+        || (mediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && mediaType.IndexOf("+json", StringComparison.OrdinalIgnoreCase) >= 0);
+
+    private (ResponseSpec?, EquatableArray<ResponseSpec>) BuildResponses(OpenApiResponses? responses, string pointer, string baseName)
+    {
+        ResponseSpec? success = null;
+        var errors = new List<ResponseSpec>();
+        if (responses is null)
+        {
+            return (null, EquatableArray<ResponseSpec>.Empty);
+        }
+
+        foreach (var entry in responses.OrderBy(r => r.Key == "default" ? "9" : r.Key, StringComparer.Ordinal))
+        {
+            var status = entry.Key.ToUpperInvariant();
+            var responsePointer = pointer + "/" + Escape(entry.Key);
+            var response = entry.Value;
+            if (response is OpenApiResponseReference { Target: null } broken)
+            {
+                Report(DiagnosticDescriptors.UnresolvedReference, responsePointer, responsePointer, broken.Reference?.ReferenceV3 ?? "?");
+                continue;
+            }
+
+            var isSuccess = status.StartsWith("2", StringComparison.Ordinal);
+            if (isSuccess && success is not null)
+            {
+                continue;
+            }
+
+            var name = isSuccess ? baseName + "Response" : baseName + "Error" + (status == "DEFAULT" ? string.Empty : Identifiers.Pascal(status));
+            var spec = BuildResponse(status == "DEFAULT" ? "default" : status, response, responsePointer, name);
+            if (isSuccess)
+            {
+                success = spec;
+            }
+            else
+            {
+                errors.Add(spec);
+            }
+        }
+
+        return (success, errors.ToEquatableArray());
+    }
+
+    private ResponseSpec BuildResponse(string status, IOpenApiResponse response, string pointer, string name)
+    {
+        if (response.Content is not { Count: > 0 } content)
+        {
+            return new ResponseSpec(status, null, false);
+        }
+
+        var json = content.FirstOrDefault(c => IsJson(c.Key));
+        if (json.Key is not null)
+        {
+            var type = json.Value.Schema is null ? TypeRef.Any : MapSchema(json.Value.Schema, pointer + "/content/" + Escape(json.Key) + "/schema", name);
+            return new ResponseSpec(status, type, false);
+        }
+
+        var first = content.First();
+        if (first.Key.StartsWith("text/", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ResponseSpec(status, TypeRef.String, true);
+        }
+
+        return new ResponseSpec(status, new TypeRef(TypeKind.Binary, "byte[]"), false);
+    }
+
+    private static string? ExtensionString(IDictionary<string, IOpenApiExtension>? extensions, string name) =>
+        extensions is not null && extensions.TryGetValue(name, out var extension) && extension is JsonNodeExtension { Node: JsonValue value } && value.TryGetValue<string>(out var text)
+            ? text
+            : null;
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+using SpecClients.Generator.Diagnostics;
+using SpecClients.Generator.Input;
+using SpecClients.Generator.Model;
+
+namespace SpecClients.Generator.Parsing;
+
+/// <summary>Spec text → equatable model and diagnostics. The only stage that sees YamlDotNet and Microsoft.OpenApi types.</summary>
+internal static class SpecParser
+{
+    public static Result<ApiSpec> Parse(SpecInput input, string generatorVersion, CancellationToken cancellationToken)
+    {
+        var diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
+        try
+        {
+            var spec = ParseCore(input, generatorVersion, diagnostics, cancellationToken);
+            return new Result<ApiSpec>(spec, diagnostics.ToEquatableArray());
+        }
+        catch (SpecReadException ex)
+        {
+            diagnostics.Add(new DiagnosticInfo(ex.DiagnosticId, ex.Location ?? FileStart(input.Path), new[] { input.Path }.Concat(ex.Arguments).ToEquatableArray()));
+            return new Result<ApiSpec>(null, diagnostics.ToEquatableArray());
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A generator bug must not break the user's build with CS8785: report it against the spec instead.
+            diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.InternalError.Id, FileStart(input.Path), new[] { input.Path, ex.GetType().Name + ": " + ex.Message }.ToEquatableArray()));
+            return new Result<ApiSpec>(null, diagnostics.ToEquatableArray());
+        }
+    }
+
+    private static ApiSpec? ParseCore(SpecInput input, string generatorVersion, ImmutableArray<DiagnosticInfo>.Builder diagnostics, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(input.Text))
+        {
+            throw new SpecReadException(DiagnosticDescriptors.EmptySpec.Id, null);
+        }
+
+        var tree = YamlDocumentTree.Load(input.Text, input.Path, cancellationToken);
+        if (tree.Json is not JsonObject root)
+        {
+            throw new SpecReadException(DiagnosticDescriptors.NotAnOpenApiDocument.Id, tree.Locate(null), "the top level is not a mapping");
+        }
+
+        if (root["swagger"] is JsonValue swagger)
+        {
+            throw new SpecReadException(DiagnosticDescriptors.SwaggerNotSupported.Id, tree.Locate("/swagger"), swagger.ToString());
+        }
+
+        if (root["openapi"] is not JsonValue versionNode || !versionNode.ToString().StartsWith("3.", StringComparison.Ordinal))
+        {
+            var found = root["openapi"] is null ? "it has no 'openapi' field" : "'openapi' is not a 3.x version";
+            throw new SpecReadException(DiagnosticDescriptors.NotAnOpenApiDocument.Id, tree.Locate(root["openapi"] is null ? null : "/openapi"), found);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
+        var result = new OpenApiJsonReader().Read(root, new Uri("file:///" + input.FileStem + ".json"), settings);
+        foreach (var error in result.Diagnostic?.Errors ?? Array.Empty<OpenApiError>())
+        {
+            diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.OpenApiError.Id, tree.Locate(error.Pointer), new[] { Pointer(error.Pointer), error.Message }.ToEquatableArray()));
+        }
+
+        foreach (var warning in result.Diagnostic?.Warnings ?? Array.Empty<OpenApiError>())
+        {
+            diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.OpenApiWarning.Id, tree.Locate(warning.Pointer), new[] { Pointer(warning.Pointer), warning.Message }.ToEquatableArray()));
+        }
+
+        if (result.Document is null)
+        {
+            return null;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var context = new SpecContext(input.FileStem, input.Namespace, input.IsPublic, generatorVersion);
+        return new ModelBuilder(input, context, result.Document, tree, diagnostics, cancellationToken).Build();
+    }
+
+    private static string Pointer(string? pointer) => string.IsNullOrEmpty(pointer) ? "#" : pointer!.StartsWith("#", StringComparison.Ordinal) ? pointer : "#" + pointer;
+
+    private static LocationInfo FileStart(string path) => new(path, 0, 0, 0, 0);
+}

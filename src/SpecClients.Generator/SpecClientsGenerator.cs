@@ -1,0 +1,70 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using SpecClients.Generator.Emit;
+using SpecClients.Generator.Input;
+using SpecClients.Generator.Model;
+using SpecClients.Generator.Parsing;
+
+namespace SpecClients.Generator;
+
+/// <summary>Turns OpenAPI specs given as AdditionalFiles into typed records and clients.</summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class SpecClientsGenerator : IIncrementalGenerator
+{
+    internal static readonly string Version = typeof(SpecClientsGenerator).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var specs = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => SpecFileSelector.Select(pair.Left, pair.Right, cancellationToken))
+            .Where(static spec => spec is not null)
+            .Select(static (spec, _) => spec!)
+            .WithTrackingName(TrackingNames.SpecFiles);
+
+        var parsed = specs
+            .Select(static (spec, cancellationToken) => SpecParser.Parse(spec, Version, cancellationToken))
+            .WithTrackingName(TrackingNames.Parsed);
+
+        var diagnostics = parsed
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (production, items) =>
+        {
+            foreach (var diagnostic in items)
+            {
+                production.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
+        // One output per type, so an edit that changes one type re-emits only that file.
+        var outputs = parsed
+            .Select(static (result, _) => result.Value)
+            .SelectMany(static (spec, _) => spec is null ? Enumerable.Empty<OutputSpec>() : Fan(spec))
+            .WithTrackingName(TrackingNames.Outputs);
+        context.RegisterSourceOutput(outputs, static (production, output) =>
+        {
+            var (hintName, text) = Emitter.Emit(output);
+            production.AddSource(hintName, text);
+        });
+    }
+
+    private static System.Collections.Generic.IEnumerable<OutputSpec> Fan(ApiSpec spec)
+    {
+        foreach (var type in spec.Types)
+        {
+            yield return new OutputSpec(spec.Context, type, null, OutputPart.Type);
+        }
+
+        if (spec.Client is { } client)
+        {
+            yield return new OutputSpec(spec.Context, null, client, OutputPart.Client);
+            yield return new OutputSpec(spec.Context, null, client, OutputPart.Options);
+            if (client.Servers.Count > 0)
+            {
+                yield return new OutputSpec(spec.Context, null, client, OutputPart.ServerEnum);
+            }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using SpecClients.Runtime.Json;
+
+namespace SpecClients.Runtime.Http;
+
+/// <summary>A buffered response, read by generated code into its declared type or turned into an <see cref="ApiException"/>.</summary>
+public sealed class ApiResponse
+{
+    private ApiResponse(string apiName, string operationId, int statusCode, string? contentType, byte[] body)
+    {
+        ApiName = apiName;
+        OperationId = operationId;
+        StatusCode = statusCode;
+        ContentType = contentType;
+        Body = body;
+    }
+
+    /// <summary>The API (spec) name.</summary>
+    public string ApiName { get; }
+
+    /// <summary>The operation's id in the spec.</summary>
+    public string OperationId { get; }
+
+    /// <summary>The HTTP status code.</summary>
+    public int StatusCode { get; }
+
+    /// <summary>The response's media type, if any.</summary>
+    public string? ContentType { get; }
+
+    /// <summary>The body bytes.</summary>
+    public byte[] Body { get; }
+
+    /// <summary>Whether the status is 2xx.</summary>
+    public bool IsSuccess => StatusCode is >= 200 and < 300;
+
+    /// <summary>Buffers <paramref name="response"/>'s body, refusing bodies over <paramref name="maxBytes"/>.</summary>
+    /// <param name="response">The response.</param>
+    /// <param name="apiName">The API (spec) name.</param>
+    /// <param name="operationId">The operation's id.</param>
+    /// <param name="maxBytes">The largest body accepted.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>The buffered response.</returns>
+    public static async Task<ApiResponse> ReadAsync(HttpResponseMessage response, string apiName, string operationId, long maxBytes, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        byte[] body;
+        if (response.Content is null)
+        {
+            body = Array.Empty<byte>();
+        }
+        else
+        {
+            if (response.Content.Headers.ContentLength is { } length && length > maxBytes)
+            {
+                throw TooLarge(apiName, operationId, status, maxBytes);
+            }
+
+#if NET5_0_OR_GREATER
+            using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+            using var buffer = new MemoryStream();
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                {
+                    throw TooLarge(apiName, operationId, status, maxBytes);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            body = buffer.ToArray();
+        }
+
+        return new ApiResponse(apiName, operationId, status, response.Content?.Headers.ContentType?.MediaType, body);
+    }
+
+    /// <summary>Reads the body as JSON with a generated reader.</summary>
+    /// <typeparam name="T">The declared response type.</typeparam>
+    /// <param name="read">The generated reader.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="ApiResponseFormatException">The body is not valid JSON of that shape.</exception>
+    public T ReadJson<T>(JsonReadFunc<T> read)
+    {
+        if (Body.Length == 0)
+        {
+            throw new ApiResponseFormatException(ApiName, OperationId, StatusCode, "the body is empty");
+        }
+
+        try
+        {
+            return JsonWrite.FromUtf8Bytes(Body, read);
+        }
+        catch (JsonException ex)
+        {
+            throw new ApiResponseFormatException(ApiName, OperationId, StatusCode, Describe(ex), ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ApiResponseFormatException(ApiName, OperationId, StatusCode, "the JSON has an unexpected shape", ex);
+        }
+    }
+
+    /// <summary>Reads the body as UTF-8 text.</summary>
+    /// <returns>The text.</returns>
+    public string ReadText() => Encoding.UTF8.GetString(Body);
+
+    /// <summary>The exception for a non-success status with no declared error schema.</summary>
+    /// <returns>The exception to throw.</returns>
+    public ApiException CreateException() => new(ApiName, OperationId, StatusCode, BodyText());
+
+    /// <summary>The exception for a non-success status with a declared error schema; falls back to <see cref="ApiException"/> when the body does not match it.</summary>
+    /// <typeparam name="TError">The generated error type.</typeparam>
+    /// <param name="read">The generated reader for the error type.</param>
+    /// <returns>The exception to throw.</returns>
+    public ApiException CreateException<TError>(JsonReadFunc<TError> read)
+    {
+        if (Body.Length > 0)
+        {
+            try
+            {
+                return new ApiException<TError>(ApiName, OperationId, StatusCode, BodyText(), JsonWrite.FromUtf8Bytes(Body, read));
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+            {
+                // An HTML error page or another shape: the caller still gets the status and the body text.
+            }
+        }
+
+        return CreateException();
+    }
+
+    private string? BodyText() => Body.Length == 0 ? null : ReadText();
+
+    private static ApiResponseFormatException TooLarge(string apiName, string operationId, int status, long maxBytes) =>
+        new(apiName, operationId, status, $"the body exceeds the limit of {maxBytes} bytes");
+
+    private static string Describe(JsonException ex) =>
+        ex.Path is null && ex.LineNumber is null ? ex.Message : ex.Message.StartsWith("Member", StringComparison.Ordinal) || ex.Message.StartsWith("Required", StringComparison.Ordinal) || ex.Message.StartsWith("Expected", StringComparison.Ordinal)
+            ? ex.Message
+            : $"malformed JSON at byte {ex.BytePositionInLine}";
+}

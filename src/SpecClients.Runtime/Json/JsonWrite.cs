@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace SpecClients.Runtime.Json;
+
+/// <summary>Value writers used by generated converters for collections.</summary>
+public static class JsonWrite
+{
+    /// <summary>Writes an array, each item with <paramref name="item"/>.</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="writer">The writer.</param>
+    /// <param name="items">The items.</param>
+    /// <param name="item">Writes one item.</param>
+    public static void Array<T>(Utf8JsonWriter writer, IEnumerable<T> items, JsonWriteAction<T> item)
+    {
+        writer.WriteStartArray();
+        foreach (var value in items)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                item(writer, value);
+            }
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes a dictionary as an object, each value with <paramref name="value"/>.</summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <param name="writer">The writer.</param>
+    /// <param name="items">The members.</param>
+    /// <param name="value">Writes one value.</param>
+    public static void Map<T>(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, T>> items, JsonWriteAction<T> value)
+    {
+        writer.WriteStartObject();
+        WriteMembers(writer, items, value);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes dictionary entries as members of the object being written (for unknown members kept on read).</summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <param name="writer">The writer.</param>
+    /// <param name="items">The members, or null.</param>
+    /// <param name="value">Writes one value.</param>
+    public static void WriteMembers<T>(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, T>>? items, JsonWriteAction<T> value)
+    {
+        if (items is null)
+        {
+            return;
+        }
+
+        foreach (var pair in items)
+        {
+            writer.WritePropertyName(pair.Key);
+            if (pair.Value is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                value(writer, pair.Value);
+            }
+        }
+    }
+
+    /// <summary>Serializes one value to UTF-8 JSON bytes.</summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <param name="write">Writes the value.</param>
+    /// <returns>The JSON bytes.</returns>
+    public static byte[] ToUtf8Bytes<T>(T value, JsonWriteAction<T> write)
+    {
+        using var buffer = new System.IO.MemoryStream(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer, value);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>Parses UTF-8 JSON bytes into one value.</summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <param name="json">The JSON bytes.</param>
+    /// <param name="read">Reads the value.</param>
+    /// <returns>The value.</returns>
+    public static T FromUtf8Bytes<T>(ReadOnlySpan<byte> json, JsonReadFunc<T> read)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        if (!reader.Read())
+        {
+            throw new JsonException("The JSON text is empty.");
+        }
+
+        return read(ref reader);
+    }
+
+    /// <summary>Serializes one value to a JSON string (for parameters whose schema is an object or array).</summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <param name="write">Writes the value.</param>
+    /// <returns>The JSON text.</returns>
+    public static string ToJsonString<T>(T value, JsonWriteAction<T> write) =>
+        System.Text.Encoding.UTF8.GetString(ToUtf8Bytes(value, write));
+}
