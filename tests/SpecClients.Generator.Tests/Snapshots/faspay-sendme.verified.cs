@@ -7,7 +7,7 @@
 namespace SpecClients.Generated.FaspaySendme;
 
 /// <summary>
-/// Body of getBalance (doc). Every value is a JSON string on the wire, amounts included (doc).
+/// Body of getBalance (doc). Every value is a JSON string on the wire, amounts included (doc). As for TokenResponse, only `status` and `message` are listed as required so that a failure body (status "9", no balance) still reads and shows Faspay's own status and message.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(BalanceResponse.JsonConverter))]
@@ -16,20 +16,20 @@ public sealed partial record BalanceResponse
     /// <summary>
     /// The partner's virtual account number, digits only (doc).
     /// </summary>
-    /// <remarks>JSON name: <c>virtual_account</c>; required.</remarks>
-    public required string VirtualAccount { get; init; }
+    /// <remarks>JSON name: <c>virtual_account</c>.</remarks>
+    public string? VirtualAccount { get; init; }
 
     /// <summary>
     /// Balance amount, a decimal number with two decimals sent as a string, e.g. "7897000.00" (doc).
     /// </summary>
-    /// <remarks>JSON name: <c>balance</c>; required.</remarks>
-    public required string Balance { get; init; }
+    /// <remarks>JSON name: <c>balance</c>.</remarks>
+    public string? Balance { get; init; }
 
     /// <summary>
     /// Balance available for transactions, a decimal number with two decimals sent as a string, e.g. "6897000.00" (doc).
     /// </summary>
-    /// <remarks>JSON name: <c>available_balance</c>; required.</remarks>
-    public required string AvailableBalance { get; init; }
+    /// <remarks>JSON name: <c>available_balance</c>.</remarks>
+    public string? AvailableBalance { get; init; }
 
     /// <summary>
     /// Inquiry status as a one-digit string (doc): "2" = success; "9" = unauthorized (as for the token; inferred).
@@ -46,14 +46,14 @@ public sealed partial record BalanceResponse
     /// <summary>
     /// Two-digit response code from the bank as a string (doc): "00" = success.
     /// </summary>
-    /// <remarks>JSON name: <c>response_code</c>; required.</remarks>
-    public required string ResponseCode { get; init; }
+    /// <remarks>JSON name: <c>response_code</c>.</remarks>
+    public string? ResponseCode { get; init; }
 
     /// <summary>
     /// Response description from the bank, up to 32 characters (doc).
     /// </summary>
-    /// <remarks>JSON name: <c>response_desc</c>; required.</remarks>
-    public required string ResponseDesc { get; init; }
+    /// <remarks>JSON name: <c>response_desc</c>.</remarks>
+    public string? ResponseDesc { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
@@ -85,26 +85,20 @@ public sealed partial record BalanceResponse
         {
             global::SpecClients.Runtime.Json.JsonRead.StartObject(ref reader, "BalanceResponse");
             string? p0 = default;
-            var has0 = false;
             string? p1 = default;
-            var has1 = false;
             string? p2 = default;
-            var has2 = false;
             string? p3 = default;
             var has3 = false;
             string? p4 = default;
             var has4 = false;
             string? p5 = default;
-            var has5 = false;
             string? p6 = default;
-            var has6 = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals("virtual_account"u8))
                 {
                     reader.Read();
-                    has0 = true;
                     p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "BalanceResponse", "virtual_account");
                     continue;
                 }
@@ -112,7 +106,6 @@ public sealed partial record BalanceResponse
                 if (reader.ValueTextEquals("balance"u8))
                 {
                     reader.Read();
-                    has1 = true;
                     p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "BalanceResponse", "balance");
                     continue;
                 }
@@ -120,7 +113,6 @@ public sealed partial record BalanceResponse
                 if (reader.ValueTextEquals("available_balance"u8))
                 {
                     reader.Read();
-                    has2 = true;
                     p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "BalanceResponse", "available_balance");
                     continue;
                 }
@@ -144,7 +136,6 @@ public sealed partial record BalanceResponse
                 if (reader.ValueTextEquals("response_code"u8))
                 {
                     reader.Read();
-                    has5 = true;
                     p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "BalanceResponse", "response_code");
                     continue;
                 }
@@ -152,7 +143,6 @@ public sealed partial record BalanceResponse
                 if (reader.ValueTextEquals("response_desc"u8))
                 {
                     reader.Read();
-                    has6 = true;
                     p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "BalanceResponse", "response_desc");
                     continue;
                 }
@@ -162,29 +152,19 @@ public sealed partial record BalanceResponse
                 (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
-            if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("BalanceResponse", "virtual_account");
-            if (p0 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("BalanceResponse", "virtual_account");
-            if (!has1) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("BalanceResponse", "balance");
-            if (p1 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("BalanceResponse", "balance");
-            if (!has2) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("BalanceResponse", "available_balance");
-            if (p2 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("BalanceResponse", "available_balance");
             if (!has3) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("BalanceResponse", "status");
             if (p3 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("BalanceResponse", "status");
             if (!has4) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("BalanceResponse", "message");
             if (p4 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("BalanceResponse", "message");
-            if (!has5) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("BalanceResponse", "response_code");
-            if (p5 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("BalanceResponse", "response_code");
-            if (!has6) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("BalanceResponse", "response_desc");
-            if (p6 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("BalanceResponse", "response_desc");
             return new BalanceResponse
             {
-                VirtualAccount = p0!,
-                Balance = p1!,
-                AvailableBalance = p2!,
+                VirtualAccount = p0,
+                Balance = p1,
+                AvailableBalance = p2,
                 Status = p3!,
                 Message = p4!,
-                ResponseCode = p5!,
-                ResponseDesc = p6!,
+                ResponseCode = p5,
+                ResponseDesc = p6,
                 AdditionalProperties = additional,
             };
         }
@@ -193,20 +173,35 @@ public sealed partial record BalanceResponse
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, BalanceResponse value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("virtual_account"u8);
-            writer.WriteStringValue(value.VirtualAccount);
-            writer.WritePropertyName("balance"u8);
-            writer.WriteStringValue(value.Balance);
-            writer.WritePropertyName("available_balance"u8);
-            writer.WriteStringValue(value.AvailableBalance);
+            if (value.VirtualAccount is { } v0)
+            {
+                writer.WritePropertyName("virtual_account"u8);
+                writer.WriteStringValue(v0);
+            }
+            if (value.Balance is { } v1)
+            {
+                writer.WritePropertyName("balance"u8);
+                writer.WriteStringValue(v1);
+            }
+            if (value.AvailableBalance is { } v2)
+            {
+                writer.WritePropertyName("available_balance"u8);
+                writer.WriteStringValue(v2);
+            }
             writer.WritePropertyName("status"u8);
             writer.WriteStringValue(value.Status);
             writer.WritePropertyName("message"u8);
             writer.WriteStringValue(value.Message);
-            writer.WritePropertyName("response_code"u8);
-            writer.WriteStringValue(value.ResponseCode);
-            writer.WritePropertyName("response_desc"u8);
-            writer.WriteStringValue(value.ResponseDesc);
+            if (value.ResponseCode is { } v5)
+            {
+                writer.WritePropertyName("response_code"u8);
+                writer.WriteStringValue(v5);
+            }
+            if (value.ResponseDesc is { } v6)
+            {
+                writer.WritePropertyName("response_desc"u8);
+                writer.WriteStringValue(v6);
+            }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
         }
@@ -575,7 +570,7 @@ public enum FaspaySendmeServer
 namespace SpecClients.Generated.FaspaySendme;
 
 /// <summary>
-/// Body of getAccessToken (doc). Every value is a JSON string on the wire, `expired_in` included, as in the docs' sample used as the example here. Guess: on failure (status "9") the token fields may be empty or missing.
+/// Body of getAccessToken (doc). Every value is a JSON string on the wire, `expired_in` included, as in the docs' sample used as the example here. Guess: on failure (status "9") the token fields may be empty or missing. The docs mark every field mandatory, but only `status` and `message` are listed as required here, so that a failure body (status "9", no token) still reads as a TokenResponse and the caller sees Faspay's own status and message.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(TokenResponse.JsonConverter))]
@@ -584,14 +579,14 @@ public sealed partial record TokenResponse
     /// <summary>
     /// The access token (doc). It goes into the signature of later calls, never into a header of its own (doc, sdk).
     /// </summary>
-    /// <remarks>JSON name: <c>access_token</c>; required; sensitive: never printed.</remarks>
-    public required string AccessToken { get; init; }
+    /// <remarks>JSON name: <c>access_token</c>; sensitive: never printed.</remarks>
+    public string? AccessToken { get; init; }
 
     /// <summary>
     /// Lifetime of the token in seconds (doc). The provider sends it as a JSON string, e.g. "36000" (doc); SpecClients reads numeric strings as numbers.
     /// </summary>
-    /// <remarks>JSON name: <c>expired_in</c>; required.</remarks>
-    public required int ExpiredIn { get; init; }
+    /// <remarks>JSON name: <c>expired_in</c>.</remarks>
+    public int? ExpiredIn { get; init; }
 
     /// <summary>
     /// Status as a one-digit string (doc): "2" = success, "9" = unauthorized.
@@ -608,14 +603,14 @@ public sealed partial record TokenResponse
     /// <summary>
     /// Two-digit response code as a string (doc): "00" = success.
     /// </summary>
-    /// <remarks>JSON name: <c>response_code</c>; required.</remarks>
-    public required string ResponseCode { get; init; }
+    /// <remarks>JSON name: <c>response_code</c>.</remarks>
+    public string? ResponseCode { get; init; }
 
     /// <summary>
     /// Description of the response from the bank, up to 32 characters (doc).
     /// </summary>
-    /// <remarks>JSON name: <c>response_desc</c>; required.</remarks>
-    public required string ResponseDesc { get; init; }
+    /// <remarks>JSON name: <c>response_desc</c>.</remarks>
+    public string? ResponseDesc { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
@@ -646,24 +641,19 @@ public sealed partial record TokenResponse
         {
             global::SpecClients.Runtime.Json.JsonRead.StartObject(ref reader, "TokenResponse");
             string? p0 = default;
-            var has0 = false;
             int? p1 = default;
-            var has1 = false;
             string? p2 = default;
             var has2 = false;
             string? p3 = default;
             var has3 = false;
             string? p4 = default;
-            var has4 = false;
             string? p5 = default;
-            var has5 = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals("access_token"u8))
                 {
                     reader.Read();
-                    has0 = true;
                     p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "TokenResponse", "access_token");
                     continue;
                 }
@@ -671,7 +661,6 @@ public sealed partial record TokenResponse
                 if (reader.ValueTextEquals("expired_in"u8))
                 {
                     reader.Read();
-                    has1 = true;
                     p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int32(ref reader, "TokenResponse", "expired_in");
                     continue;
                 }
@@ -695,7 +684,6 @@ public sealed partial record TokenResponse
                 if (reader.ValueTextEquals("response_code"u8))
                 {
                     reader.Read();
-                    has4 = true;
                     p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "TokenResponse", "response_code");
                     continue;
                 }
@@ -703,7 +691,6 @@ public sealed partial record TokenResponse
                 if (reader.ValueTextEquals("response_desc"u8))
                 {
                     reader.Read();
-                    has5 = true;
                     p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "TokenResponse", "response_desc");
                     continue;
                 }
@@ -713,26 +700,18 @@ public sealed partial record TokenResponse
                 (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
-            if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("TokenResponse", "access_token");
-            if (p0 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("TokenResponse", "access_token");
-            if (!has1) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("TokenResponse", "expired_in");
-            if (p1 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("TokenResponse", "expired_in");
             if (!has2) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("TokenResponse", "status");
             if (p2 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("TokenResponse", "status");
             if (!has3) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("TokenResponse", "message");
             if (p3 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("TokenResponse", "message");
-            if (!has4) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("TokenResponse", "response_code");
-            if (p4 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("TokenResponse", "response_code");
-            if (!has5) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("TokenResponse", "response_desc");
-            if (p5 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("TokenResponse", "response_desc");
             return new TokenResponse
             {
-                AccessToken = p0!,
-                ExpiredIn = p1.Value,
+                AccessToken = p0,
+                ExpiredIn = p1,
                 Status = p2!,
                 Message = p3!,
-                ResponseCode = p4!,
-                ResponseDesc = p5!,
+                ResponseCode = p4,
+                ResponseDesc = p5,
                 AdditionalProperties = additional,
             };
         }
@@ -741,18 +720,30 @@ public sealed partial record TokenResponse
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TokenResponse value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("access_token"u8);
-            writer.WriteStringValue(value.AccessToken);
-            writer.WritePropertyName("expired_in"u8);
-            writer.WriteNumberValue(value.ExpiredIn);
+            if (value.AccessToken is { } v0)
+            {
+                writer.WritePropertyName("access_token"u8);
+                writer.WriteStringValue(v0);
+            }
+            if (value.ExpiredIn is { } v1)
+            {
+                writer.WritePropertyName("expired_in"u8);
+                writer.WriteNumberValue(v1);
+            }
             writer.WritePropertyName("status"u8);
             writer.WriteStringValue(value.Status);
             writer.WritePropertyName("message"u8);
             writer.WriteStringValue(value.Message);
-            writer.WritePropertyName("response_code"u8);
-            writer.WriteStringValue(value.ResponseCode);
-            writer.WritePropertyName("response_desc"u8);
-            writer.WriteStringValue(value.ResponseDesc);
+            if (value.ResponseCode is { } v4)
+            {
+                writer.WritePropertyName("response_code"u8);
+                writer.WriteStringValue(v4);
+            }
+            if (value.ResponseDesc is { } v5)
+            {
+                writer.WritePropertyName("response_desc"u8);
+                writer.WriteStringValue(v5);
+            }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
         }
