@@ -39,8 +39,10 @@ public sealed class SpecClientsGenerator : IIncrementalGenerator
         });
 
         // One output per type, so an edit that changes one type re-emits only that file.
-        var outputs = parsed
+        var models = parsed
             .Select(static (result, _) => result.Value)
+            .WithTrackingName(TrackingNames.Model);
+        var outputs = models
             .SelectMany(static (spec, _) => spec is null ? Enumerable.Empty<OutputSpec>() : Fan(spec))
             .WithTrackingName(TrackingNames.Outputs);
         context.RegisterSourceOutput(outputs, static (production, output) =>
