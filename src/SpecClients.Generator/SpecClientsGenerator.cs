@@ -67,6 +67,13 @@ public sealed class SpecClientsGenerator : IIncrementalGenerator
             {
                 yield return new OutputSpec(spec.Context, null, client, OutputPart.ServerEnum);
             }
+
+            if (client.TokenSources.Count > 0 || client.SecuritySchemes.Any(s => s.Signature is not null))
+            {
+                yield return new OutputSpec(spec.Context, null, client, OutputPart.Auth);
+            }
+
+            yield return new OutputSpec(spec.Context, null, client, OutputPart.DependencyInjection);
         }
     }
 }

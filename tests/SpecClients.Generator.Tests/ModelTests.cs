@@ -70,7 +70,7 @@ public sealed class ModelTests
             {
                 var propertyType = property.PropertyType;
                 forbidden.ShouldNotContain(f => (propertyType.FullName ?? propertyType.Name).StartsWith(f, StringComparison.Ordinal), $"{type.Name}.{property.Name}");
-                var ok = allowed.Contains(propertyType) || propertyType.IsEnum || propertyType.Namespace == "SpecClients.Generator.Model"
+                var ok = allowed.Contains(propertyType) || propertyType.IsEnum || (Nullable.GetUnderlyingType(propertyType)?.IsEnum ?? false) || propertyType.Namespace == "SpecClients.Generator.Model"
                     || (propertyType.IsGenericType && propertyType.GetGenericTypeDefinition() == typeof(EquatableArray<>))
                     || (propertyType.IsGenericType && propertyType.GetGenericTypeDefinition() == typeof(System.Collections.Immutable.ImmutableArray<>))
                     || propertyType == typeof(Type);

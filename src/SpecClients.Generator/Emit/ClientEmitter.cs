@@ -31,6 +31,10 @@ internal static class ClientEmitter
         foreach (var operation in client.Operations)
         {
             EmitOperation(w, client, operation, securityFields, serverFields);
+            if (operation.TokenEndpoint is not null && client.TokenSources.Any(t => t.RefreshGrant && t.OperationId == operation.OperationId))
+            {
+                EmitRefreshGrant(w, operation, securityFields, serverFields);
+            }
         }
 
         EmitResolveBaseAddress(w, client);
@@ -50,19 +54,40 @@ internal static class ClientEmitter
 
     private static void EmitConstructors(SourceWriter w, ClientSpec client)
     {
-        w.Line("/// <summary>Creates the client with the credentials its options hold.</summary>");
+        var hasAuth = client.TokenSources.Count > 0 || AuthEmitter.HasSigning(client);
+        var authName = AuthEmitter.AuthClassName(client);
+        var authenticatorList = "global::System.Collections.Generic.IEnumerable<" + Auth + ".IRequestAuthenticator>";
+        w.Line("/// <summary>The name of the HttpClient that dependency injection registers for this client.</summary>");
+        w.Line("public const string HttpClientName = " + SourceWriter.Literal("SpecClients." + client.Name) + ";");
+        w.Line();
+        w.Line("/// <summary>Creates the client with the credentials its options hold" + (hasAuth ? "; tokens are obtained as the spec describes and cached in <see cref=\"" + Auth.Substring(8) + ".AuthServices.Shared\"/>" : string.Empty) + ".</summary>");
         w.Line("/// <param name=\"httpClient\">The HTTP client (typically from IHttpClientFactory).</param>");
         w.Line("/// <param name=\"options\">The server and credentials.</param>");
         w.Line("public " + client.Name + "(global::System.Net.Http.HttpClient httpClient, " + client.OptionsName + " options)");
-        w.Line("    : this(httpClient, options, null)");
+        w.Line(hasAuth
+            ? "    : this(httpClient, options, new " + authName + "(options, () => httpClient))"
+            : "    : this(httpClient, options, (" + authenticatorList + "?)null)");
         w.Line("{");
         w.Line("}");
         w.Line();
+        if (hasAuth)
+        {
+            w.Line("/// <summary>Creates the client with shared token providers (dependency injection registers one <see cref=\"" + authName + "\"/> per options).</summary>");
+            w.Line("/// <param name=\"httpClient\">The HTTP client (typically from IHttpClientFactory).</param>");
+            w.Line("/// <param name=\"options\">The server and credentials.</param>");
+            w.Line("/// <param name=\"auth\">The token providers and authenticators.</param>");
+            w.Line("public " + client.Name + "(global::System.Net.Http.HttpClient httpClient, " + client.OptionsName + " options, " + authName + " auth)");
+            w.Line("    : this(httpClient, options, (auth ?? throw new global::System.ArgumentNullException(nameof(auth))).Authenticators)");
+            w.Line("{");
+            w.Line("}");
+            w.Line();
+        }
+
         w.Line("/// <summary>Creates the client; <paramref name=\"authenticators\"/> supply or replace the authentication of security schemes by name (token providers, signing hooks).</summary>");
         w.Line("/// <param name=\"httpClient\">The HTTP client (typically from IHttpClientFactory).</param>");
         w.Line("/// <param name=\"options\">The server and credentials.</param>");
         w.Line("/// <param name=\"authenticators\">Authenticators that take precedence over those built from <paramref name=\"options\"/>.</param>");
-        w.Open("public " + client.Name + "(global::System.Net.Http.HttpClient httpClient, " + client.OptionsName + " options, global::System.Collections.Generic.IEnumerable<" + Auth + ".IRequestAuthenticator>? authenticators)");
+        w.Open("public " + client.Name + "(global::System.Net.Http.HttpClient httpClient, " + client.OptionsName + " options, " + authenticatorList + "? authenticators)");
         w.Line("_options = options ?? throw new global::System.ArgumentNullException(nameof(options));");
         w.Line("var all = CreateAuthenticatorsFromOptions(options);");
         w.Open("foreach (var authenticator in authenticators ?? global::System.Linq.Enumerable.Empty<" + Auth + ".IRequestAuthenticator>())");
@@ -74,6 +99,10 @@ internal static class ClientEmitter
         w.Line();
         w.Line("/// <summary>The options this client was created with.</summary>");
         w.Line("public " + client.OptionsName + " Options => _options;");
+        w.Line();
+        w.Line("/// <summary>The base address requests go to, unless an operation declares its own server.</summary>");
+        w.Line("/// <returns>The server URL.</returns>");
+        w.Line("public global::System.Uri ResolveServer() => ResolveBaseAddress(null);");
         w.Line();
     }
 
@@ -190,30 +219,7 @@ internal static class ClientEmitter
             EmitBody(w, requestBody);
         }
 
-        if (operation.Security.Count > 0)
-        {
-            var initializer = "new " + Auth + ".SecurityRequirement[] { " + string.Join(", ", operation.Security.Select(a => "new " + Auth + ".SecurityRequirement(" + string.Join(", ", a.Schemes.Select(SourceWriter.Literal)) + ")")) + " }";
-            if (!securityFields.TryGetValue(initializer, out var field))
-            {
-                field = "s_security" + securityFields.Count.ToString(CultureInfo.InvariantCulture);
-                securityFields[initializer] = field;
-            }
-
-            w.Line("request.Security = " + field + ";");
-        }
-
-        if (operation.ServerUrls.Count > 0)
-        {
-            var initializer = "new string[] { " + string.Join(", ", operation.ServerUrls.Select(SourceWriter.Literal)) + " }";
-            if (!serverFields.TryGetValue(initializer, out var field))
-            {
-                field = "s_servers" + serverFields.Count.ToString(CultureInfo.InvariantCulture);
-                serverFields[initializer] = field;
-            }
-
-            w.Line("request.Servers = " + field + ";");
-        }
-
+        EmitSecurityAndServers(w, operation, securityFields, serverFields);
         w.Line("var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);");
         w.Open("if (response.IsSuccess)");
         if (success is null)
@@ -238,6 +244,56 @@ internal static class ClientEmitter
         EmitErrors(w, operation);
         w.Close();
         w.Line();
+    }
+
+    /// <summary>The RFC 6749 refresh_token grant against a token endpoint whose spec only describes the first grant.</summary>
+    private static void EmitRefreshGrant(SourceWriter w, OperationSpec operation, Dictionary<string, string> securityFields, Dictionary<string, string> serverFields)
+    {
+        var success = operation.Success!.Type!;
+        w.Line("/// <summary>Sends the RFC 6749 <c>refresh_token</c> grant to the token endpoint of <see cref=\"" + operation.MethodName + "\"/>.</summary>");
+        w.Line("/// <param name=\"refreshToken\">The refresh token.</param>");
+        w.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
+        w.Line("/// <returns>The token response.</returns>");
+        w.Open("public async global::System.Threading.Tasks.Task<" + success.CSharp + "> " + AuthEmitter.RefreshMethodName(operation.MethodName) + "(string refreshToken, global::System.Threading.CancellationToken cancellationToken = default)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(refreshToken);");
+        w.Line("var request = new " + Http + ".ApiRequest(" + SourceWriter.Literal(operation.OperationId) + ", new global::System.Net.Http.HttpMethod(" + SourceWriter.Literal(operation.HttpMethod) + "), " + SourceWriter.Literal(operation.Path) + ");");
+        w.Line("request.SetFormBody(new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new(\"grant_type\", \"refresh_token\"), new(\"refresh_token\", refreshToken) });");
+        EmitSecurityAndServers(w, operation, securityFields, serverFields);
+        w.Line("var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);");
+        w.Open("if (response.IsSuccess)");
+        w.Line("return response.ReadJson(" + Reader(success) + ");");
+        w.Close();
+        w.Line();
+        EmitErrors(w, operation);
+        w.Close();
+        w.Line();
+    }
+
+    private static void EmitSecurityAndServers(SourceWriter w, OperationSpec operation, Dictionary<string, string> securityFields, Dictionary<string, string> serverFields)
+    {
+        if (operation.Security.Count > 0)
+        {
+            var initializer = "new " + Auth + ".SecurityRequirement[] { " + string.Join(", ", operation.Security.Select(a => "new " + Auth + ".SecurityRequirement(" + string.Join(", ", a.Schemes.Select(SourceWriter.Literal)) + ")")) + " }";
+            if (!securityFields.TryGetValue(initializer, out var field))
+            {
+                field = "s_security" + securityFields.Count.ToString(CultureInfo.InvariantCulture);
+                securityFields[initializer] = field;
+            }
+
+            w.Line("request.Security = " + field + ";");
+        }
+
+        if (operation.ServerUrls.Count > 0)
+        {
+            var initializer = "new string[] { " + string.Join(", ", operation.ServerUrls.Select(SourceWriter.Literal)) + " }";
+            if (!serverFields.TryGetValue(initializer, out var field))
+            {
+                field = "s_servers" + serverFields.Count.ToString(CultureInfo.InvariantCulture);
+                serverFields[initializer] = field;
+            }
+
+            w.Line("request.Servers = " + field + ";");
+        }
     }
 
     private static string Reader(TypeRef type) =>

@@ -13,6 +13,8 @@ internal static class Emitter
         OutputPart.Client => (FileHeader.HintName(output.Context, output.Client!.Name), ClientEmitter.Emit(output.Context, output.Client)),
         OutputPart.Options => (FileHeader.HintName(output.Context, output.Client!.OptionsName), OptionsEmitter.EmitOptions(output.Context, output.Client)),
         OutputPart.ServerEnum => (FileHeader.HintName(output.Context, output.Client!.ServerEnumName), OptionsEmitter.EmitServerEnum(output.Context, output.Client)),
+        OutputPart.Auth => (FileHeader.HintName(output.Context, AuthEmitter.AuthClassName(output.Client!)), AuthEmitter.Emit(output.Context, output.Client!)),
+        OutputPart.DependencyInjection => (FileHeader.HintName(output.Context, DependencyInjectionEmitter.ClassName(output.Client!)), DependencyInjectionEmitter.Emit(output.Context, output.Client!)),
         _ => throw new InvalidOperationException("Unknown output " + output.Kind),
     };
 }

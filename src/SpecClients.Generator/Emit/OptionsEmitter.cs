@@ -36,6 +36,26 @@ internal static class OptionsEmitter
             EmitSchemeOptions(w, scheme);
         }
 
+        foreach (var source in client.TokenSources)
+        {
+            EmitTokenSourceOptions(w, source);
+        }
+
+        if (client.TokenSources.Count > 0)
+        {
+            w.Line("/// <summary>Refresh margin, default and maximum lifetime, and timeout of token requests. A lifetime the spec gives (<c>x-token lifetime</c>) is used unless DefaultLifetime is changed here.</summary>");
+            w.Line("public global::SpecClients.Runtime.Auth.TokenProviderOptions Tokens { get; set; } = new global::SpecClients.Runtime.Auth.TokenProviderOptions();");
+            w.Line();
+        }
+
+        if (client.SecuritySchemes.Any(s => s.Signature is not null))
+        {
+            var names = string.Join(", ", client.SecuritySchemes.Where(s => s.Signature is not null).Select(s => "<c>" + SourceWriter.EscapeXml(s.Name) + "</c>"));
+            w.Line("/// <summary>Signs requests of the signature scheme(s) " + names + ", which OpenAPI cannot describe; you implement it. With dependency injection, a registered IRequestSigner is used when this is null.</summary>");
+            w.Line("public global::SpecClients.Runtime.Auth.IRequestSigner? RequestSigner { get; set; }");
+            w.Line();
+        }
+
         w.Line("/// <summary>The largest response body accepted, in bytes; larger responses fail with ApiResponseFormatException.</summary>");
         w.Line("public long MaxResponseBytes { get; set; } = 16 * 1024 * 1024;");
         foreach (var variable in client.ServerVariables.Where(v => v.AllowedValues.Count > 0))
@@ -59,6 +79,39 @@ internal static class OptionsEmitter
 
     /// <summary>The C# type of a server variable option: an enum when the spec lists its values.</summary>
     public static string VariableType(ServerVariableSpec variable) => variable.AllowedValues.Count > 0 ? variable.PropertyName + "Value" : "string";
+
+    private static void EmitTokenSourceOptions(SourceWriter w, TokenSourceSpec source)
+    {
+        var about = "security scheme <c>" + SourceWriter.EscapeXml(source.SchemeName) + "</c>";
+        if (source.Kind == TokenSourceKind.Operation && source.BodyType is { } body)
+        {
+            w.Summary("The body of the token operation <c>" + source.OperationId + "</c>, sent to obtain the token of " + about + ".");
+            w.Line("public " + body.CSharp + "? " + source.PropertyName + "Request { get; set; }");
+            w.Line();
+        }
+        else if (source.Kind == TokenSourceKind.OAuth2Flow)
+        {
+            w.Summary("The OAuth2 client id for " + about + ".");
+            w.Line("public string? " + source.PropertyName + "ClientId { get; set; }");
+            w.Line();
+            w.Summary("The OAuth2 client secret for " + about + ".");
+            w.Line("public string? " + source.PropertyName + "ClientSecret { get; set; }");
+            w.Line();
+            var scopes = source.Scopes.Count == 0 ? string.Empty : " The spec lists: " + string.Join(", ", source.Scopes.Take(20)) + (source.Scopes.Count > 20 ? ", …" : string.Empty) + ".";
+            w.Summary("Space-separated scopes to request for " + about + ", or null for the server's default." + scopes);
+            w.Line("public string? " + source.PropertyName + "Scope { get; set; }");
+            w.Line();
+            if (source.Flow == OAuthFlowKind.Password)
+            {
+                w.Summary("The resource owner's user name for " + about + " (password grant).");
+                w.Line("public string? " + source.PropertyName + "Username { get; set; }");
+                w.Line();
+                w.Summary("The resource owner's password for " + about + " (password grant).");
+                w.Line("public string? " + source.PropertyName + "Password { get; set; }");
+                w.Line();
+            }
+        }
+    }
 
     private static void EmitSchemeOptions(SourceWriter w, SecuritySchemeSpec scheme)
     {

@@ -22,6 +22,8 @@ internal enum OutputPart
     Client,
     Options,
     ServerEnum,
+    Auth,
+    DependencyInjection,
 }
 
 /// <summary>One generated file: a type, or one of the client's parts, and the context it is emitted in.</summary>

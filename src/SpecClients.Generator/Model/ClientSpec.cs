@@ -10,7 +10,8 @@ internal sealed record ClientSpec(
     EquatableArray<ServerSpec> Servers,
     EquatableArray<ServerVariableSpec> ServerVariables,
     EquatableArray<SecuritySchemeSpec> SecuritySchemes,
-    EquatableArray<OperationSpec> Operations);
+    EquatableArray<OperationSpec> Operations,
+    EquatableArray<TokenSourceSpec> TokenSources);
 
 /// <summary>A <c>servers</c> entry, chosen by name in the options.</summary>
 internal sealed record ServerSpec(string Name, string Url, string? Description, EquatableArray<ServerVariableDefault> Defaults);

@@ -71,3 +71,59 @@ internal sealed record SignatureExtensionSpec(EquatableArray<string> Headers, st
 
 /// <summary>An operation recognised as an OAuth2 (RFC 6749) token endpoint by convention: a form body with <c>grant_type</c>.</summary>
 internal sealed record TokenEndpointSpec(EquatableArray<string> GrantTypes);
+
+/// <summary>Where a value of a token response sits: a C# member path, or a JSON name among the record's unknown members.</summary>
+/// <param name="Path">Member names from the response, e.g. <c>["Data", "Token"]</c>; empty when the value is an unknown member.</param>
+/// <param name="AdditionalPropertiesName">The record's dictionary of unknown members, when <paramref name="JsonName"/> is looked up there.</param>
+/// <param name="JsonName">The member's JSON name, for lookups among unknown members and for messages.</param>
+internal sealed record TokenValueSpec(EquatableArray<string> Path, string? AdditionalPropertiesName, string JsonName);
+
+internal enum TokenSourceKind
+{
+    /// <summary>An operation of the spec issues the token (<c>x-token</c>, or an inferred OAuth2 endpoint).</summary>
+    Operation,
+
+    /// <summary>An OAuth2 flow of a security scheme: the runtime's RFC 6749 client posts to its token URL.</summary>
+    OAuth2Flow,
+}
+
+internal enum TokenAttachKind
+{
+    Header,
+    Query,
+    Cookie,
+
+    /// <summary>Never sent by itself: handed to the signing hook (<c>x-token send: signature</c>).</summary>
+    Signature,
+}
+
+/// <summary>
+/// How the client obtains and attaches the token of one security scheme; built by the parser from <c>x-token</c>,
+/// OAuth2 flows, or an operation recognised as an RFC 6749 token endpoint.
+/// </summary>
+/// <param name="SchemeName">The security scheme the token serves.</param>
+/// <param name="PropertyName">The PascalCase stem of the generated members, e.g. <c>KitegatewayToken</c>.</param>
+/// <param name="FormatPrefix">Prefix written before the token; null for none.</param>
+/// <param name="PrefixUnlessPresent">Whether the prefix is skipped when the token already starts with it.</param>
+internal sealed record TokenSourceSpec(
+    string SchemeName,
+    string PropertyName,
+    TokenSourceKind Kind,
+    string? OperationId,
+    string? MethodName,
+    TypeRef? BodyType,
+    bool BodyRequired,
+    TokenValueSpec? Token,
+    TokenValueSpec? ExpiresAt,
+    TokenValueSpec? ExpiresIn,
+    TokenValueSpec? RefreshToken,
+    bool RefreshGrant,
+    int? DefaultLifetimeSeconds,
+    TokenAttachKind Attach,
+    string ParameterName,
+    string? FormatPrefix,
+    bool PrefixUnlessPresent,
+    OAuthFlowKind? Flow,
+    string? TokenUrl,
+    EquatableArray<string> Scopes,
+    EquatableArray<string> CredentialSchemes);

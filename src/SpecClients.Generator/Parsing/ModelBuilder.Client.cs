@@ -51,6 +51,7 @@ internal sealed partial class ModelBuilder
         }
 
         ValidateTokenExtensions(operations);
+        var tokenSources = BuildTokenSources(operations);
         if (operations.Count == 0 && _schemes.Count == 0)
         {
             return null;
@@ -67,7 +68,8 @@ internal sealed partial class ModelBuilder
             servers,
             variables,
             schemes,
-            operations.ToEquatableArray());
+            operations.ToEquatableArray(),
+            tokenSources);
     }
 
     private (EquatableArray<ServerSpec>, EquatableArray<ServerVariableSpec>) BuildServers()

@@ -43,7 +43,7 @@ internal sealed partial class ModelBuilder
         _tree = tree;
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
-        _typeNames = new NameScope(new[] { input.ClientName, input.ClientName + "Options", ServerEnumName });
+        _typeNames = new NameScope(new[] { input.ClientName, input.ClientName + "Options", input.ClientName + "Auth", input.ClientName + "ServiceCollectionExtensions", ServerEnumName });
     }
 
     private string ServerEnumName => (_input.ClientName.EndsWith("Client", StringComparison.Ordinal) ? _input.ClientName.Substring(0, _input.ClientName.Length - 6) : _input.ClientName) + "Server";

@@ -49,7 +49,10 @@ public sealed class ApiClientCore
         for (var attempt = 0; ; attempt++)
         {
             using var message = request.ToHttpRequestMessage(baseAddress);
+            AuthRequestOptions.SetOperationId(message, request.OperationId);
             var applied = await _authorizer.ApplyAsync(message, request.Security, cancellationToken).ConfigureAwait(false);
+            // An AuthenticationHandler on the same HttpClient must not authenticate this request a second time.
+            AuthRequestOptions.MarkAuthenticated(message);
             using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.Unauthorized && attempt == 0
                 && await applied.OnUnauthorizedAsync(message, cancellationToken).ConfigureAwait(false))

@@ -1,0 +1,65 @@
+using System;
+using System.Net.Http;
+
+namespace SpecClients.Runtime.Auth;
+
+/// <summary>Per-request facts that authentication reads and writes (stored in the request's options).</summary>
+public static class AuthRequestOptions
+{
+    private const string OperationIdKey = "SpecClients.Auth.OperationId";
+    private const string AuthenticatedKey = "SpecClients.Auth.Authenticated";
+
+    /// <summary>Records which operation a request belongs to (read by <see cref="SigningAuthenticator"/>).</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="operationId">The specification's <c>operationId</c>.</param>
+    public static void SetOperationId(HttpRequestMessage request, string operationId)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        RequestProperties.Set(request, OperationIdKey, operationId ?? throw new ArgumentNullException(nameof(operationId)));
+    }
+
+    /// <summary>The operation a request belongs to, if recorded.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The operation id, or <see langword="null"/>.</returns>
+    public static string? GetOperationId(HttpRequestMessage request)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        return RequestProperties.TryGet<string>(request, OperationIdKey, out var id) ? id : null;
+    }
+
+    /// <summary>
+    /// Marks a request whose authentication has been decided (also when it was decided that none applies), so that an
+    /// <see cref="AuthenticationHandler"/> further down leaves it alone. <see cref="RequestAuthorizer"/> does this.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    public static void MarkAuthenticated(HttpRequestMessage request)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        RequestProperties.Set(request, AuthenticatedKey, true);
+    }
+
+    /// <summary>Whether <see cref="MarkAuthenticated"/> was called for the request.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns><see langword="true"/> if the request's authentication has been decided.</returns>
+    public static bool IsAuthenticated(HttpRequestMessage request)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        return RequestProperties.TryGet<bool>(request, AuthenticatedKey, out var marked) && marked;
+    }
+}

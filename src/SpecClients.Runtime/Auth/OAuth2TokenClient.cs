@@ -1,0 +1,185 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using SpecClients.Runtime.Http;
+
+namespace SpecClients.Runtime.Auth;
+
+/// <summary>The OAuth2 grants a client can run by itself, without a user at a browser.</summary>
+public enum OAuth2Grant
+{
+    /// <summary>RFC 6749 §4.4: the client's own credentials.</summary>
+    ClientCredentials,
+
+    /// <summary>RFC 6749 §4.3: a resource owner's user name and password.</summary>
+    Password,
+}
+
+/// <summary>
+/// An RFC 6749 token endpoint client for security schemes whose <c>flows</c> give a <c>tokenUrl</c>: posts the grant as a
+/// form with the client credentials in HTTP Basic (client_secret_basic), uses the refresh token when there is one, and
+/// reads <c>access_token</c>, <c>expires_in</c> and <c>refresh_token</c>.
+/// </summary>
+public sealed class OAuth2TokenClient
+{
+    private const long MaxResponseBytes = 1024 * 1024;
+
+    private readonly HttpClient _httpClient;
+    private readonly string _apiName;
+    private readonly Uri _tokenUrl;
+
+    /// <summary>Creates the client.</summary>
+    /// <param name="httpClient">The HTTP client.</param>
+    /// <param name="apiName">The API name, for errors.</param>
+    /// <param name="tokenUrl">The absolute token URL.</param>
+    public OAuth2TokenClient(HttpClient httpClient, string apiName, Uri tokenUrl)
+    {
+        _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
+        _apiName = apiName;
+        _tokenUrl = tokenUrl ?? throw new ArgumentNullException(nameof(tokenUrl));
+    }
+
+    /// <summary>Resolves a spec's <c>tokenUrl</c>, which may be relative to the server (PayPal's <c>/v1/oauth2/token</c>).</summary>
+    /// <param name="tokenUrl">The URL as the spec writes it.</param>
+    /// <param name="server">The server the client talks to; read only for a relative URL.</param>
+    /// <returns>The absolute URL.</returns>
+    public static Uri ResolveTokenUrl(string tokenUrl, Func<Uri> server)
+    {
+        if (Uri.TryCreate(tokenUrl, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps))
+        {
+            return absolute;
+        }
+
+        var baseAddress = server();
+        return new Uri(baseAddress.AbsoluteUri.TrimEnd('/') + "/" + tokenUrl.TrimStart('/'), UriKind.Absolute);
+    }
+
+    /// <summary>Requests a token; with <see cref="TokenRequestContext.RefreshToken"/> set, uses the refresh_token grant.</summary>
+    /// <param name="context">The request context.</param>
+    /// <param name="grant">The grant to run when there is no refresh token.</param>
+    /// <param name="clientId">The client id.</param>
+    /// <param name="clientSecret">The client secret.</param>
+    /// <param name="scope">Space-separated scopes, or null.</param>
+    /// <param name="username">The resource owner's user name (password grant).</param>
+    /// <param name="password">The resource owner's password (password grant).</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The token.</returns>
+    public async ValueTask<AccessToken> RequestAsync(TokenRequestContext context, OAuth2Grant grant, string? clientId, string? clientSecret, string? scope, string? username, string? password, CancellationToken cancellationToken)
+    {
+        if (context is null)
+        {
+            throw new ArgumentNullException(nameof(context));
+        }
+
+        if (string.IsNullOrEmpty(clientId))
+        {
+            throw new InvalidOperationException(_apiName + ": an OAuth2 client id is required to request a token.");
+        }
+
+        var fields = new List<KeyValuePair<string, string?>>();
+        if (context.RefreshToken is not null)
+        {
+            fields.Add(new("grant_type", "refresh_token"));
+            fields.Add(new("refresh_token", context.RefreshToken));
+        }
+        else if (grant == OAuth2Grant.Password)
+        {
+            if (username is null || password is null)
+            {
+                throw new InvalidOperationException(_apiName + ": the OAuth2 password grant needs a user name and a password.");
+            }
+
+            fields.Add(new("grant_type", "password"));
+            fields.Add(new("username", username));
+            fields.Add(new("password", password));
+        }
+        else
+        {
+            fields.Add(new("grant_type", "client_credentials"));
+        }
+
+        if (!string.IsNullOrWhiteSpace(scope))
+        {
+            fields.Add(new("scope", scope));
+        }
+
+        var request = new ApiRequest("oauth2.token", HttpMethod.Post, string.Empty);
+        request.SetFormBody(fields);
+        using var message = request.ToHttpRequestMessage(_tokenUrl);
+        var credentials = Uri.EscapeDataString(clientId) + ":" + Uri.EscapeDataString(clientSecret ?? string.Empty);
+        message.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
+        AuthRequestOptions.MarkAuthenticated(message);
+        using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var body = await ApiResponse.ReadAsync(response, _apiName, "oauth2.token", MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+        var parsed = Parse(body);
+        if (!body.IsSuccess)
+        {
+            var reason = parsed.Error is null ? string.Empty : " (" + parsed.Error + ")";
+            throw new ApiException(_apiName, "oauth2.token", body.StatusCode, body.ReadText(), $"{_apiName} OAuth2 token request failed with HTTP {body.StatusCode}{reason}.");
+        }
+
+        return TokenResponseValues.CreateToken(_apiName, "oauth2.token", "access_token", context, parsed.AccessToken, null, parsed.ExpiresIn, parsed.RefreshToken ?? context.RefreshToken);
+    }
+
+    private (string? AccessToken, long? ExpiresIn, string? RefreshToken, string? Error) Parse(ApiResponse response)
+    {
+        if (response.Body.Length == 0)
+        {
+            return default;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(response.Body);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return default;
+            }
+
+            string? accessToken = null, refreshToken = null, error = null;
+            long? expiresIn = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString();
+                reader.Read();
+                switch (name)
+                {
+                    case "access_token" when reader.TokenType == JsonTokenType.String:
+                        accessToken = reader.GetString();
+                        break;
+                    case "refresh_token" when reader.TokenType == JsonTokenType.String:
+                        refreshToken = reader.GetString();
+                        break;
+                    case "error" when reader.TokenType == JsonTokenType.String:
+                        error = reader.GetString();
+                        break;
+                    case "expires_in" when reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var seconds):
+                        expiresIn = seconds;
+                        break;
+                    case "expires_in" when reader.TokenType == JsonTokenType.String:
+                        expiresIn = TokenResponseValues.Seconds(reader.GetString());
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return (accessToken, expiresIn, refreshToken, error);
+        }
+        catch (JsonException ex)
+        {
+            if (!response.IsSuccess)
+            {
+                return default;
+            }
+
+            throw new ApiResponseFormatException(_apiName, "oauth2.token", response.StatusCode, "malformed JSON", ex);
+        }
+    }
+}

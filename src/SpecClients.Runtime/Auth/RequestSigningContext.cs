@@ -1,0 +1,44 @@
+using System;
+using System.Net.Http;
+
+namespace SpecClients.Runtime.Auth;
+
+/// <summary>What an <see cref="IRequestSigner"/> is given.</summary>
+public sealed class RequestSigningContext
+{
+    /// <summary>Creates a context.</summary>
+    /// <param name="request">The request to sign.</param>
+    /// <param name="operationId">The operation, or empty if unknown.</param>
+    /// <param name="accessToken">The current token, when the signing scheme uses one.</param>
+    /// <param name="clock">The clock for timestamps.</param>
+    /// <param name="schemeName">The signing scheme's name.</param>
+    public RequestSigningContext(HttpRequestMessage request, string operationId, string? accessToken, TimeProvider clock, string schemeName = "")
+    {
+        Request = request ?? throw new ArgumentNullException(nameof(request));
+        OperationId = operationId ?? throw new ArgumentNullException(nameof(operationId));
+        AccessToken = accessToken;
+        Clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        SchemeName = schemeName ?? string.Empty;
+    }
+
+    /// <summary>The request to sign; its content, if any, can be read again (it is buffered).</summary>
+    public HttpRequestMessage Request { get; }
+
+    /// <summary>The specification's <c>operationId</c> (see <see cref="AuthRequestOptions.SetOperationId"/>), or empty.</summary>
+    public string OperationId { get; }
+
+    /// <summary>The token of the scheme's <see cref="TokenProvider"/>, if it has one.</summary>
+    public string? AccessToken { get; }
+
+    /// <summary>The clock to take timestamps from.</summary>
+    public TimeProvider Clock { get; }
+
+    /// <summary>The signing scheme's name.</summary>
+    public string SchemeName { get; }
+
+    /// <summary>Describes the context without revealing the token.</summary>
+    /// <returns>A masked description.</returns>
+    public override string ToString() =>
+        "RequestSigningContext { Scheme = " + SchemeName + ", OperationId = " + OperationId
+        + ", AccessToken = " + (AccessToken is null ? "none" : SecretMask.Mask(AccessToken)) + " }";
+}

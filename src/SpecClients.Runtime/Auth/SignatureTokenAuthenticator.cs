@@ -1,0 +1,64 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace SpecClients.Runtime.Auth;
+
+/// <summary>
+/// A token that is never sent by itself but signed into the request (<c>x-token send: signature</c>, Faspay SendMe):
+/// obtains it and hands it to the <see cref="SigningAuthenticator"/> of the same security requirement, which the
+/// <see cref="RequestAuthorizer"/> applies afterwards. On a 401 it drops exactly the token it handed over.
+/// </summary>
+public sealed class SignatureTokenAuthenticator : IRequestAuthenticator
+{
+    /// <summary>The request property under which the token waits for the signer.</summary>
+    internal const string TokenForSignerKey = "SpecClients.Auth.TokenForSigner";
+
+    private readonly TokenProvider _provider;
+
+    /// <summary>Creates the authenticator.</summary>
+    /// <param name="schemeName">The token scheme's name.</param>
+    /// <param name="tokenProvider">Where the token comes from.</param>
+    public SignatureTokenAuthenticator(string schemeName, TokenProvider tokenProvider)
+    {
+        SchemeName = schemeName ?? throw new ArgumentNullException(nameof(schemeName));
+        _provider = tokenProvider ?? throw new ArgumentNullException(nameof(tokenProvider));
+    }
+
+    /// <inheritdoc />
+    public string SchemeName { get; }
+
+    /// <inheritdoc />
+    public async ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        var token = await _provider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        RequestProperties.Set(request, TokenForSignerKey, token);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> OnUnauthorizedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        if (!RequestProperties.TryGet<AccessToken>(request, TokenForSignerKey, out var applied) || applied is null)
+        {
+            return false;
+        }
+
+        await _provider.InvalidateAsync(applied, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Describes the authenticator.</summary>
+    /// <returns>A description without secrets.</returns>
+    public override string ToString() => "SignatureTokenAuthenticator { Scheme = " + SchemeName + " }";
+}

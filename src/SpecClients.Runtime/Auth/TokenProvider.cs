@@ -1,0 +1,348 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace SpecClients.Runtime.Auth;
+
+/// <summary>
+/// Gives out the token of one security scheme for one set of credentials: reads it from the cache, requests a new one
+/// when it is missing or due (one request however many callers wait), refreshes with the refresh token when there is
+/// one, and drops a token the server rejected.
+/// </summary>
+/// <remarks>
+/// <para>Expiry: the source's <see cref="AccessToken.ExpiresAt"/> wins, else the JWT <c>exp</c> claim, else
+/// <see cref="TokenProviderOptions.DefaultLifetime"/>; clamped to <see cref="TokenProviderOptions.MaximumLifetime"/>.
+/// A token that arrives already expired is handed out once and not cached.</para>
+/// <para>A cached token is reused until <c>ExpiresAt - RefreshMargin</c> (or halfway through its lifetime, if that
+/// is later). The clock is read only through the <see cref="TimeProvider"/>.</para>
+/// <para>Failures are never cached: the next caller tries again. A caller's cancellation stops only its own wait.</para>
+/// </remarks>
+public sealed class TokenProvider
+{
+    private readonly string _cacheKey;
+    private readonly string _keyPrefix;
+    private readonly ITokenSource _source;
+    private readonly ITokenCache _cache;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+    private readonly TimeSpan _refreshMargin;
+    private readonly TimeSpan _defaultLifetime;
+    private readonly TimeSpan _maximumLifetime;
+    private readonly TimeSpan _requestTimeout;
+
+    private readonly object _gate = new();
+
+    // Serialises this provider's cache writes with its compare-and-remove in InvalidateAsync, so that an invalidation
+    // of a stale token can never remove the token that a new request has just stored.
+    private readonly SemaphoreSlim _cacheWriteLock = new(1, 1);
+
+    // The current or last token request. Joined while running; its token is reused while fresh (this closes the race
+    // between a caller's cache miss and the request completing); never reused when it failed.
+    private Task<AccessToken>? _flight;
+
+    /// <summary>Creates a provider.</summary>
+    /// <param name="cacheKey">The cache key, normally from <see cref="TokenCacheKey.Create"/>.</param>
+    /// <param name="source">Where tokens come from.</param>
+    /// <param name="cache">Where tokens are kept.</param>
+    /// <param name="options">Expiry and refresh settings (copied: later changes have no effect).</param>
+    /// <param name="timeProvider">The only clock the provider reads.</param>
+    /// <param name="logger">Receives the events listed in <see cref="EventIds"/>.</param>
+    public TokenProvider(
+        string cacheKey,
+        ITokenSource source,
+        ITokenCache cache,
+        TokenProviderOptions options,
+        TimeProvider timeProvider,
+        ILogger logger)
+    {
+        if (string.IsNullOrEmpty(cacheKey))
+        {
+            throw new ArgumentException("The cache key must not be empty.", nameof(cacheKey));
+        }
+
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        options.Validate();
+        _cacheKey = cacheKey;
+        _keyPrefix = SecretMask.KeyPrefix(cacheKey);
+        _source = source ?? throw new ArgumentNullException(nameof(source));
+        _cache = cache ?? throw new ArgumentNullException(nameof(cache));
+        _clock = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _refreshMargin = options.RefreshMargin;
+        _defaultLifetime = options.DefaultLifetime;
+        _maximumLifetime = options.MaximumLifetime;
+        _requestTimeout = options.TokenRequestTimeout;
+    }
+
+    /// <summary>Returns a usable token: the cached one while it is fresh, else a new or refreshed one.</summary>
+    /// <param name="cancellationToken">Stops this caller's wait; a shared request goes on for the others.</param>
+    /// <returns>The token.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="TimeoutException">The shared request exceeded <see cref="TokenProviderOptions.TokenRequestTimeout"/>.</exception>
+    public async ValueTask<AccessToken> GetTokenAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var cached = await ReadCacheAsync(cancellationToken).ConfigureAwait(false);
+        if (cached is not null && IsFresh(cached, _clock.GetUtcNow()))
+        {
+            RecordHit(cached);
+            return cached;
+        }
+
+        Task<AccessToken> flight;
+        TaskCompletionSource<AccessToken>? started = null;
+        AccessToken? reused = null;
+        lock (_gate)
+        {
+            var current = _flight;
+            if (current is not null && !current.IsCompleted)
+            {
+                flight = current;
+            }
+            else if (current is not null && current.Status == TaskStatus.RanToCompletion && IsFresh(current.Result, _clock.GetUtcNow()))
+            {
+                flight = current;
+                reused = current.Result;
+            }
+            else
+            {
+                started = new TaskCompletionSource<AccessToken>(TaskCreationOptions.RunContinuationsAsynchronously);
+                flight = _flight = started.Task;
+            }
+        }
+
+        if (reused is not null)
+        {
+            RecordHit(reused);
+            return reused;
+        }
+
+        if (started is not null)
+        {
+            // Runs off the caller's thread and with its own cancellation: the caller that started it may leave.
+            var stale = cached;
+            _ = Task.Run(() => RunFlightAsync(started, stale));
+        }
+
+        return await flight.WaitWithCancellation(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Drops <paramref name="rejected"/> (after the server answered 401) if it is still the cached token; a token
+    /// that has replaced it meanwhile stays. So many callers rejected with one stale token cause one new request.
+    /// </summary>
+    /// <param name="rejected">The token the server rejected.</param>
+    /// <param name="cancellationToken">Cancels the invalidation.</param>
+    /// <returns>A task that completes when done.</returns>
+    public async ValueTask InvalidateAsync(AccessToken rejected, CancellationToken cancellationToken)
+    {
+        if (rejected is null)
+        {
+            throw new ArgumentNullException(nameof(rejected));
+        }
+
+        lock (_gate)
+        {
+            if (_flight is { Status: TaskStatus.RanToCompletion } done && SameToken(done.Result, rejected))
+            {
+                _flight = null;
+            }
+        }
+
+        await _cacheWriteLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var cached = await ReadCacheAsync(cancellationToken).ConfigureAwait(false);
+            if (cached is null || !SameToken(cached, rejected))
+            {
+                AuthLog.TokenInvalidationSkipped(_logger, _keyPrefix);
+                return;
+            }
+
+            try
+            {
+                await _cache.RemoveAsync(_cacheKey, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                AuthLog.TokenCacheFailed(_logger, _keyPrefix, "remove", ex);
+                return;
+            }
+
+            AuthLog.TokenInvalidated(_logger, _keyPrefix);
+        }
+        finally
+        {
+            _cacheWriteLock.Release();
+        }
+    }
+
+    /// <summary>Describes the provider by the start of its cache key.</summary>
+    /// <returns>A description without secrets.</returns>
+    public override string ToString() => "TokenProvider { CacheKey = " + _keyPrefix + " }";
+
+    /// <summary>When a token is due for replacement: <c>ExpiresAt - RefreshMargin</c>, but not before half its lifetime.</summary>
+    internal DateTimeOffset RefreshAt(AccessToken token)
+    {
+        var expiresAt = token.ExpiresAt ?? TokenExpiry.AddSaturating(token.IssuedAt, _defaultLifetime);
+        var byMargin = TokenExpiry.AddSaturating(expiresAt, _refreshMargin.Negate());
+        if (expiresAt > token.IssuedAt)
+        {
+            var halfway = TokenExpiry.AddSaturating(token.IssuedAt, TimeSpan.FromTicks((expiresAt - token.IssuedAt).Ticks / 2));
+            if (halfway > byMargin)
+            {
+                return halfway;
+            }
+        }
+
+        return byMargin;
+    }
+
+    private static bool SameToken(AccessToken a, AccessToken b) => string.Equals(a.Value, b.Value, StringComparison.Ordinal);
+
+    private bool IsFresh(AccessToken token, DateTimeOffset now) => !token.IsExpired(now) && now < RefreshAt(token);
+
+    private void RecordHit(AccessToken token)
+    {
+        AuthTelemetry.RecordCacheHit();
+        AuthLog.TokenCacheHit(_logger, _keyPrefix, token.ExpiresAt ?? DateTimeOffset.MaxValue);
+    }
+
+    private async Task RunFlightAsync(TaskCompletionSource<AccessToken> completion, AccessToken? stale)
+    {
+        try
+        {
+            completion.TrySetResult(await AcquireAsync(stale).ConfigureAwait(false));
+        }
+        catch (Exception ex)
+        {
+            completion.TrySetException(ex);
+            _ = completion.Task.Exception; // observed here, so no waiter is needed to observe it
+        }
+    }
+
+    private async Task<AccessToken> AcquireAsync(AccessToken? stale)
+    {
+        using var timeout = TaskWaiting.CreateTimeoutSource(_clock, _requestTimeout);
+        var cancellationToken = timeout?.Token ?? CancellationToken.None;
+        try
+        {
+            AccessToken issued;
+            if (stale?.RefreshToken is { } refreshToken)
+            {
+                try
+                {
+                    issued = await RequestAsync(refreshToken, cancellationToken).ConfigureAwait(false);
+                    if (issued.RefreshToken is null)
+                    {
+                        issued = issued.WithRefreshToken(refreshToken); // RFC 6749 §6: the old one stays valid
+                    }
+
+                    AuthLog.TokenRefreshed(_logger, _keyPrefix);
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    AuthLog.TokenRefreshFailed(_logger, _keyPrefix, ex);
+                    issued = await RequestAsync(null, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                issued = await RequestAsync(null, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await StoreAsync(issued, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            var timedOut = new TimeoutException(
+                "The token request did not complete within the TokenRequestTimeout of " + _requestTimeout + ".", ex);
+            AuthLog.TokenRequestFailed(_logger, _keyPrefix, timedOut);
+            throw timedOut;
+        }
+        catch (Exception ex)
+        {
+            AuthLog.TokenRequestFailed(_logger, _keyPrefix, ex);
+            throw;
+        }
+    }
+
+    private async Task<AccessToken> RequestAsync(string? refreshToken, CancellationToken cancellationToken)
+    {
+        var isRefresh = refreshToken is not null;
+        using var activity = AuthTelemetry.ActivitySource.StartActivity(SpecClientsTelemetry.TokenRequestActivityName, ActivityKind.Internal);
+        activity?.SetTag(SpecClientsTelemetry.RefreshTagName, isRefresh);
+        AuthLog.TokenRequested(_logger, _keyPrefix, isRefresh);
+        try
+        {
+            var token = await _source.RequestTokenAsync(new TokenRequestContext(refreshToken, _clock), cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("The token source returned no token.");
+            AuthTelemetry.RecordRequest(isRefresh, succeeded: true);
+            activity?.SetTag(SpecClientsTelemetry.OutcomeTagName, SpecClientsTelemetry.OutcomeSuccess);
+            return token;
+        }
+        catch (Exception ex)
+        {
+            AuthTelemetry.RecordRequest(isRefresh, succeeded: false);
+            activity?.SetTag(SpecClientsTelemetry.OutcomeTagName, SpecClientsTelemetry.OutcomeFailure);
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
+        }
+    }
+
+    private async Task<AccessToken> StoreAsync(AccessToken issued, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        var expiresAt = issued.ExpiresAt ?? TokenExpiry.FromJwt(issued.Value) ?? TokenExpiry.AddSaturating(now, _defaultLifetime);
+        var maximum = TokenExpiry.AddSaturating(now, _maximumLifetime);
+        if (expiresAt > maximum)
+        {
+            AuthLog.TokenExpiryClamped(_logger, _keyPrefix, expiresAt, _maximumLifetime, maximum);
+            expiresAt = maximum;
+        }
+
+        var issuedAt = issued.IssuedAt > now ? now : issued.IssuedAt;
+        var token = new AccessToken(issued.Value, expiresAt, issued.RefreshToken, issuedAt);
+        if (expiresAt <= now)
+        {
+            AuthLog.TokenAlreadyExpired(_logger, _keyPrefix, expiresAt);
+            return token;
+        }
+
+        await _cacheWriteLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _cache.SetAsync(_cacheKey, token, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            AuthLog.TokenCacheFailed(_logger, _keyPrefix, "store", ex);
+        }
+        finally
+        {
+            _cacheWriteLock.Release();
+        }
+
+        AuthLog.TokenAcquired(_logger, _keyPrefix, expiresAt);
+        return token;
+    }
+
+    private async ValueTask<AccessToken?> ReadCacheAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _cache.GetAsync(_cacheKey, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            AuthLog.TokenCacheFailed(_logger, _keyPrefix, "read", ex);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System;
+
+namespace SpecClients.Runtime.Auth;
+
+/// <summary>What a <see cref="ITokenSource"/> is given for one token request.</summary>
+public sealed class TokenRequestContext
+{
+    /// <summary>Creates a context.</summary>
+    /// <param name="refreshToken">The refresh token of the token being replaced, if it has one.</param>
+    /// <param name="clock">The clock to stamp and compute expiries with; <see cref="TimeProvider.System"/> if null.</param>
+    public TokenRequestContext(string? refreshToken = null, TimeProvider? clock = null)
+    {
+        RefreshToken = string.IsNullOrEmpty(refreshToken) ? null : refreshToken;
+        Clock = clock ?? TimeProvider.System;
+    }
+
+    /// <summary>
+    /// Set when the token being replaced came with a refresh token: the source may use it (a refresh grant) instead
+    /// of the original credentials. If that attempt throws, the provider asks again once without it.
+    /// </summary>
+    public string? RefreshToken { get; }
+
+    /// <summary>Whether this request is a refresh (a refresh token is available).</summary>
+    public bool IsRefresh => RefreshToken is not null;
+
+    /// <summary>The clock of the provider; use it for <see cref="AccessToken.IssuedAt"/> and relative expiries.</summary>
+    public TimeProvider Clock { get; }
+
+    /// <summary>Creates a token stamped with the current time of <see cref="Clock"/>.</summary>
+    /// <param name="value">The token.</param>
+    /// <param name="expiresAt">Its expiry, if known (see <see cref="TokenExpiry"/>).</param>
+    /// <param name="refreshToken">The refresh token issued with it, if any.</param>
+    /// <returns>The token.</returns>
+    public AccessToken CreateToken(string value, DateTimeOffset? expiresAt = null, string? refreshToken = null) =>
+        new(value, expiresAt, refreshToken, Clock.GetUtcNow());
+
+    /// <summary>Describes the context without revealing the refresh token.</summary>
+    /// <returns>A masked description.</returns>
+    public override string ToString() =>
+        "TokenRequestContext { RefreshToken = " + (RefreshToken is null ? "none" : SecretMask.Hidden) + " }";
+}
