@@ -8,6 +8,38 @@ public static class AuthRequestOptions
 {
     private const string OperationIdKey = "SpecClients.Auth.OperationId";
     private const string AuthenticatedKey = "SpecClients.Auth.Authenticated";
+    private const string ApiPathKey = "SpecClients.Auth.ApiPath";
+
+    /// <summary>
+    /// Records the request's path as the spec writes it (parameters filled in, without the server's own path), which
+    /// signatures are usually computed over: the same whether the request goes to the live host or a local sandbox.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="path">The path, e.g. <c>/account/api/balance_inquiry/9920000028</c>.</param>
+    public static void SetApiPath(HttpRequestMessage request, string path)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        RequestProperties.Set(request, ApiPathKey, path ?? throw new ArgumentNullException(nameof(path)));
+    }
+
+    /// <summary>The path recorded by <see cref="SetApiPath"/>, else the request URI's path.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The path.</returns>
+    public static string GetApiPath(HttpRequestMessage request)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        return RequestProperties.TryGet<string>(request, ApiPathKey, out var path) && path is not null
+            ? path
+            : request.RequestUri?.AbsolutePath ?? "/";
+    }
 
     /// <summary>Records which operation a request belongs to (read by <see cref="SigningAuthenticator"/>).</summary>
     /// <param name="request">The request.</param>

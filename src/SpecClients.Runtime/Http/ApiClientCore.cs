@@ -50,6 +50,7 @@ public sealed class ApiClientCore
         {
             using var message = request.ToHttpRequestMessage(baseAddress);
             AuthRequestOptions.SetOperationId(message, request.OperationId);
+            AuthRequestOptions.SetApiPath(message, request.Path);
             var applied = await _authorizer.ApplyAsync(message, request.Security, cancellationToken).ConfigureAwait(false);
             // An AuthenticationHandler on the same HttpClient must not authenticate this request a second time.
             AuthRequestOptions.MarkAuthenticated(message);
