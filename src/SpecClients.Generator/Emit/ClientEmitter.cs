@@ -398,6 +398,11 @@ internal static class ClientEmitter
         w.Line("return baseAddress;");
         w.Close();
         w.Line();
+        w.Line("// A base address configured on the HttpClient (IHttpClientFactory) counts as an explicit choice too.");
+        w.Open("if (_core.HttpClientBaseAddress is { } httpClientBaseAddress)");
+        w.Line("return httpClientBaseAddress;");
+        w.Close();
+        w.Line();
         w.Open("if (operationServers is { Count: > 0 })");
         w.Line("return " + Http + ".ServerUrl.Create(operationServers[0], ApiName);");
         w.Close();
@@ -419,7 +424,7 @@ internal static class ClientEmitter
                 var variable = client.ServerVariables.First(v => v.WireName == variableDefault.Variable);
                 var value = variable.AllowedValues.Count > 0
                     ? "(_options." + variable.PropertyName + " is { } " + "__" + variable.PropertyName + " ? " + VariableWire(client, variable, "__" + variable.PropertyName) + " : " + SourceWriter.Literal(variableDefault.Default) + ")"
-                    : "(_options." + variable.PropertyName + " ?? " + SourceWriter.Literal(variableDefault.Default) + ")";
+                    : Http + ".ServerUrl.Variable(_options." + variable.PropertyName + " ?? " + SourceWriter.Literal(variableDefault.Default) + ", " + SourceWriter.Literal(variable.PropertyName) + ")";
                 expression += ".Replace(" + SourceWriter.Literal("{" + variableDefault.Variable + "}") + ", " + value + ")";
             }
 

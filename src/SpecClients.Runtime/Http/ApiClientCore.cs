@@ -36,6 +36,9 @@ public sealed class ApiClientCore
     /// <summary>The API name used in messages.</summary>
     public string ApiName { get; }
 
+    /// <summary>The base address set on the HttpClient (for example through IHttpClientFactory), if any.</summary>
+    public Uri? HttpClientBaseAddress => _httpClient.BaseAddress;
+
     /// <summary>The largest response body accepted.</summary>
     public long MaxResponseBytes { get; }
 

@@ -58,8 +58,16 @@ public sealed class ApiRequest
     /// <summary>Substitutes a path parameter (percent-encoded).</summary>
     /// <param name="name">The parameter name as in the template.</param>
     /// <param name="value">The formatted value.</param>
-    public void SetPathParameter(string name, string value) =>
+    /// <exception cref="ArgumentException">The value is <c>.</c> or <c>..</c>, which URI normalisation would turn into another path.</exception>
+    public void SetPathParameter(string name, string value)
+    {
+        if (value is "." or "..")
+        {
+            throw new ArgumentException($"Path parameter '{name}' cannot be '{value}': it would address a different resource.", nameof(value));
+        }
+
         _path.Replace("{" + name + "}", Uri.EscapeDataString(value));
+    }
 
     /// <summary>Adds a query parameter; null values are omitted.</summary>
     /// <param name="name">The parameter name.</param>

@@ -145,8 +145,11 @@ public sealed class ApiResponse
     private static ApiResponseFormatException TooLarge(string apiName, string operationId, int status, long maxBytes) =>
         new(apiName, operationId, status, $"the body exceeds the limit of {maxBytes} bytes");
 
+    // Our own messages name members, never values; the reader's own messages may quote a character of the body.
     private static string Describe(JsonException ex) =>
-        ex.Path is null && ex.LineNumber is null ? ex.Message : ex.Message.StartsWith("Member", StringComparison.Ordinal) || ex.Message.StartsWith("Required", StringComparison.Ordinal) || ex.Message.StartsWith("Expected", StringComparison.Ordinal)
+        ex.Message.StartsWith("Member", StringComparison.Ordinal) || ex.Message.StartsWith("Required", StringComparison.Ordinal)
+        || ex.Message.StartsWith("Expected", StringComparison.Ordinal) || ex.Message.StartsWith("Unexpected content", StringComparison.Ordinal)
+        || ex.Message.StartsWith("The JSON text", StringComparison.Ordinal)
             ? ex.Message
             : $"malformed JSON at byte {ex.BytePositionInLine}";
 }

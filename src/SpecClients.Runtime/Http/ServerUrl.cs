@@ -19,4 +19,27 @@ public static class ServerUrl
 
         throw new InvalidOperationException($"{apiName}: the server URL '{url}' is not an absolute http(s) URL; set BaseAddress in the options.");
     }
+
+    /// <summary>Checks a server variable's value before it is substituted into a URL, so it cannot change the host or path.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="name">The option's name, for the error.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="ArgumentException">The value contains a character that would change the URL's structure.</exception>
+    public static string Variable(string value, string name)
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(name);
+        }
+
+        foreach (var c in value)
+        {
+            if (c is '/' or '?' or '#' or '@' or '\\' || char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                throw new ArgumentException($"The server variable '{name}' contains '{c}', which would change the URL's host or path.", name);
+            }
+        }
+
+        return value;
+    }
 }

@@ -7,6 +7,9 @@ namespace SpecClients.Runtime.Json;
 /// <summary>Value writers used by generated converters for collections.</summary>
 public static class JsonWrite
 {
+    // API bodies are not embedded in HTML: escape only what JSON requires, so "+05:30" stays "+05:30" on the wire.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Writes an array, each item with <paramref name="item"/>.</summary>
     /// <typeparam name="T">The item type.</typeparam>
     /// <param name="writer">The writer.</param>
@@ -76,7 +79,7 @@ public static class JsonWrite
     public static byte[] ToUtf8Bytes<T>(T value, JsonWriteAction<T> write)
     {
         using var buffer = new System.IO.MemoryStream(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             write(writer, value);
         }
@@ -91,13 +94,27 @@ public static class JsonWrite
     /// <returns>The value.</returns>
     public static T FromUtf8Bytes<T>(ReadOnlySpan<byte> json, JsonReadFunc<T> read)
     {
+        // Some servers (PHP among them) start bodies with a UTF-8 byte order mark, which Utf8JsonReader rejects.
+        if (json.Length >= 3 && json[0] == 0xEF && json[1] == 0xBB && json[2] == 0xBF)
+        {
+            json = json.Slice(3);
+        }
+
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         if (!reader.Read())
         {
             throw new JsonException("The JSON text is empty.");
         }
 
-        return read(ref reader);
+        var value = read(ref reader);
+
+        // Text after the value (an HTML warning appended by a server) means the body is not the JSON it claims to be.
+        if (reader.Read())
+        {
+            throw new JsonException($"Unexpected content after the JSON value at byte {reader.TokenStartIndex}.");
+        }
+
+        return value;
     }
 
     /// <summary>Serializes one value to a JSON string (for parameters whose schema is an object or array).</summary>

@@ -286,6 +286,12 @@ public sealed partial class FincartClient
             return baseAddress;
         }
 
+        // A base address configured on the HttpClient (IHttpClientFactory) counts as an explicit choice too.
+        if (_core.HttpClientBaseAddress is { } httpClientBaseAddress)
+        {
+            return httpClientBaseAddress;
+        }
+
         if (operationServers is { Count: > 0 })
         {
             return global::SpecClients.Runtime.Http.ServerUrl.Create(operationServers[0], ApiName);

@@ -130,6 +130,12 @@ public sealed partial class FincodeClient
             return baseAddress;
         }
 
+        // A base address configured on the HttpClient (IHttpClientFactory) counts as an explicit choice too.
+        if (_core.HttpClientBaseAddress is { } httpClientBaseAddress)
+        {
+            return httpClientBaseAddress;
+        }
+
         if (operationServers is { Count: > 0 })
         {
             return global::SpecClients.Runtime.Http.ServerUrl.Create(operationServers[0], ApiName);
@@ -137,8 +143,8 @@ public sealed partial class FincodeClient
 
         var url = _options.Server switch
         {
-            FincodeServer.ApiV6 => "https://{tenant}.fincode.software/api/v6/services".Replace("{tenant}", (_options.Tenant ?? "remitjunction")),
-            FincodeServer.ApiV1 => "https://{tenant}.fincode.software/api/v1/services".Replace("{tenant}", (_options.Tenant ?? "finlend")),
+            FincodeServer.ApiV6 => "https://{tenant}.fincode.software/api/v6/services".Replace("{tenant}", global::SpecClients.Runtime.Http.ServerUrl.Variable(_options.Tenant ?? "remitjunction", "Tenant")),
+            FincodeServer.ApiV1 => "https://{tenant}.fincode.software/api/v1/services".Replace("{tenant}", global::SpecClients.Runtime.Http.ServerUrl.Variable(_options.Tenant ?? "finlend", "Tenant")),
             FincodeServer.SonghaiExchangeApi => "https://api.stag.songhaiexchange.io",
             _ => throw new global::System.InvalidOperationException(ApiName + ": unknown server " + _options.Server + "."),
         };
