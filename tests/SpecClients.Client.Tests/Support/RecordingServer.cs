@@ -60,6 +60,7 @@ public sealed class RecordingServer : IAsyncDisposable
     private readonly TaskCompletionSource _partialBodySent = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WebApplication? _app;
     private volatile CannedResponse _response = new(200, "application/json", "{}"u8.ToArray(), ResponseHold.None);
+    private readonly ConcurrentDictionary<string, CannedResponse> _byPath = new(StringComparer.Ordinal);
 
     private RecordingServer()
     {
@@ -99,6 +100,10 @@ public sealed class RecordingServer : IAsyncDisposable
     /// <summary>Sets the answer to every following request.</summary>
     public void Respond(int status, string? contentType, string body, ResponseHold hold = ResponseHold.None) =>
         _response = new CannedResponse(status, contentType, Encoding.UTF8.GetBytes(body), hold);
+
+    /// <summary>Answers requests to exactly <paramref name="path"/> with <paramref name="json"/>, whatever the default answer.</summary>
+    public void RespondJsonAt(string path, int status, string json) =>
+        _byPath[path] = new CannedResponse(status, "application/json", Encoding.UTF8.GetBytes(json), ResponseHold.None);
 
     /// <summary>Answers with <paramref name="json"/> as <c>application/json</c>.</summary>
     public void RespondJson(int status, string json) => Respond(status, "application/json", json);
@@ -153,7 +158,7 @@ public sealed class RecordingServer : IAsyncDisposable
         _requests.Enqueue(recorded);
         _firstRequest.TrySetResult(recorded);
 
-        var response = _response;
+        var response = _byPath.TryGetValue(recorded.Path, out var byPath) ? byPath : _response;
         using var gone = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
         if (response.Hold == ResponseHold.BeforeHeaders)
         {
