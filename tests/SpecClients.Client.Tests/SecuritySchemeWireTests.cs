@@ -161,4 +161,31 @@ public sealed class SecuritySchemeWireTests
         OAuth2TokenClient.ResolveTokenUrl("/v1/oauth2/token", () => new Uri("https://api.example.test/"))
             .ShouldBe(new Uri("https://api.example.test/v1/oauth2/token"));
     }
+
+    [Fact]
+    public async Task CredentialsOverPlainHttpToAnotherHostAreRefused()
+    {
+        var handler = new RecordingHandler("{}", 204);
+        var options = new SecuritySchemesClientOptions { BaseAddress = new Uri("http://api.example.test/v1/"), HeaderKey = "plain-http-secret" };
+        var client = new SecuritySchemesClient(new System.Net.Http.HttpClient(handler), options);
+
+        var error = await Should.ThrowAsync<InvalidOperationException>(() => client.GetInheritedAsync());
+
+        error.Message.ShouldContain("plain http");
+        error.Message.ShouldNotContain("plain-http-secret");
+        handler.Requests.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task PlainHttpWithoutCredentialsOrWhenAllowedIsSent()
+    {
+        var handler = new RecordingHandler("{}", 204);
+        var options = new SecuritySchemesClientOptions { BaseAddress = new Uri("http://api.example.test/v1/"), HeaderKey = "k", AllowInsecureHttp = true };
+        var client = new SecuritySchemesClient(new System.Net.Http.HttpClient(handler), options);
+
+        await client.GetPublicAsync();
+        await client.GetInheritedAsync();
+
+        handler.Requests.Count.ShouldBe(2);
+    }
 }

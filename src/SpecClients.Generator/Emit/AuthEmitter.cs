@@ -179,7 +179,7 @@ internal static class AuthEmitter
             w.Open(signature);
             var grant = source.Flow == OAuthFlowKind.Password ? "Password" : "ClientCredentials";
             w.Line("var tokenUrl = " + Auth + ".OAuth2TokenClient.ResolveTokenUrl(" + SourceWriter.Literal(source.TokenUrl!) + ", () => CreateTokenClient().ResolveServer());");
-            w.Line("var oauth = new " + Auth + ".OAuth2TokenClient(_httpClient(), " + client.Name + ".ApiName, tokenUrl);");
+            w.Line("var oauth = new " + Auth + ".OAuth2TokenClient(_httpClient(), " + client.Name + ".ApiName, tokenUrl, _options.AllowInsecureHttp);");
             w.Line("return await oauth.RequestAsync(context, " + Auth + ".OAuth2Grant." + grant + ", _options." + source.PropertyName + "ClientId, _options." + source.PropertyName + "ClientSecret, _options." + source.PropertyName + "Scope, "
                 + (source.Flow == OAuthFlowKind.Password ? "_options." + source.PropertyName + "Username, _options." + source.PropertyName + "Password" : "null, null") + ", cancellationToken).ConfigureAwait(false);");
             w.Close();

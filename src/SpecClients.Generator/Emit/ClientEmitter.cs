@@ -94,7 +94,7 @@ internal static class ClientEmitter
         w.Line("all[authenticator.SchemeName] = authenticator;");
         w.Close();
         w.Line();
-        w.Line("_core = new " + Http + ".ApiClientCore(httpClient, ApiName, ResolveBaseAddress, new " + Auth + ".RequestAuthorizer(all), options.MaxResponseBytes);");
+        w.Line("_core = new " + Http + ".ApiClientCore(httpClient, ApiName, ResolveBaseAddress, new " + Auth + ".RequestAuthorizer(all), options.MaxResponseBytes, options.AllowInsecureHttp);");
         w.Close();
         w.Line();
         w.Line("/// <summary>The options this client was created with.</summary>");

@@ -56,6 +56,9 @@ internal static class OptionsEmitter
             w.Line();
         }
 
+        w.Line("/// <summary>Allows sending credentials over plain http to a host that is not loopback. Off by default: such requests are refused.</summary>");
+        w.Line("public bool AllowInsecureHttp { get; set; }");
+        w.Line();
         w.Line("/// <summary>The largest response body accepted, in bytes; larger responses fail with ApiResponseFormatException.</summary>");
         w.Line("public long MaxResponseBytes { get; set; } = 16 * 1024 * 1024;");
         foreach (var variable in client.ServerVariables.Where(v => v.AllowedValues.Count > 0))

@@ -23,7 +23,7 @@ internal sealed partial class ModelBuilder
 
     private ClientSpec? BuildClient()
     {
-        _optionNames = new NameScope(new[] { "BaseAddress", "Server", "Timeout", _input.ClientName + "Options" });
+        _optionNames = new NameScope(new[] { "BaseAddress", "Server", "Timeout", "MaxResponseBytes", "AllowInsecureHttp", "Tokens", "RequestSigner", _input.ClientName + "Options" });
         var (servers, variables) = BuildServers();
         BuildSecuritySchemes();
 

@@ -37,8 +37,14 @@ public sealed class OAuth2TokenClient
     /// <param name="httpClient">The HTTP client.</param>
     /// <param name="apiName">The API name, for errors.</param>
     /// <param name="tokenUrl">The absolute token URL.</param>
-    public OAuth2TokenClient(HttpClient httpClient, string apiName, Uri tokenUrl)
+    /// <param name="allowInsecureHttp">Allows sending the client secret over plain http to a host that is not loopback.</param>
+    public OAuth2TokenClient(HttpClient httpClient, string apiName, Uri tokenUrl, bool allowInsecureHttp = false)
     {
+        if (!allowInsecureHttp && tokenUrl is not null)
+        {
+            TransportSecurity.RequireHttpsForCredentials(tokenUrl, apiName);
+        }
+
         _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         _apiName = apiName;
         _tokenUrl = tokenUrl ?? throw new ArgumentNullException(nameof(tokenUrl));

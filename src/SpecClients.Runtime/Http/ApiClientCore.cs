@@ -24,8 +24,10 @@ public sealed class ApiClientCore
     /// <param name="resolveBaseAddress">Chooses the server for a request, given operation-level servers.</param>
     /// <param name="authorizer">Applies security requirements.</param>
     /// <param name="maxResponseBytes">The largest response body accepted.</param>
-    public ApiClientCore(HttpClient httpClient, string apiName, Func<IReadOnlyList<string>?, Uri> resolveBaseAddress, RequestAuthorizer authorizer, long maxResponseBytes = 16 * 1024 * 1024)
+    /// <param name="allowInsecureHttp">Allows sending credentials over plain http to a host that is not loopback.</param>
+    public ApiClientCore(HttpClient httpClient, string apiName, Func<IReadOnlyList<string>?, Uri> resolveBaseAddress, RequestAuthorizer authorizer, long maxResponseBytes = 16 * 1024 * 1024, bool allowInsecureHttp = false)
     {
+        AllowInsecureHttp = allowInsecureHttp;
         _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         ApiName = apiName;
         _resolveBaseAddress = resolveBaseAddress;
@@ -42,6 +44,9 @@ public sealed class ApiClientCore
     /// <summary>The largest response body accepted.</summary>
     public long MaxResponseBytes { get; }
 
+    /// <summary>Whether credentials may be sent over plain http to a host that is not loopback.</summary>
+    public bool AllowInsecureHttp { get; }
+
     /// <summary>Sends <paramref name="request"/> and buffers the response.</summary>
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -49,6 +54,11 @@ public sealed class ApiClientCore
     public async Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken)
     {
         var baseAddress = _resolveBaseAddress(request.Servers);
+        if (request.Security.Count > 0 && !AllowInsecureHttp)
+        {
+            TransportSecurity.RequireHttpsForCredentials(baseAddress, ApiName);
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             using var message = request.ToHttpRequestMessage(baseAddress);

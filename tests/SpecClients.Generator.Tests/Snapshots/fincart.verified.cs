@@ -231,7 +231,7 @@ public sealed partial class FincartClient
             all[authenticator.SchemeName] = authenticator;
         }
 
-        _core = new global::SpecClients.Runtime.Http.ApiClientCore(httpClient, ApiName, ResolveBaseAddress, new global::SpecClients.Runtime.Auth.RequestAuthorizer(all), options.MaxResponseBytes);
+        _core = new global::SpecClients.Runtime.Http.ApiClientCore(httpClient, ApiName, ResolveBaseAddress, new global::SpecClients.Runtime.Auth.RequestAuthorizer(all), options.MaxResponseBytes, options.AllowInsecureHttp);
     }
 
     /// <summary>The options this client was created with.</summary>
@@ -332,6 +332,9 @@ public sealed partial class FincartClientOptions
     /// The value of the security scheme &lt;c&gt;fincartToken&lt;/c&gt;: The merchant's access token, copied from the Fincart merchant portal (profile menu, "Access Token") (doc). A static value you supply; no API call obtains it. Sent raw as `Authorization: &lt;token&gt;`, with no prefix (doc). Inferred: long-lived; regenerate it in the portal to replace it.
     /// </summary>
     public string? FincartToken { get; set; }
+
+    /// <summary>Allows sending credentials over plain http to a host that is not loopback. Off by default: such requests are refused.</summary>
+    public bool AllowInsecureHttp { get; set; }
 
     /// <summary>The largest response body accepted, in bytes; larger responses fail with ApiResponseFormatException.</summary>
     public long MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
