@@ -291,4 +291,72 @@ public sealed class DiagnosticTests
             descriptor.HelpLinkUri.ShouldEndWith("#" + descriptor.Id.ToLowerInvariant());
         }
     }
+
+    [Fact]
+    public void DeepNestingReportsSpc004InsteadOfOverflowingTheStack()
+    {
+        // 100,000 levels would overflow a recursive reader and kill the compiler process.
+        var yaml = "openapi: 3.0.3\ninfo: {title: x, version: '1'}\npaths: {}\nx-deep: " + new string('[', 100_000) + new string(']', 100_000) + "\n";
+
+        var diagnostic = Single(Generate(yaml), "SPC004");
+
+        diagnostic.GetMessage().ShouldContain("nesting depth");
+        diagnostic.Location.GetLineSpan().StartLinePosition.Line.ShouldBe(3);
+    }
+
+    [Fact]
+    public void BillionLaughsAliasBombReportsSpc004()
+    {
+        var yaml = new System.Text.StringBuilder("openapi: 3.0.3\ninfo: {title: x, version: '1'}\npaths: {}\nx-a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (var i = 1; i <= 9; i++)
+        {
+            yaml.Append("x-a").Append(i).Append(": &a").Append(i).Append(" [").Append(string.Join(", ", Enumerable.Repeat("*a" + (i - 1), 10))).Append("]\n");
+        }
+
+        Single(Generate(yaml.ToString()), "SPC004").GetMessage().ShouldContain("alias expansion");
+    }
+
+    [Fact]
+    public void AliasesExpandToTheAnchoredValue()
+    {
+        var yaml = """
+            openapi: 3.0.3
+            info:
+              title: x
+              version: '1'
+            paths: {}
+            components:
+              schemas:
+                Money: &money
+                  type: object
+                  required: [amount]
+                  properties:
+                    amount: { type: string }
+                Price: *money
+            """;
+
+        var result = Generate(yaml);
+
+        result.SpecDiagnostics.ShouldBeEmpty();
+        result.Source("api.Price.g.cs").ShouldContain("public required string Amount");
+        result.CompileDiagnostics.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void UnknownAliasReportsSpc001()
+    {
+        var yaml = "openapi: 3.0.3\ninfo: {title: x, version: '1'}\npaths: {}\nx-a: *nowhere\n";
+
+        Single(Generate(yaml), "SPC001").GetMessage().ShouldContain("nowhere");
+    }
+
+    [Fact]
+    public void TabIndentationReportsSpc001AtTheTab()
+    {
+        var yaml = "openapi: 3.0.3\ninfo:\n\ttitle: x\n";
+
+        var diagnostic = Single(Generate(yaml), "SPC001");
+
+        diagnostic.Location.GetLineSpan().StartLinePosition.Line.ShouldBe(2);
+    }
 }

@@ -72,6 +72,7 @@ internal sealed partial class ModelBuilder
         }
 
         var client = BuildClient();
+        ResolveDiagnostics();
         var types = _types.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray();
         return new ApiSpec(_context, types, client);
     }
@@ -80,8 +81,25 @@ internal sealed partial class ModelBuilder
 
     internal static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
 
+    // Positions are found in one pass over the YAML at the end (ResolveDiagnostics), not one pass per diagnostic.
+    private readonly List<(string Id, string Pointer, string[] Arguments)> _pending = new();
+
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string pointer, params string[] arguments) =>
-        _diagnostics.Add(new DiagnosticInfo(descriptor.Id, _tree.Locate(pointer), arguments.ToEquatableArray()));
+        _pending.Add((descriptor.Id, pointer, arguments));
+
+    private void ResolveDiagnostics()
+    {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        var locations = _tree.LocateAll(_pending.Select(p => (string?)p.Pointer).ToList());
+        for (var i = 0; i < _pending.Count; i++)
+        {
+            _diagnostics.Add(new DiagnosticInfo(_pending[i].Id, locations[i], _pending[i].Arguments.ToEquatableArray()));
+        }
+    }
 
     /// <summary>The type a component schema maps to, building its record or enum the first time.</summary>
     private TypeRef ResolveComponent(string name)

@@ -62,14 +62,16 @@ internal static class SpecParser
         cancellationToken.ThrowIfCancellationRequested();
         var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
         var result = new OpenApiJsonReader().Read(root, new Uri("file:///" + input.FileStem + ".json"), settings);
-        foreach (var error in result.Diagnostic?.Errors ?? Array.Empty<OpenApiError>())
+        var reported = (result.Diagnostic?.Errors ?? Array.Empty<OpenApiError>()).Select(e => (Id: DiagnosticDescriptors.OpenApiError.Id, Error: e))
+            .Concat((result.Diagnostic?.Warnings ?? Array.Empty<OpenApiError>()).Select(w => (Id: DiagnosticDescriptors.OpenApiWarning.Id, Error: w)))
+            .ToList();
+        if (reported.Count > 0)
         {
-            diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.OpenApiError.Id, tree.Locate(error.Pointer), new[] { Pointer(error.Pointer), error.Message }.ToEquatableArray()));
-        }
-
-        foreach (var warning in result.Diagnostic?.Warnings ?? Array.Empty<OpenApiError>())
-        {
-            diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.OpenApiWarning.Id, tree.Locate(warning.Pointer), new[] { Pointer(warning.Pointer), warning.Message }.ToEquatableArray()));
+            var locations = tree.LocateAll(reported.Select(r => r.Error.Pointer).ToList());
+            for (var i = 0; i < reported.Count; i++)
+            {
+                diagnostics.Add(new DiagnosticInfo(reported[i].Id, locations[i], new[] { Pointer(reported[i].Error.Pointer), reported[i].Error.Message }.ToEquatableArray()));
+            }
         }
 
         if (result.Document is null)

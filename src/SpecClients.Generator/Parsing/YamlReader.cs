@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using SpecClients.Generator.Diagnostics;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace SpecClients.Generator.Parsing;
 
@@ -18,23 +18,27 @@ internal static class SpecLimits
     public const int MaxNodes = 4_000_000;
 }
 
-/// <summary>A YAML (or JSON) document as a <see cref="JsonNode"/> tree, with the source positions to place diagnostics.</summary>
+/// <summary>
+/// A YAML (or JSON) document as a <see cref="JsonNode"/> tree. It is read from YamlDotNet's event stream with an explicit
+/// stack — never recursion, so no nesting depth can overflow the compiler's stack — and source positions are found
+/// only when a diagnostic needs them, by a second pass over the events.
+/// </summary>
 internal sealed class YamlDocumentTree
 {
-    private readonly YamlNode _root;
+    private readonly string _text;
     private readonly string _path;
 
-    private YamlDocumentTree(YamlNode root, JsonNode? json, string path)
+    private YamlDocumentTree(string text, string path, JsonNode? json)
     {
-        _root = root;
-        Json = json;
+        _text = text;
         _path = path;
+        Json = json;
     }
 
     public JsonNode? Json { get; }
 
     /// <summary>Reads YAML into JSON: plain scalars become null, booleans and numbers; quoted scalars stay strings; aliases are expanded.</summary>
-    /// <exception cref="SpecReadException">The text is not YAML, or exceeds a limit.</exception>
+    /// <exception cref="SpecReadException">The text is not YAML, is empty, or exceeds a limit.</exception>
     public static YamlDocumentTree Load(string text, string path, CancellationToken cancellationToken)
     {
         if (text.Length > SpecLimits.MaxDocumentChars)
@@ -42,71 +46,113 @@ internal sealed class YamlDocumentTree
             throw new SpecReadException(DiagnosticDescriptors.LimitExceeded.Id, null, "document size", SpecLimits.MaxDocumentChars.ToString("N0", CultureInfo.InvariantCulture) + " characters");
         }
 
-        var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            var json = new Converter(path, cancellationToken).Convert(new Parser(new StringReader(text)));
+            return new YamlDocumentTree(text, path, json);
         }
         catch (YamlException ex)
         {
-            var location = new LocationInfo(path, (int)ex.Start.Line - 1, (int)ex.Start.Column - 1, (int)ex.End.Line - 1, (int)ex.End.Column - 1);
+            var location = ToLocation(path, ex.Start, ex.End);
+            if (Describe(ex).IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 && FirstTabIndentation(text) is { } tab)
+            {
+                // YamlDotNet places tab errors at the enclosing mapping's start; point at the tab itself.
+                location = new LocationInfo(path, tab.Line, tab.Column, tab.Line, tab.Column + 1);
+            }
+
             throw new SpecReadException(DiagnosticDescriptors.YamlSyntaxError.Id, location, Describe(ex));
         }
+    }
 
-        if (stream.Documents.Count == 0)
+    private static (int Line, int Column)? FirstTabIndentation(string text)
+    {
+        var line = 0;
+        var column = 0;
+        var inIndentation = true;
+        foreach (var c in text)
         {
-            throw new SpecReadException(DiagnosticDescriptors.EmptySpec.Id, null);
+            if (c == '\n')
+            {
+                line++;
+                column = 0;
+                inIndentation = true;
+                continue;
+            }
+
+            if (inIndentation && c == '\t')
+            {
+                return (line, column);
+            }
+
+            inIndentation &= c == ' ';
+            column++;
         }
 
-        var root = stream.Documents[0].RootNode;
-        var converter = new Converter(path, cancellationToken);
-        var json = converter.Convert(root, 0);
-        return new YamlDocumentTree(root, json, path);
+        return null;
     }
 
     /// <summary>The source position of the node a JSON pointer names (a member's key when it is a mapping entry), or of its nearest existing ancestor.</summary>
-    public LocationInfo Locate(string? pointer)
-    {
-        var node = _root;
-        YamlNode marker = _root;
-        if (!string.IsNullOrEmpty(pointer))
-        {
-            var trimmed = pointer!.TrimStart('#');
-            foreach (var rawSegment in trimmed.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries))
-            {
-                var segment = rawSegment.Replace("~1", "/").Replace("~0", "~");
-                if (node is YamlMappingNode mapping)
-                {
-                    var found = false;
-                    foreach (var entry in mapping.Children)
-                    {
-                        if (entry.Key is YamlScalarNode key && key.Value == segment)
-                        {
-                            marker = entry.Key;
-                            node = entry.Value;
-                            found = true;
-                            break;
-                        }
-                    }
+    public LocationInfo Locate(string? pointer) => LocateAll(new[] { pointer })[0];
 
-                    if (!found)
-                    {
-                        break;
-                    }
-                }
-                else if (node is YamlSequenceNode sequence && int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sequence.Children.Count)
-                {
-                    node = sequence.Children[index];
-                    marker = node;
-                }
-                else
+    /// <summary>Positions of several pointers in one pass over the document.</summary>
+    public LocationInfo[] LocateAll(IReadOnlyList<string?> pointers)
+    {
+        var root = new PointerTrie();
+        var paths = new List<PointerTrie>[pointers.Count];
+        for (var i = 0; i < pointers.Count; i++)
+        {
+            var node = root;
+            var path = new List<PointerTrie> { root };
+            foreach (var segment in Segments(pointers[i]))
+            {
+                node = node.Child(segment);
+                path.Add(node);
+            }
+
+            node.Wanted = true;
+            paths[i] = path;
+        }
+
+        try
+        {
+            new Locator(root).Walk(new Parser(new StringReader(_text)));
+        }
+        catch (YamlException)
+        {
+            // The document was read once already, so this cannot happen; keep what was found.
+        }
+
+        var locations = new LocationInfo[pointers.Count];
+        for (var i = 0; i < pointers.Count; i++)
+        {
+            var found = new LocationInfo(_path, 0, 0, 0, 0);
+            foreach (var node in paths[i])
+            {
+                if (node.Start is not { } start)
                 {
                     break;
                 }
+
+                found = ToLocation(_path, start, node.End!.Value);
             }
+
+            locations[i] = found;
         }
 
-        return ToLocation(_path, marker.Start, marker.End);
+        return locations;
+    }
+
+    private static IEnumerable<string> Segments(string? pointer)
+    {
+        if (string.IsNullOrEmpty(pointer))
+        {
+            yield break;
+        }
+
+        foreach (var raw in pointer!.TrimStart('#').Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            yield return raw.Replace("~1", "/").Replace("~0", "~");
+        }
     }
 
     internal static LocationInfo ToLocation(string path, Mark start, Mark end)
@@ -132,11 +178,16 @@ internal sealed class YamlDocumentTree
         return cut >= 0 ? message.Substring(cut + 3) : message;
     }
 
+    /// <summary>Builds the JSON tree from parser events with an explicit stack.</summary>
     private sealed class Converter
     {
         private readonly string _path;
         private readonly CancellationToken _cancellationToken;
+        private readonly List<Frame> _stack = new();
+        private readonly Dictionary<string, Anchor> _anchors = new(StringComparer.Ordinal);
         private int _nodes;
+        private JsonNode? _root;
+        private bool _hasRoot;
 
         public Converter(string path, CancellationToken cancellationToken)
         {
@@ -144,55 +195,153 @@ internal sealed class YamlDocumentTree
             _cancellationToken = cancellationToken;
         }
 
-        public JsonNode? Convert(YamlNode node, int depth)
+        public JsonNode? Convert(IParser parser)
+        {
+            while (parser.MoveNext())
+            {
+                switch (parser.Current)
+                {
+                    case DocumentEnd or StreamEnd when _hasRoot:
+                        return _root;
+                    case Scalar scalar:
+                        if (IsKeyPosition(out var frame))
+                        {
+                            var key = scalar.Value ?? string.Empty;
+                            if (((JsonObject)frame.Container).ContainsKey(key))
+                            {
+                                throw Error(DiagnosticDescriptors.YamlSyntaxError.Id, scalar.Start, scalar.End, $"duplicate key '{key}'");
+                            }
+
+                            frame.PendingKey = key;
+                            break;
+                        }
+
+                        Count(scalar.Start, scalar.End);
+                        Attach(ConvertScalar(scalar), scalar.Anchor, scalar.Start);
+                        break;
+                    case MappingStart mapping:
+                        Open(new JsonObject(), mapping, mapping.Anchor);
+                        break;
+                    case SequenceStart sequence:
+                        Open(new JsonArray(), sequence, sequence.Anchor);
+                        break;
+                    case MappingEnd or SequenceEnd:
+                        Close();
+                        break;
+                    case AnchorAlias alias:
+                        if (IsKeyPosition(out _))
+                        {
+                            throw Error(DiagnosticDescriptors.YamlSyntaxError.Id, alias.Start, alias.End, "an alias cannot be a mapping key");
+                        }
+
+                        if (!_anchors.TryGetValue(alias.Value.Value, out var anchor))
+                        {
+                            throw Error(DiagnosticDescriptors.YamlSyntaxError.Id, alias.Start, alias.End, $"alias '*{alias.Value}' names no anchor");
+                        }
+
+                        if (!anchor.Complete)
+                        {
+                            throw Error(DiagnosticDescriptors.YamlSyntaxError.Id, alias.Start, alias.End, $"alias '*{alias.Value}' refers to the node that contains it");
+                        }
+
+                        // Expanding an alias copies its subtree: count every copied node against the budget (billion laughs).
+                        _nodes += anchor.NodeCount;
+                        Count(alias.Start, alias.End);
+                        Attach(anchor.Node?.DeepClone(), null, alias.Start);
+                        break;
+                }
+            }
+
+            if (!_hasRoot)
+            {
+                throw new SpecReadException(DiagnosticDescriptors.EmptySpec.Id, null);
+            }
+
+            return _root;
+        }
+
+        private bool IsKeyPosition(out Frame frame)
+        {
+            frame = _stack.Count > 0 ? _stack[_stack.Count - 1] : null!;
+            return frame is not null && frame.Container is JsonObject && frame.PendingKey is null;
+        }
+
+        private void Open(JsonNode container, NodeEvent start, AnchorName anchor)
+        {
+            if (IsKeyPosition(out _))
+            {
+                throw Error(DiagnosticDescriptors.YamlSyntaxError.Id, start.Start, start.End, "complex mapping keys are not supported");
+            }
+
+            if (_stack.Count >= SpecLimits.MaxDepth)
+            {
+                throw Error(DiagnosticDescriptors.LimitExceeded.Id, start.Start, start.End, "nesting depth", SpecLimits.MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels");
+            }
+
+            Count(start.Start, start.End);
+            var nodesBefore = _nodes;
+            Attach(container, AnchorName.Empty, start.Start);
+            if (!anchor.IsEmpty)
+            {
+                _anchors[anchor.Value] = new Anchor(container, 0, Complete: false);
+            }
+
+            _stack.Add(new Frame(container, anchor, nodesBefore));
+        }
+
+        private void Close()
+        {
+            var frame = _stack[_stack.Count - 1];
+            _stack.RemoveAt(_stack.Count - 1);
+            if (!frame.Anchor.IsEmpty)
+            {
+                _anchors[frame.Anchor.Value] = new Anchor(frame.Container, _nodes - frame.NodesBefore + 1, Complete: true);
+            }
+        }
+
+        private void Attach(JsonNode? node, AnchorName anchor, Mark mark)
+        {
+            if (!anchor.IsEmpty)
+            {
+                _anchors[anchor.Value] = new Anchor(node, 1, Complete: true);
+            }
+
+            if (_stack.Count == 0)
+            {
+                _root = node;
+                _hasRoot = true;
+                return;
+            }
+
+            var frame = _stack[_stack.Count - 1];
+            if (frame.Container is JsonObject obj)
+            {
+                obj[frame.PendingKey!] = node;
+                frame.PendingKey = null;
+            }
+            else
+            {
+                ((JsonArray)frame.Container).Add(node);
+            }
+        }
+
+        private void Count(Mark start, Mark end)
         {
             if (++_nodes > SpecLimits.MaxNodes)
             {
-                throw new SpecReadException(DiagnosticDescriptors.LimitExceeded.Id, ToLocation(_path, node.Start, node.End), "node count (after alias expansion)", SpecLimits.MaxNodes.ToString("N0", CultureInfo.InvariantCulture) + " nodes");
-            }
-
-            if (depth > SpecLimits.MaxDepth)
-            {
-                throw new SpecReadException(DiagnosticDescriptors.LimitExceeded.Id, ToLocation(_path, node.Start, node.End), "nesting depth", SpecLimits.MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels");
+                throw Error(DiagnosticDescriptors.LimitExceeded.Id, start, end, "node count (after alias expansion)", SpecLimits.MaxNodes.ToString("N0", CultureInfo.InvariantCulture) + " nodes");
             }
 
             if ((_nodes & 0x3FFF) == 0)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
             }
-
-            switch (node)
-            {
-                case YamlMappingNode mapping:
-                    var obj = new JsonObject();
-                    foreach (var entry in mapping.Children)
-                    {
-                        var key = entry.Key is YamlScalarNode scalarKey ? scalarKey.Value ?? string.Empty : string.Empty;
-                        if (obj.ContainsKey(key))
-                        {
-                            throw new SpecReadException(DiagnosticDescriptors.YamlSyntaxError.Id, ToLocation(_path, entry.Key.Start, entry.Key.End), $"duplicate key '{key}'");
-                        }
-
-                        obj[key] = Convert(entry.Value, depth + 1);
-                    }
-
-                    return obj;
-                case YamlSequenceNode sequence:
-                    var array = new JsonArray();
-                    foreach (var child in sequence.Children)
-                    {
-                        array.Add(Convert(child, depth + 1));
-                    }
-
-                    return array;
-                case YamlScalarNode scalar:
-                    return ConvertScalar(scalar);
-                default:
-                    return null;
-            }
         }
 
-        private static JsonNode? ConvertScalar(YamlScalarNode scalar)
+        private SpecReadException Error(string id, Mark start, Mark end, params string[] arguments) =>
+            new(id, ToLocation(_path, start, end), arguments);
+
+        private static JsonNode? ConvertScalar(Scalar scalar)
         {
             var value = scalar.Value ?? string.Empty;
             if (scalar.Style != ScalarStyle.Plain)
@@ -223,13 +372,142 @@ internal sealed class YamlDocumentTree
                     return JsonValue.Create(number);
                 }
 
-                if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) && !double.IsInfinity(real))
+                if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) && !double.IsInfinity(real) && !double.IsNaN(real))
                 {
                     return JsonValue.Create(real);
                 }
             }
 
             return JsonValue.Create(value);
+        }
+
+        private sealed class Frame
+        {
+            public Frame(JsonNode container, AnchorName anchor, int nodesBefore)
+            {
+                Container = container;
+                Anchor = anchor;
+                NodesBefore = nodesBefore;
+            }
+
+            public JsonNode Container { get; }
+
+            public AnchorName Anchor { get; }
+
+            public int NodesBefore { get; }
+
+            public string? PendingKey { get; set; }
+        }
+
+        private readonly record struct Anchor(JsonNode? Node, int NodeCount, bool Complete);
+    }
+
+    /// <summary>The requested pointers as a trie, so one pass over the events finds them all and skips other subtrees.</summary>
+    private sealed class PointerTrie
+    {
+        private Dictionary<string, PointerTrie>? _children;
+
+        public bool Wanted { get; set; }
+
+        public Mark? Start { get; set; }
+
+        public Mark? End { get; set; }
+
+        public PointerTrie Child(string segment)
+        {
+            _children ??= new Dictionary<string, PointerTrie>(StringComparer.Ordinal);
+            if (!_children.TryGetValue(segment, out var child))
+            {
+                child = new PointerTrie();
+                _children[segment] = child;
+            }
+
+            return child;
+        }
+
+        public PointerTrie? Find(string segment) => _children is not null && _children.TryGetValue(segment, out var child) ? child : null;
+    }
+
+    /// <summary>Walks the events and records the marks of the nodes the trie asks for.</summary>
+    private sealed class Locator
+    {
+        private readonly PointerTrie _root;
+        private readonly List<(PointerTrie? Trie, bool IsMapping, int Index, PointerTrie? PendingValue, bool ExpectKey)> _stack = new();
+
+        public Locator(PointerTrie root) => _root = root;
+
+        public void Walk(IParser parser)
+        {
+            var rootSeen = false;
+            while (parser.MoveNext())
+            {
+                var current = parser.Current;
+                switch (current)
+                {
+                    case DocumentEnd or StreamEnd when rootSeen:
+                        return;
+                    case Scalar scalar when _stack.Count > 0 && _stack[_stack.Count - 1].IsMapping && _stack[_stack.Count - 1].ExpectKey:
+                    {
+                        var frame = _stack[_stack.Count - 1];
+                        var child = frame.Trie?.Find(scalar.Value ?? string.Empty);
+                        if (child is not null && child.Start is null)
+                        {
+                            child.Start = scalar.Start;
+                            child.End = scalar.End;
+                        }
+
+                        _stack[_stack.Count - 1] = (frame.Trie, true, frame.Index, child, false);
+                        break;
+                    }
+
+                    case Scalar or AnchorAlias:
+                        Value(current, opens: false);
+                        rootSeen |= _stack.Count == 0;
+                        break;
+                    case MappingStart or SequenceStart:
+                        var trie = Value(current, opens: true);
+                        _stack.Add((trie, current is MappingStart, 0, null, true));
+                        break;
+                    case MappingEnd or SequenceEnd:
+                        _stack.RemoveAt(_stack.Count - 1);
+                        rootSeen |= _stack.Count == 0;
+                        break;
+                }
+            }
+        }
+
+        private PointerTrie? Value(ParsingEvent current, bool opens)
+        {
+            if (_stack.Count == 0)
+            {
+                if (_root.Start is null)
+                {
+                    _root.Start = current.Start;
+                    _root.End = current.End;
+                }
+
+                return _root;
+            }
+
+            var frame = _stack[_stack.Count - 1];
+            PointerTrie? trie;
+            if (frame.IsMapping)
+            {
+                trie = frame.PendingValue;
+                _stack[_stack.Count - 1] = (frame.Trie, true, frame.Index, null, true);
+            }
+            else
+            {
+                trie = frame.Trie?.Find(frame.Index.ToString(CultureInfo.InvariantCulture));
+                _stack[_stack.Count - 1] = (frame.Trie, false, frame.Index + 1, null, false);
+                if (trie is not null && trie.Start is null)
+                {
+                    trie.Start = current.Start;
+                    trie.End = opens ? current.Start : current.End;
+                }
+            }
+
+            return trie;
         }
     }
 }
