@@ -1,0 +1,213 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Shouldly;
+using SpecClients.Package.Tests.Support;
+using SpecClients.Samples.Sandbox;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace SpecClients.Package.Tests;
+
+/// <summary>
+/// The user's story, with the packed package: a new project, one PackageReference, a spec dropped into specs/, build
+/// (with the compiler server, as users build), call the generated client against a server on 127.0.0.1 (the provider
+/// sandbox, started here); then drop a second spec, build again without touching the project file, call that client.
+/// </summary>
+[Collection(PackageCollection.Name)]
+public sealed class PackageConsumerTests
+{
+    private static readonly SandboxOptions Credentials = new();
+
+    private readonly PackageFixture _fixture;
+    private readonly ITestOutputHelper _output;
+
+    public PackageConsumerTests(PackageFixture fixture, ITestOutputHelper output)
+    {
+        _fixture = fixture;
+        _output = output;
+    }
+
+    [Fact]
+    public async Task Net10ConsumerWithOnlyThePackageReferenceGetsATokenAndPicksUpASecondSpecWithoutAProjectEdit()
+    {
+        var package = await _fixture.PackAsync();
+        _output.WriteLine($"pack: {package.Pack.Elapsed.TotalSeconds:0.0} s ({package.Version})");
+        await using var sandbox = await ProviderSandbox.StartAsync(new SandboxOptions());
+        var consumer = ConsumerProject.Create(Path.Combine(_fixture.WorkRoot, "consumers"), "PackageConsumer", "net10.0", package, _fixture.CompilerServer);
+
+        // 1. One spec.
+        consumer.DropSpec("kitegateway.yaml");
+        consumer.WriteFile("KitegatewayCall.cs", KitegatewayCall);
+        consumer.WriteFile("Program.cs", Program("await KitegatewayCall.RunAsync(http, sandbox);"));
+        await BuildCleanlyAsync(consumer);
+
+        var first = await consumer.RunAsync(sandbox.BaseAddress.AbsoluteUri);
+        _output.WriteLine(first.Output);
+        first.ExitCode.ShouldBe(0, first.Describe());
+        first.Output.ShouldContain("kitegateway: token obtained (", Case.Sensitive, first.Describe());
+        first.Output.ShouldContain("send-callback success (Callback sent)", Case.Sensitive, first.Describe());
+        sandbox.Counters.Kitegateway.TokensIssued.ShouldBe(1);
+        sandbox.Counters.Kitegateway.CallsAccepted.ShouldBe(1);
+        sandbox.Counters.Kitegateway.CallsRejected.ShouldBe(0);
+
+        // 2. A second spec next to the first; the project file is not touched.
+        var projectFile = await File.ReadAllTextAsync(consumer.ProjectFile);
+        consumer.DropSpec("torus.yaml");
+        consumer.WriteFile("TorusCall.cs", TorusCall);
+        consumer.WriteFile("Program.cs", Program("await KitegatewayCall.RunAsync(http, sandbox);\n        await TorusCall.RunAsync(sandbox);"));
+        await BuildCleanlyAsync(consumer);
+        (await File.ReadAllTextAsync(consumer.ProjectFile)).ShouldBe(projectFile);
+
+        var second = await consumer.RunAsync(sandbox.BaseAddress.AbsoluteUri);
+        _output.WriteLine(second.Output);
+        second.ExitCode.ShouldBe(0, second.Describe());
+        second.Output.ShouldContain("kitegateway: token obtained (", Case.Sensitive, second.Describe());
+        second.Output.ShouldContain("torus: token obtained (", Case.Sensitive, second.Describe());
+        second.Output.ShouldContain("funds success", Case.Sensitive, second.Describe());
+        sandbox.Counters.Torus.TokensIssued.ShouldBe(1);
+        sandbox.Counters.Torus.CallsAccepted.ShouldBe(1);
+        sandbox.Counters.Torus.CallsRejected.ShouldBe(0);
+        sandbox.Counters.Kitegateway.TokensIssued.ShouldBe(2, "one token per run of the program");
+    }
+
+    [Fact]
+    public async Task Net8ConsumerBuildsWithTheMsBuildOptionsAndRuns()
+    {
+        var package = await _fixture.PackAsync();
+        await using var sandbox = await ProviderSandbox.StartAsync(new SandboxOptions());
+        var consumer = ConsumerProject.Create(Path.Combine(_fixture.WorkRoot, "consumers"), "Net8Consumer", "net8.0", package, _fixture.CompilerServer,
+            new Dictionary<string, string>
+            {
+                ["SpecClients_SpecsFolder"] = "apis",
+                ["SpecClients_RootNamespace"] = "Acme.Clients",
+                ["SpecClients_Visibility"] = "internal",
+            });
+
+        consumer.DropSpec("torus.yaml", "apis");
+        consumer.DropSpec("kitegateway.yaml", "specs"); // not the specs folder any more: must be ignored
+        consumer.WriteFile("Program.cs", $$"""
+            using Acme.Clients.Torus;
+            using Microsoft.Extensions.DependencyInjection;
+
+            var sandbox = new Uri(args[0]);
+            var services = new ServiceCollection();
+            services.AddTorusClient(o =>
+            {
+                o.BaseAddress = new Uri(sandbox, "torus/");
+                o.RequestToken = "{{Credentials.TorusRequestToken}}";
+                o.TorusAccessTokenRequest = new SessionRequest { ApiKey = "{{Credentials.TorusApiKey}}", ApiSecret = "{{Credentials.TorusApiSecret}}" };
+            });
+            await using var provider = services.BuildServiceProvider();
+            var funds = await provider.GetRequiredService<TorusClient>().GetFundsAsync(new FundsRequest { Source = "N" });
+            var token = await provider.GetRequiredService<TorusClientAuth>().TorusAccessToken.GetTokenAsync(CancellationToken.None);
+            Console.WriteLine($"torus: token obtained ({token.Value.Length} chars); funds {funds.Status}");
+            Console.WriteLine($"runtime: {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
+            Console.WriteLine("visibility: " + (typeof(TorusClient).IsPublic ? "public" : "internal"));
+            Console.WriteLine("kitegateway generated: " + (typeof(TorusClient).Assembly.GetType("Acme.Clients.Kitegateway.KitegatewayClient") is not null));
+
+            """);
+        var build = await BuildCleanlyAsync(consumer);
+        build.Output.ShouldContain("Net8Consumer -> ", Case.Sensitive);
+        File.Exists(consumer.OutputAssembly).ShouldBeTrue();
+
+        var run = await consumer.RunAsync(sandbox.BaseAddress.AbsoluteUri);
+        _output.WriteLine(run.Output);
+        run.ExitCode.ShouldBe(0, run.Describe());
+        run.Output.ShouldContain("torus: token obtained (", Case.Sensitive, run.Describe());
+        run.Output.ShouldContain("funds success", Case.Sensitive, run.Describe());
+        run.Output.ShouldContain("visibility: internal", Case.Sensitive, run.Describe());
+        run.Output.ShouldContain("kitegateway generated: False", Case.Sensitive, run.Describe());
+        sandbox.Counters.Torus.TokensIssued.ShouldBe(1);
+        sandbox.Counters.Torus.CallsAccepted.ShouldBe(1);
+    }
+
+    /// <summary>
+    /// Builds and fails on any error or warning, naming a generator that did not load (CS8784, CS8785, AD0001, …) even
+    /// though such a build can succeed; and checks the compilation really went through the compiler server.
+    /// </summary>
+    private async Task<CommandResult> BuildCleanlyAsync(ConsumerProject consumer)
+    {
+        var build = await consumer.BuildAsync();
+        _output.WriteLine($"build {consumer.Name}: {build.Elapsed.TotalSeconds:0.0} s, exit {build.ExitCode}");
+        var diagnostics = BuildOutput.Diagnostics(build.Output);
+        var loadFailures = diagnostics.Where(d => BuildOutput.GeneratorLoadFailures.Contains(d.Code)).Select(d => d.Line).ToList();
+        loadFailures.ShouldBeEmpty("the generator did not load or run in the compiler");
+        build.ExitCode.ShouldBe(0, build.Describe());
+        BuildOutput.UnexpectedDiagnostics(build.Output).ShouldBeEmpty("a user's build should be clean");
+        build.Output.ShouldContain("CompilerServer: server - server processed compilation", Case.Sensitive,
+            "the compilation was expected to run in the compiler server: " + build.Tail());
+        return build;
+    }
+
+    private static string Program(string calls) => $$"""
+        namespace PackageConsumer;
+
+        internal static class Program
+        {
+            private static async Task<int> Main(string[] args)
+            {
+                var sandbox = new Uri(args[0]);
+                using var http = new HttpClient();
+                {{calls}}
+                return 0;
+            }
+        }
+
+        """;
+
+    private static readonly string KitegatewayCall = $$"""
+        using PackageConsumer.Kitegateway;
+
+        namespace PackageConsumer;
+
+        // Without dependency injection: options, the token providers, the client.
+        internal static class KitegatewayCall
+        {
+            public static async Task RunAsync(HttpClient http, Uri sandbox)
+            {
+                var options = new KitegatewayClientOptions
+                {
+                    BaseAddress = new Uri(sandbox, "kitegateway/"),
+                    SecretKey = "{{Credentials.KitegatewaySecretKey}}",
+                    KitegatewayTokenRequest = new TokenRequest { ApiKey = "{{Credentials.KitegatewayApiKey}}" },
+                };
+                var auth = new KitegatewayClientAuth(options, () => http);
+                var client = new KitegatewayClient(http, options, auth);
+                var callback = await client.SendTransactionCallbackAsync("KGW-REF-1001");
+                var token = await auth.KitegatewayToken.GetTokenAsync(CancellationToken.None);
+                Console.WriteLine($"kitegateway: token obtained ({token.Value.Length} chars); send-callback {callback.Status} ({callback.Message})");
+            }
+        }
+
+        """;
+
+    private static readonly string TorusCall = $$"""
+        using Microsoft.Extensions.DependencyInjection;
+        using PackageConsumer.Torus;
+
+        namespace PackageConsumer;
+
+        // With dependency injection: the generated AddTorusClient registration.
+        internal static class TorusCall
+        {
+            public static async Task RunAsync(Uri sandbox)
+            {
+                var services = new ServiceCollection();
+                services.AddTorusClient(o =>
+                {
+                    o.BaseAddress = new Uri(sandbox, "torus/");
+                    o.RequestToken = "{{Credentials.TorusRequestToken}}";
+                    o.TorusAccessTokenRequest = new SessionRequest { ApiKey = "{{Credentials.TorusApiKey}}", ApiSecret = "{{Credentials.TorusApiSecret}}" };
+                });
+                await using var provider = services.BuildServiceProvider();
+                var funds = await provider.GetRequiredService<TorusClient>().GetFundsAsync(new FundsRequest { Source = "N" });
+                var token = await provider.GetRequiredService<TorusClientAuth>().TorusAccessToken.GetTokenAsync(CancellationToken.None);
+                Console.WriteLine($"torus: token obtained ({token.Value.Length} chars); funds {funds.Status}");
+            }
+        }
+
+        """;
+}
