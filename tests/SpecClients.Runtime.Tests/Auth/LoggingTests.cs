@@ -1,0 +1,60 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Shouldly;
+using SpecClients.Runtime.Auth;
+using SpecClients.Runtime.Tests.Support;
+using Xunit;
+
+namespace SpecClients.Runtime.Tests.Auth;
+
+public sealed class LoggingTests
+{
+    private readonly FakeTimeProvider _clock = new();
+    private readonly CapturingLoggerProvider _logs = new();
+
+    [Fact]
+    public async Task TokenLifecycleLogsItsDocumentedEventIds()
+    {
+        var provider = Providers.Create(new TestTokenSource((c, n, _) => new(c.CreateToken("token-" + n, c.Clock.GetUtcNow().AddHours(1), "rt"))),
+            _clock, logger: _logs.CreateLogger());
+
+        var token = await provider.GetTokenAsync(CancellationToken.None);
+        await provider.GetTokenAsync(CancellationToken.None);
+        _clock.Advance(TimeSpan.FromMinutes(59.5));
+        token = await provider.GetTokenAsync(CancellationToken.None);
+        await provider.InvalidateAsync(token, CancellationToken.None);
+
+        _logs.Entries.Select(e => e.EventId.Name).ShouldBe(new[]
+        {
+            nameof(EventIds.TokenRequested), nameof(EventIds.TokenAcquired), nameof(EventIds.TokenCacheHit),
+            nameof(EventIds.TokenRequested), nameof(EventIds.TokenRefreshed), nameof(EventIds.TokenAcquired),
+            nameof(EventIds.TokenInvalidated),
+        });
+    }
+
+    [Fact]
+    public async Task FailedRequestIsLoggedAsAnErrorWithItsException()
+    {
+        var provider = Providers.Create(new TestTokenSource((_, _, _) => throw new InvalidOperationException("boom")), _clock, logger: _logs.CreateLogger());
+
+        await Should.ThrowAsync<InvalidOperationException>(async () => await provider.GetTokenAsync(CancellationToken.None));
+
+        var failure = _logs.WithEvent(EventIds.TokenRequestFailed).Single();
+        failure.Level.ShouldBe(LogLevel.Error);
+        failure.Exception.ShouldNotBeNull().ShouldContain("boom");
+    }
+
+    [Fact]
+    public async Task LogsNameTheCacheKeyByItsFirstCharactersOnly()
+    {
+        var key = TokenCacheKey.Create("Client", "oauth", "id");
+        var provider = Providers.Create(new TestTokenSource(), _clock, logger: _logs.CreateLogger(), key: key);
+
+        await provider.GetTokenAsync(CancellationToken.None);
+
+        _logs.Entries.ShouldAllBe(e => e.Message.Contains(key.Substring(0, 8) + "\u2026") && !e.AllText.Contains(key.Substring(0, 9)));
+    }
+}
