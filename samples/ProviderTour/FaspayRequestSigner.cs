@@ -11,7 +11,7 @@ namespace SpecClients.Samples.ProviderTour;
 /// Faspay's own SDKs do (AES-256-CBC over <c>METHOD:PATH:TIMESTAMP:TOKEN_PART:</c>). The generated client calls it for
 /// every request of the <c>faspaySignature</c> scheme, with the access token once one is needed.
 /// </summary>
-public sealed class FaspayRequestSigner : IRequestSigner
+public sealed class FaspayRequestSigner : IIdentifiedRequestSigner
 {
     private readonly FaspayCredentials _credentials;
 
@@ -19,6 +19,9 @@ public sealed class FaspayRequestSigner : IRequestSigner
     /// <param name="credentials">The seven Faspay credentials.</param>
     public FaspayRequestSigner(FaspayCredentials credentials) =>
         _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
+
+    /// <summary>The account the tokens belong to: Faspay key and client key are identifiers, not secrets (and are hashed).</summary>
+    public string CredentialIdentity => _credentials.FaspayKey + ":" + _credentials.ClientKey;
 
     /// <inheritdoc />
     public ValueTask SignAsync(RequestSigningContext context, CancellationToken cancellationToken)

@@ -133,7 +133,24 @@ internal static class AuthEmitter
     /// <summary>Values that identify the credentials of a token: hashed into its cache key, so two tenants never share a token.</summary>
     private static List<string> CredentialParts(ClientSpec client, TokenSourceSpec source)
     {
-        var parts = new List<string>();
+        // Where the token is valid: a sandbox and the live host never share a token, whatever the credentials.
+        var parts = new List<string> { "options.BaseAddress?.AbsoluteUri" };
+        if (client.Servers.Count > 0)
+        {
+            parts.Add("options.Server.ToString()");
+        }
+
+        foreach (var variable in client.ServerVariables)
+        {
+            parts.Add("options." + variable.PropertyName + "?.ToString()");
+        }
+
+        if (HasSigning(client))
+        {
+            // A signed token operation's credentials live in the user's signer: ask it who it signs for.
+            parts.Add("options.RequestSigner is " + Auth + ".IIdentifiedRequestSigner __identified ? __identified.CredentialIdentity : options.RequestSigner?.GetType().FullName");
+        }
+
         foreach (var schemeName in source.CredentialSchemes)
         {
             var scheme = client.SecuritySchemes.First(s => s.Name == schemeName);

@@ -49,8 +49,12 @@ internal static class DependencyInjectionEmitter
             w.Line("});");
         }
 
+        w.Line("// HttpClientFactory's default loggers keep header values (API keys, tokens, signatures) in their structured");
+        w.Line("// state at Trace level; structured sinks would write them out. Add loggers back deliberately if you want them.");
+        w.Line("var httpClientBuilder = " + DI + ".HttpClientBuilderExtensions.RemoveAllLoggers(");
+        w.Line("    " + DI + ".HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, " + client.Name + ".HttpClientName));");
         w.Line("return " + DI + ".HttpClientBuilderExtensions.AddTypedClient<" + client.Name + ">(");
-        w.Line("    " + DI + ".HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, " + client.Name + ".HttpClientName),");
+        w.Line("    httpClientBuilder,");
         w.Line(hasAuth
             ? "    static (httpClient, sp) => new " + client.Name + "(httpClient, " + DI + ".ServiceProviderServiceExtensions.GetRequiredService<" + options + ">(sp).Value, " + DI + ".ServiceProviderServiceExtensions.GetRequiredService<" + authName + ">(sp)));"
             : "    static (httpClient, sp) => new " + client.Name + "(httpClient, " + DI + ".ServiceProviderServiceExtensions.GetRequiredService<" + options + ">(sp).Value));");

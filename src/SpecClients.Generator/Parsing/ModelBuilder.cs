@@ -393,7 +393,7 @@ internal sealed partial class ModelBuilder
     private static bool HasSecretName(string jsonName)
     {
         var name = jsonName.Replace("_", string.Empty).Replace("-", string.Empty).ToLowerInvariant();
-        return name.Contains("password") || name.Contains("secret") || name.EndsWith("token", StringComparison.Ordinal) || name == "apikey";
+        return name.Contains("password") || name.Contains("secret") || name.EndsWith("token", StringComparison.Ordinal) || name == "apikey" || name == "username";
     }
 
     private static string? Clean(string? description) =>

@@ -98,9 +98,18 @@ public sealed class TokenProvider
         Task<AccessToken> flight;
         TaskCompletionSource<AccessToken>? started = null;
         AccessToken? reused = null;
+        AccessToken? stale = cached;
         lock (_gate)
         {
             var current = _flight;
+
+            // Caches drop a token at its expiry, refresh token and all; the last token this provider obtained still
+            // carries a refresh token that is valid for much longer (FinCode: 30 days).
+            if (stale is null && current is { Status: TaskStatus.RanToCompletion })
+            {
+                stale = current.Result;
+            }
+
             if (current is not null && !current.IsCompleted)
             {
                 flight = current;
@@ -126,8 +135,8 @@ public sealed class TokenProvider
         if (started is not null)
         {
             // Runs off the caller's thread and with its own cancellation: the caller that started it may leave.
-            var stale = cached;
-            _ = Task.Run(() => RunFlightAsync(started, stale));
+            var previous = stale;
+            _ = Task.Run(() => RunFlightAsync(started, previous));
         }
 
         return await flight.WaitWithCancellation(cancellationToken).ConfigureAwait(false);

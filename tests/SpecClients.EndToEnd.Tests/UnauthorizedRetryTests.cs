@@ -1,0 +1,102 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Shouldly;
+using SpecClients.EndToEnd.Tests.Support;
+using SpecClients.Runtime.Http;
+using SpecClients.Samples.Sandbox;
+using Xunit;
+
+namespace SpecClients.EndToEnd.Tests;
+
+/// <summary>A 401 drops the token, obtains one new token and retries once; a server that keeps refusing is not looped on.</summary>
+public sealed class UnauthorizedRetryTests
+{
+    public static TheoryData<string> TokenProviders => new(Clients.TokenProviders);
+
+    // Faspay refuses with HTTP 200 and status "9" by default (providers.md's guess); a client can only react to a 401.
+    private static void FaspayRefusesWith401(SandboxOptions options) => options.FaspayRejectionStatusCode = 401;
+
+    [Theory]
+    [MemberData(nameof(TokenProviders))]
+    public async Task ARevokedTokenIsReplacedOnceAndTheCallRetriedSuccessfully(string provider)
+    {
+        await using var harness = await Harness.StartAsync(FaspayRefusesWith401);
+        await harness.CallAsync(provider);
+
+        harness.Sandbox.RevokeAllTokens(provider);
+        await harness.CallAsync(provider);
+        await harness.CallAsync(provider);
+
+        var counters = harness.Sandbox.Counters[provider];
+        counters.TokenRequests.ShouldBe(2);
+        counters.CallsRejected.ShouldBe(1);
+        counters.CallsAccepted.ShouldBe(3);
+    }
+
+    [Theory]
+    [MemberData(nameof(TokenProviders))]
+    public async Task AServerThatAlwaysRejectsGivesA401AfterExactlyOneRetry(string provider)
+    {
+        await using var harness = await Harness.StartAsync(FaspayRefusesWith401);
+        // Every authenticated call finds every token revoked: the sandbox refuses them all, token requests succeed.
+        var attempts = 0;
+        harness.Wire.BeforeSend = (target, request) =>
+        {
+            if (target == provider && !WireLog.IsTokenEndpoint(request.RequestUri))
+            {
+                // A client that loops is stopped here, so that the test fails instead of hanging.
+                if (Interlocked.Increment(ref attempts) > 5)
+                {
+                    throw new InvalidOperationException("The client keeps retrying a rejected call.");
+                }
+
+                harness.Sandbox.RevokeAllTokens(provider);
+            }
+        };
+
+        var error = await Should.ThrowAsync<Exception>(() => harness.CallAsync(provider));
+
+        Clients.StatusOf(error).ShouldBe(401);
+        if (provider != SandboxProviders.FinCode)
+        {
+            error.ShouldBeAssignableTo<ApiException>(); // generated clients; FinCode's call is a plain HttpClient's
+        }
+
+        var counters = harness.Sandbox.Counters[provider];
+        counters.CallsRejected.ShouldBe(2);
+        counters.CallsAccepted.ShouldBe(0);
+        counters.TokenRequests.ShouldBe(2);
+        harness.Wire.Entries.Count(e => e.Provider == provider && e.StatusCode == 401).ShouldBe(2);
+        attempts.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task ARejectedStaticFincartTokenIsNotRetried()
+    {
+        await using var harness = await Harness.StartAsync();
+        harness.Sandbox.RevokeAllTokens(SandboxProviders.Fincart);
+
+        var error = await Should.ThrowAsync<ApiException>(() => harness.CallAsync(SandboxProviders.Fincart));
+
+        error.StatusCode.ShouldBe(403);
+        harness.Sandbox.Counters.Fincart.CallsRejected.ShouldBe(1);
+        harness.Wire.Entries.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task AFaspayRefusalInsideHttp200IsReturnedWithoutARetry()
+    {
+        // The default sandbox: Faspay's refusal is HTTP 200 with status "9", which no generic client can take for a 401.
+        await using var harness = await Harness.StartAsync();
+        await harness.CallAsync(SandboxProviders.Faspay);
+        harness.Sandbox.RevokeAllTokens(SandboxProviders.Faspay);
+
+        var error = await Should.ThrowAsync<InvalidOperationException>(() => harness.CallAsync(SandboxProviders.Faspay));
+
+        error.Message.ShouldContain("status 9");
+        harness.Sandbox.Counters.Faspay.TokenRequests.ShouldBe(1);
+        harness.Sandbox.Counters.Faspay.CallsRejected.ShouldBe(1);
+    }
+}
