@@ -565,7 +565,7 @@ public sealed partial class FaspaySendmeClientAuth
         _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         _services = services ?? global::SpecClients.Runtime.Auth.AuthServices.Shared;
-        FaspayAccessToken = _services.CreateProvider(FaspaySendmeClient.ApiName, "faspayAccessToken", new global::SpecClients.Runtime.Auth.DelegateTokenSource(RequestFaspayAccessTokenAsync), TokenOptions(null));
+        FaspayAccessToken = _services.CreateProvider(FaspaySendmeClient.ApiName, "faspayAccessToken", new global::SpecClients.Runtime.Auth.DelegateTokenSource(RequestFaspayAccessTokenAsync), TokenOptions(null), options.BaseAddress?.AbsoluteUri, options.Server.ToString(), options.RequestSigner is global::SpecClients.Runtime.Auth.IIdentifiedRequestSigner __identified ? __identified.CredentialIdentity : options.RequestSigner?.GetType().FullName);
         _signingAuthenticators = options.RequestSigner is { } signer
             ? new global::SpecClients.Runtime.Auth.IRequestAuthenticator[] { new global::SpecClients.Runtime.Auth.SigningAuthenticator("faspaySignature", signer, null, _services.TimeProvider) }
             : global::System.Array.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
@@ -697,8 +697,12 @@ public static class FaspaySendmeClientServiceCollectionExtensions
             var factory = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::System.Net.Http.IHttpClientFactory>(sp);
             return new FaspaySendmeClientAuth(value, () => factory.CreateClient(FaspaySendmeClient.HttpClientName), global::SpecClients.Runtime.Auth.AuthServices.From(sp));
         });
+        // HttpClientFactory's default loggers keep header values (API keys, tokens, signatures) in their structured
+        // state at Trace level; structured sinks would write them out. Add loggers back deliberately if you want them.
+        var httpClientBuilder = global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.RemoveAllLoggers(
+            global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, FaspaySendmeClient.HttpClientName));
         return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient<FaspaySendmeClient>(
-            global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, FaspaySendmeClient.HttpClientName),
+            httpClientBuilder,
             static (httpClient, sp) => new FaspaySendmeClient(httpClient, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<FaspaySendmeClientOptions>>(sp).Value, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<FaspaySendmeClientAuth>(sp)));
     }
 }

@@ -369,8 +369,12 @@ public static class FincartClientServiceCollectionExtensions
             optionsBuilder.Configure(configure);
         }
 
+        // HttpClientFactory's default loggers keep header values (API keys, tokens, signatures) in their structured
+        // state at Trace level; structured sinks would write them out. Add loggers back deliberately if you want them.
+        var httpClientBuilder = global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.RemoveAllLoggers(
+            global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, FincartClient.HttpClientName));
         return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient<FincartClient>(
-            global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, FincartClient.HttpClientName),
+            httpClientBuilder,
             static (httpClient, sp) => new FincartClient(httpClient, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<FincartClientOptions>>(sp).Value));
     }
 }

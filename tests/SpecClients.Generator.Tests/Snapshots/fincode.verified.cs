@@ -185,7 +185,7 @@ public sealed partial class FincodeClientAuth
         _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         _services = services ?? global::SpecClients.Runtime.Auth.AuthServices.Shared;
-        AccessToken = _services.CreateProvider(FincodeClient.ApiName, "accessToken", new global::SpecClients.Runtime.Auth.DelegateTokenSource(RequestAccessTokenAsync), TokenOptions(null), options.BasicAuthUsername, options.BasicAuthPassword, options.AccessTokenRequest is { } __request ? global::SpecClients.Runtime.Json.JsonWrite.ToJsonString(__request, static (w, v) => global::SpecClients.Generated.Fincode.PostOauthTokenRequest.JsonConverter.WriteValue(w, v)) : null);
+        AccessToken = _services.CreateProvider(FincodeClient.ApiName, "accessToken", new global::SpecClients.Runtime.Auth.DelegateTokenSource(RequestAccessTokenAsync), TokenOptions(null), options.BaseAddress?.AbsoluteUri, options.Server.ToString(), options.Tenant?.ToString(), options.BasicAuthUsername, options.BasicAuthPassword, options.AccessTokenRequest is { } __request ? global::SpecClients.Runtime.Json.JsonWrite.ToJsonString(__request, static (w, v) => global::SpecClients.Generated.Fincode.PostOauthTokenRequest.JsonConverter.WriteValue(w, v)) : null);
         _signingAuthenticators = global::System.Array.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
         _authenticators = new global::SpecClients.Runtime.Auth.IRequestAuthenticator[]
         {
@@ -333,8 +333,12 @@ public static class FincodeClientServiceCollectionExtensions
             var factory = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::System.Net.Http.IHttpClientFactory>(sp);
             return new FincodeClientAuth(value, () => factory.CreateClient(FincodeClient.HttpClientName), global::SpecClients.Runtime.Auth.AuthServices.From(sp));
         });
+        // HttpClientFactory's default loggers keep header values (API keys, tokens, signatures) in their structured
+        // state at Trace level; structured sinks would write them out. Add loggers back deliberately if you want them.
+        var httpClientBuilder = global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.RemoveAllLoggers(
+            global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, FincodeClient.HttpClientName));
         return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient<FincodeClient>(
-            global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, FincodeClient.HttpClientName),
+            httpClientBuilder,
             static (httpClient, sp) => new FincodeClient(httpClient, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<FincodeClientOptions>>(sp).Value, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<FincodeClientAuth>(sp)));
     }
 }
@@ -385,7 +389,7 @@ public sealed partial record PostOauthTokenRequest
     /// <summary>
     /// Your username
     /// </summary>
-    /// <remarks>JSON name: <c>username</c>; required.</remarks>
+    /// <remarks>JSON name: <c>username</c>; required; sensitive: never printed.</remarks>
     public required string Username { get; init; }
 
     /// <summary>
@@ -405,7 +409,7 @@ public sealed partial record PostOauthTokenRequest
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
-        builder.Append("Username = ").Append((object?)Username);
+        builder.Append("Username = ").Append(Username is null ? "null" : "***");
         builder.Append(", Password = ").Append(Password is null ? "null" : "***");
         builder.Append(", GrantType = ").Append((object?)GrantType);
         builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");

@@ -511,7 +511,7 @@ public sealed partial class KitegatewayClientAuth
         _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         _services = services ?? global::SpecClients.Runtime.Auth.AuthServices.Shared;
-        KitegatewayToken = _services.CreateProvider(KitegatewayClient.ApiName, "kitegatewayToken", new global::SpecClients.Runtime.Auth.DelegateTokenSource(RequestKitegatewayTokenAsync), TokenOptions(global::System.TimeSpan.FromSeconds(900)), options.SecretKey, options.KitegatewayTokenRequest is { } __request ? global::SpecClients.Runtime.Json.JsonWrite.ToJsonString(__request, static (w, v) => global::SpecClients.Generated.Kitegateway.TokenRequest.JsonConverter.WriteValue(w, v)) : null);
+        KitegatewayToken = _services.CreateProvider(KitegatewayClient.ApiName, "kitegatewayToken", new global::SpecClients.Runtime.Auth.DelegateTokenSource(RequestKitegatewayTokenAsync), TokenOptions(global::System.TimeSpan.FromSeconds(900)), options.BaseAddress?.AbsoluteUri, options.Server.ToString(), options.SecretKey, options.KitegatewayTokenRequest is { } __request ? global::SpecClients.Runtime.Json.JsonWrite.ToJsonString(__request, static (w, v) => global::SpecClients.Generated.Kitegateway.TokenRequest.JsonConverter.WriteValue(w, v)) : null);
         _signingAuthenticators = global::System.Array.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
         _authenticators = new global::SpecClients.Runtime.Auth.IRequestAuthenticator[]
         {
@@ -648,8 +648,12 @@ public static class KitegatewayClientServiceCollectionExtensions
             var factory = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::System.Net.Http.IHttpClientFactory>(sp);
             return new KitegatewayClientAuth(value, () => factory.CreateClient(KitegatewayClient.HttpClientName), global::SpecClients.Runtime.Auth.AuthServices.From(sp));
         });
+        // HttpClientFactory's default loggers keep header values (API keys, tokens, signatures) in their structured
+        // state at Trace level; structured sinks would write them out. Add loggers back deliberately if you want them.
+        var httpClientBuilder = global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.RemoveAllLoggers(
+            global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, KitegatewayClient.HttpClientName));
         return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient<KitegatewayClient>(
-            global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, KitegatewayClient.HttpClientName),
+            httpClientBuilder,
             static (httpClient, sp) => new KitegatewayClient(httpClient, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<KitegatewayClientOptions>>(sp).Value, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<KitegatewayClientAuth>(sp)));
     }
 }

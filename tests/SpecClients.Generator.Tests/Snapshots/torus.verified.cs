@@ -1168,7 +1168,7 @@ public sealed partial class TorusClientAuth
         _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         _services = services ?? global::SpecClients.Runtime.Auth.AuthServices.Shared;
-        TorusAccessToken = _services.CreateProvider(TorusClient.ApiName, "torusAccessToken", new global::SpecClients.Runtime.Auth.DelegateTokenSource(RequestTorusAccessTokenAsync), TokenOptions(global::System.TimeSpan.FromSeconds(28800)), options.RequestToken, options.TorusAccessTokenRequest is { } __request ? global::SpecClients.Runtime.Json.JsonWrite.ToJsonString(__request, static (w, v) => global::SpecClients.Generated.Torus.SessionRequest.JsonConverter.WriteValue(w, v)) : null);
+        TorusAccessToken = _services.CreateProvider(TorusClient.ApiName, "torusAccessToken", new global::SpecClients.Runtime.Auth.DelegateTokenSource(RequestTorusAccessTokenAsync), TokenOptions(global::System.TimeSpan.FromSeconds(28800)), options.BaseAddress?.AbsoluteUri, options.Server.ToString(), options.RequestToken, options.TorusAccessTokenRequest is { } __request ? global::SpecClients.Runtime.Json.JsonWrite.ToJsonString(__request, static (w, v) => global::SpecClients.Generated.Torus.SessionRequest.JsonConverter.WriteValue(w, v)) : null);
         _signingAuthenticators = global::System.Array.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
         _authenticators = new global::SpecClients.Runtime.Auth.IRequestAuthenticator[]
         {
@@ -1305,8 +1305,12 @@ public static class TorusClientServiceCollectionExtensions
             var factory = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::System.Net.Http.IHttpClientFactory>(sp);
             return new TorusClientAuth(value, () => factory.CreateClient(TorusClient.HttpClientName), global::SpecClients.Runtime.Auth.AuthServices.From(sp));
         });
+        // HttpClientFactory's default loggers keep header values (API keys, tokens, signatures) in their structured
+        // state at Trace level; structured sinks would write them out. Add loggers back deliberately if you want them.
+        var httpClientBuilder = global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.RemoveAllLoggers(
+            global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, TorusClient.HttpClientName));
         return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient<TorusClient>(
-            global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, TorusClient.HttpClientName),
+            httpClientBuilder,
             static (httpClient, sp) => new TorusClient(httpClient, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<TorusClientOptions>>(sp).Value, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TorusClientAuth>(sp)));
     }
 }
