@@ -29,11 +29,13 @@ public sealed class RedactionTests
     }
 
     [Fact]
-    public void FincodeTokenRequestHidesPasswordButShowsUserName()
+    public void FincodeTokenRequestHidesPasswordAndUserName()
     {
         var text = new Fincode.PostOauthTokenRequest { Username = "merchant01", Password = "fincode-password-value", GrantType = Fincode.PostOauthTokenRequestGrantType.Password }.ToString();
 
-        text.ShouldContain("Username = merchant01");
+        // A user name identifies the account a token belongs to: it is treated as a secret too.
+        text.ShouldContain("Username = ***");
+        text.ShouldNotContain("merchant01");
         text.ShouldContain("Password = ***");
         text.ShouldNotContain("fincode-password-value");
     }

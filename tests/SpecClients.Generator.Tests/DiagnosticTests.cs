@@ -111,7 +111,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void OneOfWithSeveralBranchesWarnsSpc101AndFallsBackToJsonElement()
+    public void OneOfWithSeveralBranchesBecomesAUnionWithoutWarnings()
     {
         var yaml = """
             openapi: 3.0.3
@@ -132,8 +132,36 @@ public sealed class DiagnosticTests
 
         var result = Generate(yaml);
 
-        ShouldBeAt(Single(result, "SPC101"), 11, 9);
-        result.Source("api.Payment.g.cs").ShouldContain("global::System.Text.Json.JsonElement? Method");
+        result.SpecDiagnostics.ShouldBeEmpty();
+        result.Source("api.Payment.g.cs").ShouldContain("global::SpecClients.Generated.Api.PaymentMethod? Method");
+        var union = result.Source("api.PaymentMethod.g.cs");
+        union.ShouldContain("public bool TryGetString(");
+        union.ShouldContain("public bool TryGetInt64(out long value)");
+        result.CompileDiagnostics.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void SelfReferenceWithoutAnObjectReportsSpc101()
+    {
+        var yaml = """
+            openapi: 3.0.3
+            info:
+              title: x
+              version: '1'
+            paths: {}
+            components:
+              schemas:
+                Loop:
+                  $ref: '#/components/schemas/Loop2'
+                Loop2:
+                  type: array
+                  items:
+                    $ref: '#/components/schemas/Loop'
+            """;
+
+        var result = Generate(yaml);
+
+        result.SpecDiagnostics.ShouldContain(d => d.Id == "SPC101");
         result.CompileDiagnostics.ShouldBeEmpty();
     }
 

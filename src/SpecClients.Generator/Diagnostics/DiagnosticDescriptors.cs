@@ -42,6 +42,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NameCollision = Warning(
         "SPC103", "Generated name collides", "{0}: the C# name '{1}' is already taken; '{2}' is used instead", "SpecClients.Schemas");
 
+    public static readonly DiagnosticDescriptor PartlySupportedSchema = Warning(
+        "SPC104", "Schema construct partly supported", "{0}: {1}; {2}", "SpecClients.Schemas");
+
     public static readonly DiagnosticDescriptor UnsupportedMediaType = Warning(
         "SPC201", "Media type not supported", "{0}: media type '{1}' is not supported yet; {2}", "SpecClients.Operations");
 

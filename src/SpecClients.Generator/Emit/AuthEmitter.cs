@@ -21,7 +21,7 @@ internal static class AuthEmitter
     {
         var name = AuthClassName(client);
         var w = FileHeader.Start(context);
-        w.Summary("The token providers and authenticators of <see cref=\"" + client.Name + "\"/>: tokens are obtained, cached, refreshed and attached as the spec describes.\nShare one instance per options (dependency injection registers it as a singleton), so that concurrent calls share one token.");
+        w.SummaryMarkup("The token providers and authenticators of <see cref=\"" + client.Name + "\"/>: tokens are obtained, cached, refreshed and attached as the spec describes.\nShare one instance per options (dependency injection registers it as a singleton), so that concurrent calls share one token.");
         w.Line(FileHeader.GeneratedCode(context));
         w.Open(context.Accessibility + " sealed partial class " + name);
         w.Line("private readonly " + client.OptionsName + " _options;");
@@ -73,7 +73,7 @@ internal static class AuthEmitter
 
         foreach (var source in client.TokenSources)
         {
-            w.Line("/// <summary>The token of security scheme <c>" + SourceWriter.EscapeXml(source.SchemeName) + "</c>: cached, refreshed ahead of expiry, one request for any number of callers.</summary>");
+            w.Line("/// <summary>The token of security scheme <c>" + DocText.Inline(source.SchemeName) + "</c>: cached, refreshed ahead of expiry, one request for any number of callers.</summary>");
             w.Line("public " + Auth + ".TokenProvider " + source.PropertyName + " { get; }");
             w.Line();
         }

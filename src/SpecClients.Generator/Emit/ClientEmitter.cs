@@ -148,13 +148,13 @@ internal static class ClientEmitter
         var success = operation.Success?.Type;
         var returnType = success is null ? "global::System.Threading.Tasks.Task" : "global::System.Threading.Tasks.Task<" + success.CSharp + ">";
 
-        w.Summary(operation.Summary ?? operation.Description, operation.HttpMethod + " " + operation.Path);
+        w.Summary(operation.Summary ?? operation.Description, DocText.Inline(operation.HttpMethod + " " + operation.Path));
         if (operation.Summary is not null && operation.Description is not null && operation.Description != operation.Summary)
         {
             w.Line("/// <remarks>");
-            foreach (var line in operation.Description.Split('\n'))
+            foreach (var line in operation.Description.Replace("\r\n", "\n").Split('\n', '\r', '\u2028', '\u2029', '\u0085'))
             {
-                w.Line("/// " + SourceWriter.EscapeXml(line.TrimEnd()));
+                w.Line("/// " + DocText.Inline(line.TrimEnd()));
             }
 
             w.Line("/// </remarks>");
@@ -165,13 +165,13 @@ internal static class ClientEmitter
         var signature = new List<string>();
         foreach (var parameter in required)
         {
-            w.Line("/// <param name=\"" + parameter.Name.TrimStart('@') + "\">" + SourceWriter.EscapeXml(parameter.Description ?? parameter.Location + " parameter " + parameter.WireName + ".") + "</param>");
+            w.Line("/// <param name=\"" + parameter.Name.TrimStart('@') + "\">" + DocText.Inline(parameter.Description ?? parameter.Location + " parameter " + parameter.WireName + ".") + "</param>");
             signature.Add(parameter.Type.CSharp + " " + parameter.Name);
         }
 
         if (operation.Body is { } body)
         {
-            w.Line("/// <param name=\"body\">The request body (" + SourceWriter.EscapeXml(body.MediaType) + ").</param>");
+            w.Line("/// <param name=\"body\">The request body (" + DocText.Inline(body.MediaType) + ").</param>");
             if (body.Required)
             {
                 signature.Add(body.Type.CSharp + " body");
@@ -180,7 +180,7 @@ internal static class ClientEmitter
 
         foreach (var parameter in optional)
         {
-            w.Line("/// <param name=\"" + parameter.Name.TrimStart('@') + "\">" + SourceWriter.EscapeXml(parameter.Description ?? parameter.Location + " parameter " + parameter.WireName + ".") + "</param>");
+            w.Line("/// <param name=\"" + parameter.Name.TrimStart('@') + "\">" + DocText.Inline(parameter.Description ?? parameter.Location + " parameter " + parameter.WireName + ".") + "</param>");
             signature.Add(parameter.Type.CSharp + "? " + parameter.Name + " = default");
         }
 
@@ -323,9 +323,25 @@ internal static class ClientEmitter
         w.Close(";");
     }
 
+    private static bool IsStructured(TypeRef type) => type.Kind is TypeKind.Object or TypeKind.Map or TypeKind.Array or TypeKind.Union or TypeKind.Any;
+
+    private static string DeepObject(string wireName, TypeRef type, string value) =>
+        "global::SpecClients.Runtime.Json.ParameterFormat.DeepObject(" + SourceWriter.Literal(wireName) + ", " + value + ", static (w, v) => " + JsonCode.WriteValue(type, "w", "v").TrimEnd(';') + ")";
+
     private static void EmitParameter(SourceWriter w, ParameterSpec parameter)
     {
         var name = SourceWriter.Literal(parameter.WireName);
+        if (parameter.Location == ParameterLocation.Query && parameter.Style == "DeepObject" && IsStructured(parameter.Type))
+        {
+            var local = "__" + parameter.Name.TrimStart('@');
+            w.Open("if (" + parameter.Name + " is { } " + local + ")");
+            w.Open("foreach (var pair in " + DeepObject(parameter.WireName, parameter.Type, local) + ")");
+            w.Line("request.AddQuery(pair.Key, pair.Value);");
+            w.Close();
+            w.Close();
+            return;
+        }
+
         if (parameter.Location == ParameterLocation.Query && parameter.Type.Kind == TypeKind.Array)
         {
             var element = parameter.Type.Element!;
@@ -366,16 +382,28 @@ internal static class ClientEmitter
                 w.Line("request.SetJsonBody(body, static (w, v) => " + JsonCode.WriteValue(body.Type, "w", "v").TrimEnd(';') + ", " + SourceWriter.Literal(body.MediaType) + ");");
                 break;
             case BodyKind.Form:
-                w.Open("request.SetFormBody(new global::System.Collections.Generic.KeyValuePair<string, string?>[]");
+                w.Line("var form = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string?>>();");
                 foreach (var field in body.FormFields)
                 {
+                    var local = "f_" + field.PropertyName;
+                    if (IsStructured(field.Type))
+                    {
+                        // Nested objects and arrays go as deepObject pairs (a[b]=1&a[c][0]=x), as Stripe's encoding asks.
+                        w.Open("if (body." + field.PropertyName + " is { } " + local + ")");
+                        w.Open("foreach (var pair in " + DeepObject(field.WireName, field.Type, local) + ")");
+                        w.Line("form.Add(new(pair.Key, pair.Value));");
+                        w.Close();
+                        w.Close();
+                        continue;
+                    }
+
                     var value = field.IsNullable || field.Type.IsValueType
-                        ? "body." + field.PropertyName + " is { } f_" + field.PropertyName + " ? " + JsonCode.Format(field.Type, "f_" + field.PropertyName) + " : null"
+                        ? "body." + field.PropertyName + " is { } " + local + " ? " + JsonCode.Format(field.Type, local) + " : null"
                         : JsonCode.Format(field.Type, "body." + field.PropertyName);
-                    w.Line("new(" + SourceWriter.Literal(field.WireName) + ", " + value + "),");
+                    w.Line("form.Add(new(" + SourceWriter.Literal(field.WireName) + ", " + value + "));");
                 }
 
-                w.Close(");");
+                w.Line("request.SetFormBody(form);");
                 break;
             case BodyKind.Text:
                 w.Line("request.SetTextBody(body, " + SourceWriter.Literal(body.MediaType) + ");");

@@ -15,7 +15,7 @@ internal static class DependencyInjectionEmitter
         var authName = AuthEmitter.AuthClassName(client);
         var options = "global::Microsoft.Extensions.Options.IOptions<" + client.OptionsName + ">";
         var w = FileHeader.Start(context);
-        w.Summary("Registers <see cref=\"" + client.Name + "\"/> with dependency injection.");
+        w.SummaryMarkup("Registers <see cref=\"" + client.Name + "\"/> with dependency injection.");
         w.Line(FileHeader.GeneratedCode(context));
         w.Open(context.Accessibility + " static class " + ClassName(client));
         w.Line("/// <summary>");

@@ -10,6 +10,7 @@ internal static class Emitter
     {
         OutputPart.Type when output.Type is ObjectSpec record => (FileHeader.HintName(output.Context, record.Name), RecordEmitter.Emit(output.Context, record)),
         OutputPart.Type when output.Type is EnumSpec enumSpec => (FileHeader.HintName(output.Context, enumSpec.Name), EnumEmitter.Emit(output.Context, enumSpec)),
+        OutputPart.Type when output.Type is UnionSpec union => (FileHeader.HintName(output.Context, union.Name), UnionEmitter.Emit(output.Context, union)),
         OutputPart.Client => (FileHeader.HintName(output.Context, output.Client!.Name), ClientEmitter.Emit(output.Context, output.Client)),
         OutputPart.Options => (FileHeader.HintName(output.Context, output.Client!.OptionsName), OptionsEmitter.EmitOptions(output.Context, output.Client)),
         OutputPart.ServerEnum => (FileHeader.HintName(output.Context, output.Client!.ServerEnumName), OptionsEmitter.EmitServerEnum(output.Context, output.Client)),

@@ -19,7 +19,7 @@ internal static class EnumEmitter
         w.Open(context.Accessibility + " enum " + spec.Name);
         foreach (var member in spec.Members)
         {
-            w.Line("/// <summary>Wire value <c>" + SourceWriter.EscapeXml(member.WireValue) + "</c>.</summary>");
+            w.Line("/// <summary>Wire value <c>" + DocText.Inline(member.WireValue) + "</c>.</summary>");
             w.Line(member.Name + ",");
         }
 

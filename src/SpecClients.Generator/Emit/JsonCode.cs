@@ -27,18 +27,19 @@ internal static class JsonCode
             case TypeKind.Bytes:
             case TypeKind.Binary:
                 return Read + ".Bytes(" + args + ")";
-            case TypeKind.Object: return type.Name + ".JsonConverter.ReadValue(ref " + reader + ")";
+            case TypeKind.Object:
+            case TypeKind.Union:
+                return type.Name + ".JsonConverter.ReadValue(ref " + reader + ")";
             case TypeKind.Enum: return type.Name + "Extensions.ReadJson(" + args + ")";
             case TypeKind.Array:
-            {
-                var inner = "r" + (depth + 1);
-                return Read + ".Array(" + args + ", static (ref global::System.Text.Json.Utf8JsonReader " + inner + ") => " + ReadValue(type.Element!, inner, owner, member, depth + 1) + ")";
-            }
-
             case TypeKind.Map:
             {
+                // The element type is spelled out: the list or dictionary read must convert to the declared
+                // IReadOnlyList/IReadOnlyDictionary of interfaces (a map of lists is not covariant), and explicit type
+                // arguments spare the compiler inferring them through nested lambdas.
                 var inner = "r" + (depth + 1);
-                return Read + ".Map(" + args + ", static (ref global::System.Text.Json.Utf8JsonReader " + inner + ") => " + ReadValue(type.Element!, inner, owner, member, depth + 1) + ")";
+                var method = type.Kind == TypeKind.Array ? ".Array<" : ".Map<";
+                return Read + method + type.Element!.CSharpElement + ">(" + args + ", static (ref global::System.Text.Json.Utf8JsonReader " + inner + ") => " + ReadValue(type.Element!, inner, owner, member, depth + 1) + ")";
             }
 
             default:
@@ -65,14 +66,17 @@ internal static class JsonCode
             case TypeKind.Bytes:
             case TypeKind.Binary:
                 return writer + ".WriteBase64StringValue(" + value + ");";
-            case TypeKind.Object: return type.Name + ".JsonConverter.WriteValue(" + writer + ", " + value + ");";
+            case TypeKind.Object:
+            case TypeKind.Union:
+                return type.Name + ".JsonConverter.WriteValue(" + writer + ", " + value + ");";
             case TypeKind.Enum: return writer + ".WriteStringValue(" + value + ".ToWireValue());";
             case TypeKind.Array:
             case TypeKind.Map:
             {
                 var w = "w" + (depth + 1);
                 var v = "v" + (depth + 1);
-                var method = type.Kind == TypeKind.Array ? ".Array(" : ".Map(";
+                var method = type.Kind == TypeKind.Array ? ".Array<" : ".Map<";
+                method += type.Element!.CSharpElement + ">(";
                 var inner = WriteValue(type.Element!, w, v, depth + 1);
                 return Write + method + writer + ", " + value + ", static (" + w + ", " + v + ") => " + TrimSemicolon(inner) + ");";
             }
@@ -87,6 +91,7 @@ internal static class JsonCode
     {
         TypeKind.String => value,
         TypeKind.Enum => value + ".ToWireValue()",
+        TypeKind.Union => "global::SpecClients.Runtime.Json.ParameterFormat.Format(" + value + ".Element)",
         TypeKind.Object => "global::SpecClients.Runtime.Json.JsonWrite.ToJsonString(" + value + ", static (w, v) => " + TrimSemicolon(WriteValue(type, "w", "v")) + ")",
         TypeKind.Array or TypeKind.Map => "global::SpecClients.Runtime.Json.JsonWrite.ToJsonString(" + value + ", static (w, v) => " + TrimSemicolon(WriteValue(type, "w", "v")) + ")",
         TypeKind.Binary => "global::SpecClients.Runtime.Json.ParameterFormat.Format(" + value + ")",

@@ -10,7 +10,7 @@ internal static class OptionsEmitter
     public static string EmitOptions(SpecContext context, ClientSpec client)
     {
         var w = FileHeader.Start(context);
-        w.Summary("Options for <see cref=\"" + client.Name + "\"/>: the server, its variables and the credentials of each security scheme. Bindable from configuration.");
+        w.SummaryMarkup("Options for <see cref=\"" + client.Name + "\"/>: the server, its variables and the credentials of each security scheme. Bindable from configuration.");
         w.Line(FileHeader.GeneratedCode(context));
         w.Open(context.Accessibility + " sealed partial class " + client.OptionsName);
         w.Line("/// <summary>When set, every request goes here, including operations that declare their own servers (use it for sandboxes and tests).</summary>");
@@ -26,7 +26,7 @@ internal static class OptionsEmitter
         foreach (var variable in client.ServerVariables)
         {
             var defaults = string.Join(", ", client.Servers.SelectMany(s => s.Defaults.Where(d => d.Variable == variable.WireName).Select(d => s.Name + ": " + d.Default)));
-            w.Summary((variable.Description ?? "The server variable <c>" + variable.WireName + "</c>.") + " Null uses the chosen server's default (" + defaults + ").");
+            w.SummaryMarkup((variable.Description is null ? "The server variable <c>" + DocText.Inline(variable.WireName) + "</c>." : DocText.Inline(variable.Description)) + " Null uses the chosen server's default (" + defaults + ").");
             w.Line("public " + VariableType(variable) + "? " + variable.PropertyName + " { get; set; }");
             w.Line();
         }
@@ -50,7 +50,7 @@ internal static class OptionsEmitter
 
         if (client.SecuritySchemes.Any(s => s.Signature is not null))
         {
-            var names = string.Join(", ", client.SecuritySchemes.Where(s => s.Signature is not null).Select(s => "<c>" + SourceWriter.EscapeXml(s.Name) + "</c>"));
+            var names = string.Join(", ", client.SecuritySchemes.Where(s => s.Signature is not null).Select(s => "<c>" + DocText.Inline(s.Name) + "</c>"));
             w.Line("/// <summary>Signs requests of the signature scheme(s) " + names + ", which OpenAPI cannot describe; you implement it. With dependency injection, a registered IRequestSigner is used when this is null.</summary>");
             w.Line("public global::SpecClients.Runtime.Auth.IRequestSigner? RequestSigner { get; set; }");
             w.Line();
@@ -64,12 +64,12 @@ internal static class OptionsEmitter
         foreach (var variable in client.ServerVariables.Where(v => v.AllowedValues.Count > 0))
         {
             w.Line();
-            w.Line("/// <summary>The values the spec allows for the server variable <c>" + SourceWriter.EscapeXml(variable.WireName) + "</c>.</summary>");
+            w.Line("/// <summary>The values the spec allows for the server variable <c>" + DocText.Inline(variable.WireName) + "</c>.</summary>");
             w.Open("public enum " + VariableType(variable));
             var scope = new NameScope();
             foreach (var value in variable.AllowedValues)
             {
-                w.Line("/// <summary><c>" + SourceWriter.EscapeXml(value) + "</c></summary>");
+                w.Line("/// <summary><c>" + DocText.Inline(value) + "</c></summary>");
                 w.Line(scope.Claim(Identifiers.Pascal(value)) + ",");
             }
 
@@ -85,31 +85,31 @@ internal static class OptionsEmitter
 
     private static void EmitTokenSourceOptions(SourceWriter w, TokenSourceSpec source)
     {
-        var about = "security scheme <c>" + SourceWriter.EscapeXml(source.SchemeName) + "</c>";
+        var about = "security scheme <c>" + DocText.Inline(source.SchemeName) + "</c>";
         if (source.Kind == TokenSourceKind.Operation && source.BodyType is { } body)
         {
-            w.Summary("The body of the token operation <c>" + source.OperationId + "</c>, sent to obtain the token of " + about + ".");
+            w.SummaryMarkup("The body of the token operation <c>" + DocText.Inline(source.OperationId ?? string.Empty) + "</c>, sent to obtain the token of " + about + ".");
             w.Line("public " + body.CSharp + "? " + source.PropertyName + "Request { get; set; }");
             w.Line();
         }
         else if (source.Kind == TokenSourceKind.OAuth2Flow)
         {
-            w.Summary("The OAuth2 client id for " + about + ".");
+            w.SummaryMarkup("The OAuth2 client id for " + about + ".");
             w.Line("public string? " + source.PropertyName + "ClientId { get; set; }");
             w.Line();
-            w.Summary("The OAuth2 client secret for " + about + ".");
+            w.SummaryMarkup("The OAuth2 client secret for " + about + ".");
             w.Line("public string? " + source.PropertyName + "ClientSecret { get; set; }");
             w.Line();
             var scopes = source.Scopes.Count == 0 ? string.Empty : " The spec lists: " + string.Join(", ", source.Scopes.Take(20)) + (source.Scopes.Count > 20 ? ", …" : string.Empty) + ".";
-            w.Summary("Space-separated scopes to request for " + about + ", or null for the server's default." + scopes);
+            w.SummaryMarkup("Space-separated scopes to request for " + about + ", or null for the server's default." + scopes);
             w.Line("public string? " + source.PropertyName + "Scope { get; set; }");
             w.Line();
             if (source.Flow == OAuthFlowKind.Password)
             {
-                w.Summary("The resource owner's user name for " + about + " (password grant).");
+                w.SummaryMarkup("The resource owner's user name for " + about + " (password grant).");
                 w.Line("public string? " + source.PropertyName + "Username { get; set; }");
                 w.Line();
-                w.Summary("The resource owner's password for " + about + " (password grant).");
+                w.SummaryMarkup("The resource owner's password for " + about + " (password grant).");
                 w.Line("public string? " + source.PropertyName + "Password { get; set; }");
                 w.Line();
             }
@@ -118,7 +118,7 @@ internal static class OptionsEmitter
 
     private static void EmitSchemeOptions(SourceWriter w, SecuritySchemeSpec scheme)
     {
-        var about = "security scheme <c>" + SourceWriter.EscapeXml(scheme.Name) + "</c>" + (scheme.Description is null ? "" : ": " + scheme.Description);
+        var about = "security scheme <c>" + DocText.Inline(scheme.Name) + "</c>" + (scheme.Description is null ? "" : ": " + DocText.Inline(scheme.Description));
         if (scheme.Token is not null || scheme.Signature is not null)
         {
             // Obtained tokens and computed signatures are supplied by the auth layer, not by options.
@@ -128,22 +128,22 @@ internal static class OptionsEmitter
         switch (scheme.Kind)
         {
             case SecuritySchemeKind.ApiKey:
-                w.Summary("The value of the " + about);
+                w.SummaryMarkup("The value of the " + about);
                 w.Line("public string? " + scheme.PropertyName + " { get; set; }");
                 w.Line();
                 break;
             case SecuritySchemeKind.HttpBasic:
-                w.Summary("The user name (or client id) of the " + about);
+                w.SummaryMarkup("The user name (or client id) of the " + about);
                 w.Line("public string? " + scheme.PropertyName + "Username { get; set; }");
                 w.Line();
-                w.Summary("The password (or client secret) of the " + about);
+                w.SummaryMarkup("The password (or client secret) of the " + about);
                 w.Line("public string? " + scheme.PropertyName + "Password { get; set; }");
                 w.Line();
                 break;
             case SecuritySchemeKind.HttpBearer:
             case SecuritySchemeKind.OAuth2:
             case SecuritySchemeKind.OpenIdConnect:
-                w.Summary("A bearer token for the " + about + " (for flows the client cannot run itself, such as authorization code).");
+                w.SummaryMarkup("A bearer token for the " + about + " (for flows the client cannot run itself, such as authorization code).");
                 w.Line("public string? " + scheme.PropertyName + "Token { get; set; }");
                 w.Line();
                 break;
@@ -153,12 +153,12 @@ internal static class OptionsEmitter
     public static string EmitServerEnum(SpecContext context, ClientSpec client)
     {
         var w = FileHeader.Start(context);
-        w.Summary("The servers the spec of <see cref=\"" + client.Name + "\"/> lists.");
+        w.SummaryMarkup("The servers the spec of <see cref=\"" + client.Name + "\"/> lists.");
         w.Line(FileHeader.GeneratedCode(context));
         w.Open(context.Accessibility + " enum " + client.ServerEnumName);
         foreach (var server in client.Servers)
         {
-            w.Summary((server.Description is null ? string.Empty : server.Description + ": ") + server.Url);
+            w.SummaryMarkup(DocText.Inline((server.Description is null ? string.Empty : server.Description + ": ") + server.Url));
             w.Line(server.Name + ",");
         }
 

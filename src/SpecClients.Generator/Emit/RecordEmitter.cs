@@ -23,14 +23,16 @@ internal static class RecordEmitter
         w.Open(context.Accessibility + " sealed partial record " + spec.Name);
         foreach (var property in spec.Properties)
         {
-            w.Summary(property.Description, "The <c>" + property.JsonName + "</c> member.");
-            w.Line("/// <remarks>JSON name: <c>" + SourceWriter.EscapeXml(property.JsonName) + "</c>" + (property.Required ? "; required" : string.Empty) + (property.Nullable ? "; may be null" : string.Empty) + (property.Sensitive ? "; sensitive: never printed" : string.Empty) + ".</remarks>");
+            w.Summary(property.Description, "The <c>" + DocText.Inline(property.JsonName) + "</c> member.");
+            w.Line("/// <remarks>JSON name: <c>" + DocText.Inline(property.JsonName) + "</c>" + (property.Required ? "; required" : string.Empty) + (property.Nullable ? "; may be null" : string.Empty)
+                + (property.ReadOnly ? "; read-only: set by the server" : string.Empty) + (property.WriteOnly ? "; write-only: not returned by the server" : string.Empty)
+                + (property.Sensitive ? "; sensitive: never printed" : string.Empty) + ".</remarks>");
             if (property.Deprecated)
             {
                 w.Line("[global::System.Obsolete(\"Deprecated in the spec.\")]");
             }
 
-            var required = property.Required ? "required " : string.Empty;
+            var required = property.IsRequiredInCSharp ? "required " : string.Empty;
             w.Line("public " + required + property.Type.Nullable(property.IsNullableInCSharp) + " " + property.Name + " { get; init; }");
             w.Line();
         }
@@ -38,11 +40,43 @@ internal static class RecordEmitter
         w.Line("/// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>");
         w.Line("public global::System.Collections.Generic.IReadOnlyDictionary<string, " + spec.AdditionalProperties.CSharp + ">? " + spec.AdditionalPropertiesName + " { get; init; }");
         w.Line();
+        if (spec.Discriminator is { } discriminator)
+        {
+            EmitDiscriminator(w, spec, discriminator);
+        }
+
         EmitPrintMembers(w, spec);
         w.Line();
         EmitConverter(w, spec);
         w.Close();
         return w.ToString();
+    }
+
+    /// <summary>Typed access to the subtypes a discriminator mapping names, for a base record they extend through allOf.</summary>
+    private static void EmitDiscriminator(SourceWriter w, ObjectSpec spec, DiscriminatorSpec discriminator)
+    {
+        var value = discriminator.IsEnum ? discriminator.PropertyName + "?.ToWireValue()" : discriminator.PropertyName;
+        foreach (var item in discriminator.Cases)
+        {
+            var literal = SourceWriter.Literal(item.Value);
+            var cref = item.Type.Name.Substring("global::".Length);
+            w.Line("/// <summary>Whether <c>" + DocText.Inline(discriminator.JsonName) + "</c> is <c>" + DocText.Inline(item.Value) + "</c>, the value that names <see cref=\"" + cref + "\"/>.</summary>");
+            w.Line("public bool Is" + item.Name + " => " + value + " == " + literal + ";");
+            w.Line();
+            w.Line("/// <summary>This value read as a <see cref=\"" + cref + "\"/>, when <c>" + DocText.Inline(discriminator.JsonName) + "</c> names it: the subtype's members come from <see cref=\"" + spec.AdditionalPropertiesName + "\"/>.</summary>");
+            w.Line("/// <param name=\"value\">The subtype value, or null.</param>");
+            w.Line("/// <returns>Whether the discriminator names the subtype and the value reads as one.</returns>");
+            w.Open("public bool TryGet" + item.Name + "([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out " + item.Type.Name + "? value)");
+            w.Line("value = Is" + item.Name + " ? global::SpecClients.Runtime.Json.JsonUnion.Convert<" + spec.Name + ", " + item.Type.Name + ">(this, static (w, v) => JsonConverter.WriteValue(w, v), static (ref global::System.Text.Json.Utf8JsonReader r) => " + item.Type.Name + ".JsonConverter.ReadValue(ref r)) : null;");
+            w.Line("return value is not null;");
+            w.Close();
+            w.Line();
+            w.Line("/// <summary>The base view of a <see cref=\"" + cref + "\"/>: the members it adds are kept in <see cref=\"" + spec.AdditionalPropertiesName + "\"/> and written back.</summary>");
+            w.Line("/// <param name=\"value\">The subtype value.</param>");
+            w.Line("/// <returns>The same JSON as this base type.</returns>");
+            w.Line("public static " + spec.Name + " From" + item.Name + "(" + item.Type.Name + " value) => global::SpecClients.Runtime.Json.JsonUnion.Convert<" + item.Type.Name + ", " + spec.Name + ">(value ?? throw new global::System.ArgumentNullException(nameof(value)), static (w, v) => " + item.Type.Name + ".JsonConverter.WriteValue(w, v), static (ref global::System.Text.Json.Utf8JsonReader r) => JsonConverter.ReadValue(ref r)) ?? throw new global::System.Text.Json.JsonException(" + SourceWriter.Literal("The value does not read as " + spec.Name + ".") + ");");
+            w.Line();
+        }
     }
 
     private static void EmitPrintMembers(SourceWriter w, ObjectSpec spec)
@@ -96,7 +130,7 @@ internal static class RecordEmitter
         {
             var property = spec.Properties[i];
             w.Line(property.Type.CSharp + "? p" + i + " = default;");
-            if (property.Required)
+            if (property.MustBePresent)
             {
                 w.Line("var has" + i + " = false;");
             }
@@ -109,7 +143,7 @@ internal static class RecordEmitter
             var property = spec.Properties[i];
             w.Open("if (reader.ValueTextEquals(" + SourceWriter.Utf8Literal(property.JsonName) + "))");
             w.Line("reader.Read();");
-            if (property.Required)
+            if (property.MustBePresent)
             {
                 w.Line("has" + i + " = true;");
             }
@@ -132,7 +166,7 @@ internal static class RecordEmitter
         {
             var property = spec.Properties[i];
             var member = SourceWriter.Literal(property.JsonName);
-            if (property.Required)
+            if (property.MustBePresent)
             {
                 w.Line("if (!has" + i + ") throw global::SpecClients.Runtime.Json.JsonRead.MissingMember(" + owner + ", " + member + ");");
             }
@@ -181,7 +215,7 @@ internal static class RecordEmitter
             w.Line(name);
             w.Line(JsonCode.WriteValue(property.Type, "writer", "v" + i));
             w.Close();
-            if (property.Required)
+            if (property.Required && property.Nullable && !property.ReadOnly && !property.WriteOnly)
             {
                 // Required but nullable: the member must be present, so write an explicit null.
                 w.Open("else");

@@ -59,19 +59,34 @@ internal sealed class SourceWriter
         return this;
     }
 
-    /// <summary>Writes an XML doc summary (escaped), split into lines.</summary>
+    /// <summary>
+    /// Writes an XML doc summary: <paramref name="text"/> is spec text (escaped, split at every kind of line break);
+    /// <paramref name="fallback"/>, used when there is no text, is our own markup and written as is.
+    /// </summary>
     public SourceWriter Summary(string? text, string? fallback = null)
     {
-        var content = string.IsNullOrWhiteSpace(text) ? fallback : text;
-        if (content is null)
+        if (string.IsNullOrWhiteSpace(text))
         {
-            return this;
+            return fallback is null ? this : SummaryMarkup(fallback);
         }
 
         Line("/// <summary>");
-        foreach (var line in content.Trim().Replace("\r\n", "\n").Split('\n'))
+        foreach (var line in text!.Trim().Replace("\r\n", "\n").Split('\n', '\r', '\u2028', '\u2029', '\u0085'))
         {
-            Line("/// " + EscapeXml(line.TrimEnd()));
+            Line("/// " + DocText.Inline(line.TrimEnd()));
+        }
+
+        Line("/// </summary>");
+        return this;
+    }
+
+    /// <summary>Writes a one-line XML doc summary of our own markup (spec text inside it must be escaped with DocText).</summary>
+    public SourceWriter SummaryMarkup(string markup)
+    {
+        Line("/// <summary>");
+        foreach (var line in markup.Split('\n'))
+        {
+            Line("/// " + line);
         }
 
         Line("/// </summary>");

@@ -19,6 +19,9 @@ internal enum TypeKind
     Map,
     Any,
     Binary,
+
+    /// <summary>A <c>oneOf</c>/<c>anyOf</c> (or a type array): a generated class holding the JSON value, with typed accessors per branch.</summary>
+    Union,
 }
 
 /// <summary>A reference to a C# type; <see cref="Name"/> is global-qualified for generated types.</summary>

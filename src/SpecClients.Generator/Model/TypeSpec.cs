@@ -5,13 +5,24 @@ internal abstract record TypeSpec(string Name, string? Description, bool Depreca
 
 /// <summary>A <c>sealed record</c> for an object schema, with its hand-rolled JSON converter.</summary>
 /// <param name="AdditionalProperties">The value type of members not declared in <paramref name="Properties"/>; unknown members are always kept.</param>
+/// <param name="Discriminator">The subtypes a discriminator mapping names (<c>allOf</c> inheritance), reachable through typed accessors.</param>
 internal sealed record ObjectSpec(
     string Name,
     string? Description,
     bool Deprecated,
     EquatableArray<PropertySpec> Properties,
     TypeRef AdditionalProperties,
-    string AdditionalPropertiesName) : TypeSpec(Name, Description, Deprecated);
+    string AdditionalPropertiesName,
+    DiscriminatorSpec? Discriminator = null) : TypeSpec(Name, Description, Deprecated);
+
+/// <summary>A discriminator on an object schema whose mapping names schemas that extend it through <c>allOf</c>.</summary>
+/// <param name="PropertyName">The C# property of the base record that holds the discriminator value.</param>
+/// <param name="JsonName">The discriminator member's JSON name.</param>
+/// <param name="IsEnum">Whether that property is a generated enum (compared through its wire value).</param>
+internal sealed record DiscriminatorSpec(string PropertyName, string JsonName, bool IsEnum, EquatableArray<DiscriminatorCaseSpec> Cases);
+
+/// <summary>One mapping entry: the wire value, the subtype, and the stem of its accessors (<c>Is</c>, <c>TryGet</c>, <c>From</c>).</summary>
+internal sealed record DiscriminatorCaseSpec(string Value, string Name, TypeRef Type);
 
 /// <summary>A C# enum for a string enum schema; wire values are kept exactly.</summary>
 internal sealed record EnumSpec(
@@ -28,6 +39,8 @@ internal sealed record EnumMemberSpec(string WireValue, string Name);
 /// <param name="Required">Listed in the schema's <c>required</c>: must be present on the wire.</param>
 /// <param name="Nullable">The wire value may be <c>null</c>.</param>
 /// <param name="Sensitive">Holds a secret: never printed by <c>ToString()</c>.</param>
+/// <param name="ReadOnly">Set by the server only (<c>readOnly</c>): never required of the caller.</param>
+/// <param name="WriteOnly">Sent by the caller only (<c>writeOnly</c>): absent from responses even when required.</param>
 internal sealed record PropertySpec(
     string JsonName,
     string Name,
@@ -36,8 +49,19 @@ internal sealed record PropertySpec(
     bool Nullable,
     bool Sensitive,
     bool Deprecated,
-    string? Description)
+    string? Description,
+    bool ReadOnly = false,
+    bool WriteOnly = false)
 {
-    /// <summary>Non-nullable in C# only when the wire promises a non-null value.</summary>
-    public bool IsNullableInCSharp => !Required || Nullable;
+    /// <summary>
+    /// Non-nullable in C# only when every message promises a non-null value: required, not nullable, and neither
+    /// read-only (requests omit it) nor write-only (responses omit it).
+    /// </summary>
+    public bool IsNullableInCSharp => !Required || Nullable || ReadOnly || WriteOnly;
+
+    /// <summary>Whether C# callers must set the member (<c>required</c>): required on the wire and not set by the server.</summary>
+    public bool IsRequiredInCSharp => Required && !ReadOnly;
+
+    /// <summary>Whether reading fails when the member is absent: only when every message must carry it.</summary>
+    public bool MustBePresent => Required && !ReadOnly && !WriteOnly;
 }

@@ -11,6 +11,10 @@ internal static class Identifiers
     // Roslyn rejects metadata names over 1024 UTF-8 bytes; leave room for nesting and suffixes.
     private const int MaxLength = 200;
 
+    // Inline types are named by concatenating their parents' names, so deep nesting (Stripe's request bodies) grows
+    // without bound: type names are capped well below the metadata limit, and hint names and file paths stay short.
+    private const int MaxTypeNameLength = 120;
+
     /// <summary>PascalCase from any wire name: <c>api_key</c> → <c>ApiKey</c>, <c>faspay-sendme</c> → <c>FaspaySendme</c>.</summary>
     public static string Pascal(string name)
     {
@@ -46,6 +50,21 @@ internal static class Identifiers
         }
 
         return Finish(builder.ToString(), "Value");
+    }
+
+    /// <summary>
+    /// A type name built from <paramref name="name"/> within the length a type name may have: longer names keep their
+    /// start and end a stable hash of the whole, so distinct long names stay distinct and the same spec gives the same name.
+    /// </summary>
+    public static string LimitTypeName(string name)
+    {
+        if (name.Length <= MaxTypeNameLength)
+        {
+            return name;
+        }
+
+        var hash = unchecked((uint)StableHash(name)).ToString("x8", CultureInfo.InvariantCulture);
+        return name.Substring(0, MaxTypeNameLength - 9) + "_" + hash;
     }
 
     /// <summary>camelCase, for parameters and locals.</summary>
@@ -109,10 +128,13 @@ internal sealed class NameScope
 {
     private readonly HashSet<string> _taken;
 
-    public NameScope(IEnumerable<string>? reserved = null) =>
-        _taken = new HashSet<string>(reserved ?? System.Array.Empty<string>(), System.StringComparer.Ordinal);
+    public NameScope(IEnumerable<string>? reserved = null, bool ignoreCase = false) =>
+        _taken = new HashSet<string>(reserved ?? System.Array.Empty<string>(), ignoreCase ? System.StringComparer.OrdinalIgnoreCase : System.StringComparer.Ordinal);
 
     public bool IsTaken(string name) => _taken.Contains(name);
+
+    /// <summary>Gives a claimed name back, for a type that turned out to duplicate another.</summary>
+    public void Release(string name) => _taken.Remove(name);
 
     /// <summary>Claims <paramref name="wanted"/>, or the first free <c>wanted2</c>, <c>wanted3</c>….</summary>
     public string Claim(string wanted)

@@ -105,12 +105,14 @@ internal sealed partial class ModelBuilder
                 }
             }
 
-            if (!Uri.TryCreate(server.Url!.Replace("{", string.Empty).Replace("}", string.Empty), UriKind.Absolute, out _))
+            // On Unix "/api/v3" parses as an absolute file: URI, so require http(s) explicitly.
+            if (!Uri.TryCreate(ExpandServerUrl(server), UriKind.Absolute, out var absolute)
+                || (absolute.Scheme != Uri.UriSchemeHttp && absolute.Scheme != Uri.UriSchemeHttps))
             {
-                Report(DiagnosticDescriptors.RelativeServerUrl, pointer + "/url", pointer, server.Url);
+                Report(DiagnosticDescriptors.RelativeServerUrl, pointer + "/url", pointer, server.Url!);
             }
 
-            servers.Add(new ServerSpec(name, server.Url, Clean(server.Description), defaults.ToEquatableArray()));
+            servers.Add(new ServerSpec(name, server.Url!, Clean(server.Description), defaults.ToEquatableArray()));
         }
 
         var variableSpecs = variables

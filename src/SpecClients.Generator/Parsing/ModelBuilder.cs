@@ -33,6 +33,13 @@ internal sealed partial class ModelBuilder
     private readonly Dictionary<string, TypeRef> _componentRefs = new(StringComparer.Ordinal);
     private readonly HashSet<string> _componentsInProgress = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ObjectSpec> _objects = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, UnionSpec> _unions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EnumSpec> _enums = new(StringComparer.Ordinal);
+    private readonly Dictionary<IOpenApiSchema, TypeRef> _inlineTypes = new(ReferenceComparer.Instance);
+    private readonly Dictionary<string, TypeRef> _schemaTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<TypeSpec, TypeRef> _shapes = new();
+    private readonly HashSet<string> _handedOut = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _reportedPartial = new(StringComparer.Ordinal);
     private readonly List<TypeSpec> _types = new();
 
     public ModelBuilder(SpecInput input, SpecContext context, OpenApiDocument document, YamlDocumentTree tree, ImmutableArray<DiagnosticInfo>.Builder diagnostics, CancellationToken cancellationToken)
@@ -43,8 +50,15 @@ internal sealed partial class ModelBuilder
         _tree = tree;
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
-        _typeNames = new NameScope(new[] { input.ClientName, input.ClientName + "Options", input.ClientName + "Auth", input.ClientName + "ServiceCollectionExtensions", ServerEnumName });
+        // Case-insensitive: hint names (one file per type) must differ in more than case, and so should type names.
+        _typeNames = new NameScope(new[] { input.ClientName, input.ClientName + "Options", input.ClientName + "Auth", input.ClientName + "ServiceCollectionExtensions", ServerEnumName }, ignoreCase: true);
     }
+
+    /// <summary>When set, every schema pointer mapped is recorded in <see cref="SchemaTypes"/> (tests use it to find the type of an example).</summary>
+    internal bool RecordSchemaTypes { get; set; }
+
+    /// <summary>The C# type each mapped schema pointer got; filled only when <see cref="RecordSchemaTypes"/> is set.</summary>
+    internal IReadOnlyDictionary<string, TypeRef> SchemaTypes => _schemaTypes;
 
     private string ServerEnumName => (_input.ClientName.EndsWith("Client", StringComparison.Ordinal) ? _input.ClientName.Substring(0, _input.ClientName.Length - 6) : _input.ClientName) + "Server";
 
@@ -71,6 +85,7 @@ internal sealed partial class ModelBuilder
             ResolveComponent(pair.Key);
         }
 
+        BuildWebhookTypes();
         var client = BuildClient();
         ResolveDiagnostics();
         var types = _types.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray();
@@ -101,7 +116,7 @@ internal sealed partial class ModelBuilder
         }
     }
 
-    /// <summary>The type a component schema maps to, building its record or enum the first time.</summary>
+    /// <summary>The type a component schema maps to, building its record, enum or union the first time.</summary>
     private TypeRef ResolveComponent(string name)
     {
         if (_componentRefs.TryGetValue(name, out var known))
@@ -109,6 +124,13 @@ internal sealed partial class ModelBuilder
             return known;
         }
 
+        var type = ResolveComponentCore(name);
+        Record(ComponentPointer(name), type);
+        return type;
+    }
+
+    private TypeRef ResolveComponentCore(string name)
+    {
         var schema = _document.Components!.Schemas![name];
         var csName = _componentTypeNames[name];
         var pointer = ComponentPointer(name);
@@ -119,7 +141,7 @@ internal sealed partial class ModelBuilder
             var enumRef = new TypeRef(TypeKind.Enum, qualified);
             _componentRefs[name] = enumRef;
             _typeNames.Claim(csName + "Extensions");
-            _types.Add(BuildEnum(csName, schema));
+            Register(BuildEnum(csName, schema), enumRef);
             return enumRef;
         }
 
@@ -127,8 +149,18 @@ internal sealed partial class ModelBuilder
         {
             var objectRef = new TypeRef(TypeKind.Object, qualified);
             _componentRefs[name] = objectRef;
-            BuildObject(csName, schema, pointer);
+            Register(BuildObject(csName, schema, pointer), objectRef);
             return objectRef;
+        }
+
+        if (UnionBranches(schema) is { } union && !CollapsesToOneType(union.Branches))
+        {
+            // Registered before the branches are mapped, so a branch that refers back to the union finds it.
+            var unionRef = new TypeRef(TypeKind.Union, qualified);
+            _componentRefs[name] = unionRef;
+            _inlineTypes[schema] = unionRef;
+            Register(BuildUnion(csName, schema, pointer, union.Keyword, union.Branches), unionRef);
+            return unionRef;
         }
 
         // Aliases (arrays, primitives, compositions) map to their underlying type; guard against alias cycles.
@@ -153,8 +185,9 @@ internal sealed partial class ModelBuilder
 
     private static bool IsEnum(IOpenApiSchema schema) =>
         schema.Enum is { Count: > 0 } values
-        && NonNullType(schema) == JsonSchemaType.String
-        && values.All(v => v is null || v is JsonValue value && value.TryGetValue<string>(out _));
+        && (NonNullType(schema) == JsonSchemaType.String || (NonNullType(schema) == 0 && schema.Properties is not { Count: > 0 }))
+        && values.Any(v => v is JsonValue)
+        && values.All(v => v is null || v is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.String);
 
     private static bool IsRecord(IOpenApiSchema schema)
     {
@@ -163,7 +196,15 @@ internal sealed partial class ModelBuilder
             return true;
         }
 
-        if (schema.AllOf is { Count: > 1 } || (schema.AllOf is { Count: 1 } && schema.Properties is { Count: > 0 }))
+        if (schema.AllOf is { Count: > 0 } && AllOfAlias(schema) is null && schema.AllOf.Any(IsSubstantive))
+        {
+            return true;
+        }
+
+        // `type: object` that allows no members (Stripe's empty form bodies) is a record with none, not a dictionary;
+        // a discriminator marks a base type whose subtypes extend it.
+        if (NonNullType(schema) == JsonSchemaType.Object && schema.OneOf is not { Count: > 0 } && schema.AnyOf is not { Count: > 0 }
+            && ((!schema.AdditionalPropertiesAllowed && schema.AdditionalProperties is null) || schema.Discriminator?.PropertyName is not null))
         {
             return true;
         }
@@ -171,8 +212,19 @@ internal sealed partial class ModelBuilder
         return false;
     }
 
-    /// <summary>Maps a schema to a C# type, creating inline records and enums named after <paramref name="nameHint"/>.</summary>
+    /// <summary>Maps a schema to a C# type, creating inline records, enums and unions named after <paramref name="nameHint"/>.</summary>
     private TypeRef MapSchema(IOpenApiSchema? schema, string pointer, string nameHint)
+    {
+        var type = MapSchemaCore(schema, pointer, nameHint);
+        if (RecordSchemaTypes && !_schemaTypes.ContainsKey(pointer))
+        {
+            _schemaTypes[pointer] = type;
+        }
+
+        return type;
+    }
+
+    private TypeRef MapSchemaCore(IOpenApiSchema? schema, string pointer, string nameHint)
     {
         if (schema is null)
         {
@@ -184,6 +236,11 @@ internal sealed partial class ModelBuilder
             var id = reference.Reference?.Id;
             if (reference.Target is null || id is null)
             {
+                if (ResolveNestedReference(reference) is { } nested)
+                {
+                    return MapSchema(nested.Schema, nested.Pointer, nested.NameHint);
+                }
+
                 Report(DiagnosticDescriptors.UnresolvedReference, pointer, pointer, reference.Reference?.ReferenceV3 ?? id ?? "?");
                 return TypeRef.Any;
             }
@@ -196,51 +253,60 @@ internal sealed partial class ModelBuilder
             return MapSchema(reference.Target, pointer, nameHint);
         }
 
+        // The same schema object reached again (a shared response, a base schema's members merged into each
+        // subtype through allOf) maps to the type it got the first time, not to a copy.
+        if (_inlineTypes.TryGetValue(schema, out var known))
+        {
+            _handedOut.Add(known.Name);
+            return known;
+        }
+
+        var type = MapInline(schema, pointer, nameHint);
+        _inlineTypes[schema] = type;
+        return type;
+    }
+
+    private TypeRef MapInline(IOpenApiSchema schema, string pointer, string nameHint)
+    {
         if (IsEnum(schema))
         {
-            var enumName = _typeNames.Claim(nameHint);
+            var enumName = ClaimTypeName(nameHint);
             _typeNames.Claim(enumName + "Extensions");
-            _types.Add(BuildEnum(enumName, schema));
-            return new TypeRef(TypeKind.Enum, Qualify(enumName));
+            return RegisterOrReuse(BuildEnum(enumName, schema), new TypeRef(TypeKind.Enum, Qualify(enumName)));
+        }
+
+        if (AllOfAlias(schema) is { } alias)
+        {
+            return MapSchema(alias.Schema, pointer + "/allOf/" + alias.Index, nameHint);
         }
 
         if (IsRecord(schema))
         {
-            var recordName = _typeNames.Claim(nameHint);
-            BuildObject(recordName, schema, pointer);
-            return new TypeRef(TypeKind.Object, Qualify(recordName));
+            var recordName = ClaimTypeName(nameHint);
+            var recordRef = new TypeRef(TypeKind.Object, Qualify(recordName));
+            _inlineTypes[schema] = recordRef;
+            return RegisterOrReuse(BuildObject(recordName, schema, pointer), recordRef);
         }
 
-        if (schema.AllOf is { Count: 1 })
+        if (UnionBranches(schema) is { } union)
         {
-            return MapSchema(schema.AllOf[0], pointer + "/allOf/0", nameHint);
-        }
-
-        var branches = schema.OneOf is { Count: > 0 } ? ("oneOf", schema.OneOf) : schema.AnyOf is { Count: > 0 } ? ("anyOf", schema.AnyOf) : (null, null);
-        if (branches.Item2 is not null)
-        {
-            var nonNull = branches.Item2.Select((s, i) => (s, i)).Where(b => NonNullType(Target(b.s)) != 0 || Target(b.s).Type is null).ToList();
-            if (nonNull.Count == 1)
+            if (CollapsesToOneType(union.Branches))
             {
-                return MapSchema(nonNull[0].s, pointer + "/" + branches.Item1 + "/" + nonNull[0].i, nameHint);
+                var single = union.Branches.First(b => !IsNullOnly(b.Schema));
+                return MapSchema(single.Schema, pointer + "/" + union.Keyword + "/" + single.Index, nameHint);
             }
 
-            Report(DiagnosticDescriptors.UnsupportedSchema, pointer, pointer, branches.Item1 + " with " + branches.Item2.Count + " branches");
-            return TypeRef.Any;
+            var unionName = ClaimTypeName(nameHint);
+            var unionRef = new TypeRef(TypeKind.Union, Qualify(unionName));
+            _inlineTypes[schema] = unionRef;
+            return RegisterOrReuse(BuildUnion(unionName, schema, pointer, union.Keyword, union.Branches), unionRef);
         }
 
         var type = NonNullType(schema);
         switch (type)
         {
             case JsonSchemaType.String:
-                return schema.Format switch
-                {
-                    "date-time" => new TypeRef(TypeKind.DateTimeOffset, "global::System.DateTimeOffset"),
-                    "uuid" => new TypeRef(TypeKind.Guid, "global::System.Guid"),
-                    "byte" => new TypeRef(TypeKind.Bytes, "byte[]"),
-                    "binary" => new TypeRef(TypeKind.Binary, "global::System.IO.Stream"),
-                    _ => TypeRef.String,
-                };
+                return MapString(schema);
             case JsonSchemaType.Integer:
                 return schema.Format == "int32"
                     ? new TypeRef(TypeKind.Int32, "int")
@@ -263,13 +329,142 @@ internal sealed partial class ModelBuilder
             case 0 when schema.AdditionalProperties is not null:
                 var values = schema.AdditionalProperties is null ? TypeRef.Any : MapSchema(schema.AdditionalProperties, pointer + "/additionalProperties", nameHint + "Value");
                 return new TypeRef(TypeKind.Map, string.Empty, values);
+            case 0 when schema.Const is not null:
+                return ConstType(schema.Const);
             case 0:
                 return TypeRef.Any;
             default:
-                Report(DiagnosticDescriptors.UnsupportedSchema, pointer, pointer, "a value of several types (" + type + ")");
-                return TypeRef.Any;
+                // An OpenAPI 3.1 type array such as [string, integer] (null aside): a union of one branch per type.
+                var typeBranches = TypeArrayBranches(type);
+                var typeUnionName = ClaimTypeName(nameHint);
+                var typeUnionRef = new TypeRef(TypeKind.Union, Qualify(typeUnionName));
+                _inlineTypes[schema] = typeUnionRef;
+                return RegisterOrReuse(BuildTypeUnion(typeUnionName, schema, pointer, typeBranches), typeUnionRef);
         }
     }
+
+    /// <summary>
+    /// A string's C# type by format. <c>binary</c> inside a JSON value can only travel as text, so it is read and written
+    /// as base64 like <c>byte</c>; raw binary bodies (octet-stream, multipart parts) never come through here.
+    /// </summary>
+    private static TypeRef MapString(IOpenApiSchema schema) => schema.Format switch
+    {
+        "date-time" => new TypeRef(TypeKind.DateTimeOffset, "global::System.DateTimeOffset"),
+        "uuid" => new TypeRef(TypeKind.Guid, "global::System.Guid"),
+        "byte" or "binary" => new TypeRef(TypeKind.Bytes, "byte[]"),
+        _ => TypeRef.String,
+    };
+
+    /// <summary>A <c>const</c> without a type: its value says which JSON type it is (the reader keeps it as text).</summary>
+    private static TypeRef ConstType(string value) =>
+        value is "true" or "false" ? new TypeRef(TypeKind.Boolean, "bool")
+        : long.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _) ? new TypeRef(TypeKind.Int64, "long")
+        : TypeRef.String;
+
+    /// <summary>Adds a generated type (a component's, which keeps its name) to the model.</summary>
+    private void Register(TypeSpec spec, TypeRef type)
+    {
+        switch (spec)
+        {
+            case ObjectSpec record:
+                _objects[type.Name] = record;
+                break;
+            case UnionSpec union:
+                _unions[type.Name] = union;
+                break;
+            case EnumSpec enumSpec:
+                _enums[type.Name] = enumSpec;
+                break;
+        }
+
+        _types.Add(spec);
+        var shape = Shape(spec);
+        if (!_shapes.ContainsKey(shape))
+        {
+            _shapes[shape] = type;
+        }
+    }
+
+    /// <summary>
+    /// Adds an inline type, unless a type of the same shape exists: Stripe repeats the same inline enums, objects and
+    /// expandable unions in hundreds of request bodies, and one type each keeps the generated code (and builds) small.
+    /// The first type of a shape keeps its name; the duplicate's name is given back.
+    /// </summary>
+    private TypeRef RegisterOrReuse(TypeSpec spec, TypeRef type)
+    {
+        if (_shapes.TryGetValue(Shape(spec), out var existing) && !_handedOut.Contains(type.Name))
+        {
+            _typeNames.Release(spec.Name);
+            if (spec is EnumSpec)
+            {
+                _typeNames.Release(spec.Name + "Extensions");
+            }
+
+            return existing;
+        }
+
+        Register(spec, type);
+        return type;
+    }
+
+    /// <summary>A type's shape: everything but its name and descriptions.</summary>
+    private static TypeSpec Shape(TypeSpec spec) => spec switch
+    {
+        ObjectSpec record => record with
+        {
+            Name = string.Empty,
+            Description = null,
+            Properties = record.Properties.Select(p => p with { Description = null }).ToEquatableArray(),
+        },
+        _ => spec with { Name = string.Empty, Description = null },
+    };
+
+    private string ClaimTypeName(string nameHint) => _typeNames.Claim(Identifiers.LimitTypeName(nameHint));
+
+    /// <summary>
+    /// <c>allOf</c> that only wraps one schema (to add a description, or <c>nullable</c>, beside a <c>$ref</c>) is that
+    /// schema, not a new record.
+    /// </summary>
+    private static (IOpenApiSchema Schema, int Index)? AllOfAlias(IOpenApiSchema schema)
+    {
+        if (schema.AllOf is not { Count: > 0 } allOf || schema.Properties is { Count: > 0 } || schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 })
+        {
+            return null;
+        }
+
+        var substantive = allOf.Select((s, i) => (s, i)).Where(b => IsSubstantive(b.s)).ToList();
+        if (substantive.Count == 1)
+        {
+            return substantive[0];
+        }
+
+        // Several parts, none of them an object: a record would not read the value; keep the first part's type.
+        if (substantive.Count > 1 && !substantive.Any(b => IsObjectLike(Target(b.s))))
+        {
+            return substantive[0];
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether an allOf part constrains the value, rather than only annotating it (description, nullable, example).</summary>
+    private static bool IsSubstantive(IOpenApiSchema part) =>
+        part is OpenApiSchemaReference
+        || NonNullType(part) != 0
+        || part.Properties is { Count: > 0 }
+        || part.Items is not null
+        || part.AllOf is { Count: > 0 }
+        || part.OneOf is { Count: > 0 }
+        || part.AnyOf is { Count: > 0 }
+        || part.Enum is { Count: > 0 }
+        || part.AdditionalProperties is not null
+        || part.Const is not null;
+
+    private static bool IsObjectLike(IOpenApiSchema schema) =>
+        schema.Properties is { Count: > 0 }
+        || NonNullType(schema) == JsonSchemaType.Object
+        || schema.AdditionalProperties is not null
+        || (schema.AllOf is { Count: > 0 } parts && parts.Any(p => IsObjectLike(Target(p))));
 
     private static bool IsNullable(IOpenApiSchema? schema)
     {
@@ -294,7 +489,7 @@ internal sealed partial class ModelBuilder
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var value in schema.Enum!)
         {
-            if (value is JsonValue json && json.TryGetValue<string>(out var wire) && seen.Add(wire))
+            if (value is JsonValue json && json.GetValueKind() == System.Text.Json.JsonValueKind.String && json.GetValue<string>() is { } wire && seen.Add(wire))
             {
                 members.Add(new EnumMemberSpec(wire, scope.Claim(Identifiers.Pascal(wire))));
             }
@@ -303,17 +498,21 @@ internal sealed partial class ModelBuilder
         return new EnumSpec(name, Clean(schema.Description), schema.Deprecated, members.ToEquatableArray());
     }
 
-    private void BuildObject(string name, IOpenApiSchema schema, string pointer)
+    private ObjectSpec BuildObject(string name, IOpenApiSchema schema, string pointer)
     {
         _cancellationToken.ThrowIfCancellationRequested();
         var members = new NameScope(RecordReservedMembers.Concat(new[] { name }));
         var properties = new List<PropertySpec>();
         var required = new HashSet<string>(StringComparer.Ordinal);
         var seenJsonNames = new HashSet<string>(StringComparer.Ordinal);
+        var visited = new HashSet<IOpenApiSchema>(ReferenceComparer.Instance);
         IOpenApiSchema? additional = null;
         var additionalPointer = pointer;
+        var additionalHint = name + "Value";
 
-        void AddFrom(IOpenApiSchema part, string partPointer, int depth)
+        // Members come from the schema and, through allOf, from the schemas it extends. A member of a referenced
+        // schema is named after that schema (ShopperIdPaymentMethodType), since every subtype shares its type.
+        void AddFrom(IOpenApiSchema part, string partPointer, string hintOwner, int depth)
         {
             if (depth > 32)
             {
@@ -321,6 +520,17 @@ internal sealed partial class ModelBuilder
             }
 
             var target = Target(part);
+            if (!visited.Add(target))
+            {
+                return;
+            }
+
+            if ((target.OneOf is { Count: > 0 } || target.AnyOf is { Count: > 0 }) && _reportedPartial.Add(partPointer))
+            {
+                var keyword = target.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
+                Report(DiagnosticDescriptors.PartlySupportedSchema, partPointer + "/" + keyword, partPointer, keyword + " beside properties or allOf", "the record has the declared members; a branch's other members are kept in " + "AdditionalProperties");
+            }
+
             foreach (var requiredName in target.Required ?? (ISet<string>)new HashSet<string>())
             {
                 required.Add(requiredName);
@@ -331,8 +541,14 @@ internal sealed partial class ModelBuilder
                 for (var i = 0; i < target.AllOf.Count; i++)
                 {
                     var branch = target.AllOf[i];
-                    var branchPointer = branch is OpenApiSchemaReference r && r.Reference?.Id is { } id ? ComponentPointer(id) : partPointer + "/allOf/" + i;
-                    AddFrom(branch, branchPointer, depth + 1);
+                    if (branch is OpenApiSchemaReference r && r.Reference?.Id is { } id && _componentTypeNames.TryGetValue(id, out var owner))
+                    {
+                        AddFrom(branch, ComponentPointer(id), owner, depth + 1);
+                    }
+                    else
+                    {
+                        AddFrom(branch, partPointer + "/allOf/" + i, hintOwner, depth + 1);
+                    }
                 }
             }
 
@@ -340,6 +556,7 @@ internal sealed partial class ModelBuilder
             {
                 additional = target.AdditionalProperties;
                 additionalPointer = partPointer + "/additionalProperties";
+                additionalHint = hintOwner + "Value";
             }
 
             foreach (var property in target.Properties ?? new Dictionary<string, IOpenApiSchema>())
@@ -353,7 +570,7 @@ internal sealed partial class ModelBuilder
                 var index = properties.Count - 1;
                 var propertyPointer = partPointer + "/properties/" + Escape(property.Key);
                 var propertyName = members.Claim(Identifiers.Pascal(property.Key));
-                var type = MapSchema(property.Value, propertyPointer, name + propertyName);
+                var type = MapSchema(property.Value, propertyPointer, hintOwner + Identifiers.Pascal(property.Key));
                 var propertySchema = property.Value;
                 var resolved = Target(propertySchema);
                 properties[index] = new PropertySpec(
@@ -364,16 +581,18 @@ internal sealed partial class ModelBuilder
                     Nullable: IsNullable(propertySchema),
                     Sensitive: IsSensitive(propertySchema) || IsSensitive(resolved) || HasSecretName(property.Key),
                     Deprecated: propertySchema.Deprecated || resolved.Deprecated,
-                    Description: Clean(propertySchema.Description ?? resolved.Description));
+                    Description: Clean(propertySchema.Description ?? resolved.Description),
+                    ReadOnly: propertySchema.ReadOnly,
+                    WriteOnly: propertySchema.WriteOnly);
             }
         }
 
-        AddFrom(schema, pointer, 0);
+        AddFrom(schema, pointer, name, 0);
         var finalProperties = properties.Select(p => p with { Required = required.Contains(p.JsonName) }).ToEquatableArray();
-        var additionalType = additional is null ? TypeRef.Any : MapSchema(additional, additionalPointer, name + "Value");
-        var spec = new ObjectSpec(name, Clean(schema.Description), schema.Deprecated, finalProperties, additionalType, members.Claim("AdditionalProperties"));
-        _objects[Qualify(name)] = spec;
-        _types.Add(spec);
+        var additionalType = additional is null ? TypeRef.Any : MapSchema(additional, additionalPointer, additionalHint);
+        var additionalName = members.Claim("AdditionalProperties");
+        var discriminator = BuildDiscriminator(schema, pointer, finalProperties, members);
+        return new ObjectSpec(name, Clean(schema.Description), schema.Deprecated, finalProperties, additionalType, additionalName, discriminator);
     }
 
     private static bool IsSensitive(IOpenApiSchema schema)
@@ -396,6 +615,25 @@ internal sealed partial class ModelBuilder
         return name.Contains("password") || name.Contains("secret") || name.EndsWith("token", StringComparison.Ordinal) || name == "apikey" || name == "username";
     }
 
-    private static string? Clean(string? description) =>
-        string.IsNullOrWhiteSpace(description) ? null : description!.Trim();
+    /// <summary>
+    /// Trims a description, and turns every line break C# knows (CR, LS, PS, NEL) into LF, since emitters split
+    /// documentation comments on LF only and any other break would end a <c>///</c> line early.
+    /// </summary>
+    private static string? Clean(string? description)
+    {
+        if (string.IsNullOrWhiteSpace(description))
+        {
+            return null;
+        }
+
+        var text = description!.Trim();
+        if (text.IndexOfAny(LineBreaks) >= 0)
+        {
+            text = text.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\u2028', '\n').Replace('\u2029', '\n').Replace('\u0085', '\n');
+        }
+
+        return text;
+    }
+
+    private static readonly char[] LineBreaks = { '\r', '\u2028', '\u2029', '\u0085' };
 }

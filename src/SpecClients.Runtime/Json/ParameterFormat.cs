@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Text.Json;
 
 namespace SpecClients.Runtime.Json;
 
@@ -61,4 +63,73 @@ public static class ParameterFormat
     /// <returns>The text.</returns>
     public static string Format(System.Text.Json.JsonElement value) =>
         value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
+
+    /// <summary>
+    /// Flattens a value into <c>deepObject</c> pairs, nesting as Rails, PHP and Stripe read them: objects as
+    /// <c>name[key]</c>, arrays as <c>name[0]</c>, to any depth (<c>items[0][price]=p_1</c>). Strings are unquoted,
+    /// numbers and booleans are their JSON text, nulls are left out.
+    /// </summary>
+    /// <param name="name">The parameter or form field name.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>The pairs, in document order.</returns>
+    public static IEnumerable<KeyValuePair<string, string>> DeepObject(string name, JsonElement value)
+    {
+        if (name is null)
+        {
+            throw new ArgumentNullException(nameof(name));
+        }
+
+        var pairs = new List<KeyValuePair<string, string>>();
+        Flatten(name, value, pairs, 0);
+        return pairs;
+    }
+
+    /// <summary>Flattens a generated type into <c>deepObject</c> pairs through its JSON.</summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <param name="name">The parameter or form field name.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="write">Writes the value as JSON (the generated writer).</param>
+    /// <returns>The pairs, in document order.</returns>
+    public static IEnumerable<KeyValuePair<string, string>> DeepObject<T>(string name, T value, JsonWriteAction<T> write)
+    {
+        using var document = JsonDocument.Parse(JsonWrite.ToUtf8Bytes(value, write));
+        return DeepObject(name, document.RootElement);
+    }
+
+    private static void Flatten(string prefix, JsonElement value, List<KeyValuePair<string, string>> pairs, int depth)
+    {
+        if (depth > 64)
+        {
+            throw new InvalidOperationException($"'{prefix}' nests deeper than 64 levels.");
+        }
+
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var member in value.EnumerateObject())
+                {
+                    Flatten(prefix + "[" + member.Name + "]", member.Value, pairs, depth + 1);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in value.EnumerateArray())
+                {
+                    Flatten(prefix + "[" + index.ToString(CultureInfo.InvariantCulture) + "]", item, pairs, depth + 1);
+                    index++;
+                }
+
+                break;
+            case JsonValueKind.String:
+                pairs.Add(new KeyValuePair<string, string>(prefix, value.GetString()!));
+                break;
+            case JsonValueKind.Null:
+            case JsonValueKind.Undefined:
+                break;
+            default:
+                pairs.Add(new KeyValuePair<string, string>(prefix, value.GetRawText()));
+                break;
+        }
+    }
 }

@@ -18,10 +18,14 @@ internal static class GeneratorHarness
     public static ImmutableArray<MetadataReference> References => s_references.Value;
 
     public static CSharpCompilation CreateCompilation(params string[] sources) =>
+        CreateCompilation("Consumer", sources.Select(s => CSharpSyntaxTree.ParseText(s, ParseOptions)));
+
+    /// <summary>A library compilation as a consumer project builds it: nullable enabled, the runtime library referenced.</summary>
+    public static CSharpCompilation CreateCompilation(string assemblyName, IEnumerable<SyntaxTree> trees, params MetadataReference[] extraReferences) =>
         CSharpCompilation.Create(
-            "Consumer",
-            sources.Select(s => CSharpSyntaxTree.ParseText(s, ParseOptions)),
-            References,
+            assemblyName,
+            trees,
+            References.AddRange(extraReferences),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
                 // As in every SDK project: the runtime library targets net8.0 and binds to the host's newer framework.
                 .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));

@@ -7,32 +7,32 @@
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The &lt;c&gt;CardDetails&lt;/c&gt; schema.
+/// The <c>CardDetails</c> schema.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(CardDetails.JsonConverter))]
 public sealed partial record CardDetails
 {
     /// <summary>
-    /// The &lt;c&gt;type&lt;/c&gt; member.
+    /// The <c>type</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>type</c>; required.</remarks>
     public required global::SpecClients.Generated.Constructs.CardDetailsType Type { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;number&lt;/c&gt; member.
+    /// The <c>number</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>number</c>; required.</remarks>
     public required string Number { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;cvc&lt;/c&gt; member.
+    /// The <c>cvc</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>cvc</c>; write-only: not returned by the server; sensitive: never printed.</remarks>
     public string? Cvc { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;encrypted&lt;/c&gt; member.
+    /// The <c>encrypted</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>encrypted</c>.</remarks>
     public byte[]? Encrypted { get; init; }
@@ -154,7 +154,7 @@ public sealed partial record CardDetails
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The &lt;c&gt;CardDetailsType&lt;/c&gt; values.
+/// The <c>CardDetailsType</c> values.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(CardDetailsTypeExtensions.JsonConverter))]
@@ -213,44 +213,44 @@ public static class CardDetailsTypeExtensions
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The &lt;c&gt;Cat&lt;/c&gt; schema.
+/// The <c>Cat</c> schema.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Cat.JsonConverter))]
 public sealed partial record Cat
 {
     /// <summary>
-    /// The &lt;c&gt;petType&lt;/c&gt; member.
+    /// The <c>petType</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>petType</c>; required.</remarks>
     public required string PetType { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;id&lt;/c&gt; member.
+    /// The <c>id</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>id</c>; read-only: set by the server.</remarks>
     public long? Id { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;name&lt;/c&gt; member.
+    /// The <c>name</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>name</c>; required.</remarks>
     public required string Name { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;tags&lt;/c&gt; member.
+    /// The <c>tags</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>tags</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;nickname&lt;/c&gt; member.
+    /// The <c>nickname</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>nickname</c>; may be null.</remarks>
     public string? Nickname { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;huntingSkill&lt;/c&gt; member.
+    /// The <c>huntingSkill</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>huntingSkill</c>.</remarks>
     public global::SpecClients.Generated.Constructs.CatHuntingSkill? HuntingSkill { get; init; }
@@ -402,7 +402,7 @@ public sealed partial record Cat
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The &lt;c&gt;CatHuntingSkill&lt;/c&gt; values.
+/// The <c>CatHuntingSkill</c> values.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(CatHuntingSkillExtensions.JsonConverter))]
@@ -600,7 +600,7 @@ public sealed partial class ConstructsClient
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// Options for &lt;see cref="ConstructsClient"/&gt;: the server, its variables and the credentials of each security scheme. Bindable from configuration.
+/// Options for <see cref="ConstructsClient"/>: the server, its variables and the credentials of each security scheme. Bindable from configuration.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public sealed partial class ConstructsClientOptions
@@ -627,7 +627,7 @@ public sealed partial class ConstructsClientOptions
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// Registers &lt;see cref="ConstructsClient"/&gt; with dependency injection.
+/// Registers <see cref="ConstructsClient"/> with dependency injection.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public static class ConstructsClientServiceCollectionExtensions
@@ -666,7 +666,7 @@ public static class ConstructsClientServiceCollectionExtensions
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The servers the spec of &lt;see cref="ConstructsClient"/&gt; lists.
+/// The servers the spec of <see cref="ConstructsClient"/> lists.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public enum ConstructsServer
@@ -686,7 +686,7 @@ public enum ConstructsServer
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The &lt;c&gt;Currency&lt;/c&gt; values.
+/// The <c>Currency</c> values.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Obsolete("Deprecated in the spec.")]
@@ -930,26 +930,26 @@ public static class CurrencyExtensions
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The &lt;c&gt;Customer&lt;/c&gt; schema.
+/// The <c>Customer</c> schema.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Customer.JsonConverter))]
 public sealed partial record Customer
 {
     /// <summary>
-    /// The &lt;c&gt;id&lt;/c&gt; member.
+    /// The <c>id</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>id</c>; required.</remarks>
     public required string Id { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;email&lt;/c&gt; member.
+    /// The <c>email</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>email</c>.</remarks>
     public string? Email { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;deleted&lt;/c&gt; member.
+    /// The <c>deleted</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>deleted</c>.</remarks>
     public bool? Deleted { get; init; }
@@ -1062,37 +1062,37 @@ namespace SpecClients.Generated.Constructs;
 public sealed partial record Dog
 {
     /// <summary>
-    /// The &lt;c&gt;petType&lt;/c&gt; member.
+    /// The <c>petType</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>petType</c>; required.</remarks>
     public required string PetType { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;id&lt;/c&gt; member.
+    /// The <c>id</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>id</c>; read-only: set by the server.</remarks>
     public long? Id { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;name&lt;/c&gt; member.
+    /// The <c>name</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>name</c>; required.</remarks>
     public required string Name { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;tags&lt;/c&gt; member.
+    /// The <c>tags</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>tags</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;nickname&lt;/c&gt; member.
+    /// The <c>nickname</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>nickname</c>; may be null.</remarks>
     public string? Nickname { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;packSize&lt;/c&gt; member.
+    /// The <c>packSize</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>packSize</c>; required.</remarks>
     public required int PackSize { get; init; }
@@ -1245,7 +1245,7 @@ public sealed partial record Dog
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The &lt;c&gt;Empty&lt;/c&gt; schema.
+/// The <c>Empty</c> schema.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Empty.JsonConverter))]
@@ -1306,7 +1306,7 @@ public sealed partial record Empty
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The &lt;c&gt;ExpandableCustomer&lt;/c&gt; schema.
+/// The <c>ExpandableCustomer</c> schema.
 /// </summary>
 /// <remarks>
 /// From <c>anyOf</c> in the spec: 2 branches (String, Customer).
@@ -1469,20 +1469,20 @@ public sealed partial class ExpandableCustomer : global::System.IEquatable<Expan
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The &lt;c&gt;IdealDetails&lt;/c&gt; schema.
+/// The <c>IdealDetails</c> schema.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(IdealDetails.JsonConverter))]
 public sealed partial record IdealDetails
 {
     /// <summary>
-    /// The &lt;c&gt;type&lt;/c&gt; member.
+    /// The <c>type</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>type</c>; required.</remarks>
     public required global::SpecClients.Generated.Constructs.IdealDetailsType Type { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;issuer&lt;/c&gt; member.
+    /// The <c>issuer</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>issuer</c>; required.</remarks>
     public required string Issuer { get; init; }
@@ -1574,7 +1574,7 @@ public sealed partial record IdealDetails
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The &lt;c&gt;IdealDetailsType&lt;/c&gt; values.
+/// The <c>IdealDetailsType</c> values.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(IdealDetailsTypeExtensions.JsonConverter))]
@@ -1633,32 +1633,32 @@ public static class IdealDetailsTypeExtensions
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The &lt;c&gt;Keywords&lt;/c&gt; schema.
+/// The <c>Keywords</c> schema.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Keywords.JsonConverter))]
 public sealed partial record Keywords
 {
     /// <summary>
-    /// The &lt;c&gt;class&lt;/c&gt; member.
+    /// The <c>class</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>class</c>.</remarks>
     public string? Class { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;123abc&lt;/c&gt; member.
+    /// The <c>123abc</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>123abc</c>.</remarks>
     public string? _123abc { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;@type&lt;/c&gt; member.
+    /// The <c>@type</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>@type</c>.</remarks>
     public string? Type { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;default&lt;/c&gt; member.
+    /// The <c>default</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>default</c>.</remarks>
     public bool? Default { get; init; }
@@ -1670,25 +1670,25 @@ public sealed partial record Keywords
     public string? Keywords2 { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;JsonConverter&lt;/c&gt; member.
+    /// The <c>JsonConverter</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>JsonConverter</c>.</remarks>
     public string? JsonConverter2 { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;AdditionalProperties&lt;/c&gt; member.
+    /// The <c>AdditionalProperties</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>AdditionalProperties</c>.</remarks>
     public string? AdditionalProperties { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;snake_case&lt;/c&gt; member.
+    /// The <c>snake_case</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>snake_case</c>.</remarks>
     public string? SnakeCase { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;snakeCase&lt;/c&gt; member.
+    /// The <c>snakeCase</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>snakeCase</c>.</remarks>
     public string? SnakeCase2 { get; init; }
@@ -1883,20 +1883,20 @@ public sealed partial record Keywords
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The &lt;c&gt;Line&lt;/c&gt; schema.
+/// The <c>Line</c> schema.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Line.JsonConverter))]
 public sealed partial record Line
 {
     /// <summary>
-    /// The &lt;c&gt;sku&lt;/c&gt; member.
+    /// The <c>sku</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>sku</c>; required.</remarks>
     public required string Sku { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;quantity&lt;/c&gt; member.
+    /// The <c>quantity</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>quantity</c>; required.</remarks>
     public required long Quantity { get; init; }
@@ -1988,14 +1988,14 @@ public sealed partial record Line
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The &lt;c&gt;Nesting&lt;/c&gt; schema.
+/// The <c>Nesting</c> schema.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Nesting.JsonConverter))]
 public sealed partial record Nesting
 {
     /// <summary>
-    /// The &lt;c&gt;aVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest&lt;/c&gt; member.
+    /// The <c>aVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>aVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest</c>.</remarks>
     public global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest? AVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest { get; init; }
@@ -2070,14 +2070,14 @@ public sealed partial record Nesting
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The &lt;c&gt;NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest&lt;/c&gt; schema.
+/// The <c>NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest</c> schema.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest.JsonConverter))]
 public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest
 {
     /// <summary>
-    /// The &lt;c&gt;anotherVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfIt&lt;/c&gt; member.
+    /// The <c>anotherVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfIt</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>anotherVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfIt</c>.</remarks>
     public global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f? AnotherVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfIt { get; init; }
@@ -2152,14 +2152,14 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The &lt;c&gt;NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f&lt;/c&gt; schema.
+/// The <c>NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f</c> schema.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f.JsonConverter))]
 public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f
 {
     /// <summary>
-    /// The &lt;c&gt;yetAnotherVeryLongPropertyNameThatKeepsGoingAndGoingOnAndOn&lt;/c&gt; member.
+    /// The <c>yetAnotherVeryLongPropertyNameThatKeepsGoingAndGoingOnAndOn</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>yetAnotherVeryLongPropertyNameThatKeepsGoingAndGoingOnAndOn</c>.</remarks>
     public global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a? YetAnotherVeryLongPropertyNameThatKeepsGoingAndGoingOnAndOn { get; init; }
@@ -2234,14 +2234,14 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The &lt;c&gt;NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a&lt;/c&gt; schema.
+/// The <c>NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a</c> schema.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a.JsonConverter))]
 public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a
 {
     /// <summary>
-    /// The &lt;c&gt;leaf&lt;/c&gt; member.
+    /// The <c>leaf</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>leaf</c>.</remarks>
     public global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb? Leaf { get; init; }
@@ -2316,7 +2316,7 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The &lt;c&gt;NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb&lt;/c&gt; values.
+/// The <c>NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb</c> values.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9ebExtensions.JsonConverter))]
@@ -2379,14 +2379,14 @@ public static class NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSake
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The &lt;c&gt;Order&lt;/c&gt; schema.
+/// The <c>Order</c> schema.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Order.JsonConverter))]
 public sealed partial record Order
 {
     /// <summary>
-    /// The &lt;c&gt;lines&lt;/c&gt; member.
+    /// The <c>lines</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>lines</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<global::SpecClients.Generated.Constructs.Line>? Lines { get; init; }
@@ -2398,19 +2398,19 @@ public sealed partial record Order
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<decimal>>? Totals { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;id&lt;/c&gt; member.
+    /// The <c>id</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>id</c>.</remarks>
     public global::System.Guid? Id { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;bigNumber&lt;/c&gt; member.
+    /// The <c>bigNumber</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>bigNumber</c>.</remarks>
     public long? BigNumber { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;blob&lt;/c&gt; member.
+    /// The <c>blob</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>blob</c>.</remarks>
     public byte[]? Blob { get; init; }
@@ -2545,14 +2545,14 @@ public sealed partial record Order
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The &lt;c&gt;OrderItem2&lt;/c&gt; schema.
+/// The <c>OrderItem2</c> schema.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(OrderItem2.JsonConverter))]
 public sealed partial record OrderItem2
 {
     /// <summary>
-    /// The &lt;c&gt;b&lt;/c&gt; member.
+    /// The <c>b</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>b</c>.</remarks>
     public string? B { get; init; }
@@ -2627,14 +2627,14 @@ public sealed partial record OrderItem2
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The &lt;c&gt;OrderItem3&lt;/c&gt; schema.
+/// The <c>OrderItem3</c> schema.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(OrderItem3.JsonConverter))]
 public sealed partial record OrderItem3
 {
     /// <summary>
-    /// The &lt;c&gt;a&lt;/c&gt; member.
+    /// The <c>a</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>a</c>.</remarks>
     public string? A { get; init; }
@@ -2709,14 +2709,14 @@ public sealed partial record OrderItem3
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The &lt;c&gt;Orderitem&lt;/c&gt; schema.
+/// The <c>Orderitem</c> schema.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Orderitem.JsonConverter))]
 public sealed partial record Orderitem
 {
     /// <summary>
-    /// The &lt;c&gt;c&lt;/c&gt; member.
+    /// The <c>c</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>c</c>.</remarks>
     public string? C { get; init; }
@@ -2791,50 +2791,50 @@ public sealed partial record Orderitem
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The &lt;c&gt;Payment&lt;/c&gt; schema.
+/// The <c>Payment</c> schema.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Payment.JsonConverter))]
 public sealed partial record Payment
 {
     /// <summary>
-    /// The &lt;c&gt;id&lt;/c&gt; member.
+    /// The <c>id</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>id</c>; required; read-only: set by the server.</remarks>
     public string? Id { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;amount&lt;/c&gt; member.
+    /// The <c>amount</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>amount</c>; required.</remarks>
     public required string Amount { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;status&lt;/c&gt; member.
+    /// The <c>status</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>status</c>; required.</remarks>
     public required global::SpecClients.Generated.Constructs.PaymentStatus Status { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;method&lt;/c&gt; member.
+    /// The <c>method</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>method</c>.</remarks>
     public global::SpecClients.Generated.Constructs.PaymentMethod? Method { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;customer&lt;/c&gt; member.
+    /// The <c>customer</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>customer</c>.</remarks>
     public global::SpecClients.Generated.Constructs.ExpandableCustomer? Customer { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;history&lt;/c&gt; member.
+    /// The <c>history</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>history</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<global::SpecClients.Generated.Constructs.PaymentHistoryItem>? History { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;legacyCode&lt;/c&gt; member.
+    /// The <c>legacyCode</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>legacyCode</c>.</remarks>
     [global::System.Obsolete("Deprecated in the spec.")]
@@ -2847,7 +2847,7 @@ public sealed partial record Payment
     public global::SpecClients.Generated.Constructs.PaymentReference? Reference { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;version&lt;/c&gt; member.
+    /// The <c>version</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>version</c>.</remarks>
     public long? Version { get; init; }
@@ -3044,20 +3044,20 @@ public sealed partial record Payment
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The &lt;c&gt;PaymentHistoryItem&lt;/c&gt; schema.
+/// The <c>PaymentHistoryItem</c> schema.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PaymentHistoryItem.JsonConverter))]
 public sealed partial record PaymentHistoryItem
 {
     /// <summary>
-    /// The &lt;c&gt;status&lt;/c&gt; member.
+    /// The <c>status</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>status</c>; required.</remarks>
     public required global::SpecClients.Generated.Constructs.PaymentStatus Status { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;at&lt;/c&gt; member.
+    /// The <c>at</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>at</c>; required.</remarks>
     public required global::System.DateTimeOffset At { get; init; }
@@ -3149,7 +3149,7 @@ public sealed partial record PaymentHistoryItem
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The &lt;c&gt;PaymentMethod&lt;/c&gt; schema.
+/// The <c>PaymentMethod</c> schema.
 /// </summary>
 /// <remarks>
 /// From <c>oneOf</c> in the spec: 3 branches (CardDetails, IdealDetails, WalletDetails), told apart by <c>type</c>.
@@ -3504,7 +3504,7 @@ public sealed partial class PaymentReference : global::System.IEquatable<Payment
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The &lt;c&gt;PaymentRequest&lt;/c&gt; schema.
+/// The <c>PaymentRequest</c> schema.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PaymentRequest.JsonConverter))]
@@ -3517,31 +3517,31 @@ public sealed partial record PaymentRequest
     public required string Amount { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;method&lt;/c&gt; member.
+    /// The <c>method</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>method</c>; required.</remarks>
     public required global::SpecClients.Generated.Constructs.PaymentMethod Method { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;customer&lt;/c&gt; member.
+    /// The <c>customer</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>customer</c>.</remarks>
     public global::SpecClients.Generated.Constructs.ExpandableCustomer? Customer { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;metadata&lt;/c&gt; member.
+    /// The <c>metadata</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>metadata</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Metadata { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;createdAt&lt;/c&gt; member.
+    /// The <c>createdAt</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>createdAt</c>.</remarks>
     public global::System.DateTimeOffset? CreatedAt { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;password&lt;/c&gt; member.
+    /// The <c>password</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>password</c>; write-only: not returned by the server; sensitive: never printed.</remarks>
     public string? Password { get; init; }
@@ -3894,7 +3894,7 @@ public sealed partial class PaymentRequestLimit : global::System.IEquatable<Paym
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The &lt;c&gt;PaymentStatus&lt;/c&gt; values.
+/// The <c>PaymentStatus</c> values.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PaymentStatusExtensions.JsonConverter))]
@@ -3965,20 +3965,20 @@ public static class PaymentStatusExtensions
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The &lt;c&gt;PaymentUpdatedWebhookPayload&lt;/c&gt; schema.
+/// The <c>PaymentUpdatedWebhookPayload</c> schema.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PaymentUpdatedWebhookPayload.JsonConverter))]
 public sealed partial record PaymentUpdatedWebhookPayload
 {
     /// <summary>
-    /// The &lt;c&gt;event&lt;/c&gt; member.
+    /// The <c>event</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>event</c>.</remarks>
     public string? Event { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;payment&lt;/c&gt; member.
+    /// The <c>payment</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>payment</c>.</remarks>
     public global::SpecClients.Generated.Constructs.Payment? Payment { get; init; }
@@ -4068,38 +4068,38 @@ public sealed partial record PaymentUpdatedWebhookPayload
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The &lt;c&gt;Pet&lt;/c&gt; schema.
+/// The <c>Pet</c> schema.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Pet.JsonConverter))]
 public sealed partial record Pet
 {
     /// <summary>
-    /// The &lt;c&gt;petType&lt;/c&gt; member.
+    /// The <c>petType</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>petType</c>; required.</remarks>
     public required string PetType { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;id&lt;/c&gt; member.
+    /// The <c>id</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>id</c>; read-only: set by the server.</remarks>
     public long? Id { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;name&lt;/c&gt; member.
+    /// The <c>name</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>name</c>; required.</remarks>
     public required string Name { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;tags&lt;/c&gt; member.
+    /// The <c>tags</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>tags</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;nickname&lt;/c&gt; member.
+    /// The <c>nickname</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>nickname</c>; may be null.</remarks>
     public string? Nickname { get; init; }
@@ -4270,7 +4270,7 @@ public sealed partial record Pet
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The &lt;c&gt;Shape&lt;/c&gt; schema.
+/// The <c>Shape</c> schema.
 /// </summary>
 /// <remarks>
 /// From <c>oneOf</c> in the spec: 2 branches (Circle, Rectangle).
@@ -4433,14 +4433,14 @@ public sealed partial class Shape : global::System.IEquatable<Shape>
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The &lt;c&gt;ShapeCircle&lt;/c&gt; schema.
+/// The <c>ShapeCircle</c> schema.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ShapeCircle.JsonConverter))]
 public sealed partial record ShapeCircle
 {
     /// <summary>
-    /// The &lt;c&gt;radius&lt;/c&gt; member.
+    /// The <c>radius</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>radius</c>; required.</remarks>
     public required double Radius { get; init; }
@@ -4516,20 +4516,20 @@ public sealed partial record ShapeCircle
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The &lt;c&gt;ShapeRectangle&lt;/c&gt; schema.
+/// The <c>ShapeRectangle</c> schema.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ShapeRectangle.JsonConverter))]
 public sealed partial record ShapeRectangle
 {
     /// <summary>
-    /// The &lt;c&gt;width&lt;/c&gt; member.
+    /// The <c>width</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>width</c>; required.</remarks>
     public required double Width { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;height&lt;/c&gt; member.
+    /// The <c>height</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>height</c>; required.</remarks>
     public required float Height { get; init; }
@@ -4621,20 +4621,20 @@ public sealed partial record ShapeRectangle
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The &lt;c&gt;WalletDetails&lt;/c&gt; schema.
+/// The <c>WalletDetails</c> schema.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(WalletDetails.JsonConverter))]
 public sealed partial record WalletDetails
 {
     /// <summary>
-    /// The &lt;c&gt;type&lt;/c&gt; member.
+    /// The <c>type</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>type</c>; required.</remarks>
     public required string Type { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;token&lt;/c&gt; member.
+    /// The <c>token</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>token</c>; sensitive: never printed.</remarks>
     public string? Token { get; init; }

@@ -544,7 +544,7 @@ public sealed partial class FaspaySendmeClient
 namespace SpecClients.Generated.FaspaySendme;
 
 /// <summary>
-/// The token providers and authenticators of &lt;see cref="FaspaySendmeClient"/&gt;: tokens are obtained, cached, refreshed and attached as the spec describes.
+/// The token providers and authenticators of <see cref="FaspaySendmeClient"/>: tokens are obtained, cached, refreshed and attached as the spec describes.
 /// Share one instance per options (dependency injection registers it as a singleton), so that concurrent calls share one token.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
@@ -634,7 +634,7 @@ public sealed partial class FaspaySendmeClientAuth
 namespace SpecClients.Generated.FaspaySendme;
 
 /// <summary>
-/// Options for &lt;see cref="FaspaySendmeClient"/&gt;: the server, its variables and the credentials of each security scheme. Bindable from configuration.
+/// Options for <see cref="FaspaySendmeClient"/>: the server, its variables and the credentials of each security scheme. Bindable from configuration.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public sealed partial class FaspaySendmeClientOptions
@@ -667,7 +667,7 @@ public sealed partial class FaspaySendmeClientOptions
 namespace SpecClients.Generated.FaspaySendme;
 
 /// <summary>
-/// Registers &lt;see cref="FaspaySendmeClient"/&gt; with dependency injection.
+/// Registers <see cref="FaspaySendmeClient"/> with dependency injection.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public static class FaspaySendmeClientServiceCollectionExtensions
@@ -716,7 +716,7 @@ public static class FaspaySendmeClientServiceCollectionExtensions
 namespace SpecClients.Generated.FaspaySendme;
 
 /// <summary>
-/// The servers the spec of &lt;see cref="FaspaySendmeClient"/&gt; lists.
+/// The servers the spec of <see cref="FaspaySendmeClient"/> lists.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public enum FaspaySendmeServer

@@ -109,7 +109,7 @@ public sealed partial record ErrorResponse
                 if (reader.ValueTextEquals("errors"u8))
                 {
                     reader.Read();
-                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Array(ref reader, "ErrorResponse", "errors", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "ErrorResponse", "errors"));
+                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Array<string>(ref reader, "ErrorResponse", "errors", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "ErrorResponse", "errors"));
                     continue;
                 }
 
@@ -156,7 +156,7 @@ public sealed partial record ErrorResponse
             if (value.Errors is { } v4)
             {
                 writer.WritePropertyName("errors"u8);
-                global::SpecClients.Runtime.Json.JsonWrite.Array(writer, v4, static (w1, v1) => w1.WriteStringValue(v1));
+                global::SpecClients.Runtime.Json.JsonWrite.Array<string>(writer, v4, static (w1, v1) => w1.WriteStringValue(v1));
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
@@ -317,7 +317,7 @@ public sealed partial class FincartClient
 namespace SpecClients.Generated.Fincart;
 
 /// <summary>
-/// Options for &lt;see cref="FincartClient"/&gt;: the server, its variables and the credentials of each security scheme. Bindable from configuration.
+/// Options for <see cref="FincartClient"/>: the server, its variables and the credentials of each security scheme. Bindable from configuration.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public sealed partial class FincartClientOptions
@@ -329,7 +329,7 @@ public sealed partial class FincartClientOptions
     public FincartServer Server { get; set; } = FincartServer.Live;
 
     /// <summary>
-    /// The value of the security scheme &lt;c&gt;fincartToken&lt;/c&gt;: The merchant's access token, copied from the Fincart merchant portal (profile menu, "Access Token") (doc). A static value you supply; no API call obtains it. Sent raw as `Authorization: &lt;token&gt;`, with no prefix (doc). Inferred: long-lived; regenerate it in the portal to replace it.
+    /// The value of the security scheme <c>fincartToken</c>: The merchant's access token, copied from the Fincart merchant portal (profile menu, "Access Token") (doc). A static value you supply; no API call obtains it. Sent raw as `Authorization: &lt;token&gt;`, with no prefix (doc). Inferred: long-lived; regenerate it in the portal to replace it.
     /// </summary>
     public string? FincartToken { get; set; }
 
@@ -349,7 +349,7 @@ public sealed partial class FincartClientOptions
 namespace SpecClients.Generated.Fincart;
 
 /// <summary>
-/// Registers &lt;see cref="FincartClient"/&gt; with dependency injection.
+/// Registers <see cref="FincartClient"/> with dependency injection.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public static class FincartClientServiceCollectionExtensions
@@ -388,7 +388,7 @@ public static class FincartClientServiceCollectionExtensions
 namespace SpecClients.Generated.Fincart;
 
 /// <summary>
-/// The servers the spec of &lt;see cref="FincartClient"/&gt; lists.
+/// The servers the spec of <see cref="FincartClient"/> lists.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public enum FincartServer
@@ -595,7 +595,7 @@ public sealed partial record OrderLogsData
                 if (reader.ValueTextEquals("logs"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Array(ref reader, "OrderLogsData", "logs", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Generated.Fincart.OrderLog.JsonConverter.ReadValue(ref r1));
+                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Array<global::SpecClients.Generated.Fincart.OrderLog>(ref reader, "OrderLogsData", "logs", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Generated.Fincart.OrderLog.JsonConverter.ReadValue(ref r1));
                     continue;
                 }
 
@@ -618,7 +618,7 @@ public sealed partial record OrderLogsData
             if (value.Logs is { } v0)
             {
                 writer.WritePropertyName("logs"u8);
-                global::SpecClients.Runtime.Json.JsonWrite.Array(writer, v0, static (w1, v1) => global::SpecClients.Generated.Fincart.OrderLog.JsonConverter.WriteValue(w1, v1));
+                global::SpecClients.Runtime.Json.JsonWrite.Array<global::SpecClients.Generated.Fincart.OrderLog>(writer, v0, static (w1, v1) => global::SpecClients.Generated.Fincart.OrderLog.JsonConverter.WriteValue(w1, v1));
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();

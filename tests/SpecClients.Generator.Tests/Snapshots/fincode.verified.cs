@@ -85,12 +85,11 @@ public sealed partial class FincodeClient
         var request = new global::SpecClients.Runtime.Http.ApiRequest("post/oauth/token", new global::System.Net.Http.HttpMethod("POST"), "/oauth/token");
         if (body is not null)
         {
-            request.SetFormBody(new global::System.Collections.Generic.KeyValuePair<string, string?>[]
-            {
-                new("username", body.Username),
-                new("password", body.Password),
-                new("grant_type", body.GrantType is { } f_GrantType ? f_GrantType.ToWireValue() : null),
-            });
+            var form = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string?>>();
+            form.Add(new("username", body.Username));
+            form.Add(new("password", body.Password));
+            form.Add(new("grant_type", body.GrantType is { } f_GrantType ? f_GrantType.ToWireValue() : null));
+            request.SetFormBody(form);
         }
         request.Security = s_security0;
         request.Servers = s_servers0;
@@ -164,7 +163,7 @@ public sealed partial class FincodeClient
 namespace SpecClients.Generated.Fincode;
 
 /// <summary>
-/// The token providers and authenticators of &lt;see cref="FincodeClient"/&gt;: tokens are obtained, cached, refreshed and attached as the spec describes.
+/// The token providers and authenticators of <see cref="FincodeClient"/>: tokens are obtained, cached, refreshed and attached as the spec describes.
 /// Share one instance per options (dependency injection registers it as a singleton), so that concurrent calls share one token.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
@@ -254,7 +253,7 @@ public sealed partial class FincodeClientAuth
 namespace SpecClients.Generated.Fincode;
 
 /// <summary>
-/// Options for &lt;see cref="FincodeClient"/&gt;: the server, its variables and the credentials of each security scheme. Bindable from configuration.
+/// Options for <see cref="FincodeClient"/>: the server, its variables and the credentials of each security scheme. Bindable from configuration.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public sealed partial class FincodeClientOptions
@@ -271,17 +270,17 @@ public sealed partial class FincodeClientOptions
     public string? Tenant { get; set; }
 
     /// <summary>
-    /// The user name (or client id) of the security scheme &lt;c&gt;basicAuth&lt;/c&gt;
+    /// The user name (or client id) of the security scheme <c>basicAuth</c>
     /// </summary>
     public string? BasicAuthUsername { get; set; }
 
     /// <summary>
-    /// The password (or client secret) of the security scheme &lt;c&gt;basicAuth&lt;/c&gt;
+    /// The password (or client secret) of the security scheme <c>basicAuth</c>
     /// </summary>
     public string? BasicAuthPassword { get; set; }
 
     /// <summary>
-    /// The body of the token operation &lt;c&gt;post/oauth/token&lt;/c&gt;, sent to obtain the token of security scheme &lt;c&gt;accessToken&lt;/c&gt;.
+    /// The body of the token operation <c>post/oauth/token</c>, sent to obtain the token of security scheme <c>accessToken</c>.
     /// </summary>
     public global::SpecClients.Generated.Fincode.PostOauthTokenRequest? AccessTokenRequest { get; set; }
 
@@ -304,7 +303,7 @@ public sealed partial class FincodeClientOptions
 namespace SpecClients.Generated.Fincode;
 
 /// <summary>
-/// Registers &lt;see cref="FincodeClient"/&gt; with dependency injection.
+/// Registers <see cref="FincodeClient"/> with dependency injection.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public static class FincodeClientServiceCollectionExtensions
@@ -352,7 +351,7 @@ public static class FincodeClientServiceCollectionExtensions
 namespace SpecClients.Generated.Fincode;
 
 /// <summary>
-/// The servers the spec of &lt;see cref="FincodeClient"/&gt; lists.
+/// The servers the spec of <see cref="FincodeClient"/> lists.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public enum FincodeServer
@@ -380,7 +379,7 @@ public enum FincodeServer
 namespace SpecClients.Generated.Fincode;
 
 /// <summary>
-/// The &lt;c&gt;PostOauthTokenRequest&lt;/c&gt; schema.
+/// The <c>PostOauthTokenRequest</c> schema.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PostOauthTokenRequest.JsonConverter))]
@@ -399,7 +398,7 @@ public sealed partial record PostOauthTokenRequest
     public required string Password { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;grant_type&lt;/c&gt; member.
+    /// The <c>grant_type</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>grant_type</c>; required.</remarks>
     public required global::SpecClients.Generated.Fincode.PostOauthTokenRequestGrantType GrantType { get; init; }
@@ -507,7 +506,7 @@ public sealed partial record PostOauthTokenRequest
 namespace SpecClients.Generated.Fincode;
 
 /// <summary>
-/// The &lt;c&gt;PostOauthTokenRequestGrantType&lt;/c&gt; values.
+/// The <c>PostOauthTokenRequestGrantType</c> values.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PostOauthTokenRequestGrantTypeExtensions.JsonConverter))]
@@ -566,32 +565,32 @@ public static class PostOauthTokenRequestGrantTypeExtensions
 namespace SpecClients.Generated.Fincode;
 
 /// <summary>
-/// The &lt;c&gt;PostOauthTokenResponse&lt;/c&gt; schema.
+/// The <c>PostOauthTokenResponse</c> schema.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PostOauthTokenResponse.JsonConverter))]
 public sealed partial record PostOauthTokenResponse
 {
     /// <summary>
-    /// The &lt;c&gt;status&lt;/c&gt; member.
+    /// The <c>status</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>status</c>.</remarks>
     public global::SpecClients.Generated.Fincode.PostOauthTokenResponseStatus? Status { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;message&lt;/c&gt; member.
+    /// The <c>message</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>message</c>.</remarks>
     public string? Message { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;errorCode&lt;/c&gt; member.
+    /// The <c>errorCode</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>errorCode</c>.</remarks>
     public long? ErrorCode { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;data&lt;/c&gt; member.
+    /// The <c>data</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>data</c>.</remarks>
     public global::SpecClients.Generated.Fincode.PostOauthTokenResponseData? Data { get; init; }
@@ -711,32 +710,32 @@ public sealed partial record PostOauthTokenResponse
 namespace SpecClients.Generated.Fincode;
 
 /// <summary>
-/// The &lt;c&gt;PostOauthTokenResponseData&lt;/c&gt; schema.
+/// The <c>PostOauthTokenResponseData</c> schema.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PostOauthTokenResponseData.JsonConverter))]
 public sealed partial record PostOauthTokenResponseData
 {
     /// <summary>
-    /// The &lt;c&gt;accountNumber&lt;/c&gt; member.
+    /// The <c>accountNumber</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>accountNumber</c>.</remarks>
     public string? AccountNumber { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;accountName&lt;/c&gt; member.
+    /// The <c>accountName</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>accountName</c>.</remarks>
     public string? AccountName { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;accountCurrency&lt;/c&gt; member.
+    /// The <c>accountCurrency</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>accountCurrency</c>.</remarks>
     public string? AccountCurrency { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;receiverMobileNumber&lt;/c&gt; member.
+    /// The <c>receiverMobileNumber</c> member.
     /// </summary>
     /// <remarks>JSON name: <c>receiverMobileNumber</c>; may be null.</remarks>
     public string? ReceiverMobileNumber { get; init; }
@@ -856,7 +855,7 @@ public sealed partial record PostOauthTokenResponseData
 namespace SpecClients.Generated.Fincode;
 
 /// <summary>
-/// The &lt;c&gt;PostOauthTokenResponseStatus&lt;/c&gt; values.
+/// The <c>PostOauthTokenResponseStatus</c> values.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PostOauthTokenResponseStatusExtensions.JsonConverter))]

@@ -94,7 +94,7 @@ public sealed partial record CallbackResponse
                 if (reader.ValueTextEquals("data"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Map(ref reader, "CallbackResponse", "data", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Runtime.Json.JsonRead.Element(ref r1));
+                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, "CallbackResponse", "data", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Runtime.Json.JsonRead.Element(ref r1));
                     continue;
                 }
 
@@ -135,7 +135,7 @@ public sealed partial record CallbackResponse
             if (value.Data is { } v3)
             {
                 writer.WritePropertyName("data"u8);
-                global::SpecClients.Runtime.Json.JsonWrite.Map(writer, v3, static (w1, v1) => v1.WriteTo(w1));
+                global::SpecClients.Runtime.Json.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v3, static (w1, v1) => v1.WriteTo(w1));
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
@@ -239,7 +239,7 @@ public sealed partial record ErrorResponse
                 if (reader.ValueTextEquals("data"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Map(ref reader, "ErrorResponse", "data", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Runtime.Json.JsonRead.Element(ref r1));
+                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, "ErrorResponse", "data", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Runtime.Json.JsonRead.Element(ref r1));
                     continue;
                 }
 
@@ -280,7 +280,7 @@ public sealed partial record ErrorResponse
             if (value.Data is { } v3)
             {
                 writer.WritePropertyName("data"u8);
-                global::SpecClients.Runtime.Json.JsonWrite.Map(writer, v3, static (w1, v1) => v1.WriteTo(w1));
+                global::SpecClients.Runtime.Json.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v3, static (w1, v1) => v1.WriteTo(w1));
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
@@ -490,7 +490,7 @@ public sealed partial class KitegatewayClient
 namespace SpecClients.Generated.Kitegateway;
 
 /// <summary>
-/// The token providers and authenticators of &lt;see cref="KitegatewayClient"/&gt;: tokens are obtained, cached, refreshed and attached as the spec describes.
+/// The token providers and authenticators of <see cref="KitegatewayClient"/>: tokens are obtained, cached, refreshed and attached as the spec describes.
 /// Share one instance per options (dependency injection registers it as a singleton), so that concurrent calls share one token.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
@@ -579,7 +579,7 @@ public sealed partial class KitegatewayClientAuth
 namespace SpecClients.Generated.Kitegateway;
 
 /// <summary>
-/// Options for &lt;see cref="KitegatewayClient"/&gt;: the server, its variables and the credentials of each security scheme. Bindable from configuration.
+/// Options for <see cref="KitegatewayClient"/>: the server, its variables and the credentials of each security scheme. Bindable from configuration.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public sealed partial class KitegatewayClientOptions
@@ -591,12 +591,12 @@ public sealed partial class KitegatewayClientOptions
     public KitegatewayServer Server { get; set; } = KitegatewayServer.Live;
 
     /// <summary>
-    /// The value of the security scheme &lt;c&gt;secretKey&lt;/c&gt;: The merchant api_secret from the Kitegateway dashboard (API credentials), sent as the Secret-Key header of the token request only (doc). A static value you supply.
+    /// The value of the security scheme <c>secretKey</c>: The merchant api_secret from the Kitegateway dashboard (API credentials), sent as the Secret-Key header of the token request only (doc). A static value you supply.
     /// </summary>
     public string? SecretKey { get; set; }
 
     /// <summary>
-    /// The body of the token operation &lt;c&gt;createAccessToken&lt;/c&gt;, sent to obtain the token of security scheme &lt;c&gt;kitegatewayToken&lt;/c&gt;.
+    /// The body of the token operation <c>createAccessToken</c>, sent to obtain the token of security scheme <c>kitegatewayToken</c>.
     /// </summary>
     public global::SpecClients.Generated.Kitegateway.TokenRequest? KitegatewayTokenRequest { get; set; }
 
@@ -619,7 +619,7 @@ public sealed partial class KitegatewayClientOptions
 namespace SpecClients.Generated.Kitegateway;
 
 /// <summary>
-/// Registers &lt;see cref="KitegatewayClient"/&gt; with dependency injection.
+/// Registers <see cref="KitegatewayClient"/> with dependency injection.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public static class KitegatewayClientServiceCollectionExtensions
@@ -667,7 +667,7 @@ public static class KitegatewayClientServiceCollectionExtensions
 namespace SpecClients.Generated.Kitegateway;
 
 /// <summary>
-/// The servers the spec of &lt;see cref="KitegatewayClient"/&gt; lists.
+/// The servers the spec of <see cref="KitegatewayClient"/> lists.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public enum KitegatewayServer

@@ -711,7 +711,7 @@ public sealed partial record FundsResponse
                 if (reader.ValueTextEquals("data"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Array(ref reader, "FundsResponse", "data", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Generated.Torus.FundLimit.JsonConverter.ReadValue(ref r1));
+                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Array<global::SpecClients.Generated.Torus.FundLimit>(ref reader, "FundsResponse", "data", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Generated.Torus.FundLimit.JsonConverter.ReadValue(ref r1));
                     continue;
                 }
 
@@ -750,7 +750,7 @@ public sealed partial record FundsResponse
             if (value.Data is { } v0)
             {
                 writer.WritePropertyName("data"u8);
-                global::SpecClients.Runtime.Json.JsonWrite.Array(writer, v0, static (w1, v1) => global::SpecClients.Generated.Torus.FundLimit.JsonConverter.WriteValue(w1, v1));
+                global::SpecClients.Runtime.Json.JsonWrite.Array<global::SpecClients.Generated.Torus.FundLimit>(writer, v0, static (w1, v1) => global::SpecClients.Generated.Torus.FundLimit.JsonConverter.WriteValue(w1, v1));
             }
             if (value.Message is { } v1)
             {
@@ -1147,7 +1147,7 @@ public sealed partial class TorusClient
 namespace SpecClients.Generated.Torus;
 
 /// <summary>
-/// The token providers and authenticators of &lt;see cref="TorusClient"/&gt;: tokens are obtained, cached, refreshed and attached as the spec describes.
+/// The token providers and authenticators of <see cref="TorusClient"/>: tokens are obtained, cached, refreshed and attached as the spec describes.
 /// Share one instance per options (dependency injection registers it as a singleton), so that concurrent calls share one token.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
@@ -1236,7 +1236,7 @@ public sealed partial class TorusClientAuth
 namespace SpecClients.Generated.Torus;
 
 /// <summary>
-/// Options for &lt;see cref="TorusClient"/&gt;: the server, its variables and the credentials of each security scheme. Bindable from configuration.
+/// Options for <see cref="TorusClient"/>: the server, its variables and the credentials of each security scheme. Bindable from configuration.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public sealed partial class TorusClientOptions
@@ -1248,12 +1248,12 @@ public sealed partial class TorusClientOptions
     public TorusServer Server { get; set; } = TorusServer.Live;
 
     /// <summary>
-    /// The value of the security scheme &lt;c&gt;requestToken&lt;/c&gt;: The request token from the browser login (/connect/login/&lt;API_KEY&gt; → SSO → OTP → a redirect carrying the request token; doc, inferred), sent as the Token header of generateSession only (doc). A value you supply. Without a browser, Torus documents a TOTP variant on another host (https://oapi-cug.torusdigital.com/api/v1/session/totp/generate), not part of this spec.
+    /// The value of the security scheme <c>requestToken</c>: The request token from the browser login (/connect/login/&lt;API_KEY&gt; → SSO → OTP → a redirect carrying the request token; doc, inferred), sent as the Token header of generateSession only (doc). A value you supply. Without a browser, Torus documents a TOTP variant on another host (https://oapi-cug.torusdigital.com/api/v1/session/totp/generate), not part of this spec.
     /// </summary>
     public string? RequestToken { get; set; }
 
     /// <summary>
-    /// The body of the token operation &lt;c&gt;generateSession&lt;/c&gt;, sent to obtain the token of security scheme &lt;c&gt;torusAccessToken&lt;/c&gt;.
+    /// The body of the token operation <c>generateSession</c>, sent to obtain the token of security scheme <c>torusAccessToken</c>.
     /// </summary>
     public global::SpecClients.Generated.Torus.SessionRequest? TorusAccessTokenRequest { get; set; }
 
@@ -1276,7 +1276,7 @@ public sealed partial class TorusClientOptions
 namespace SpecClients.Generated.Torus;
 
 /// <summary>
-/// Registers &lt;see cref="TorusClient"/&gt; with dependency injection.
+/// Registers <see cref="TorusClient"/> with dependency injection.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public static class TorusClientServiceCollectionExtensions
@@ -1324,7 +1324,7 @@ public static class TorusClientServiceCollectionExtensions
 namespace SpecClients.Generated.Torus;
 
 /// <summary>
-/// The servers the spec of &lt;see cref="TorusClient"/&gt; lists.
+/// The servers the spec of <see cref="TorusClient"/> lists.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public enum TorusServer

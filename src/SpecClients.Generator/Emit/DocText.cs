@@ -1,0 +1,22 @@
+using System.Text;
+
+namespace SpecClients.Generator.Emit;
+
+/// <summary>Spec text placed inside documentation comments.</summary>
+internal static class DocText
+{
+    /// <summary>
+    /// Text for one <c>///</c> line: XML-escaped, and with control characters and the line breaks C# knows (CR, LF, LS,
+    /// PS, NEL) turned into spaces, since any of them would end the comment and leave the rest as code.
+    /// </summary>
+    public static string Inline(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            builder.Append(char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085' ? ' ' : c);
+        }
+
+        return SourceWriter.EscapeXml(builder.ToString());
+    }
+}

@@ -1,0 +1,514 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using SpecClients.Generator.Diagnostics;
+using SpecClients.Generator.Model;
+using SpecClients.Generator.Naming;
+
+namespace SpecClients.Generator.Parsing;
+
+/// <summary>Composition: <c>oneOf</c>/<c>anyOf</c> and type arrays as unions, discriminators, <c>$defs</c>, webhooks.</summary>
+internal sealed partial class ModelBuilder
+{
+    private static readonly Dictionary<string, IOpenApiSchema> NoProperties = new();
+
+    /// <summary>The branches of a <c>oneOf</c> (or else <c>anyOf</c>) with their indexes; null when the schema has neither.</summary>
+    private static (string Keyword, List<(IOpenApiSchema Schema, int Index)> Branches)? UnionBranches(IOpenApiSchema schema)
+    {
+        var (keyword, list) = schema.OneOf is { Count: > 0 } ? ("oneOf", schema.OneOf) : schema.AnyOf is { Count: > 0 } ? ("anyOf", schema.AnyOf) : (null, null);
+        if (keyword is null || list is null)
+        {
+            return null;
+        }
+
+        return (keyword, list.Select((s, i) => (s, i)).ToList());
+    }
+
+    /// <summary>A branch that only allows <c>null</c> (<c>type: 'null'</c>): it makes the value nullable, not a branch.</summary>
+    private static bool IsNullOnly(IOpenApiSchema branch)
+    {
+        var target = Target(branch);
+        return target.Type == JsonSchemaType.Null && target.Properties is not { Count: > 0 } && target.Enum is not { Count: > 0 };
+    }
+
+    /// <summary>
+    /// Whether the branches need no union: one non-null branch, or inline branches of one primitive type of which one
+    /// allows any value (Stripe's <c>anyOf: [string, enum: [""]]</c> is a string).
+    /// </summary>
+    private static bool CollapsesToOneType(List<(IOpenApiSchema Schema, int Index)> branches)
+    {
+        var nonNull = branches.Where(b => !IsNullOnly(b.Schema)).ToList();
+        if (nonNull.Count <= 1)
+        {
+            return true;
+        }
+
+        if (nonNull.Any(b => b.Schema is OpenApiSchemaReference || !IsPlainPrimitive(b.Schema)))
+        {
+            return false;
+        }
+
+        var types = nonNull.Select(b => NonNullType(b.Schema)).Distinct().ToList();
+        var formats = nonNull.Select(b => b.Schema.Format ?? string.Empty).Distinct().ToList();
+        return types.Count == 1 && formats.Count == 1 && nonNull.Any(b => b.Schema.Enum is not { Count: > 0 } && b.Schema.Const is null)
+            && nonNull[0].Schema.Enum is not { Count: > 0 } && nonNull[0].Schema.Const is null;
+    }
+
+    private static bool IsPlainPrimitive(IOpenApiSchema schema) =>
+        NonNullType(schema) is JsonSchemaType.String or JsonSchemaType.Integer or JsonSchemaType.Number or JsonSchemaType.Boolean
+        && schema.Properties is not { Count: > 0 }
+        && schema.AllOf is not { Count: > 0 }
+        && schema.OneOf is not { Count: > 0 }
+        && schema.AnyOf is not { Count: > 0 };
+
+    private UnionSpec BuildUnion(string name, IOpenApiSchema schema, string pointer, string keyword, List<(IOpenApiSchema Schema, int Index)> branches)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        var stems = UnionStems();
+        var discriminator = schema.Discriminator?.PropertyName;
+        var mapping = new List<(string Value, string Id)>();
+        foreach (var entry in schema.Discriminator?.Mapping ?? new Dictionary<string, OpenApiSchemaReference>())
+        {
+            if (entry.Value?.Reference?.Id is { } id)
+            {
+                mapping.Add((entry.Key, id));
+            }
+        }
+
+        var specs = new List<UnionBranchSpec>();
+        foreach (var (branch, index) in branches)
+        {
+            if (IsNullOnly(branch))
+            {
+                continue;
+            }
+
+            var branchPointer = pointer + "/" + keyword + "/" + index;
+            var target = Target(branch);
+            var reference = branch as OpenApiSchemaReference;
+            TypeRef type;
+            string stem;
+            var values = EquatableArray<string>.Empty;
+            if (reference is null && IsEnum(target))
+            {
+                // An inline string enum inside a union is a constraint on a string, not an enum type of its own:
+                // Stripe writes hundreds of `enum: [""]` branches meaning "send an empty string to clear".
+                values = EnumValues(target).ToEquatableArray();
+                type = TypeRef.String;
+                stem = values.Count == 1 && values[0].Length == 0 ? "Empty" : values.Count == 1 ? Identifiers.Pascal(values[0]) : "String";
+                Record(branchPointer, type);
+            }
+            else if (reference is null && target.Const is { } constant && IsPlainConst(target))
+            {
+                values = new[] { constant }.ToEquatableArray();
+                type = NonNullType(target) == JsonSchemaType.String ? TypeRef.String : ConstType(constant);
+                stem = Identifiers.Pascal(constant);
+                Record(branchPointer, type);
+            }
+            else
+            {
+                var hint = name + (reference is null && !string.IsNullOrWhiteSpace(target.Title) ? Identifiers.Pascal(target.Title!) : "Option" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                type = MapSchema(branch, branchPointer, hint);
+                stem = BranchStem(reference, target, type, name);
+                if (type.Kind == TypeKind.Enum && _enums.TryGetValue(type.Name, out var enumSpec))
+                {
+                    values = enumSpec.Members.Select(m => m.WireValue).ToEquatableArray();
+                }
+            }
+
+            var kinds = KindsOf(type);
+            var required = EquatableArray<string>.Empty;
+            var known = EquatableArray<string>.Empty;
+            var constraints = EquatableArray<UnionConstraintSpec>.Empty;
+            var closed = false;
+            if (type.Kind == TypeKind.Object)
+            {
+                (required, known, constraints, closed) = ObjectShape(target);
+            }
+
+            var discriminatorValues = EquatableArray<string>.Empty;
+            if (discriminator is not null && reference?.Reference?.Id is { } branchId)
+            {
+                var mapped = mapping.Where(m => m.Id == branchId).Select(m => m.Value).ToList();
+                discriminatorValues = (mapped.Count > 0 ? mapped : new List<string> { branchId }).ToEquatableArray();
+            }
+
+            specs.Add(new UnionBranchSpec(ClaimStem(stems, stem, name), type, kinds, FormatOf(type), values, required, known, constraints, closed, discriminatorValues));
+        }
+
+        return new UnionSpec(name, Clean(schema.Description), schema.Deprecated, keyword, discriminator, specs.ToEquatableArray());
+    }
+
+    /// <summary>An OpenAPI 3.1 type array such as <c>[string, integer]</c>: one branch per type.</summary>
+    private UnionSpec BuildTypeUnion(string name, IOpenApiSchema schema, string pointer, IReadOnlyList<JsonSchemaType> types)
+    {
+        var stems = UnionStems();
+        var specs = new List<UnionBranchSpec>();
+        foreach (var single in types)
+        {
+            var type = single switch
+            {
+                JsonSchemaType.String => MapString(schema),
+                JsonSchemaType.Integer => schema.Format == "int32" ? new TypeRef(TypeKind.Int32, "int") : new TypeRef(TypeKind.Int64, "long"),
+                JsonSchemaType.Number => new TypeRef(TypeKind.Double, "double"),
+                JsonSchemaType.Boolean => new TypeRef(TypeKind.Boolean, "bool"),
+                JsonSchemaType.Array => new TypeRef(TypeKind.Array, string.Empty, MapSchema(schema.Items, pointer + "/items", name + "Item")),
+                _ => new TypeRef(TypeKind.Map, string.Empty, schema.AdditionalProperties is null ? TypeRef.Any : MapSchema(schema.AdditionalProperties, pointer + "/additionalProperties", name + "Value")),
+            };
+            specs.Add(new UnionBranchSpec(
+                ClaimStem(stems, StemOf(type), name),
+                type,
+                KindsOf(type),
+                FormatOf(type),
+                EquatableArray<string>.Empty,
+                EquatableArray<string>.Empty,
+                EquatableArray<string>.Empty,
+                EquatableArray<UnionConstraintSpec>.Empty,
+                false,
+                EquatableArray<string>.Empty));
+        }
+
+        return new UnionSpec(name, Clean(schema.Description), schema.Deprecated, "type", null, specs.ToEquatableArray());
+    }
+
+    /// <summary>Branch stems of one union: unique, and never <c>Unknown</c> (the no-branch case) or <c>Element</c> (<c>FromElement</c> exists).</summary>
+    private static NameScope UnionStems() => new(new[] { "Unknown", "Element" });
+
+    /// <summary>A stem whose accessors (<c>IsX</c>, <c>TryGetX</c>, <c>AsX</c>, <c>FromX</c>) do not repeat the union's own name.</summary>
+    private static string ClaimStem(NameScope stems, string stem, string unionName)
+    {
+        var claimed = stems.Claim(stem);
+        while (unionName == "Is" + claimed || unionName == "TryGet" + claimed || unionName == "As" + claimed || unionName == "From" + claimed)
+        {
+            claimed = stems.Claim(stem + "Branch");
+            stem += "Branch";
+        }
+
+        return claimed;
+    }
+
+    private static IReadOnlyList<JsonSchemaType> TypeArrayBranches(JsonSchemaType type)
+    {
+        var order = new[] { JsonSchemaType.Object, JsonSchemaType.Array, JsonSchemaType.String, JsonSchemaType.Integer, JsonSchemaType.Number, JsonSchemaType.Boolean };
+        return order.Where(t => (type & t) != 0).ToList();
+    }
+
+    private static bool IsPlainConst(IOpenApiSchema schema) =>
+        NonNullType(schema) is 0 or JsonSchemaType.String or JsonSchemaType.Integer or JsonSchemaType.Boolean
+        && schema.Properties is not { Count: > 0 };
+
+    private static IEnumerable<string> EnumValues(IOpenApiSchema schema)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var value in schema.Enum ?? new List<JsonNode>())
+        {
+            if (value is JsonValue json && json.GetValueKind() == System.Text.Json.JsonValueKind.String && json.GetValue<string>() is { } text && seen.Add(text))
+            {
+                yield return text;
+            }
+        }
+    }
+
+    /// <summary>What an object branch requires and declares, with allOf parts merged, to tell branches apart.</summary>
+    private static (EquatableArray<string> Required, EquatableArray<string> Known, EquatableArray<UnionConstraintSpec> Constraints, bool Closed) ObjectShape(IOpenApiSchema schema)
+    {
+        var required = new SortedSet<string>(StringComparer.Ordinal);
+        var known = new SortedSet<string>(StringComparer.Ordinal);
+        var constraints = new SortedDictionary<string, EquatableArray<string>>(StringComparer.Ordinal);
+        var visited = new HashSet<IOpenApiSchema>(ReferenceComparer.Instance);
+
+        void Add(IOpenApiSchema part, int depth)
+        {
+            var target = Target(part);
+            if (depth > 32 || !visited.Add(target))
+            {
+                return;
+            }
+
+            foreach (var name in target.Required ?? (ISet<string>)new HashSet<string>())
+            {
+                required.Add(name);
+            }
+
+            foreach (var property in target.Properties ?? NoProperties)
+            {
+                known.Add(property.Key);
+                var propertySchema = Target(property.Value);
+                if (propertySchema.Const is { } constant)
+                {
+                    constraints[property.Key] = new[] { constant }.ToEquatableArray();
+                }
+                else if (IsEnum(propertySchema) && !constraints.ContainsKey(property.Key))
+                {
+                    constraints[property.Key] = EnumValues(propertySchema).ToEquatableArray();
+                }
+            }
+
+            foreach (var part2 in target.AllOf ?? new List<IOpenApiSchema>())
+            {
+                Add(part2, depth + 1);
+            }
+        }
+
+        Add(schema, 0);
+        var closed = !schema.AdditionalPropertiesAllowed && schema.AdditionalProperties is null && schema.AllOf is not { Count: > 0 };
+        return (
+            required.ToEquatableArray(),
+            known.ToEquatableArray(),
+            constraints.Select(c => new UnionConstraintSpec(c.Key, c.Value)).ToEquatableArray(),
+            closed);
+    }
+
+    private JsonKinds KindsOf(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Object or TypeKind.Map => JsonKinds.Object,
+        TypeKind.Array => JsonKinds.Array,
+        TypeKind.String or TypeKind.DateTimeOffset or TypeKind.Guid or TypeKind.Bytes or TypeKind.Binary or TypeKind.Enum => JsonKinds.String,
+        TypeKind.Int32 or TypeKind.Int64 => JsonKinds.Integer,
+        TypeKind.Single or TypeKind.Double or TypeKind.Decimal => JsonKinds.Number | JsonKinds.Integer,
+        TypeKind.Boolean => JsonKinds.Boolean,
+        TypeKind.Union when _unions.TryGetValue(type.Name, out var inner) => inner.Branches.Aggregate(JsonKinds.None, (all, b) => all | b.Kinds),
+        _ => JsonKinds.Any,
+    };
+
+    private static string? FormatOf(TypeRef type) => type.Kind switch
+    {
+        TypeKind.DateTimeOffset => "date-time",
+        TypeKind.Guid => "uuid",
+        TypeKind.Bytes => "byte",
+        _ => null,
+    };
+
+    /// <summary>The stem of a branch's accessors: the referenced schema's type name, the inline schema's title, or its type.</summary>
+    private string BranchStem(OpenApiSchemaReference? reference, IOpenApiSchema target, TypeRef type, string unionName)
+    {
+        if (reference?.Reference?.Id is { } id && _componentTypeNames.TryGetValue(id, out var componentName))
+        {
+            return componentName;
+        }
+
+        if (!string.IsNullOrWhiteSpace(target.Title))
+        {
+            return Identifiers.Pascal(target.Title!);
+        }
+
+        if (type.Kind is TypeKind.Object or TypeKind.Enum or TypeKind.Union)
+        {
+            var shortName = ShortName(type.Name);
+            return shortName.Length > unionName.Length && shortName.StartsWith(unionName, StringComparison.Ordinal)
+                ? Identifiers.Pascal(shortName.Substring(unionName.Length))
+                : shortName;
+        }
+
+        return StemOf(type);
+    }
+
+    private static string StemOf(TypeRef type) => type.Kind switch
+    {
+        TypeKind.String => "String",
+        TypeKind.Int32 => "Int32",
+        TypeKind.Int64 => "Int64",
+        TypeKind.Single => "Single",
+        TypeKind.Double => "Double",
+        TypeKind.Decimal => "Decimal",
+        TypeKind.Boolean => "Boolean",
+        TypeKind.DateTimeOffset => "DateTime",
+        TypeKind.Guid => "Guid",
+        TypeKind.Bytes or TypeKind.Binary => "Bytes",
+        TypeKind.Array => StemOf(type.Element!) + "List",
+        TypeKind.Map => StemOf(type.Element!) + "Map",
+        TypeKind.Object or TypeKind.Enum or TypeKind.Union => ShortName(type.Name),
+        _ => "Json",
+    };
+
+    private static string ShortName(string qualified) => qualified.Substring(qualified.LastIndexOf('.') + 1);
+
+    private void Record(string pointer, TypeRef type)
+    {
+        if (RecordSchemaTypes && !_schemaTypes.ContainsKey(pointer))
+        {
+            _schemaTypes[pointer] = type;
+        }
+    }
+
+    /// <summary>
+    /// The subtypes a discriminator mapping names, for a base schema that its subtypes extend through <c>allOf</c>
+    /// (Adyen's <c>ShopperIdPaymentMethod</c>): the base record gets typed accessors for each.
+    /// </summary>
+    private DiscriminatorSpec? BuildDiscriminator(IOpenApiSchema schema, string pointer, EquatableArray<PropertySpec> properties, NameScope members)
+    {
+        if (schema.Discriminator?.PropertyName is not { } jsonName || schema.Discriminator.Mapping is not { Count: > 0 } mapping)
+        {
+            return null;
+        }
+
+        var property = properties.FirstOrDefault(p => p.JsonName == jsonName);
+        if (property is null || property.Type.Kind is not (TypeKind.String or TypeKind.Enum))
+        {
+            Report(DiagnosticDescriptors.PartlySupportedSchema, pointer + "/discriminator", pointer + "/discriminator", "the discriminator member '" + jsonName + "' is not a string the schema declares", "the record has no typed access to its subtypes");
+            return null;
+        }
+
+        var cases = new List<DiscriminatorCaseSpec>();
+        var ownName = ShortNameOfPointer(pointer);
+        foreach (var entry in mapping)
+        {
+            if (entry.Value?.Reference?.Id is not { } id || !_componentTypeNames.TryGetValue(id, out var typeName) || typeName == ownName)
+            {
+                continue;
+            }
+
+            var type = ResolveComponent(id);
+            if (type.Kind != TypeKind.Object)
+            {
+                continue;
+            }
+
+            var stem = typeName;
+            for (var i = 2; members.IsTaken("Is" + stem) || members.IsTaken("TryGet" + stem) || members.IsTaken("From" + stem); i++)
+            {
+                stem = typeName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            members.Claim("Is" + stem);
+            members.Claim("TryGet" + stem);
+            members.Claim("From" + stem);
+            cases.Add(new DiscriminatorCaseSpec(entry.Key, stem, type));
+        }
+
+        return cases.Count == 0 ? null : new DiscriminatorSpec(property.Name, jsonName, property.Type.Kind == TypeKind.Enum, cases.ToEquatableArray());
+    }
+
+    private string? ShortNameOfPointer(string pointer)
+    {
+        const string prefix = "#/components/schemas/";
+        if (!pointer.StartsWith(prefix, StringComparison.Ordinal) || pointer.IndexOf('/', prefix.Length) >= 0)
+        {
+            return null;
+        }
+
+        var name = pointer.Substring(prefix.Length).Replace("~1", "/").Replace("~0", "~");
+        return _componentTypeNames.TryGetValue(name, out var typeName) ? typeName : null;
+    }
+
+    /// <summary>
+    /// A <c>$ref</c> into a component rather than to it (<c>#/components/schemas/Order/$defs/Line</c>, or
+    /// <c>#/$defs/Line</c> inside <c>Order</c>, which the reader rewrites to the former): Microsoft.OpenApi leaves these
+    /// unresolved, so they are walked here.
+    /// </summary>
+    private (IOpenApiSchema Schema, string Pointer, string NameHint)? ResolveNestedReference(OpenApiSchemaReference reference)
+    {
+        const string prefix = "#/components/schemas/";
+        var text = reference.Reference?.ReferenceV3;
+        if (text is null || !text.StartsWith(prefix, StringComparison.Ordinal) || reference.Reference!.IsExternal)
+        {
+            return null;
+        }
+
+        var segments = text.Substring(prefix.Length).Split('/').Select(s => s.Replace("~1", "/").Replace("~0", "~")).ToArray();
+        if (segments.Length < 2 || _document.Components?.Schemas is not { } schemas || !schemas.TryGetValue(segments[0], out var current))
+        {
+            return null;
+        }
+
+        for (var i = 1; i < segments.Length; i++)
+        {
+            current = Target(current);
+            var segment = segments[i];
+            IOpenApiSchema? next = null;
+            if ((segment is "$defs" or "definitions" or "properties") && i + 1 < segments.Length)
+            {
+                var map = segment == "properties" ? current.Properties : current.Definitions;
+                if (map is not null && map.TryGetValue(segments[i + 1], out var found))
+                {
+                    next = found;
+                }
+
+                i++;
+            }
+            else if ((segment is "allOf" or "oneOf" or "anyOf") && i + 1 < segments.Length && int.TryParse(segments[i + 1], out var index))
+            {
+                var list = segment == "allOf" ? current.AllOf : segment == "oneOf" ? current.OneOf : current.AnyOf;
+                next = list is not null && index >= 0 && index < list.Count ? list[index] : null;
+                i++;
+            }
+            else if (segment == "items")
+            {
+                next = current.Items;
+            }
+            else if (segment == "additionalProperties")
+            {
+                next = current.AdditionalProperties;
+            }
+
+            if (next is null || (next is OpenApiSchemaReference { Target: null } && i < segments.Length - 1))
+            {
+                return null;
+            }
+
+            current = next;
+        }
+
+        if (current is OpenApiSchemaReference { Target: null })
+        {
+            return null;
+        }
+
+        return (current, text, Identifiers.Pascal(segments[segments.Length - 1]));
+    }
+
+    /// <summary>Types for the payloads of <c>webhooks</c> (OpenAPI 3.1), which a document may have instead of paths.</summary>
+    private void BuildWebhookTypes()
+    {
+        foreach (var webhook in _document.Webhooks ?? new Dictionary<string, IOpenApiPathItem>())
+        {
+            if (webhook.Value?.Operations is not { } operations)
+            {
+                continue;
+            }
+
+            var stem = Identifiers.Pascal(webhook.Key) + "Webhook";
+            var basePointer = "#/webhooks/" + Escape(webhook.Key);
+            foreach (var entry in operations)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                var pointer = basePointer + "/" + entry.Key.Method.ToLowerInvariant();
+                foreach (var content in entry.Value.RequestBody?.Content ?? new Dictionary<string, IOpenApiMediaType>())
+                {
+                    if (content.Value?.Schema is { } schema && IsJsonMediaType(content.Key))
+                    {
+                        MapSchema(schema, pointer + "/requestBody/content/" + Escape(content.Key) + "/schema", stem + "Payload");
+                    }
+                }
+
+                foreach (var response in entry.Value.Responses ?? new OpenApiResponses())
+                {
+                    foreach (var content in response.Value?.Content ?? new Dictionary<string, IOpenApiMediaType>())
+                    {
+                        if (content.Value?.Schema is { } schema && IsJsonMediaType(content.Key))
+                        {
+                            MapSchema(schema, pointer + "/responses/" + Escape(response.Key) + "/content/" + Escape(content.Key) + "/schema", stem + "Response");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool IsJsonMediaType(string mediaType) =>
+        mediaType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+        || (mediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && mediaType.IndexOf("+json", StringComparison.OrdinalIgnoreCase) >= 0);
+
+    /// <summary>Compares schema objects by identity: the reader shares one object for every use of a component.</summary>
+    private sealed class ReferenceComparer : IEqualityComparer<IOpenApiSchema>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        public bool Equals(IOpenApiSchema? x, IOpenApiSchema? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(IOpenApiSchema obj) => RuntimeHelpers.GetHashCode(obj);
+    }
+}
