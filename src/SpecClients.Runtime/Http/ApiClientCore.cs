@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
@@ -10,13 +11,30 @@ namespace SpecClients.Runtime.Http;
 
 /// <summary>
 /// The behaviour behind every generated client: builds the request, applies the operation's security, sends it,
-/// retries once after a 401 when a token was refreshed, and buffers the response within a size limit.
+/// retries once after a 401 when a token was refreshed, retries what <see cref="ApiRetryPolicy"/> allows after a 429
+/// or 503, and buffers the response within a size limit and within <see cref="HttpClient.Timeout"/>.
 /// </summary>
 public sealed class ApiClientCore
 {
+    // Set while this client authenticates a request: a request sent meanwhile (through another client of the same
+    // runtime) obtains a credential — a token request — and may be retried whatever its method.
+    private static readonly AsyncLocal<bool> s_authenticating = new();
+
     private readonly HttpClient _httpClient;
     private readonly Func<IReadOnlyList<string>?, Uri> _resolveBaseAddress;
     private readonly RequestAuthorizer _authorizer;
+
+    /// <summary>Creates the core of a generated client with <see cref="ApiRetryPolicy.Default"/>.</summary>
+    /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
+    /// <param name="apiName">The API name used in messages.</param>
+    /// <param name="resolveBaseAddress">Chooses the server for a request, given operation-level servers.</param>
+    /// <param name="authorizer">Applies security requirements.</param>
+    /// <param name="maxResponseBytes">The largest response body accepted.</param>
+    /// <param name="allowInsecureHttp">Allows sending credentials over plain http to a host that is not loopback.</param>
+    public ApiClientCore(HttpClient httpClient, string apiName, Func<IReadOnlyList<string>?, Uri> resolveBaseAddress, RequestAuthorizer authorizer, long maxResponseBytes = 16 * 1024 * 1024, bool allowInsecureHttp = false)
+        : this(httpClient, apiName, resolveBaseAddress, authorizer, maxResponseBytes, allowInsecureHttp, ApiRetryPolicy.Default)
+    {
+    }
 
     /// <summary>Creates the core of a generated client.</summary>
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
@@ -25,7 +43,8 @@ public sealed class ApiClientCore
     /// <param name="authorizer">Applies security requirements.</param>
     /// <param name="maxResponseBytes">The largest response body accepted.</param>
     /// <param name="allowInsecureHttp">Allows sending credentials over plain http to a host that is not loopback.</param>
-    public ApiClientCore(HttpClient httpClient, string apiName, Func<IReadOnlyList<string>?, Uri> resolveBaseAddress, RequestAuthorizer authorizer, long maxResponseBytes = 16 * 1024 * 1024, bool allowInsecureHttp = false)
+    /// <param name="retryPolicy">When a request is repeated after a 429 or 503; <see cref="ApiRetryPolicy.Default"/> if null.</param>
+    public ApiClientCore(HttpClient httpClient, string apiName, Func<IReadOnlyList<string>?, Uri> resolveBaseAddress, RequestAuthorizer authorizer, long maxResponseBytes, bool allowInsecureHttp, ApiRetryPolicy? retryPolicy)
     {
         AllowInsecureHttp = allowInsecureHttp;
         _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
@@ -33,6 +52,7 @@ public sealed class ApiClientCore
         _resolveBaseAddress = resolveBaseAddress;
         _authorizer = authorizer;
         MaxResponseBytes = maxResponseBytes;
+        RetryPolicy = retryPolicy ?? ApiRetryPolicy.Default;
     }
 
     /// <summary>The API name used in messages.</summary>
@@ -47,34 +67,104 @@ public sealed class ApiClientCore
     /// <summary>Whether credentials may be sent over plain http to a host that is not loopback.</summary>
     public bool AllowInsecureHttp { get; }
 
+    /// <summary>When a request is repeated after a 429 or 503.</summary>
+    public ApiRetryPolicy RetryPolicy { get; }
+
     /// <summary>Sends <paramref name="request"/> and buffers the response.</summary>
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The response, whatever its status.</returns>
+    /// <exception cref="ApiResponseFormatException">The body exceeds <see cref="MaxResponseBytes"/>, or the connection closed before it was complete.</exception>
+    /// <exception cref="TaskCanceledException">The call exceeded <see cref="HttpClient.Timeout"/> (headers and body together), or was cancelled.</exception>
     public async Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken)
     {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
         var baseAddress = _resolveBaseAddress(request.Servers);
         if (request.Security.Count > 0 && !AllowInsecureHttp)
         {
             TransportSecurity.RequireHttpsForCredentials(baseAddress, ApiName);
         }
 
-        for (var attempt = 0; ; attempt++)
+        var isCredentialRequest = s_authenticating.Value;
+        var refreshedAfter401 = false;
+        var retries = 0;
+        while (true)
         {
             using var message = request.ToHttpRequestMessage(baseAddress);
             AuthRequestOptions.SetOperationId(message, request.OperationId);
             AuthRequestOptions.SetApiPath(message, request.Path);
-            var applied = await _authorizer.ApplyAsync(message, request.Security, cancellationToken).ConfigureAwait(false);
+            AppliedAuthentication applied;
+            s_authenticating.Value = true;
+            try
+            {
+                applied = await _authorizer.ApplyAsync(message, request.Security, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                s_authenticating.Value = isCredentialRequest;
+            }
+
             // An AuthenticationHandler on the same HttpClient must not authenticate this request a second time.
             AuthRequestOptions.MarkAuthenticated(message);
+            var started = Stopwatch.StartNew();
             using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode == HttpStatusCode.Unauthorized && attempt == 0
+            var status = (int)response.StatusCode;
+            if (response.StatusCode == HttpStatusCode.Unauthorized && !refreshedAfter401
                 && await applied.OnUnauthorizedAsync(message, cancellationToken).ConfigureAwait(false))
             {
+                refreshedAfter401 = true;
                 continue;
             }
 
-            return await ApiResponse.ReadAsync(response, ApiName, request.OperationId, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+            if (status is 429 or 503
+                && RetryPolicy.ShouldRetry(request.Method, isCredentialRequest, status, ApiResponse.ReadRetryAfter(response), retries, out var delay))
+            {
+                retries++;
+                response.Dispose();
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            // HttpClient.Timeout covers only the headers of a ResponseHeadersRead call: give the body what is left of it,
+            // so that a server dripping bytes cannot hold the call open for longer.
+            using var bodyTimeout = BodyTimeout(started.Elapsed, cancellationToken);
+            try
+            {
+                return await ApiResponse.ReadAsync(response, ApiName, request.OperationId, MaxResponseBytes, bodyTimeout?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && bodyTimeout is { IsCancellationRequested: true })
+            {
+                throw new TaskCanceledException(
+                    $"{ApiName} operation '{request.OperationId}': the request was canceled due to the configured HttpClient.Timeout of {_httpClient.Timeout.TotalSeconds} seconds elapsing while the response body was read.",
+                    new TimeoutException(ex.Message, ex));
+            }
+            catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested && ex.CancellationToken != cancellationToken)
+            {
+                // Cancelled by the caller through the linked source: report the caller's own token, as HttpClient does.
+#if NET5_0_OR_GREATER
+                throw new TaskCanceledException(ex.Message, ex, cancellationToken);
+#else
+                throw new OperationCanceledException(ex.Message, ex, cancellationToken);
+#endif
+            }
         }
+    }
+
+    private CancellationTokenSource? BodyTimeout(TimeSpan elapsed, CancellationToken cancellationToken)
+    {
+        var timeout = _httpClient.Timeout;
+        if (timeout == Timeout.InfiniteTimeSpan)
+        {
+            return null;
+        }
+
+        var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var remaining = timeout - elapsed;
+        source.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+        return source;
     }
 }

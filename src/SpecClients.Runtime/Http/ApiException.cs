@@ -37,6 +37,12 @@ public class ApiException : Exception
     /// <summary>The response body as text, if any. It comes from the server: log it with care.</summary>
     public string? ResponseBody { get; }
 
+    /// <summary>
+    /// How long the server asked to wait before trying again (its <c>Retry-After</c>), if it did: typically with 429 or
+    /// 503 when the wait was longer than <see cref="ApiRetryPolicy.MaxDelay"/> or the request was not safe to repeat.
+    /// </summary>
+    public TimeSpan? RetryAfter { get; internal set; }
+
     private static string DefaultMessage(string apiName, string operationId, int statusCode)
     {
         var reason = Enum.IsDefined(typeof(HttpStatusCode), statusCode) ? " (" + (HttpStatusCode)statusCode + ")" : string.Empty;

@@ -12,13 +12,14 @@ namespace SpecClients.Runtime.Http;
 /// <summary>A buffered response, read by generated code into its declared type or turned into an <see cref="ApiException"/>.</summary>
 public sealed class ApiResponse
 {
-    private ApiResponse(string apiName, string operationId, int statusCode, string? contentType, byte[] body)
+    private ApiResponse(string apiName, string operationId, int statusCode, string? contentType, byte[] body, TimeSpan? retryAfter)
     {
         ApiName = apiName;
         OperationId = operationId;
         StatusCode = statusCode;
         ContentType = contentType;
         Body = body;
+        RetryAfter = retryAfter;
     }
 
     /// <summary>The API (spec) name.</summary>
@@ -36,6 +37,9 @@ public sealed class ApiResponse
     /// <summary>The body bytes.</summary>
     public byte[] Body { get; }
 
+    /// <summary>How long the server asked the client to wait (<c>Retry-After</c>, as seconds or a date), if it did.</summary>
+    public TimeSpan? RetryAfter { get; }
+
     /// <summary>Whether the status is 2xx.</summary>
     public bool IsSuccess => StatusCode is >= 200 and < 300;
 
@@ -46,6 +50,7 @@ public sealed class ApiResponse
     /// <param name="maxBytes">The largest body accepted.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The buffered response.</returns>
+    /// <exception cref="ApiResponseFormatException">The body exceeds <paramref name="maxBytes"/>, or the connection closed before the body was complete.</exception>
     public static async Task<ApiResponse> ReadAsync(HttpResponseMessage response, string apiName, string operationId, long maxBytes, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
@@ -69,8 +74,23 @@ public sealed class ApiResponse
             using var buffer = new MemoryStream();
             var chunk = new byte[16 * 1024];
             int read;
-            while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+            while (true)
             {
+                try
+                {
+                    read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+                {
+                    // The connection was reset or closed mid-body: say which call, and keep the transport error inside.
+                    throw new ApiResponseFormatException(apiName, operationId, status, $"the connection closed after {buffer.Length} bytes, before the body was complete", ex);
+                }
+
+                if (read <= 0)
+                {
+                    break;
+                }
+
                 if (buffer.Length + read > maxBytes)
                 {
                     throw TooLarge(apiName, operationId, status, maxBytes);
@@ -82,7 +102,31 @@ public sealed class ApiResponse
             body = buffer.ToArray();
         }
 
-        return new ApiResponse(apiName, operationId, status, response.Content?.Headers.ContentType?.MediaType, body);
+        return new ApiResponse(apiName, operationId, status, response.Content?.Headers.ContentType?.MediaType, body, ReadRetryAfter(response));
+    }
+
+    /// <summary>The response's <c>Retry-After</c> as a wait from now: its seconds, or the time until its date (never negative).</summary>
+    /// <param name="response">The response.</param>
+    /// <returns>The wait, or null when the header is absent or unreadable.</returns>
+    public static TimeSpan? ReadRetryAfter(HttpResponseMessage response)
+    {
+        if (response?.Headers.RetryAfter is not { } retryAfter)
+        {
+            return null;
+        }
+
+        if (retryAfter.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+
+        if (retryAfter.Date is { } date)
+        {
+            var wait = date - DateTimeOffset.UtcNow;
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
     }
 
     /// <summary>Reads the body as JSON with a generated reader.</summary>
@@ -117,7 +161,7 @@ public sealed class ApiResponse
 
     /// <summary>The exception for a non-success status with no declared error schema.</summary>
     /// <returns>The exception to throw.</returns>
-    public ApiException CreateException() => new(ApiName, OperationId, StatusCode, BodyText());
+    public ApiException CreateException() => new(ApiName, OperationId, StatusCode, BodyText()) { RetryAfter = RetryAfter };
 
     /// <summary>The exception for a non-success status with a declared error schema; falls back to <see cref="ApiException"/> when the body does not match it.</summary>
     /// <typeparam name="TError">The generated error type.</typeparam>
@@ -129,7 +173,7 @@ public sealed class ApiResponse
         {
             try
             {
-                return new ApiException<TError>(ApiName, OperationId, StatusCode, BodyText(), JsonWrite.FromUtf8Bytes(Body, read));
+                return new ApiException<TError>(ApiName, OperationId, StatusCode, BodyText(), JsonWrite.FromUtf8Bytes(Body, read)) { RetryAfter = RetryAfter };
             }
             catch (Exception ex) when (ex is JsonException or InvalidOperationException)
             {
