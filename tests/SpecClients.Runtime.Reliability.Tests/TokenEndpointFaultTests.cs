@@ -265,22 +265,20 @@ public sealed class TokenEndpointFaultTests
     }
 
     [Fact]
-    public async Task TokenWithALineBreakIsRefusedBeforeItReachesAHeaderButStaysCachedKnownBug()
+    public async Task TokenWithALineBreakIsRefusedAndNotCachedSoTheNextCallRecovers()
     {
         await using var run = (await FaultRun.StartAsync()).Once(Endpoint.KitegatewayToken, Fault.KitegatewayTokenData("token with CR/LF", """{"token":"JWT kg-TOKEN-SECRET\r\nX-Injected: 1","expires":4102444800}"""));
 
-        var exception = await run.FailsAsync<ArgumentException>(run.KitegatewayCall);
+        var exception = await run.FailsAsync<SpecClients.Runtime.Auth.TokenResponseException>(run.KitegatewayCall);
 
-        exception.Message.ShouldContain("line break");
+        exception.Message.ShouldContain("line breaks");
+        exception.Message.ShouldNotContain("kg-TOKEN-SECRET");
         run.Server.Hits(Endpoint.KitegatewayCallback).ShouldBe(0);
 
-        // Known bug (src/SpecClients.Runtime/Auth, see docs/reliability.md): the token was cached before it was found
-        // unusable, so every call fails the same way until it expires (clamped to 30 days). When this assertion fails,
-        // the bug is fixed: replace it with run.RecoversAsync(run.KitegatewayCall).
+        // The unusable token was never cached: once the server heals, the next call obtains a good one.
         run.Server.Heal();
-        var again = await Record.ExceptionAsync(run.KitegatewayCall);
-        again.ShouldBeOfType<ArgumentException>("the unusable token is no longer cached: the known bug is fixed, assert recovery instead");
-        run.Server.Hits(Endpoint.KitegatewayToken).ShouldBe(1);
+        await run.RecoversAsync(run.KitegatewayCall);
+        run.Server.Hits(Endpoint.KitegatewayToken).ShouldBe(2);
     }
 
     [Fact]

@@ -370,16 +370,18 @@ internal static class ClientEmitter
 
     private static void EmitBody(SourceWriter w, BodySpec body)
     {
-        var open = body.Required || body.Type.IsValueType ? null : "if (body is not null)";
+        var open = body.Required ? null : body.Type.IsValueType ? "if (body is { } __body)" : "if (body is not null)";
         if (open is not null)
         {
             w.Open(open);
         }
 
+        var bodyName = !body.Required && body.Type.IsValueType ? "__body" : "body";
+
         switch (body.Kind)
         {
             case BodyKind.Json:
-                w.Line("request.SetJsonBody(body, static (w, v) => " + JsonCode.WriteValue(body.Type, "w", "v").TrimEnd(';') + ", " + SourceWriter.Literal(body.MediaType) + ");");
+                w.Line("request.SetJsonBody(" + bodyName + ", static (w, v) => " + JsonCode.WriteValue(body.Type, "w", "v").TrimEnd(';') + ", " + SourceWriter.Literal(body.MediaType) + ");");
                 break;
             case BodyKind.Form:
                 w.Line("var form = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string?>>();");
@@ -406,10 +408,10 @@ internal static class ClientEmitter
                 w.Line("request.SetFormBody(form);");
                 break;
             case BodyKind.Text:
-                w.Line("request.SetTextBody(body, " + SourceWriter.Literal(body.MediaType) + ");");
+                w.Line("request.SetTextBody(" + bodyName + ", " + SourceWriter.Literal(body.MediaType) + ");");
                 break;
             default:
-                w.Line("request.SetBinaryBody(body, " + SourceWriter.Literal(body.MediaType) + ");");
+                w.Line("request.SetBinaryBody(" + bodyName + ", " + SourceWriter.Literal(body.MediaType) + ");");
                 break;
         }
 

@@ -41,7 +41,7 @@ internal static class OptionsEmitter
             EmitTokenSourceOptions(w, source);
         }
 
-        if (client.TokenSources.Count > 0)
+        if (client.TokenSources.Count > 0 || client.SecuritySchemes.Any(s => s.Signature is not null))
         {
             w.Line("/// <summary>Refresh margin, default and maximum lifetime, and timeout of token requests. A lifetime the spec gives (<c>x-token lifetime</c>) is used unless DefaultLifetime is changed here.</summary>");
             w.Line("public global::SpecClients.Runtime.Auth.TokenProviderOptions Tokens { get; set; } = new global::SpecClients.Runtime.Auth.TokenProviderOptions();");

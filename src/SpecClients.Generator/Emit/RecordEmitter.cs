@@ -90,7 +90,9 @@ internal static class RecordEmitter
             first = false;
             if (property.Sensitive)
             {
-                w.Line("builder.Append(" + SourceWriter.Literal(separator + property.Name + " = ") + ").Append(" + property.Name + " is null ? \"null\" : \"***\");");
+                w.Line(property.Type.IsValueType && !property.IsNullableInCSharp
+                    ? "builder.Append(" + SourceWriter.Literal(separator + property.Name + " = ***") + ");"
+                    : "builder.Append(" + SourceWriter.Literal(separator + property.Name + " = ") + ").Append(" + property.Name + " is null ? \"null\" : \"***\");");
             }
             else
             {

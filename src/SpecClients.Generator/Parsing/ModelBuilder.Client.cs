@@ -323,7 +323,7 @@ internal sealed partial class ModelBuilder
                 return new BodySpec(kind, chosen.Key, new TypeRef(TypeKind.Binary, "global::System.IO.Stream"), requestBody.Required, EquatableArray<FormFieldSpec>.Empty);
         }
 
-        var type = MapSchema(chosen.Value.Schema, schemaPointer, baseName + "Request");
+        var type = MapSchema(chosen.Value?.Schema, schemaPointer, baseName + "Request");
         var fields = EquatableArray<FormFieldSpec>.Empty;
         if (kind == BodyKind.Form)
         {
@@ -394,9 +394,14 @@ internal sealed partial class ModelBuilder
         }
 
         var json = content.FirstOrDefault(c => IsJson(c.Key));
+        if (json.Key is not null && json.Value is null)
+        {
+            Report(DiagnosticDescriptors.OpenApiError, pointer + "/content/" + Escape(json.Key), pointer + "/content/" + Escape(json.Key), "a media type must be a mapping");
+        }
+
         if (json.Key is not null)
         {
-            var type = json.Value.Schema is null ? TypeRef.Any : MapSchema(json.Value.Schema, pointer + "/content/" + Escape(json.Key) + "/schema", name);
+            var type = json.Value?.Schema is null ? TypeRef.Any : MapSchema(json.Value.Schema, pointer + "/content/" + Escape(json.Key) + "/schema", name);
             return new ResponseSpec(status, type, false);
         }
 

@@ -20,6 +20,12 @@ internal sealed partial class ModelBuilder
         {
             var pointer = "#/components/securitySchemes/" + Escape(entry.Key);
             var scheme = entry.Value;
+            if (scheme is null)
+            {
+                Report(DiagnosticDescriptors.OpenApiError, pointer, pointer, "a security scheme must be a mapping");
+                continue;
+            }
+
             var kind = SecuritySchemeKind.Unsupported;
             var location = ApiKeyLocation.Header;
             string? parameterName = null;

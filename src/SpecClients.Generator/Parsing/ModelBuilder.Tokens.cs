@@ -133,7 +133,7 @@ internal sealed partial class ModelBuilder
     private EquatableArray<string> StaticSchemes(OperationSpec operation) =>
         operation.Security.IsEmpty
             ? EquatableArray<string>.Empty
-            : operation.Security[0].Schemes.Where(s => _schemes.TryGetValue(s, out var scheme) && scheme.Token is null && scheme.Signature is null).ToEquatableArray();
+            : operation.Security[0].Schemes.Where(s => _schemes.TryGetValue(s, out var scheme) && scheme.Token is null && scheme.Signature is null && scheme.Kind != SecuritySchemeKind.Unsupported).ToEquatableArray();
 
     /// <summary>An RFC 6749 member, declared in the response schema or else read from its unknown members.</summary>
     private static TokenValueSpec OAuth2Value(ObjectSpec record, string jsonName)

@@ -82,6 +82,20 @@ internal sealed partial class ModelBuilder
         foreach (var pair in schemas)
         {
             _cancellationToken.ThrowIfCancellationRequested();
+            if (pair.Value is null)
+            {
+                Report(DiagnosticDescriptors.OpenApiError, ComponentPointer(pair.Key), ComponentPointer(pair.Key), "a schema must be a mapping");
+                _componentRefs[pair.Key] = TypeRef.Any;
+                continue;
+            }
+
+            if (IsAliasCycle(pair.Key))
+            {
+                Report(DiagnosticDescriptors.UnsupportedSchema, ComponentPointer(pair.Key), ComponentPointer(pair.Key), "a $ref chain that leads back to itself");
+                _componentRefs[pair.Key] = TypeRef.Any;
+                continue;
+            }
+
             ResolveComponent(pair.Key);
         }
 
@@ -116,6 +130,25 @@ internal sealed partial class ModelBuilder
         }
     }
 
+    /// <summary>Whether a component is a $ref that, followed through other components, comes back to itself.</summary>
+    private bool IsAliasCycle(string name)
+    {
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var schemas = _document.Components!.Schemas!;
+        var current = name;
+        while (schemas.TryGetValue(current, out var schema) && schema is OpenApiSchemaReference { Reference.Id: { } next })
+        {
+            if (!visited.Add(current))
+            {
+                return true;
+            }
+
+            current = next;
+        }
+
+        return false;
+    }
+
     /// <summary>The type a component schema maps to, building its record, enum or union the first time.</summary>
     private TypeRef ResolveComponent(string name)
     {
@@ -131,6 +164,8 @@ internal sealed partial class ModelBuilder
 
     private TypeRef ResolveComponentCore(string name)
     {
+        // Long chains of records referring to records recurse here; fail with a diagnostic, never a stack overflow.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         var schema = _document.Components!.Schemas![name];
         var csName = _componentTypeNames[name];
         var pointer = ComponentPointer(name);
@@ -460,11 +495,15 @@ internal sealed partial class ModelBuilder
         || part.AdditionalProperties is not null
         || part.Const is not null;
 
-    private static bool IsObjectLike(IOpenApiSchema schema) =>
-        schema.Properties is { Count: > 0 }
-        || NonNullType(schema) == JsonSchemaType.Object
-        || schema.AdditionalProperties is not null
-        || (schema.AllOf is { Count: > 0 } parts && parts.Any(p => IsObjectLike(Target(p))));
+    private static bool IsObjectLike(IOpenApiSchema schema) => IsObjectLike(schema, 0);
+
+    // allOf can loop (A allOf B, B allOf A): a depth bound keeps this from overflowing the compiler's stack.
+    private static bool IsObjectLike(IOpenApiSchema schema, int depth) =>
+        depth <= 32
+        && (schema.Properties is { Count: > 0 }
+            || NonNullType(schema) == JsonSchemaType.Object
+            || schema.AdditionalProperties is not null
+            || (schema.AllOf is { Count: > 0 } parts && parts.Any(p => IsObjectLike(Target(p), depth + 1))));
 
     private static bool IsNullable(IOpenApiSchema? schema)
     {

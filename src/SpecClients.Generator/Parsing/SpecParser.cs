@@ -22,6 +22,11 @@ internal static class SpecParser
             var spec = ParseCore(input, generatorVersion, diagnostics, cancellationToken);
             return new Result<ApiSpec>(spec, diagnostics.ToEquatableArray());
         }
+        catch (InsufficientExecutionStackException)
+        {
+            diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.LimitExceeded.Id, FileStart(input.Path), new[] { input.Path, "schema reference depth", "what the compiler's stack allows" }.ToEquatableArray()));
+            return new Result<ApiSpec>(null, diagnostics.ToEquatableArray());
+        }
         catch (SpecReadException ex)
         {
             diagnostics.Add(new DiagnosticInfo(ex.DiagnosticId, ex.Location ?? FileStart(input.Path), new[] { input.Path }.Concat(ex.Arguments).ToEquatableArray()));
@@ -61,7 +66,17 @@ internal static class SpecParser
 
         cancellationToken.ThrowIfCancellationRequested();
         var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
-        var result = new OpenApiJsonReader().Read(root, new Uri("file:///" + input.FileStem + ".json"), settings);
+        ReadResult result;
+        try
+        {
+            result = new OpenApiJsonReader().Read(root, new Uri("file:///" + input.FileStem + ".json"), settings);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Microsoft.OpenApi's reader throws on some malformed documents instead of reporting them.
+            throw new SpecReadException(DiagnosticDescriptors.OpenApiError.Id, tree.Locate(null), "the OpenAPI reader rejected the document (" + ex.GetType().Name + ": " + ex.Message + ")");
+        }
+
         var reported = (result.Diagnostic?.Errors ?? Array.Empty<OpenApiError>()).Select(e => (Id: DiagnosticDescriptors.OpenApiError.Id, Error: e))
             .Concat((result.Diagnostic?.Warnings ?? Array.Empty<OpenApiError>()).Select(w => (Id: DiagnosticDescriptors.OpenApiWarning.Id, Error: w)))
             .ToList();

@@ -51,6 +51,11 @@ internal sealed class YamlDocumentTree
             var json = new Converter(path, cancellationToken).Convert(new Parser(new StringReader(text)));
             return new YamlDocumentTree(text, path, json);
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner throws this (not a YamlException) for some unclosed flow collections.
+            throw new SpecReadException(DiagnosticDescriptors.YamlSyntaxError.Id, null, ex.Message);
+        }
         catch (YamlException ex)
         {
             var location = ToLocation(path, ex.Start, ex.End);
@@ -117,7 +122,7 @@ internal sealed class YamlDocumentTree
         {
             new Locator(root).Walk(new Parser(new StringReader(_text)));
         }
-        catch (YamlException)
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
         {
             // The document was read once already, so this cannot happen; keep what was found.
         }

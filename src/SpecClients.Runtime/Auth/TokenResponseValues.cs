@@ -18,6 +18,26 @@ public static class TokenResponseValues
     /// <returns>The text, or null.</returns>
     public static string? Text(string? value) => value;
 
+    /// <summary>A numeric token (some servers send ids as numbers) as text.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The text, or null.</returns>
+    public static string? Text(long? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A numeric token as text.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The text, or null.</returns>
+    public static string? Text(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A numeric token as text.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The text, or null.</returns>
+    public static string? Text(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>A numeric token as text.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The text, or null.</returns>
+    public static string? Text(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>A JSON value as text: strings unquoted, numbers as written; null for null or absent.</summary>
     /// <param name="value">The value.</param>
     /// <returns>The text, or null.</returns>
@@ -94,6 +114,12 @@ public static class TokenResponseValues
         if (string.IsNullOrWhiteSpace(token))
         {
             throw new TokenResponseException(apiName, operationId, $"{apiName} operation '{operationId}' succeeded but its response holds no token at '{tokenMember}'.");
+        }
+
+        // A token that cannot go into a header must not be cached: every call would fail with it until it expired.
+        if (token!.IndexOfAny(new[] { '\r', '\n', '\0' }) >= 0)
+        {
+            throw new TokenResponseException(apiName, operationId, $"{apiName} operation '{operationId}' returned a token at '{tokenMember}' that contains line breaks or NUL characters, which no header can carry.");
         }
 
         var expiry = expiresAt is not null ? TokenExpiry.FromUnixSeconds(expiresAt)
