@@ -173,9 +173,22 @@ internal sealed partial class ModelBuilder
 
         if (IsEnum(schema))
         {
+            if (_typeNames.IsTaken(csName + "Extensions"))
+            {
+                // Another schema already has the name of this enum's helper class: rename the enum, not the helper.
+                var renamed = ClaimEnumName(csName);
+                Report(DiagnosticDescriptors.NameCollision, pointer, pointer, csName + "Extensions", renamed);
+                csName = renamed;
+                _componentTypeNames[name] = renamed;
+                qualified = Qualify(renamed);
+            }
+            else
+            {
+                _typeNames.Claim(csName + "Extensions");
+            }
+
             var enumRef = new TypeRef(TypeKind.Enum, qualified);
             _componentRefs[name] = enumRef;
-            _typeNames.Claim(csName + "Extensions");
             Register(BuildEnum(csName, schema), enumRef);
             return enumRef;
         }
@@ -301,12 +314,24 @@ internal sealed partial class ModelBuilder
         return type;
     }
 
+    /// <summary>Claims a name for an enum whose helper class <c>{name}Extensions</c> is free as well.</summary>
+    private string ClaimEnumName(string wanted)
+    {
+        var name = ClaimTypeName(wanted);
+        while (_typeNames.IsTaken(name + "Extensions"))
+        {
+            name = ClaimTypeName(name);
+        }
+
+        _typeNames.Claim(name + "Extensions");
+        return name;
+    }
+
     private TypeRef MapInline(IOpenApiSchema schema, string pointer, string nameHint)
     {
         if (IsEnum(schema))
         {
-            var enumName = ClaimTypeName(nameHint);
-            _typeNames.Claim(enumName + "Extensions");
+            var enumName = ClaimEnumName(nameHint);
             return RegisterOrReuse(BuildEnum(enumName, schema), new TypeRef(TypeKind.Enum, Qualify(enumName)));
         }
 
