@@ -188,4 +188,16 @@ public sealed class SecuritySchemeWireTests
 
         handler.Requests.Count.ShouldBe(2);
     }
+
+    [Fact]
+    public async Task OAuth2SchemeWithOnlyAStaticTokenSendsThatTokenWithoutAFlow()
+    {
+        await using var server = await RecordingServer.StartAsync();
+        server.Respond(204, null, string.Empty);
+        var client = CreateClient(server, o => o.ClientCredentialsToken = "static-oauth-token");
+
+        await client.GetAsMachineAsync();
+
+        server.SingleRequest.Header("Authorization").ShouldBe("Bearer static-oauth-token");
+    }
 }

@@ -57,17 +57,24 @@ internal static class AuthEmitter
             w.Line("_signingAuthenticators = global::System.Array.Empty<" + Auth + ".IRequestAuthenticator>();");
         }
 
-        w.Line("_authenticators = new " + Auth + ".IRequestAuthenticator[]");
-        w.Line("{");
-        w.Indent();
+        w.Line("var authenticators = new global::System.Collections.Generic.List<" + Auth + ".IRequestAuthenticator>();");
         foreach (var source in client.TokenSources)
         {
-            w.Line(Authenticator(source) + ",");
+            if (source.Kind == TokenSourceKind.OAuth2Flow)
+            {
+                // An OAuth2 flow applies only when its client is configured; otherwise a static <Scheme>Token stays in use.
+                w.Open("if (options." + source.PropertyName + "ClientId is not null)");
+                w.Line("authenticators.Add(" + Authenticator(source) + ");");
+                w.Close();
+            }
+            else
+            {
+                w.Line("authenticators.Add(" + Authenticator(source) + ");");
+            }
         }
 
-        w.Outdent();
-        w.Line("};");
-        w.Line("_authenticators = global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Concat(_authenticators, _signingAuthenticators));");
+        w.Line("authenticators.AddRange(_signingAuthenticators);");
+        w.Line("_authenticators = authenticators.ToArray();");
         w.Close();
         w.Line();
 

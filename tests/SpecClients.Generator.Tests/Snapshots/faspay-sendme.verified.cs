@@ -569,11 +569,10 @@ public sealed partial class FaspaySendmeClientAuth
         _signingAuthenticators = options.RequestSigner is { } signer
             ? new global::SpecClients.Runtime.Auth.IRequestAuthenticator[] { new global::SpecClients.Runtime.Auth.SigningAuthenticator("faspaySignature", signer, null, _services.TimeProvider) }
             : global::System.Array.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
-        _authenticators = new global::SpecClients.Runtime.Auth.IRequestAuthenticator[]
-        {
-            new global::SpecClients.Runtime.Auth.SignatureTokenAuthenticator("faspayAccessToken", FaspayAccessToken),
-        };
-        _authenticators = global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Concat(_authenticators, _signingAuthenticators));
+        var authenticators = new global::System.Collections.Generic.List<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
+        authenticators.Add(new global::SpecClients.Runtime.Auth.SignatureTokenAuthenticator("faspayAccessToken", FaspayAccessToken));
+        authenticators.AddRange(_signingAuthenticators);
+        _authenticators = authenticators.ToArray();
     }
 
     /// <summary>The token of security scheme <c>faspayAccessToken</c>: cached, refreshed ahead of expiry, one request for any number of callers.</summary>

@@ -186,11 +186,10 @@ public sealed partial class FincodeClientAuth
         _services = services ?? global::SpecClients.Runtime.Auth.AuthServices.Shared;
         AccessToken = _services.CreateProvider(FincodeClient.ApiName, "accessToken", new global::SpecClients.Runtime.Auth.DelegateTokenSource(RequestAccessTokenAsync), TokenOptions(null), options.BaseAddress?.AbsoluteUri, options.Server.ToString(), options.Tenant?.ToString(), options.BasicAuthUsername, options.BasicAuthPassword, options.AccessTokenRequest is { } __request ? global::SpecClients.Runtime.Json.JsonWrite.ToJsonString(__request, static (w, v) => global::SpecClients.Generated.Fincode.PostOauthTokenRequest.JsonConverter.WriteValue(w, v)) : null);
         _signingAuthenticators = global::System.Array.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
-        _authenticators = new global::SpecClients.Runtime.Auth.IRequestAuthenticator[]
-        {
-            new global::SpecClients.Runtime.Auth.TokenAuthenticator("accessToken", AccessToken, "Authorization", global::SpecClients.Runtime.Auth.TokenFormat.Bearer, global::SpecClients.Runtime.Auth.ApiKeyLocation.Header),
-        };
-        _authenticators = global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Concat(_authenticators, _signingAuthenticators));
+        var authenticators = new global::System.Collections.Generic.List<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
+        authenticators.Add(new global::SpecClients.Runtime.Auth.TokenAuthenticator("accessToken", AccessToken, "Authorization", global::SpecClients.Runtime.Auth.TokenFormat.Bearer, global::SpecClients.Runtime.Auth.ApiKeyLocation.Header));
+        authenticators.AddRange(_signingAuthenticators);
+        _authenticators = authenticators.ToArray();
     }
 
     /// <summary>The token of security scheme <c>accessToken</c>: cached, refreshed ahead of expiry, one request for any number of callers.</summary>

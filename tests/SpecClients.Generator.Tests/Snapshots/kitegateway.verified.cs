@@ -513,11 +513,10 @@ public sealed partial class KitegatewayClientAuth
         _services = services ?? global::SpecClients.Runtime.Auth.AuthServices.Shared;
         KitegatewayToken = _services.CreateProvider(KitegatewayClient.ApiName, "kitegatewayToken", new global::SpecClients.Runtime.Auth.DelegateTokenSource(RequestKitegatewayTokenAsync), TokenOptions(global::System.TimeSpan.FromSeconds(900)), options.BaseAddress?.AbsoluteUri, options.Server.ToString(), options.SecretKey, options.KitegatewayTokenRequest is { } __request ? global::SpecClients.Runtime.Json.JsonWrite.ToJsonString(__request, static (w, v) => global::SpecClients.Generated.Kitegateway.TokenRequest.JsonConverter.WriteValue(w, v)) : null);
         _signingAuthenticators = global::System.Array.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
-        _authenticators = new global::SpecClients.Runtime.Auth.IRequestAuthenticator[]
-        {
-            new global::SpecClients.Runtime.Auth.TokenAuthenticator("kitegatewayToken", KitegatewayToken, "Authorization", global::SpecClients.Runtime.Auth.TokenFormat.PrefixUnlessPresent("JWT "), global::SpecClients.Runtime.Auth.ApiKeyLocation.Header),
-        };
-        _authenticators = global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Concat(_authenticators, _signingAuthenticators));
+        var authenticators = new global::System.Collections.Generic.List<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
+        authenticators.Add(new global::SpecClients.Runtime.Auth.TokenAuthenticator("kitegatewayToken", KitegatewayToken, "Authorization", global::SpecClients.Runtime.Auth.TokenFormat.PrefixUnlessPresent("JWT "), global::SpecClients.Runtime.Auth.ApiKeyLocation.Header));
+        authenticators.AddRange(_signingAuthenticators);
+        _authenticators = authenticators.ToArray();
     }
 
     /// <summary>The token of security scheme <c>kitegatewayToken</c>: cached, refreshed ahead of expiry, one request for any number of callers.</summary>

@@ -1170,11 +1170,10 @@ public sealed partial class TorusClientAuth
         _services = services ?? global::SpecClients.Runtime.Auth.AuthServices.Shared;
         TorusAccessToken = _services.CreateProvider(TorusClient.ApiName, "torusAccessToken", new global::SpecClients.Runtime.Auth.DelegateTokenSource(RequestTorusAccessTokenAsync), TokenOptions(global::System.TimeSpan.FromSeconds(28800)), options.BaseAddress?.AbsoluteUri, options.Server.ToString(), options.RequestToken, options.TorusAccessTokenRequest is { } __request ? global::SpecClients.Runtime.Json.JsonWrite.ToJsonString(__request, static (w, v) => global::SpecClients.Generated.Torus.SessionRequest.JsonConverter.WriteValue(w, v)) : null);
         _signingAuthenticators = global::System.Array.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
-        _authenticators = new global::SpecClients.Runtime.Auth.IRequestAuthenticator[]
-        {
-            new global::SpecClients.Runtime.Auth.TokenAuthenticator("torusAccessToken", TorusAccessToken, "Authorization", global::SpecClients.Runtime.Auth.TokenFormat.Bearer, global::SpecClients.Runtime.Auth.ApiKeyLocation.Header),
-        };
-        _authenticators = global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Concat(_authenticators, _signingAuthenticators));
+        var authenticators = new global::System.Collections.Generic.List<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
+        authenticators.Add(new global::SpecClients.Runtime.Auth.TokenAuthenticator("torusAccessToken", TorusAccessToken, "Authorization", global::SpecClients.Runtime.Auth.TokenFormat.Bearer, global::SpecClients.Runtime.Auth.ApiKeyLocation.Header));
+        authenticators.AddRange(_signingAuthenticators);
+        _authenticators = authenticators.ToArray();
     }
 
     /// <summary>The token of security scheme <c>torusAccessToken</c>: cached, refreshed ahead of expiry, one request for any number of callers.</summary>
