@@ -39,7 +39,7 @@ internal static class JsonCode
                 // arguments spare the compiler inferring them through nested lambdas.
                 var inner = "r" + (depth + 1);
                 var method = type.Kind == TypeKind.Array ? ".Array<" : ".Map<";
-                return Read + method + type.Element!.CSharpElement + ">(" + args + ", static (ref global::System.Text.Json.Utf8JsonReader " + inner + ") => " + ReadValue(type.Element!, inner, owner, member, depth + 1) + ")";
+                return Read + method + type.Element!.CSharp + ">(" + args + ", static (ref global::System.Text.Json.Utf8JsonReader " + inner + ") => " + ReadValue(type.Element!, inner, owner, member, depth + 1) + ")";
             }
 
             default:
@@ -76,7 +76,7 @@ internal static class JsonCode
                 var w = "w" + (depth + 1);
                 var v = "v" + (depth + 1);
                 var method = type.Kind == TypeKind.Array ? ".Array<" : ".Map<";
-                method += type.Element!.CSharpElement + ">(";
+                method += type.Element!.CSharp + ">(";
                 var inner = WriteValue(type.Element!, w, v, depth + 1);
                 return Write + method + writer + ", " + value + ", static (" + w + ", " + v + ") => " + TrimSemicolon(inner) + ");";
             }

@@ -21,17 +21,6 @@ internal sealed class SourceWriter
         return this;
     }
 
-    /// <summary>Writes several lines (a raw block), each indented at the current level.</summary>
-    public SourceWriter Lines(string block)
-    {
-        foreach (var line in block.Replace("\r\n", "\n").Split('\n'))
-        {
-            Line(line);
-        }
-
-        return this;
-    }
-
     public SourceWriter Open(string text)
     {
         Line(text);

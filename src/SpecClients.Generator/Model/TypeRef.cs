@@ -37,13 +37,11 @@ internal sealed record TypeRef(TypeKind Kind, string Name, TypeRef? Element = nu
     /// <summary>The C# type as written in a declaration.</summary>
     public string CSharp => Kind switch
     {
-        TypeKind.Array => $"global::System.Collections.Generic.IReadOnlyList<{Element!.CSharpElement}>",
-        TypeKind.Map => $"global::System.Collections.Generic.IReadOnlyDictionary<string, {Element!.CSharpElement}>",
+        TypeKind.Array => $"global::System.Collections.Generic.IReadOnlyList<{Element!.CSharp}>",
+        TypeKind.Map => $"global::System.Collections.Generic.IReadOnlyDictionary<string, {Element!.CSharp}>",
         _ => Name,
     };
 
-    /// <summary>The C# type as an element of a collection: nullable when the schema allows null items.</summary>
-    public string CSharpElement => CSharp;
 
     public string Nullable(bool nullable) => nullable ? CSharp + "?" : CSharp;
 }

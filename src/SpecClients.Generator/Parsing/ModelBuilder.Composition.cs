@@ -390,7 +390,7 @@ internal sealed partial class ModelBuilder
             return null;
         }
 
-        var name = pointer.Substring(prefix.Length).Replace("~1", "/").Replace("~0", "~");
+        var name = JsonPointer.Unescape(pointer.Substring(prefix.Length));
         return _componentTypeNames.TryGetValue(name, out var typeName) ? typeName : null;
     }
 
@@ -408,7 +408,7 @@ internal sealed partial class ModelBuilder
             return null;
         }
 
-        var segments = text.Substring(prefix.Length).Split('/').Select(s => s.Replace("~1", "/").Replace("~0", "~")).ToArray();
+        var segments = text.Substring(prefix.Length).Split('/').Select(JsonPointer.Unescape).ToArray();
         if (segments.Length < 2 || _document.Components?.Schemas is not { } schemas || !schemas.TryGetValue(segments[0], out var current))
         {
             return null;

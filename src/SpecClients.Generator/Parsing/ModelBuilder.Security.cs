@@ -335,7 +335,7 @@ internal sealed partial class ModelBuilder
         var path = new List<string>();
         foreach (var raw in memberPointer.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries))
         {
-            var segment = raw.Replace("~1", "/").Replace("~0", "~");
+            var segment = JsonPointer.Unescape(raw);
             if (type is null || type.Kind != TypeKind.Object || !_objects.TryGetValue(type.Name, out var record))
             {
                 return null;

@@ -108,7 +108,7 @@ internal sealed partial class ModelBuilder
 
     private static string ComponentPointer(string name) => "#/components/schemas/" + Escape(name);
 
-    internal static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
+    internal static string Escape(string segment) => JsonPointer.Escape(segment);
 
     // Positions are found in one pass over the YAML at the end (ResolveDiagnostics), not one pass per diagnostic.
     private readonly List<(string Id, string Pointer, string[] Arguments)> _pending = new();

@@ -156,7 +156,7 @@ internal sealed class YamlDocumentTree
 
         foreach (var raw in pointer!.TrimStart('#').Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries))
         {
-            yield return raw.Replace("~1", "/").Replace("~0", "~");
+            yield return JsonPointer.Unescape(raw);
         }
     }
 
