@@ -208,7 +208,7 @@ internal static class ClientEmitter
             w.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
         }
 
-        w.Line("var request = new " + Http + ".ApiRequest(" + SourceWriter.Literal(operation.OperationId) + ", new global::System.Net.Http.HttpMethod(" + SourceWriter.Literal(operation.HttpMethod) + "), " + SourceWriter.Literal(operation.Path) + ");");
+        EmitNewRequest(w, operation);
         foreach (var parameter in operation.Parameters)
         {
             EmitParameter(w, parameter);
@@ -256,7 +256,7 @@ internal static class ClientEmitter
         w.Line("/// <returns>The token response.</returns>");
         w.Open("public async global::System.Threading.Tasks.Task<" + success.CSharp + "> " + AuthEmitter.RefreshMethodName(operation.MethodName) + "(string refreshToken, global::System.Threading.CancellationToken cancellationToken = default)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(refreshToken);");
-        w.Line("var request = new " + Http + ".ApiRequest(" + SourceWriter.Literal(operation.OperationId) + ", new global::System.Net.Http.HttpMethod(" + SourceWriter.Literal(operation.HttpMethod) + "), " + SourceWriter.Literal(operation.Path) + ");");
+        EmitNewRequest(w, operation);
         w.Line("request.SetFormBody(new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new(\"grant_type\", \"refresh_token\"), new(\"refresh_token\", refreshToken) });");
         EmitSecurityAndServers(w, operation, securityFields, serverFields);
         w.Line("var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);");
@@ -474,4 +474,21 @@ internal static class ClientEmitter
         var cases = variable.AllowedValues.Select(v => client.OptionsName + "." + OptionsEmitter.VariableType(variable) + "." + scope.Claim(Naming.Identifiers.Pascal(v)) + " => " + SourceWriter.Literal(v));
         return value + " switch { " + string.Join(", ", cases) + ", _ => throw new global::System.ArgumentOutOfRangeException(" + SourceWriter.Literal(variable.PropertyName) + ") }";
     }
+
+    private static void EmitNewRequest(SourceWriter w, OperationSpec operation) =>
+        w.Line("var request = new " + Http + ".ApiRequest(" + SourceWriter.Literal(operation.OperationId) + ", " + MethodExpression(operation.HttpMethod) + ", " + SourceWriter.Literal(operation.Path) + ");");
+
+    /// <summary>The framework's shared <c>HttpMethod</c> instance where there is one, so a call does not allocate its method.</summary>
+    private static string MethodExpression(string method) => method.ToUpperInvariant() switch
+    {
+        "GET" => "global::System.Net.Http.HttpMethod.Get",
+        "PUT" => "global::System.Net.Http.HttpMethod.Put",
+        "POST" => "global::System.Net.Http.HttpMethod.Post",
+        "DELETE" => "global::System.Net.Http.HttpMethod.Delete",
+        "HEAD" => "global::System.Net.Http.HttpMethod.Head",
+        "OPTIONS" => "global::System.Net.Http.HttpMethod.Options",
+        "TRACE" => "global::System.Net.Http.HttpMethod.Trace",
+        "PATCH" => "global::System.Net.Http.HttpMethod.Patch",
+        _ => "new global::System.Net.Http.HttpMethod(" + SourceWriter.Literal(method) + ")",
+    };
 }

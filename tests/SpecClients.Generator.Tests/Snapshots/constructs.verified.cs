@@ -532,7 +532,7 @@ public sealed partial class ConstructsClient
     /// <exception cref="SpecClients.Runtime.Http.ApiException">The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.</exception>
     public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Constructs.Pet> GetPetAsync(global::System.Guid petId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::SpecClients.Runtime.Http.ApiRequest("getPet", new global::System.Net.Http.HttpMethod("GET"), "/pets/{petId}");
+        var request = new global::SpecClients.Runtime.Http.ApiRequest("getPet", global::System.Net.Http.HttpMethod.Get, "/pets/{petId}");
         request.SetPathParameter("petId", global::SpecClients.Runtime.Json.ParameterFormat.Format(petId));
         var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccess)
@@ -552,7 +552,7 @@ public sealed partial class ConstructsClient
     public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Constructs.Payment> CreatePaymentAsync(global::SpecClients.Generated.Constructs.PaymentRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::SpecClients.Runtime.Http.ApiRequest("createPayment", new global::System.Net.Http.HttpMethod("POST"), "/payments");
+        var request = new global::SpecClients.Runtime.Http.ApiRequest("createPayment", global::System.Net.Http.HttpMethod.Post, "/payments");
         request.SetJsonBody(body, static (w, v) => global::SpecClients.Generated.Constructs.PaymentRequest.JsonConverter.WriteValue(w, v), "application/json");
         var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccess)

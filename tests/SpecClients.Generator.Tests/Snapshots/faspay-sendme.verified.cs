@@ -463,7 +463,7 @@ public sealed partial class FaspaySendmeClient
     /// <exception cref="SpecClients.Runtime.Http.ApiException">The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.</exception>
     public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.FaspaySendme.TokenResponse> GetAccessTokenAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::SpecClients.Runtime.Http.ApiRequest("getAccessToken", new global::System.Net.Http.HttpMethod("GET"), "/account/api/tokens");
+        var request = new global::SpecClients.Runtime.Http.ApiRequest("getAccessToken", global::System.Net.Http.HttpMethod.Get, "/account/api/tokens");
         request.Security = s_security0;
         var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccess)
@@ -489,7 +489,7 @@ public sealed partial class FaspaySendmeClient
     public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.FaspaySendme.BalanceResponse> GetBalanceAsync(string virtualAccount, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(virtualAccount);
-        var request = new global::SpecClients.Runtime.Http.ApiRequest("getBalance", new global::System.Net.Http.HttpMethod("GET"), "/account/api/balance_inquiry/{virtual_account}");
+        var request = new global::SpecClients.Runtime.Http.ApiRequest("getBalance", global::System.Net.Http.HttpMethod.Get, "/account/api/balance_inquiry/{virtual_account}");
         request.SetPathParameter("virtual_account", virtualAccount);
         request.Security = s_security1;
         var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);

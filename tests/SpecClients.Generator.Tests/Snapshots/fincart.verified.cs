@@ -263,7 +263,7 @@ public sealed partial class FincartClient
     public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Fincart.OrderLogsResponse> GetOrderLogsAsync(string orderId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(orderId);
-        var request = new global::SpecClients.Runtime.Http.ApiRequest("getOrderLogs", new global::System.Net.Http.HttpMethod("GET"), "/v4/orders/{order_id}/logs");
+        var request = new global::SpecClients.Runtime.Http.ApiRequest("getOrderLogs", global::System.Net.Http.HttpMethod.Get, "/v4/orders/{order_id}/logs");
         request.SetPathParameter("order_id", orderId);
         request.Security = s_security0;
         var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);

@@ -82,7 +82,7 @@ public sealed partial class FincodeClient
     /// <exception cref="SpecClients.Runtime.Http.ApiException">The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.</exception>
     public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Fincode.PostOauthTokenResponse> PostOauthTokenAsync(global::SpecClients.Generated.Fincode.PostOauthTokenRequest? body = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::SpecClients.Runtime.Http.ApiRequest("post/oauth/token", new global::System.Net.Http.HttpMethod("POST"), "/oauth/token");
+        var request = new global::SpecClients.Runtime.Http.ApiRequest("post/oauth/token", global::System.Net.Http.HttpMethod.Post, "/oauth/token");
         if (body is not null)
         {
             var form = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string?>>();
@@ -109,7 +109,7 @@ public sealed partial class FincodeClient
     public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Fincode.PostOauthTokenResponse> PostOauthTokenWithRefreshTokenAsync(string refreshToken, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(refreshToken);
-        var request = new global::SpecClients.Runtime.Http.ApiRequest("post/oauth/token", new global::System.Net.Http.HttpMethod("POST"), "/oauth/token");
+        var request = new global::SpecClients.Runtime.Http.ApiRequest("post/oauth/token", global::System.Net.Http.HttpMethod.Post, "/oauth/token");
         request.SetFormBody(new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new("grant_type", "refresh_token"), new("refresh_token", refreshToken) });
         request.Security = s_security0;
         request.Servers = s_servers0;

@@ -400,7 +400,7 @@ public sealed partial class KitegatewayClient
     public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Kitegateway.TokenResponse> CreateAccessTokenAsync(global::SpecClients.Generated.Kitegateway.TokenRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::SpecClients.Runtime.Http.ApiRequest("createAccessToken", new global::System.Net.Http.HttpMethod("POST"), "/v1/auth/token");
+        var request = new global::SpecClients.Runtime.Http.ApiRequest("createAccessToken", global::System.Net.Http.HttpMethod.Post, "/v1/auth/token");
         request.SetJsonBody(body, static (w, v) => global::SpecClients.Generated.Kitegateway.TokenRequest.JsonConverter.WriteValue(w, v), "application/json");
         request.Security = s_security0;
         var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -431,7 +431,7 @@ public sealed partial class KitegatewayClient
     public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Kitegateway.CallbackResponse> SendTransactionCallbackAsync(string kitegatewayReference, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(kitegatewayReference);
-        var request = new global::SpecClients.Runtime.Http.ApiRequest("sendTransactionCallback", new global::System.Net.Http.HttpMethod("GET"), "/v1/transactions/send-callback/{kitegateway_reference}");
+        var request = new global::SpecClients.Runtime.Http.ApiRequest("sendTransactionCallback", global::System.Net.Http.HttpMethod.Get, "/v1/transactions/send-callback/{kitegateway_reference}");
         request.SetPathParameter("kitegateway_reference", kitegatewayReference);
         request.Security = s_security1;
         var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);

@@ -1066,7 +1066,7 @@ public sealed partial class TorusClient
     public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Torus.SessionResponse> GenerateSessionAsync(global::SpecClients.Generated.Torus.SessionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::SpecClients.Runtime.Http.ApiRequest("generateSession", new global::System.Net.Http.HttpMethod("POST"), "/api/v1/session/generate");
+        var request = new global::SpecClients.Runtime.Http.ApiRequest("generateSession", global::System.Net.Http.HttpMethod.Post, "/api/v1/session/generate");
         request.SetJsonBody(body, static (w, v) => global::SpecClients.Generated.Torus.SessionRequest.JsonConverter.WriteValue(w, v), "application/json");
         request.Security = s_security0;
         var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -1093,7 +1093,7 @@ public sealed partial class TorusClient
     public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Torus.FundsResponse> GetFundsAsync(global::SpecClients.Generated.Torus.FundsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::SpecClients.Runtime.Http.ApiRequest("getFunds", new global::System.Net.Http.HttpMethod("POST"), "/api/v1/funds/");
+        var request = new global::SpecClients.Runtime.Http.ApiRequest("getFunds", global::System.Net.Http.HttpMethod.Post, "/api/v1/funds/");
         request.SetJsonBody(body, static (w, v) => global::SpecClients.Generated.Torus.FundsRequest.JsonConverter.WriteValue(w, v), "application/json");
         request.Security = s_security1;
         var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
