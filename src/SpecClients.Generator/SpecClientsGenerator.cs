@@ -38,42 +38,17 @@ public sealed class SpecClientsGenerator : IIncrementalGenerator
             }
         });
 
-        // One output per type, so an edit that changes one type re-emits only that file.
+        // One output per type (or per group of types in a large spec), so an edit that changes one type re-emits one file.
         var models = parsed
             .Select(static (result, _) => result.Value)
             .WithTrackingName(TrackingNames.Model);
         var outputs = models
-            .SelectMany(static (spec, _) => spec is null ? Enumerable.Empty<OutputSpec>() : Fan(spec))
+            .SelectMany(static (spec, _) => spec is null ? Enumerable.Empty<OutputSpec>() : OutputLayout.Fan(spec))
             .WithTrackingName(TrackingNames.Outputs);
         context.RegisterSourceOutput(outputs, static (production, output) =>
         {
             var (hintName, text) = Emitter.Emit(output);
             production.AddSource(hintName, text);
         });
-    }
-
-    private static System.Collections.Generic.IEnumerable<OutputSpec> Fan(ApiSpec spec)
-    {
-        foreach (var type in spec.Types)
-        {
-            yield return new OutputSpec(spec.Context, type, null, OutputPart.Type);
-        }
-
-        if (spec.Client is { } client)
-        {
-            yield return new OutputSpec(spec.Context, null, client, OutputPart.Client);
-            yield return new OutputSpec(spec.Context, null, client, OutputPart.Options);
-            if (client.Servers.Count > 0)
-            {
-                yield return new OutputSpec(spec.Context, null, client, OutputPart.ServerEnum);
-            }
-
-            if (client.TokenSources.Count > 0 || client.SecuritySchemes.Any(s => s.Signature is not null))
-            {
-                yield return new OutputSpec(spec.Context, null, client, OutputPart.Auth);
-            }
-
-            yield return new OutputSpec(spec.Context, null, client, OutputPart.DependencyInjection);
-        }
     }
 }

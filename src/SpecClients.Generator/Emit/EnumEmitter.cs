@@ -5,9 +5,9 @@ namespace SpecClients.Generator.Emit;
 /// <summary>Emits a C# enum for a string enum schema and the mapping to and from its wire values.</summary>
 internal static class EnumEmitter
 {
-    public static string Emit(SpecContext context, EnumSpec spec)
+    /// <summary>Writes the type into a file that <see cref="FileHeader.Start"/> began.</summary>
+    public static void Write(SourceWriter w, SpecContext context, EnumSpec spec)
     {
-        var w = FileHeader.Start(context);
         w.Summary(spec.Description, "The <c>" + spec.Name + "</c> values.");
         w.Line(FileHeader.GeneratedCode(context));
         if (spec.Deprecated)
@@ -66,6 +66,5 @@ internal static class EnumEmitter
         w.Line("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + spec.Name + " value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.ToWireValue());");
         w.Close();
         w.Close();
-        return w.ToString();
     }
 }

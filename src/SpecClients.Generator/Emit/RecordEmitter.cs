@@ -9,9 +9,9 @@ internal static class RecordEmitter
     private const string Reader = "global::System.Text.Json.Utf8JsonReader";
     private const string Writer = "global::System.Text.Json.Utf8JsonWriter";
 
-    public static string Emit(SpecContext context, ObjectSpec spec)
+    /// <summary>Writes the type into a file that <see cref="FileHeader.Start"/> began.</summary>
+    public static void Write(SourceWriter w, SpecContext context, ObjectSpec spec)
     {
-        var w = FileHeader.Start(context);
         w.Summary(spec.Description, "The <c>" + spec.Name + "</c> schema.");
         w.Line(FileHeader.GeneratedCode(context));
         if (spec.Deprecated)
@@ -49,7 +49,6 @@ internal static class RecordEmitter
         w.Line();
         EmitConverter(w, spec);
         w.Close();
-        return w.ToString();
     }
 
     /// <summary>Typed access to the subtypes a discriminator mapping names, for a base record they extend through allOf.</summary>

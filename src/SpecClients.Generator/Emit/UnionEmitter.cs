@@ -15,9 +15,9 @@ internal static class UnionEmitter
     private const string Json = "global::SpecClients.Runtime.Json";
     private const string Element = "global::System.Text.Json.JsonElement";
 
-    public static string Emit(SpecContext context, UnionSpec spec)
+    /// <summary>Writes the type into a file that <see cref="FileHeader.Start"/> began.</summary>
+    public static void Write(SourceWriter w, SpecContext context, UnionSpec spec)
     {
-        var w = FileHeader.Start(context);
         var what = spec.Keyword == "type" ? "a type array" : "<c>" + spec.Keyword + "</c>";
         w.Summary(spec.Description, "The <c>" + spec.Name + "</c> schema.");
         w.Line("/// <remarks>");
@@ -107,7 +107,6 @@ internal static class UnionEmitter
         w.Line("public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, " + spec.Name + " value) => value.Element.WriteTo(writer);");
         w.Close();
         w.Close();
-        return w.ToString();
     }
 
     private static void EmitShape(SourceWriter w, UnionSpec spec)

@@ -2,7 +2,7 @@ namespace SpecClients.Generator.Model;
 
 /// <summary>Everything one spec file generates, free of compiler and reader objects.</summary>
 /// <param name="Context">The naming and visibility facts every output of this spec shares.</param>
-/// <param name="Types">Records and enums, one output each.</param>
+/// <param name="Types">Records, enums and unions; how they are spread over files is <c>OutputLayout</c>'s choice.</param>
 /// <param name="Client">The client class; null when the document has no operations.</param>
 internal sealed record ApiSpec(SpecContext Context, EquatableArray<TypeSpec> Types, ClientSpec? Client);
 
@@ -18,7 +18,11 @@ internal sealed record SpecContext(string SpecFileName, string Namespace, bool I
 
 internal enum OutputPart
 {
+    /// <summary>One type in a file of its own.</summary>
     Type,
+
+    /// <summary>Several types of a large spec sharing one file (see <c>OutputLayout</c>).</summary>
+    TypeGroup,
     Client,
     Options,
     ServerEnum,
@@ -26,5 +30,10 @@ internal enum OutputPart
     DependencyInjection,
 }
 
-/// <summary>One generated file: a type, or one of the client's parts, and the context it is emitted in.</summary>
-internal sealed record OutputSpec(SpecContext Context, TypeSpec? Type, ClientSpec? Client, OutputPart Kind);
+/// <summary>One generated file: a type, a group of types, or one of the client's parts, and the context it is emitted in.</summary>
+/// <param name="Context">The spec's naming and visibility facts.</param>
+/// <param name="Types">The types in the file: one for <see cref="OutputPart.Type"/>, several for <see cref="OutputPart.TypeGroup"/>, none otherwise.</param>
+/// <param name="Client">The client, for the client's parts.</param>
+/// <param name="Kind">What the file holds.</param>
+/// <param name="Group">The group number of a <see cref="OutputPart.TypeGroup"/>, used in its hint name.</param>
+internal sealed record OutputSpec(SpecContext Context, EquatableArray<TypeSpec> Types, ClientSpec? Client, OutputPart Kind, int Group = 0);

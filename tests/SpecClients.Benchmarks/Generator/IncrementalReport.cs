@@ -88,9 +88,9 @@ internal static class IncrementalReport
         var parsedOldAgain = SpecParser.Parse(oldInput, version, CancellationToken.None);
         var modelEqualsFull = Measure(() => _ = parsedOld.Equals(parsedOldAgain));
 
-        var outputs = Fan(parsedNew.Value!).ToList();
+        var outputs = OutputLayout.Fan(parsedNew.Value!).ToList();
         var changedType = parsedNew.Value!.Types.Where(t => !parsedOld.Value!.Types.Contains(t)).ToList();
-        var one = outputs.First(o => o.Type is not null && changedType.Contains(o.Type));
+        var one = outputs.First(o => o.Types.Any(changedType.Contains));
         var emitAll = Measure(() =>
         {
             foreach (var output in outputs)
@@ -114,7 +114,7 @@ internal static class IncrementalReport
         Console.WriteLine("| `Result<ApiSpec>` equality, old vs new model (stops at the first difference) | " + Ms(modelEquals) + " |");
         Console.WriteLine("| `Result<ApiSpec>` equality, two equal models (a comment-only edit: a full deep compare) | " + Ms(modelEqualsFull) + " |");
         Console.WriteLine("| emit every output (" + outputs.Count + ") | " + Ms(emitAll) + " |");
-        Console.WriteLine("| emit the one changed type (`" + changedType[0].Name + "`) | " + Ms(emitOne) + " |");
+        Console.WriteLine("| emit the file of the changed type (`" + changedType[0].Name + "`, " + one.Types.Count + " types in `" + OutputLayout.HintName(one) + "`) | " + Ms(emitOne) + " |");
         CachedOutputCost.Print();
         Console.WriteLine();
         Console.WriteLine("Load average at the end: " + Machine.LoadAverage());
@@ -123,32 +123,6 @@ internal static class IncrementalReport
 
     private static SpecInput Input(AdditionalText text) =>
         new(text.Path, System.IO.Path.GetFileNameWithoutExtension(text.Path), text.GetText()!.ToString(), "SpecClients.Generated.StripeSpec3", "StripeSpec3Client", true);
-
-    /// <summary>As <c>SpecClientsGenerator.Fan</c>: one output per type and per client part.</summary>
-    private static IEnumerable<OutputSpec> Fan(ApiSpec spec)
-    {
-        foreach (var type in spec.Types)
-        {
-            yield return new OutputSpec(spec.Context, type, null, OutputPart.Type);
-        }
-
-        if (spec.Client is { } client)
-        {
-            yield return new OutputSpec(spec.Context, null, client, OutputPart.Client);
-            yield return new OutputSpec(spec.Context, null, client, OutputPart.Options);
-            if (client.Servers.Count > 0)
-            {
-                yield return new OutputSpec(spec.Context, null, client, OutputPart.ServerEnum);
-            }
-
-            if (client.TokenSources.Count > 0 || client.SecuritySchemes.Any(s => s.Signature is not null))
-            {
-                yield return new OutputSpec(spec.Context, null, client, OutputPart.Auth);
-            }
-
-            yield return new OutputSpec(spec.Context, null, client, OutputPart.DependencyInjection);
-        }
-    }
 
     private static TimeSpan Measure(Action action)
     {

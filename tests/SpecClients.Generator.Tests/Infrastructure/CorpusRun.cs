@@ -140,7 +140,7 @@ internal sealed class CorpusRun
             return run;
         }
 
-        var typeHints = new HashSet<string>(spec.Types.Select(t => FileHeader.HintName(spec.Context, t.Name)), StringComparer.OrdinalIgnoreCase);
+        var typeHints = new HashSet<string>(OutputLayout.TypeHintNames(spec), StringComparer.OrdinalIgnoreCase);
         var generated = output.SyntaxTrees.Where(t => t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)).ToList();
         var typeTrees = generated.Where(t => typeHints.Contains(Path.GetFileName(t.FilePath))).ToList();
         var clientTrees = generated.Where(t => !typeHints.Contains(Path.GetFileName(t.FilePath))).ToList();
