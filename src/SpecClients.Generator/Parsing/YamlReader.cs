@@ -114,7 +114,12 @@ internal sealed class YamlDocumentTree
                 path.Add(node);
             }
 
-            node.Wanted = true;
+            if (!node.Wanted)
+            {
+                node.Wanted = true;
+                node.AddPending(1);
+            }
+
             paths[i] = path;
         }
 
@@ -410,24 +415,62 @@ internal sealed class YamlDocumentTree
     /// <summary>The requested pointers as a trie, so one pass over the events finds them all and skips other subtrees.</summary>
     private sealed class PointerTrie
     {
+        private readonly PointerTrie? _parent;
         private Dictionary<string, PointerTrie>? _children;
+
+        private PointerTrie(PointerTrie? parent) => _parent = parent;
+
+        public PointerTrie()
+            : this(null)
+        {
+        }
 
         public bool Wanted { get; set; }
 
-        public Mark? Start { get; set; }
+        public Mark? Start { get; private set; }
 
-        public Mark? End { get; set; }
+        public Mark? End { get; private set; }
+
+        /// <summary>Wanted nodes in this subtree (this one included) whose position is still to be found.</summary>
+        public int Pending { get; private set; }
 
         public PointerTrie Child(string segment)
         {
             _children ??= new Dictionary<string, PointerTrie>(StringComparer.Ordinal);
             if (!_children.TryGetValue(segment, out var child))
             {
-                child = new PointerTrie();
+                child = new PointerTrie(this);
                 _children[segment] = child;
             }
 
             return child;
+        }
+
+        /// <summary>Records the node's position the first time it is seen.</summary>
+        public void Found(Mark start, Mark end)
+        {
+            if (Start is not null)
+            {
+                return;
+            }
+
+            Start = start;
+            End = end;
+            if (Wanted)
+            {
+                AddPending(-1);
+            }
+        }
+
+        /// <summary>The node's value has been read to its end: nothing below it can still be found (keys are unique).</summary>
+        public void Settle() => AddPending(-Pending);
+
+        public void AddPending(int delta)
+        {
+            for (var node = this; node is not null && delta != 0; node = node._parent)
+            {
+                node.Pending += delta;
+            }
         }
 
         public PointerTrie? Find(string segment) => _children is not null && _children.TryGetValue(segment, out var child) ? child : null;
@@ -455,18 +498,14 @@ internal sealed class YamlDocumentTree
                     {
                         var frame = _stack[_stack.Count - 1];
                         var child = frame.Trie?.Find(scalar.Value ?? string.Empty);
-                        if (child is not null && child.Start is null)
-                        {
-                            child.Start = scalar.Start;
-                            child.End = scalar.End;
-                        }
+                        child?.Found(scalar.Start, scalar.End);
 
                         _stack[_stack.Count - 1] = (frame.Trie, true, frame.Index, child, false);
                         break;
                     }
 
                     case Scalar or AnchorAlias:
-                        Value(current, opens: false);
+                        Value(current, opens: false)?.Settle();
                         rootSeen |= _stack.Count == 0;
                         break;
                     case MappingStart or SequenceStart:
@@ -474,9 +513,16 @@ internal sealed class YamlDocumentTree
                         _stack.Add((trie, current is MappingStart, 0, null, true));
                         break;
                     case MappingEnd or SequenceEnd:
+                        _stack[_stack.Count - 1].Trie?.Settle();
                         _stack.RemoveAt(_stack.Count - 1);
                         rootSeen |= _stack.Count == 0;
                         break;
+                }
+
+                // Every wanted position is known, or known not to exist: the rest of the document cannot change the answer.
+                if (_root.Pending == 0)
+                {
+                    return;
                 }
             }
         }
@@ -485,12 +531,7 @@ internal sealed class YamlDocumentTree
         {
             if (_stack.Count == 0)
             {
-                if (_root.Start is null)
-                {
-                    _root.Start = current.Start;
-                    _root.End = current.End;
-                }
-
+                _root.Found(current.Start, current.End);
                 return _root;
             }
 
@@ -505,11 +546,7 @@ internal sealed class YamlDocumentTree
             {
                 trie = frame.Trie?.Find(frame.Index.ToString(CultureInfo.InvariantCulture));
                 _stack[_stack.Count - 1] = (frame.Trie, false, frame.Index + 1, null, false);
-                if (trie is not null && trie.Start is null)
-                {
-                    trie.Start = current.Start;
-                    trie.End = opens ? current.Start : current.End;
-                }
+                trie?.Found(current.Start, opens ? current.Start : current.End);
             }
 
             return trie;
