@@ -5,7 +5,9 @@
 # building the referenced projects again), so the timed builds are "one C# file changed": MSBuild's up-to-date checks,
 # then the compiler runs the generator on the spec and compiles the consumer with everything generated.
 # The generator's own share is measured in process by the benchmarks (docs/performance.md).
-# Usage: tests/SpecClients.Benchmarks/consumer-build.sh [spec] [extra dotnet build arguments...]
+# A third variant generates only the operations in $SELECT (SpecClients_Operations; by default seven common Stripe
+# operations), to show what selecting operations saves.
+# Usage: [SELECT='opId;opId'] tests/SpecClients.Benchmarks/consumer-build.sh [spec] [extra dotnet build arguments...]
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 spec=$(realpath "${1:-$repo/../shared/corpus/stripe-spec3.yaml}")
@@ -40,9 +42,11 @@ XML
 
 make_project "$work/none" ""
 make_project "$work/spec" "    <AdditionalFiles Include=\"$spec\" SpecClients_Spec=\"true\" />"
+select=${SELECT:-GetCustomersCustomer;PostCustomers;PostPaymentIntents;GetPaymentIntentsIntent;PostPaymentIntentsIntentConfirm;PostRefunds;GetCharges}
+make_project "$work/selected" "    <AdditionalFiles Include=\"$spec\" SpecClients_Spec=\"true\" SpecClients_Operations=\"$select\" />"
 
 echo "machine: $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-for variant in none spec; do
+for variant in none spec selected; do
   dir=$work/$variant
   dotnet build "$dir/Consumer.csproj" -c Release "$@" > "$dir/first.log" 2>&1 || true
   for round in 1 2; do

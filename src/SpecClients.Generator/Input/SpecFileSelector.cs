@@ -43,7 +43,10 @@ internal static class SpecFileSelector
         var visibility = First(global, "SpecClients_Visibility");
         var isPublic = !string.Equals(visibility, "internal", StringComparison.OrdinalIgnoreCase);
 
-        return new SpecInput(file.Path, stem, text, ns, clientName, isPublic);
+        var selection = OperationSelection.Parse(
+            NonEmpty(fileOptions, MetadataPrefix + "SpecClients_Operations"),
+            NonEmpty(fileOptions, MetadataPrefix + "SpecClients_Tags"));
+        return new SpecInput(file.Path, stem, text, ns, clientName, isPublic, selection);
     }
 
     private static bool IsInSpecsFolder(string path, AnalyzerConfigOptions global)

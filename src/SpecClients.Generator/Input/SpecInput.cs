@@ -1,3 +1,8 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SpecClients.Generator.Model;
+
 namespace SpecClients.Generator.Input;
 
 /// <summary>One spec file and the settings that apply to it; the text is part of equality so an edit re-parses only this spec.</summary>
@@ -6,4 +11,36 @@ namespace SpecClients.Generator.Input;
 /// <param name="Namespace">The namespace for generated types.</param>
 /// <param name="ClientName">The client class name.</param>
 /// <param name="IsPublic">Whether generated types are public.</param>
-internal sealed record SpecInput(string Path, string FileStem, string Text, string Namespace, string ClientName, bool IsPublic);
+/// <param name="Selection">Which operations to generate; null for all of them.</param>
+internal sealed record SpecInput(string Path, string FileStem, string Text, string Namespace, string ClientName, bool IsPublic, OperationSelection? Selection = null);
+
+/// <summary>
+/// The operations a project asked for (<c>SpecClients_Operations</c> and <c>SpecClients_Tags</c> metadata): an operation
+/// is generated when its operationId or one of its tags is listed, and a schema only when a generated operation reaches it.
+/// </summary>
+/// <param name="OperationIds">Listed operationIds, compared exactly.</param>
+/// <param name="Tags">Listed tags, compared exactly.</param>
+internal sealed record OperationSelection(EquatableArray<string> OperationIds, EquatableArray<string> Tags)
+{
+    private static readonly char[] Separators = { ';', '\r', '\n' };
+
+    /// <summary>A selection from two lists separated by semicolons (MSBuild's list separator; tags may contain spaces); null when both are empty.</summary>
+    public static OperationSelection? Parse(string? operationIds, string? tags)
+    {
+        var ids = Split(operationIds);
+        var tagList = Split(tags);
+        return ids.Count == 0 && tagList.Count == 0 ? null : new OperationSelection(ids, tagList);
+    }
+
+    public bool Includes(string? operationId, IEnumerable<string> tags) =>
+        (operationId is not null && OperationIds.Items.Contains(operationId, StringComparer.Ordinal))
+        || tags.Any(tag => Tags.Items.Contains(tag, StringComparer.Ordinal));
+
+    private static EquatableArray<string> Split(string? list) =>
+        (list ?? string.Empty).Split(Separators, StringSplitOptions.RemoveEmptyEntries)
+            .Select(item => item.Trim())
+            .Where(item => item.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .OrderBy(item => item, StringComparer.Ordinal)
+            .ToEquatableArray();
+}

@@ -21,6 +21,50 @@ internal sealed partial class ModelBuilder
     private readonly List<string> _schemeOrder = new();
     private NameScope? _optionNames;
 
+    private readonly HashSet<string> _selectedIds = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _selectedTags = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether an operation is generated: always without a selection; with one, when its operationId or a tag is listed,
+    /// or when an <c>x-token</c> names it (leaving out the token operation would leave the listed ones unauthenticated).
+    /// </summary>
+    private bool IsSelected(OpenApiOperation operation)
+    {
+        if (_input.Selection is not { } selection)
+        {
+            return true;
+        }
+
+        var tags = (operation.Tags ?? Enumerable.Empty<OpenApiTagReference>()).Select(t => t.Name).OfType<string>().ToList();
+        if (operation.OperationId is { } id && selection.OperationIds.Items.Contains(id, StringComparer.Ordinal))
+        {
+            _selectedIds.Add(id);
+        }
+
+        _selectedTags.UnionWith(tags.Where(t => selection.Tags.Items.Contains(t, StringComparer.Ordinal)));
+        return selection.Includes(operation.OperationId, tags)
+            || (operation.OperationId is not null && _schemes.Values.Any(s => s.Token?.OperationId == operation.OperationId));
+    }
+
+    /// <summary>SPC204 for each listed operationId or tag that selected nothing.</summary>
+    private void ReportUnmatchedSelection()
+    {
+        if (_input.Selection is not { } selection)
+        {
+            return;
+        }
+
+        foreach (var id in selection.OperationIds.Where(id => !_selectedIds.Contains(id)))
+        {
+            Report(DiagnosticDescriptors.SelectionMatchesNothing, string.Empty, _input.Path, "Operations", id);
+        }
+
+        foreach (var tag in selection.Tags.Where(tag => !_selectedTags.Contains(tag)))
+        {
+            Report(DiagnosticDescriptors.SelectionMatchesNothing, string.Empty, _input.Path, "Tags", tag);
+        }
+    }
+
     private ClientSpec? BuildClient()
     {
         _optionNames = new NameScope(new[] { "BaseAddress", "Server", "Timeout", "MaxResponseBytes", "AllowInsecureHttp", "Tokens", "RequestSigner", _input.ClientName + "Options" });
@@ -46,6 +90,11 @@ internal sealed partial class ModelBuilder
             foreach (var entry in pathItem.Operations.OrderBy(o => Array.IndexOf(MethodOrder, o.Key.Method.ToUpperInvariant())))
             {
                 _cancellationToken.ThrowIfCancellationRequested();
+                if (!IsSelected(entry.Value))
+                {
+                    continue;
+                }
+
                 operations.Add(BuildOperation(path.Key, pathItem, entry.Key, entry.Value, methods));
             }
         }

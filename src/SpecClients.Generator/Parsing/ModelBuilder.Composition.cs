@@ -475,6 +475,11 @@ internal sealed partial class ModelBuilder
             foreach (var entry in operations)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
+                if (!IsSelected(entry.Value))
+                {
+                    continue;
+                }
+
                 var pointer = basePointer + "/" + entry.Key.Method.ToLowerInvariant();
                 foreach (var content in entry.Value.RequestBody?.Content ?? new Dictionary<string, IOpenApiMediaType>())
                 {

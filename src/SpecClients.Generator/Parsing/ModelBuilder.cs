@@ -96,11 +96,16 @@ internal sealed partial class ModelBuilder
                 continue;
             }
 
-            ResolveComponent(pair.Key);
+            // With an operation selection, components are built only when a selected operation reaches them.
+            if (_input.Selection is null)
+            {
+                ResolveComponent(pair.Key);
+            }
         }
 
         BuildWebhookTypes();
         var client = BuildClient();
+        ReportUnmatchedSelection();
         ResolveDiagnostics();
         var types = _types.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray();
         return new ApiSpec(_context, types, client);
