@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using SpecClients.Generator.Model;
 
@@ -31,10 +30,6 @@ internal sealed record OperationSelection(EquatableArray<string> OperationIds, E
         var tagList = Split(tags);
         return ids.Count == 0 && tagList.Count == 0 ? null : new OperationSelection(ids, tagList);
     }
-
-    public bool Includes(string? operationId, IEnumerable<string> tags) =>
-        (operationId is not null && OperationIds.Items.Contains(operationId, StringComparer.Ordinal))
-        || tags.Any(tag => Tags.Items.Contains(tag, StringComparer.Ordinal));
 
     private static EquatableArray<string> Split(string? list) =>
         (list ?? string.Empty).Split(Separators, StringSplitOptions.RemoveEmptyEntries)

@@ -35,15 +35,20 @@ internal sealed partial class ModelBuilder
             return true;
         }
 
-        var tags = (operation.Tags ?? Enumerable.Empty<OpenApiTagReference>()).Select(t => t.Name).OfType<string>().ToList();
-        if (operation.OperationId is { } id && selection.OperationIds.Items.Contains(id, StringComparer.Ordinal))
+        var id = operation.OperationId;
+        var listedId = id is not null && selection.OperationIds.Items.Contains(id, StringComparer.Ordinal);
+        var listedTags = (operation.Tags ?? Enumerable.Empty<OpenApiTagReference>())
+            .Select(t => t.Name)
+            .OfType<string>()
+            .Where(t => selection.Tags.Items.Contains(t, StringComparer.Ordinal))
+            .ToList();
+        if (listedId)
         {
-            _selectedIds.Add(id);
+            _selectedIds.Add(id!);
         }
 
-        _selectedTags.UnionWith(tags.Where(t => selection.Tags.Items.Contains(t, StringComparer.Ordinal)));
-        return selection.Includes(operation.OperationId, tags)
-            || (operation.OperationId is not null && _schemes.Values.Any(s => s.Token?.OperationId == operation.OperationId));
+        _selectedTags.UnionWith(listedTags);
+        return listedId || listedTags.Count > 0 || (id is not null && _schemes.Values.Any(s => s.Token?.OperationId == id));
     }
 
     /// <summary>SPC204 for each listed operationId or tag that selected nothing.</summary>
