@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
@@ -9,27 +10,42 @@ using SpecClients.Benchmarks.Infrastructure;
 namespace SpecClients.Cli;
 
 /// <summary>
-/// <c>SpecClients.Cli SPEC OUTDIR</c>: generates C# for one spec file into OUTDIR (one file per generated source) the
-/// way the compiler runs the generator, and prints what it did. Exit code 0 on success, 1 on a usage or generator
-/// error, 2 when the spec has errors (the generated files are still written).
+/// <c>SpecClients.Cli SPEC OUTDIR [--operations "a;b"] [--tags "x;y"]</c>: generates C# for one spec file into OUTDIR
+/// (one file per generated source) the way the compiler runs the generator, and prints what it did. The options are
+/// the <c>SpecClients_Operations</c> / <c>SpecClients_Tags</c> metadata. Exit code 0 on success, 1 on a usage or
+/// generator error, 2 when the spec has errors (the generated files are still written).
 /// </summary>
 internal static class Program
 {
     private static int Main(string[] args)
     {
-        if (args.Length != 2)
+        var metadata = new Dictionary<string, string>();
+        var positional = new List<string>();
+        for (var i = 0; i < args.Length; i++)
         {
-            Console.Error.WriteLine("usage: SpecClients.Cli <spec.yaml|spec.json> <output folder>");
+            if ((args[i] == "--operations" || args[i] == "--tags") && i + 1 < args.Length)
+            {
+                metadata[args[i] == "--operations" ? "SpecClients_Operations" : "SpecClients_Tags"] = args[++i];
+            }
+            else
+            {
+                positional.Add(args[i]);
+            }
+        }
+
+        if (positional.Count != 2)
+        {
+            Console.Error.WriteLine("usage: SpecClients.Cli <spec.yaml|spec.json> <output folder> [--operations \"id;id\"] [--tags \"tag;tag\"]");
             return 1;
         }
 
         var total = Stopwatch.StartNew();
-        var specPath = Path.GetFullPath(args[0]);
-        var outDir = Path.GetFullPath(args[1]);
+        var specPath = Path.GetFullPath(positional[0]);
+        var outDir = Path.GetFullPath(positional[1]);
         var text = File.ReadAllText(specPath);
 
         var generate = Stopwatch.StartNew();
-        var driver = SpecDriver.Create(new[] { SpecDriver.Spec(specPath, text) })
+        var driver = SpecDriver.Create(new[] { SpecDriver.Spec(specPath, text) }, metadata: metadata)
             .RunGenerators(SpecDriver.Compilation());
         var result = driver.GetRunResult();
         generate.Stop();

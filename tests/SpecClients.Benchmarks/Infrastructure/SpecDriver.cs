@@ -24,12 +24,15 @@ internal static class SpecDriver
     public static AdditionalText Spec(string path, string text) => new InMemoryAdditionalText(path, SourceText.From(text));
 
     /// <summary>A driver over the given specs; step tracking is off unless asked for, as in the compiler.</summary>
-    public static GeneratorDriver Create(IEnumerable<AdditionalText> specs, bool trackSteps = false) =>
+    /// <param name="specs">The spec files.</param>
+    /// <param name="trackSteps">Whether the driver records incremental steps.</param>
+    /// <param name="metadata">More <c>AdditionalFiles</c> metadata for every spec, e.g. <c>SpecClients_Operations</c>.</param>
+    public static GeneratorDriver Create(IEnumerable<AdditionalText> specs, bool trackSteps = false, IReadOnlyDictionary<string, string>? metadata = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new SpecClientsGenerator().AsSourceGenerator() },
             specs,
             ParseOptions,
-            SpecOptionsProvider.Instance,
+            metadata is null || metadata.Count == 0 ? SpecOptionsProvider.Instance : new SpecOptionsProvider(metadata),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>
@@ -90,16 +93,21 @@ internal static class SpecDriver
     /// <summary>Marks every AdditionalFile as a spec (<c>SpecClients_Spec="true"</c>), with no other settings.</summary>
     private sealed class SpecOptionsProvider : AnalyzerConfigOptionsProvider
     {
-        public static readonly SpecOptionsProvider Instance = new();
+        public static readonly SpecOptionsProvider Instance = new(new Dictionary<string, string>());
 
         private static readonly Options Empty = new(ImmutableDictionary<string, string>.Empty);
-        private static readonly Options Marked = new(ImmutableDictionary<string, string>.Empty.Add("build_metadata.AdditionalFiles.SpecClients_Spec", "true"));
+
+        private readonly Options _marked;
+
+        public SpecOptionsProvider(IReadOnlyDictionary<string, string> metadata) =>
+            _marked = new Options(metadata.ToImmutableDictionary(m => "build_metadata.AdditionalFiles." + m.Key, m => m.Value)
+                .SetItem("build_metadata.AdditionalFiles.SpecClients_Spec", "true"));
 
         public override AnalyzerConfigOptions GlobalOptions => Empty;
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty;
 
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Marked;
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _marked;
 
         private sealed class Options : AnalyzerConfigOptions
         {
