@@ -391,6 +391,12 @@ internal sealed partial class ModelBuilder
         }
 
         var encoding = media!.Encoding ?? new Dictionary<string, OpenApiEncoding>();
+        foreach (var part in encoding.Where(e => e.Value?.Headers is { Count: > 0 }))
+        {
+            var headersPointer = pointer + "/content/" + Escape(mediaType) + "/encoding/" + Escape(part.Key) + "/headers";
+            Report(DiagnosticDescriptors.MultipartPartHeaders, headersPointer, headersPointer, part.Key, string.Join(", ", part.Value.Headers!.Keys));
+        }
+
         fields = fields.Select(field =>
         {
             var part = encoding.TryGetValue(field.WireName, out var e) ? e : null;
