@@ -443,14 +443,19 @@ internal sealed partial class ModelBuilder
         var target = Target(schema);
         if (NonNullType(target) == JsonSchemaType.Array)
         {
-            return target.Items is { } items && FilePartType(items) is { Kind: TypeKind.File } file ? new TypeRef(TypeKind.Array, string.Empty, file) : null;
+            // Only the items are looked at, not deeper: an array whose items are itself must not recurse.
+            return target.Items is { } items && IsFile(Target(items)) ? new TypeRef(TypeKind.Array, string.Empty, TypeRef.File) : null;
         }
+
+        return IsFile(target) ? TypeRef.File : null;
+    }
+
+    private static bool IsFile(IOpenApiSchema target)
+    {
 
         var content = target as IOpenApiSchemaMissingProperties;
         return NonNullType(target) is JsonSchemaType.String or 0
-            && (target.Format == "binary" || (content?.ContentMediaType is not null && content.ContentEncoding is null))
-            ? TypeRef.File
-            : null;
+            && (target.Format == "binary" || (content?.ContentMediaType is not null && content.ContentEncoding is null));
     }
 
     /// <summary>A file's own media type (a 3.1 <c>contentMediaType</c>, of the items for an array of files), the default of its part.</summary>
