@@ -164,7 +164,7 @@ public sealed class OperationSelectionTests
         var result = Run(operations: "getOrder;getorder", tags: "Store");
 
         var diagnostics = result.SpecDiagnostics.OrderBy(d => d.GetMessage(), System.StringComparer.Ordinal).ToList();
-        diagnostics.Select(d => d.Id).ShouldBe(new[] { "SPC204", "SPC204" });
+        diagnostics.Select(d => d.Id).ShouldBe(new[] { "SPC205", "SPC205" });
         diagnostics.ShouldAllBe(d => d.Severity == DiagnosticSeverity.Warning && d.Location.GetLineSpan().StartLinePosition.Line == 0 && d.Location.GetLineSpan().Path == SpecPath);
         diagnostics[0].GetMessage().ShouldContain("SpecClients_Operations lists 'getorder'");
         diagnostics[1].GetMessage().ShouldContain("SpecClients_Tags lists 'Store'");

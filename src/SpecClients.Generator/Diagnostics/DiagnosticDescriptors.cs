@@ -54,8 +54,11 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UndeclaredPathParameter = Error(
         "SPC203", "Path parameter not declared", "{0}: path parameter '{1}' is used in the path but not declared", "SpecClients.Operations");
 
+    public static readonly DiagnosticDescriptor MultipartPartHeaders = Warning(
+        "SPC204", "Multipart part headers not sent", "{0}: the encoding of part '{1}' declares headers ({2}); the client sends the part without them", "SpecClients.Operations");
+
     public static readonly DiagnosticDescriptor SelectionMatchesNothing = Warning(
-        "SPC204", "Operation selection matches nothing", "{0}: SpecClients_{1} lists '{2}', which no operation of this spec has", "SpecClients.Operations");
+        "SPC205", "Operation selection matches nothing", "{0}: SpecClients_{1} lists '{2}', which no operation of this spec has", "SpecClients.Operations");
 
     public static readonly DiagnosticDescriptor UndefinedSecurityScheme = Warning(
         "SPC301", "Security requirement names an undefined scheme", "{0}: security scheme '{1}' is not defined in components.securitySchemes; {2}", "SpecClients.Security");

@@ -387,25 +387,27 @@ internal static class ClientEmitter
                 w.Line("var form = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string?>>();");
                 foreach (var field in body.FormFields)
                 {
-                    var local = "f_" + field.PropertyName;
-                    if (IsStructured(field.Type))
-                    {
-                        // Nested objects and arrays go as deepObject pairs (a[b]=1&a[c][0]=x), as Stripe's encoding asks.
-                        w.Open("if (body." + field.PropertyName + " is { } " + local + ")");
-                        w.Open("foreach (var pair in " + DeepObject(field.WireName, field.Type, local) + ")");
-                        w.Line("form.Add(new(pair.Key, pair.Value));");
-                        w.Close();
-                        w.Close();
-                        continue;
-                    }
-
-                    var value = field.IsNullable || field.Type.IsValueType
-                        ? "body." + field.PropertyName + " is { } " + local + " ? " + JsonCode.Format(field.Type, local) + " : null"
-                        : JsonCode.Format(field.Type, "body." + field.PropertyName);
-                    w.Line("form.Add(new(" + SourceWriter.Literal(field.WireName) + ", " + value + "));");
+                    EmitFormField(w, field, "pair", (name, value) => "form.Add(new(" + name + ", " + value + "));");
                 }
 
                 w.Line("request.SetFormBody(form);");
+                break;
+            case BodyKind.Multipart:
+                // Locals start "__" and a capital: a parameter's local is "__" and its camelCase name, so none can clash.
+                w.Line("var __Parts = new " + Http + ".MultipartBody();");
+                foreach (var field in body.FormFields)
+                {
+                    if (field.DeepObject && field.Type.Kind != TypeKind.File)
+                    {
+                        EmitFormField(w, field, "__Pair", (name, value) => "__Parts.AddText(" + name + ", " + value + ");");
+                    }
+                    else
+                    {
+                        EmitPart(w, field);
+                    }
+                }
+
+                w.Line("request.SetMultipartBody(__Parts);");
                 break;
             case BodyKind.Text:
                 w.Line("request.SetTextBody(" + bodyName + ", " + SourceWriter.Literal(body.MediaType) + ");");
@@ -420,6 +422,113 @@ internal static class ClientEmitter
             w.Close();
         }
     }
+
+    /// <summary>A form field, or a multipart field sent as form fields are (<c>style: deepObject</c>), added with <paramref name="add"/>(name, value).</summary>
+    private static void EmitFormField(SourceWriter w, FormFieldSpec field, string pair, System.Func<string, string, string> add)
+    {
+        var local = "f_" + field.PropertyName;
+        if (IsStructured(field.Type))
+        {
+            // Nested objects and arrays go as deepObject pairs (a[b]=1&a[c][0]=x), as Stripe's encoding asks.
+            w.Open("if (body." + field.PropertyName + " is { } " + local + ")");
+            w.Open("foreach (var " + pair + " in " + DeepObject(field.WireName, field.Type, local) + ")");
+            w.Line(add(pair + ".Key", pair + ".Value"));
+            w.Close();
+            w.Close();
+            return;
+        }
+
+        w.Line(add(SourceWriter.Literal(field.WireName), TextValue(field, "body." + field.PropertyName, local)));
+    }
+
+    /// <summary>A field formatted as text, or null when it is null.</summary>
+    private static string TextValue(FormFieldSpec field, string access, string local) =>
+        field.IsNullable || field.Type.IsValueType
+            ? access + " is { } " + local + " ? " + JsonCode.Format(field.Type, local) + " : null"
+            : JsonCode.Format(field.Type, access);
+
+    /// <summary>
+    /// One multipart field: a file, text, or JSON part by its type and the spec's <c>encoding</c> content type; an array
+    /// (unless its content type is JSON) is one part per item, all of the field's name, as OpenAPI 3 reads
+    /// "the default is defined based on the inner type".
+    /// </summary>
+    private static void EmitPart(SourceWriter w, FormFieldSpec field)
+    {
+        var name = SourceWriter.Literal(field.WireName);
+        var contentType = field.ContentType is null ? string.Empty : ", " + SourceWriter.Literal(field.ContentType);
+        var access = "body." + field.PropertyName;
+        var local = "f_" + field.PropertyName;
+        var type = field.Type;
+        if (type.Kind == TypeKind.File)
+        {
+            w.Line("__Parts.AddFile(" + name + ", " + access + contentType + ");");
+            return;
+        }
+
+        if (!IsJsonPart(type, field.ContentType) && !IsStructured(type))
+        {
+            // AddText leaves out a null string itself.
+            var text = type.Kind == TypeKind.String ? access : TextValue(field, access, local);
+            w.Line("__Parts.AddText(" + name + ", " + text + contentType + ");");
+            return;
+        }
+
+        w.Open("if (" + access + " is { } " + local + ")");
+        if (type.Kind == TypeKind.Array && !IsJsonMediaType(field.ContentType))
+        {
+            var element = type.Element!;
+            w.Open("foreach (var __Item in " + local + ")");
+            if (element.IsValueType || element.Kind is TypeKind.File or TypeKind.String)
+            {
+                EmitValuePart(w, name, element, "__Item", field.ContentType);
+            }
+            else
+            {
+                w.Open("if (__Item is not null)");
+                EmitValuePart(w, name, element, "__Item", field.ContentType);
+                w.Close();
+            }
+
+            w.Close();
+        }
+        else
+        {
+            EmitValuePart(w, name, type, local, field.ContentType);
+        }
+
+        w.Close();
+    }
+
+    /// <summary>One part for a value that is not null (a string or file may be: the runtime then adds nothing).</summary>
+    private static void EmitValuePart(SourceWriter w, string name, TypeRef type, string value, string? contentType)
+    {
+        var tail = (contentType is null ? string.Empty : ", " + SourceWriter.Literal(contentType)) + ");";
+        if (type.Kind == TypeKind.File)
+        {
+            w.Line("__Parts.AddFile(" + name + ", " + value + tail);
+        }
+        else if (IsJsonPart(type, contentType))
+        {
+            w.Line("__Parts.AddJson(" + name + ", " + value + ", static (w, v) => " + JsonCode.WriteValue(type, "w", "v").TrimEnd(';') + tail);
+        }
+        else if (type.Kind is TypeKind.Union or TypeKind.Any)
+        {
+            // A string is text, anything else JSON: the value decides.
+            w.Line("__Parts.AddValue(" + name + ", " + value + (type.Kind == TypeKind.Union ? ".Element" : string.Empty) + tail);
+        }
+        else
+        {
+            w.Line("__Parts.AddText(" + name + ", " + JsonCode.Format(type, value) + tail);
+        }
+    }
+
+    /// <summary>Whether a part is JSON: as its content type says when the spec gives one, else for objects, maps and arrays (of arrays, at item level).</summary>
+    private static bool IsJsonPart(TypeRef type, string? contentType) =>
+        contentType is not null ? IsJsonMediaType(contentType) : type.Kind is TypeKind.Object or TypeKind.Map or TypeKind.Array;
+
+    private static bool IsJsonMediaType(string? contentType) =>
+        contentType is not null
+        && (contentType.StartsWith("application/json", System.StringComparison.OrdinalIgnoreCase) || contentType.IndexOf("+json", System.StringComparison.OrdinalIgnoreCase) >= 0);
 
     private static void EmitResolveBaseAddress(SourceWriter w, ClientSpec client)
     {

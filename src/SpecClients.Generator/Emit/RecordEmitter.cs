@@ -12,19 +12,23 @@ internal static class RecordEmitter
     /// <summary>Writes the type into a file that <see cref="FileHeader.Start"/> began.</summary>
     public static void Write(SourceWriter w, SpecContext context, ObjectSpec spec)
     {
-        w.Summary(spec.Description, "The <c>" + spec.Name + "</c> schema.");
+        w.Summary(spec.Description, spec.IsMultipartBody ? "The parts of a <c>multipart/form-data</c> request body." : "The <c>" + spec.Name + "</c> schema.");
         w.Line(FileHeader.GeneratedCode(context));
         if (spec.Deprecated)
         {
             w.Line("[global::System.Obsolete(\"Deprecated in the spec.\")]");
         }
 
-        w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + spec.Name + ".JsonConverter))]");
+        if (!spec.IsMultipartBody)
+        {
+            w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + spec.Name + ".JsonConverter))]");
+        }
+
         w.Open(context.Accessibility + " sealed partial record " + spec.Name);
         foreach (var property in spec.Properties)
         {
             w.Summary(property.Description, "The <c>" + DocText.Inline(property.JsonName) + "</c> member.");
-            w.Line("/// <remarks>JSON name: <c>" + DocText.Inline(property.JsonName) + "</c>" + (property.Required ? "; required" : string.Empty) + (property.Nullable ? "; may be null" : string.Empty)
+            w.Line("/// <remarks>" + (spec.IsMultipartBody ? "Part name" : "JSON name") + ": <c>" + DocText.Inline(property.JsonName) + "</c>" + (property.Required ? "; required" : string.Empty) + (property.Nullable ? "; may be null" : string.Empty)
                 + (property.ReadOnly ? "; read-only: set by the server" : string.Empty) + (property.WriteOnly ? "; write-only: not returned by the server" : string.Empty)
                 + (property.Sensitive ? "; sensitive: never printed" : string.Empty) + ".</remarks>");
             if (property.Deprecated)
@@ -35,6 +39,14 @@ internal static class RecordEmitter
             var required = property.IsRequiredInCSharp ? "required " : string.Empty;
             w.Line("public " + required + property.Type.Nullable(property.IsNullableInCSharp) + " " + property.Name + " { get; init; }");
             w.Line();
+        }
+
+        if (spec.IsMultipartBody)
+        {
+            // Sent only as the parts of a multipart body: no JSON converter, and no undeclared members to keep.
+            EmitPrintMembers(w, spec);
+            w.Close();
+            return;
         }
 
         w.Line("/// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>");
@@ -97,6 +109,13 @@ internal static class RecordEmitter
             {
                 w.Line("builder.Append(" + SourceWriter.Literal(separator + property.Name + " = ") + ").Append((object?)" + property.Name + ");");
             }
+        }
+
+        if (spec.IsMultipartBody)
+        {
+            w.Line("return true;");
+            w.Close();
+            return;
         }
 
         var lastSeparator = first ? string.Empty : ", ";

@@ -44,14 +44,20 @@ internal enum BodyKind
 {
     Json,
     Form,
+
+    /// <summary><c>multipart/form-data</c>: one part per field of <see cref="BodySpec.FormFields"/>.</summary>
+    Multipart,
     Binary,
     Text,
 }
 
-/// <summary>A request body; form bodies list their fields so the client writes them without reflection.</summary>
+/// <summary>A request body; form and multipart bodies list their fields so the client writes them without reflection.</summary>
 internal sealed record BodySpec(BodyKind Kind, string MediaType, TypeRef Type, bool Required, EquatableArray<FormFieldSpec> FormFields);
 
-internal sealed record FormFieldSpec(string WireName, string PropertyName, TypeRef Type, bool IsNullable);
+/// <summary>A field of a form body, or a part of a multipart body.</summary>
+/// <param name="ContentType">A multipart part's media type from the spec's <c>encoding</c> (or a 3.1 <c>contentMediaType</c>); null for the default.</param>
+/// <param name="DeepObject">A multipart field whose <c>encoding</c> sets <c>style: deepObject</c>: sent as text parts named <c>a[b]</c>, as a form field is.</param>
+internal sealed record FormFieldSpec(string WireName, string PropertyName, TypeRef Type, bool IsNullable, string? ContentType = null, bool DeepObject = false);
 
 /// <summary>A declared response: <see cref="Status"/> is a code such as "200", a range such as "4XX", or "default".</summary>
 internal sealed record ResponseSpec(string Status, TypeRef? Type, bool IsText);

@@ -20,6 +20,9 @@ internal enum TypeKind
     Any,
     Binary,
 
+    /// <summary>A file part of a multipart body (<c>format: binary</c> there): the runtime's <c>FilePart</c>.</summary>
+    File,
+
     /// <summary>A <c>oneOf</c>/<c>anyOf</c> (or a type array): a generated class holding the JSON value, with typed accessors per branch.</summary>
     Union,
 }
@@ -30,6 +33,7 @@ internal sealed record TypeRef(TypeKind Kind, string Name, TypeRef? Element = nu
 {
     public static readonly TypeRef Any = new(TypeKind.Any, "global::System.Text.Json.JsonElement");
     public static readonly TypeRef String = new(TypeKind.String, "string");
+    public static readonly TypeRef File = new(TypeKind.File, "global::SpecClients.Runtime.Http.FilePart");
 
     public bool IsValueType => Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double
         or TypeKind.Decimal or TypeKind.Boolean or TypeKind.DateTimeOffset or TypeKind.Guid or TypeKind.Enum or TypeKind.Any;

@@ -6,6 +6,10 @@ internal abstract record TypeSpec(string Name, string? Description, bool Depreca
 /// <summary>A <c>sealed record</c> for an object schema, with its hand-rolled JSON converter.</summary>
 /// <param name="AdditionalProperties">The value type of members not declared in <paramref name="Properties"/>; unknown members are always kept.</param>
 /// <param name="Discriminator">The subtypes a discriminator mapping names (<c>allOf</c> inheritance), reachable through typed accessors.</param>
+/// <param name="IsMultipartBody">
+/// The fields of a multipart body with file parts: the record has no JSON converter and no additional members, since it
+/// only ever travels as parts.
+/// </param>
 internal sealed record ObjectSpec(
     string Name,
     string? Description,
@@ -13,7 +17,8 @@ internal sealed record ObjectSpec(
     EquatableArray<PropertySpec> Properties,
     TypeRef AdditionalProperties,
     string AdditionalPropertiesName,
-    DiscriminatorSpec? Discriminator = null) : TypeSpec(Name, Description, Deprecated);
+    DiscriminatorSpec? Discriminator = null,
+    bool IsMultipartBody = false) : TypeSpec(Name, Description, Deprecated);
 
 /// <summary>A discriminator on an object schema whose mapping names schemas that extend it through <c>allOf</c>.</summary>
 /// <param name="PropertyName">The C# property of the base record that holds the discriminator value.</param>

@@ -348,6 +348,12 @@ internal sealed partial class ModelBuilder
 
         if (chosen.Key is null)
         {
+            chosen = content.FirstOrDefault(c => c.Key.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase));
+            kind = BodyKind.Multipart;
+        }
+
+        if (chosen.Key is null)
+        {
             chosen = content.FirstOrDefault(c => c.Key.StartsWith("text/", StringComparison.OrdinalIgnoreCase));
             kind = BodyKind.Text;
         }
@@ -375,15 +381,17 @@ internal sealed partial class ModelBuilder
                 return new BodySpec(kind, chosen.Key, TypeRef.String, requestBody.Required, EquatableArray<FormFieldSpec>.Empty);
             case BodyKind.Binary:
                 return new BodySpec(kind, chosen.Key, new TypeRef(TypeKind.Binary, "global::System.IO.Stream"), requestBody.Required, EquatableArray<FormFieldSpec>.Empty);
+            case BodyKind.Multipart:
+                return BuildMultipartBody(chosen.Key, chosen.Value, requestBody.Required, schemaPointer, pointer, baseName);
         }
 
         var type = MapSchema(chosen.Value?.Schema, schemaPointer, baseName + "Request");
         var fields = EquatableArray<FormFieldSpec>.Empty;
         if (kind == BodyKind.Form)
         {
-            if (type.Kind == TypeKind.Object && _objects.TryGetValue(type.Name, out var form))
+            if (FormFields(type) is { } form)
             {
-                fields = form.Properties.Select(p => new FormFieldSpec(p.JsonName, p.Name, p.Type, p.IsNullableInCSharp)).ToEquatableArray();
+                fields = form;
             }
             else
             {
@@ -393,6 +401,137 @@ internal sealed partial class ModelBuilder
         }
 
         return new BodySpec(kind, chosen.Key, type, requestBody.Required, fields);
+    }
+
+    /// <summary>The fields of an object type's record; null when the type is no record.</summary>
+    private EquatableArray<FormFieldSpec>? FormFields(TypeRef type) =>
+        type.Kind == TypeKind.Object && _objects.TryGetValue(type.Name, out var record)
+            ? record.Properties.Select(p => new FormFieldSpec(p.JsonName, p.Name, p.Type, p.IsNullableInCSharp)).ToEquatableArray()
+            : null;
+
+    /// <summary>
+    /// A <c>multipart/form-data</c> body: one part per property of an object schema. Properties that are files
+    /// (<c>format: binary</c>, or a 3.1 <c>contentMediaType</c> without <c>contentEncoding</c>, or arrays of them) make the
+    /// body a record of its own whose file properties are <c>FilePart</c>s; without files the schema's record serves.
+    /// </summary>
+    private BodySpec BuildMultipartBody(string mediaType, IOpenApiMediaType? media, bool required, string schemaPointer, string pointer, string baseName)
+    {
+        var schema = media?.Schema;
+        var target = schema is null ? null : Target(schema);
+        var properties = target is null ? new Dictionary<string, IOpenApiSchema>() : PropertySchemas(target);
+        TypeRef type = TypeRef.Any;
+        if (target is not null && properties.Count > 0)
+        {
+            if (!properties.Values.Any(p => FilePartType(p) is not null))
+            {
+                type = MapSchema(schema, schemaPointer, baseName + "Request");
+            }
+            else if (!_multipartTypes.TryGetValue(target, out type!))
+            {
+                // Shared by every operation whose body is this schema object (a components/requestBodies entry). Square
+                // names the JSON request of the same operation CreateCatalogImageRequest: then this is ...MultipartRequest.
+                var wanted = baseName + "Request";
+                var name = ClaimTypeName(_typeNames.IsTaken(Identifiers.LimitTypeName(wanted)) ? baseName + "MultipartRequest" : wanted);
+                type = new TypeRef(TypeKind.Object, Qualify(name));
+                _multipartTypes[target] = type;
+                Register(BuildObject(name, target, schemaPointer, multipart: true) with { Discriminator = null, IsMultipartBody = true }, type);
+            }
+        }
+
+        if (FormFields(type) is not { } fields)
+        {
+            Report(DiagnosticDescriptors.UnsupportedMediaType, schema is null ? pointer + "/content/" + Escape(mediaType) : schemaPointer, pointer, mediaType, "a multipart body whose schema is not an object with properties is sent as raw bytes the caller supplies, boundary included");
+            return new BodySpec(BodyKind.Binary, mediaType, new TypeRef(TypeKind.Binary, "global::System.IO.Stream"), required, EquatableArray<FormFieldSpec>.Empty);
+        }
+
+        var encoding = media!.Encoding ?? new Dictionary<string, OpenApiEncoding>();
+        foreach (var part in encoding.Where(e => e.Value?.Headers is { Count: > 0 }))
+        {
+            var headersPointer = pointer + "/content/" + Escape(mediaType) + "/encoding/" + Escape(part.Key) + "/headers";
+            Report(DiagnosticDescriptors.MultipartPartHeaders, headersPointer, headersPointer, part.Key, string.Join(", ", part.Value.Headers!.Keys));
+        }
+
+        fields = fields.Select(field =>
+        {
+            var part = encoding.TryGetValue(field.WireName, out var e) ? e : null;
+            var fileMediaType = properties.TryGetValue(field.WireName, out var propertySchema) && FilePartType(propertySchema) is not null ? FileMediaType(propertySchema) : null;
+            return field with { ContentType = PartContentType(part?.ContentType) ?? fileMediaType, DeepObject = part?.Style == ParameterStyle.DeepObject };
+        }).ToEquatableArray();
+        return new BodySpec(BodyKind.Multipart, mediaType, type, required, fields);
+    }
+
+    /// <summary>The property schemas of an object schema, its allOf parts' included, the first of a name winning (as in the record).</summary>
+    private static Dictionary<string, IOpenApiSchema> PropertySchemas(IOpenApiSchema schema)
+    {
+        var found = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
+        var visited = new HashSet<IOpenApiSchema>(ReferenceComparer.Instance);
+        void Add(IOpenApiSchema part, int depth)
+        {
+            var target = Target(part);
+            if (depth > 32 || !visited.Add(target))
+            {
+                return;
+            }
+
+            foreach (var branch in target.AllOf ?? new List<IOpenApiSchema>())
+            {
+                Add(branch, depth + 1);
+            }
+
+            foreach (var property in target.Properties ?? new Dictionary<string, IOpenApiSchema>())
+            {
+                if (!found.ContainsKey(property.Key))
+                {
+                    found[property.Key] = property.Value;
+                }
+            }
+        }
+
+        Add(schema, 0);
+        return found;
+    }
+
+    /// <summary>The type of a multipart property that is a file, or an array of files; null for any other property.</summary>
+    private static TypeRef? FilePartType(IOpenApiSchema schema)
+    {
+        var target = Target(schema);
+        if (NonNullType(target) == JsonSchemaType.Array)
+        {
+            // Only the items are looked at, not deeper: an array whose items are itself must not recurse.
+            return target.Items is { } items && IsFile(Target(items)) ? new TypeRef(TypeKind.Array, string.Empty, TypeRef.File) : null;
+        }
+
+        return IsFile(target) ? TypeRef.File : null;
+    }
+
+    private static bool IsFile(IOpenApiSchema target)
+    {
+
+        var content = target as IOpenApiSchemaMissingProperties;
+        return NonNullType(target) is JsonSchemaType.String or 0
+            && (target.Format == "binary" || (content?.ContentMediaType is not null && content.ContentEncoding is null));
+    }
+
+    /// <summary>A file's own media type (a 3.1 <c>contentMediaType</c>, of the items for an array of files), the default of its part.</summary>
+    private static string? FileMediaType(IOpenApiSchema schema)
+    {
+        var target = Target(schema);
+        if (NonNullType(target) == JsonSchemaType.Array && target.Items is { } items)
+        {
+            target = Target(items);
+        }
+
+        return PartContentType((target as IOpenApiSchemaMissingProperties)?.ContentMediaType);
+    }
+
+    /// <summary>
+    /// The media type a part is sent with, from an <c>encoding</c> that may list several (<c>image/png, image/jpeg</c>):
+    /// the first, unless it is a range (<c>image/*</c>), which leaves the default.
+    /// </summary>
+    private static string? PartContentType(string? listed)
+    {
+        var first = listed?.Split(',')[0].Trim();
+        return string.IsNullOrEmpty(first) || first!.IndexOf('*') >= 0 ? null : first;
     }
 
     private static bool IsJson(string mediaType) =>

@@ -36,6 +36,7 @@ internal sealed partial class ModelBuilder
     private readonly Dictionary<string, UnionSpec> _unions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EnumSpec> _enums = new(StringComparer.Ordinal);
     private readonly Dictionary<IOpenApiSchema, TypeRef> _inlineTypes = new(ReferenceComparer.Instance);
+    private readonly Dictionary<IOpenApiSchema, TypeRef> _multipartTypes = new(ReferenceComparer.Instance);
     private readonly Dictionary<string, TypeRef> _schemaTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<TypeSpec, TypeRef> _shapes = new();
     private readonly HashSet<string> _handedOut = new(StringComparer.Ordinal);
@@ -410,7 +411,8 @@ internal sealed partial class ModelBuilder
 
     /// <summary>
     /// A string's C# type by format. <c>binary</c> inside a JSON value can only travel as text, so it is read and written
-    /// as base64 like <c>byte</c>; raw binary bodies (octet-stream, multipart parts) never come through here.
+    /// as base64 like <c>byte</c>; raw binary bodies (octet-stream) and multipart file parts (<c>FilePart</c>) never come
+    /// through here.
     /// </summary>
     private static TypeRef MapString(IOpenApiSchema schema) => schema.Format switch
     {
@@ -567,7 +569,8 @@ internal sealed partial class ModelBuilder
         return new EnumSpec(name, Clean(schema.Description), schema.Deprecated, members.ToEquatableArray());
     }
 
-    private ObjectSpec BuildObject(string name, IOpenApiSchema schema, string pointer)
+    /// <param name="multipart">Whether the record holds the parts of a multipart body, whose file properties are <c>FilePart</c>s.</param>
+    private ObjectSpec BuildObject(string name, IOpenApiSchema schema, string pointer, bool multipart = false)
     {
         _cancellationToken.ThrowIfCancellationRequested();
         var members = new NameScope(RecordReservedMembers.Concat(new[] { name }));
@@ -639,7 +642,7 @@ internal sealed partial class ModelBuilder
                 var index = properties.Count - 1;
                 var propertyPointer = partPointer + "/properties/" + Escape(property.Key);
                 var propertyName = members.Claim(Identifiers.Pascal(property.Key));
-                var type = MapSchema(property.Value, propertyPointer, hintOwner + Identifiers.Pascal(property.Key));
+                var type = (multipart ? FilePartType(property.Value) : null) ?? MapSchema(property.Value, propertyPointer, hintOwner + Identifiers.Pascal(property.Key));
                 var propertySchema = property.Value;
                 var resolved = Target(propertySchema);
                 properties[index] = new PropertySpec(

@@ -163,6 +163,23 @@ public sealed class ApiRequest
         _contentType = "application/x-www-form-urlencoded";
     }
 
+    /// <summary>
+    /// Sets a <c>multipart/form-data</c> body from its parts, written now (files included) so that a retry re-sends the
+    /// same bytes; the content type carries a fresh boundary.
+    /// </summary>
+    /// <param name="parts">The parts.</param>
+    public void SetMultipartBody(MultipartBody parts)
+    {
+        if (parts is null)
+        {
+            throw new ArgumentNullException(nameof(parts));
+        }
+
+        var boundary = parts.NewBoundary();
+        _body = parts.ToBytes(boundary);
+        _contentType = "multipart/form-data; boundary=" + boundary;
+    }
+
     /// <summary>Sets a text body.</summary>
     /// <param name="text">The text.</param>
     /// <param name="mediaType">The media type from the spec.</param>

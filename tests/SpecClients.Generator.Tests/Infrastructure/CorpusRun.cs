@@ -88,6 +88,9 @@ internal sealed class CorpusRun
 
     public int SourceCount { get; private set; }
 
+    /// <summary>The operations whose request body the client sends as <c>multipart/form-data</c> parts.</summary>
+    public List<string> MultipartOperations { get; } = new();
+
     public List<ExampleOutcome> Examples { get; } = new();
 
     public TimeSpan GenerateTime { get; private set; }
@@ -140,6 +143,7 @@ internal sealed class CorpusRun
             return run;
         }
 
+        run.MultipartOperations.AddRange(spec.Client?.Operations.Where(o => o.Body?.Kind == Model.BodyKind.Multipart).Select(o => o.HttpMethod + " " + o.Path) ?? Enumerable.Empty<string>());
         var typeHints = new HashSet<string>(OutputLayout.TypeHintNames(spec), StringComparer.OrdinalIgnoreCase);
         var generated = output.SyntaxTrees.Where(t => t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)).ToList();
         var typeTrees = generated.Where(t => typeHints.Contains(Path.GetFileName(t.FilePath))).ToList();
