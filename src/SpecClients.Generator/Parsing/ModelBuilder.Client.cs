@@ -51,7 +51,7 @@ internal sealed partial class ModelBuilder
         return listedId || listedTags.Count > 0 || (id is not null && _schemes.Values.Any(s => s.Token?.OperationId == id));
     }
 
-    /// <summary>SPC204 for each listed operationId or tag that selected nothing.</summary>
+    /// <summary>SPC205 for each listed operationId or tag that selected nothing.</summary>
     private void ReportUnmatchedSelection()
     {
         if (_input.Selection is not { } selection)
