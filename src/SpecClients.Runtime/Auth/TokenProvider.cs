@@ -189,9 +189,15 @@ public sealed class TokenProvider
             throw new ArgumentNullException(nameof(rejected));
         }
 
+        await InvalidateAsync(token => SameToken(token, rejected), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>As <see cref="InvalidateAsync(AccessToken, CancellationToken)"/>, for the token that <paramref name="isRejected"/> recognises.</summary>
+    internal async ValueTask InvalidateAsync(Func<AccessToken, bool> isRejected, CancellationToken cancellationToken)
+    {
         lock (_gate)
         {
-            if (_flight is { Status: TaskStatus.RanToCompletion } done && SameToken(done.Result, rejected))
+            if (_flight is { Status: TaskStatus.RanToCompletion } done && isRejected(done.Result))
             {
                 _flight = null;
             }
@@ -201,7 +207,7 @@ public sealed class TokenProvider
         try
         {
             var cached = await ReadCacheAsync(cancellationToken).ConfigureAwait(false);
-            if (cached is null || !SameToken(cached, rejected))
+            if (cached is null || !isRejected(cached))
             {
                 AuthLog.TokenInvalidationSkipped(_logger, _keyPrefix);
                 return;
