@@ -8,7 +8,13 @@ namespace SpecClients.Runtime.Json;
 public static class JsonWrite
 {
     // API bodies are not embedded in HTML: escape only what JSON requires, so "+05:30" stays "+05:30" on the wire.
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // Structure is not validated on every write (as System.Text.Json's serializer does not): the writers are generated,
+    // and always pair a property name with a value and close what they open.
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = true,
+    };
 
     /// <summary>Writes an array, each item with <paramref name="item"/>.</summary>
     /// <typeparam name="T">The item type.</typeparam>
