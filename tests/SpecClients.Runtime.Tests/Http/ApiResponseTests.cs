@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Shouldly;
 using SpecClients.Runtime.Http;
+using SpecClients.Runtime.Tests.Support;
 using Xunit;
 
 namespace SpecClients.Runtime.Tests.Http;
@@ -186,26 +187,12 @@ public sealed class ApiResponseTests
             return false;
         }
 
-        private sealed class Trickle : Stream
+        private sealed class Trickle : ReadOnlyForwardStream
         {
             private readonly BodyContent _owner;
             private int _position;
 
             public Trickle(BodyContent owner) => _owner = owner;
-
-            public override bool CanRead => true;
-
-            public override bool CanSeek => false;
-
-            public override bool CanWrite => false;
-
-            public override long Length => throw new NotSupportedException();
-
-            public override long Position
-            {
-                get => throw new NotSupportedException();
-                set => throw new NotSupportedException();
-            }
 
             public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -229,16 +216,6 @@ public sealed class ApiResponseTests
 
             public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
                 Task.FromResult(Read(buffer, offset, count));
-
-            public override void Flush()
-            {
-            }
-
-            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-            public override void SetLength(long value) => throw new NotSupportedException();
-
-            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         }
     }
 }
