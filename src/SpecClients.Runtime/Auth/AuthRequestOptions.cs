@@ -10,6 +10,9 @@ public static class AuthRequestOptions
     private const string AuthenticatedKey = "SpecClients.Auth.Authenticated";
     private const string ApiPathKey = "SpecClients.Auth.ApiPath";
 
+    // Stored as object, so that marking a request does not box a new bool each time; read back as bool.
+    private static readonly object BoxedTrue = true;
+
     /// <summary>
     /// Records the request's path as the spec writes it (parameters filled in, without the server's own path), which
     /// signatures are usually computed over: the same whether the request goes to the live host or a local sandbox.
@@ -79,7 +82,7 @@ public static class AuthRequestOptions
             throw new ArgumentNullException(nameof(request));
         }
 
-        RequestProperties.Set(request, AuthenticatedKey, true);
+        RequestProperties.Set(request, AuthenticatedKey, BoxedTrue);
     }
 
     /// <summary>Whether <see cref="MarkAuthenticated"/> was called for the request.</summary>

@@ -61,7 +61,7 @@ public sealed class AuthenticationHandler : DelegatingHandler
 #endif
 
     /// <inheritdoc />
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request is null)
         {
@@ -70,13 +70,46 @@ public sealed class AuthenticationHandler : DelegatingHandler
 
         if (AuthRequestOptions.IsAuthenticated(request))
         {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return base.SendAsync(request, cancellationToken);
         }
 
-        // Taken before authentication, so the retry starts from the request as the caller built it.
+        if (!RequestSnapshot.IsBare(request))
+        {
+            return SendWithCopyAsync(request, cancellationToken);
+        }
+
+        // A request of only a method and URI (a plain GET) is rebuilt from those after a 401, so it costs nothing to keep.
+        // While everything completes synchronously, nothing here allocates: the inner handler's task is returned as is.
+        var snapshot = new RequestSnapshot(request);
+        var applying = _authorizer.ApplyAsync(request, _alternatives, cancellationToken);
+        if (!applying.IsCompletedSuccessfully)
+        {
+            return SendAsync(request, snapshot, applying, null, cancellationToken);
+        }
+
+        var sending = base.SendAsync(request, cancellationToken);
+        return applying.Result.Authenticators.Count == 0 || (sending.Status == TaskStatus.RanToCompletion && sending.Result.StatusCode != HttpStatusCode.Unauthorized)
+            ? sending
+            : SendAsync(request, snapshot, applying, sending, cancellationToken);
+    }
+
+    // The snapshot is taken before authentication, so the retry starts from the request as the caller built it.
+    private async Task<HttpResponseMessage> SendWithCopyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         var snapshot = await RequestSnapshot.CaptureAsync(request).ConfigureAwait(false);
-        var applied = await _authorizer.ApplyAsync(request, _alternatives, cancellationToken).ConfigureAwait(false);
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return await SendAsync(request, snapshot, _authorizer.ApplyAsync(request, _alternatives, cancellationToken), null, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Goes on from wherever the caller got to: authentication under way, or done and the request sent (`sending`).
+    private async Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request,
+        RequestSnapshot snapshot,
+        ValueTask<AppliedAuthentication> applying,
+        Task<HttpResponseMessage>? sending,
+        CancellationToken cancellationToken)
+    {
+        var applied = await applying.ConfigureAwait(false);
+        var response = await (sending ?? base.SendAsync(request, cancellationToken)).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized || applied.Authenticators.Count == 0)
         {
             return response;
@@ -93,8 +126,11 @@ public sealed class AuthenticationHandler : DelegatingHandler
         return await base.SendAsync(retry, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>A request's method, URI, version, headers, options and body bytes, to build an identical request.</summary>
-    private sealed class RequestSnapshot
+    /// <summary>
+    /// A request's method, URI, version, headers, options and body bytes, to build an identical request. A value: for a
+    /// bare request (<see cref="IsBare"/>) it holds references only, and nothing is allocated.
+    /// </summary>
+    private readonly struct RequestSnapshot
     {
         private readonly HttpMethod _method;
         private readonly Uri? _uri;
@@ -102,12 +138,14 @@ public sealed class AuthenticationHandler : DelegatingHandler
 #if NET
         private readonly HttpVersionPolicy _versionPolicy;
 #endif
-        private readonly List<KeyValuePair<string, IEnumerable<string>>> _headers = new();
-        private readonly List<KeyValuePair<string, IEnumerable<string>>> _contentHeaders = new();
-        private readonly List<KeyValuePair<string, object?>> _options;
-        private byte[]? _body;
+        private readonly Copied? _copied;
 
-        private RequestSnapshot(HttpRequestMessage request)
+        public RequestSnapshot(HttpRequestMessage request)
+            : this(request, null)
+        {
+        }
+
+        private RequestSnapshot(HttpRequestMessage request, Copied? copied)
         {
             _method = request.Method;
             _uri = request.RequestUri;
@@ -115,27 +153,38 @@ public sealed class AuthenticationHandler : DelegatingHandler
 #if NET
             _versionPolicy = request.VersionPolicy;
 #endif
-            foreach (var header in request.Headers)
-            {
-                _headers.Add(new KeyValuePair<string, IEnumerable<string>>(header.Key, new List<string>(header.Value)));
-            }
-
-            _options = RequestProperties.Snapshot(request);
+            _copied = copied;
         }
+
+        /// <summary>Whether the request has no content, no headers and no options: then method and URI rebuild it.</summary>
+        public static bool IsBare(HttpRequestMessage request) =>
+            request.Content is null && RequestProperties.Count(request) == 0
+#if NET
+            && request.Headers.NonValidated.Count == 0;
+#else
+            && !request.Headers.GetEnumerator().MoveNext();
+#endif
 
         public static async Task<RequestSnapshot> CaptureAsync(HttpRequestMessage request)
         {
-            var snapshot = new RequestSnapshot(request);
+            var copied = new Copied();
+            foreach (var header in request.Headers)
+            {
+                copied.Headers.Add(new KeyValuePair<string, IEnumerable<string>>(header.Key, new List<string>(header.Value)));
+            }
+
+            copied.Options = RequestProperties.Snapshot(request);
+            var snapshot = new RequestSnapshot(request, copied);
             if (request.Content is { } content)
             {
                 // Makes the original content re-readable for signers and the first send, and keeps the exact bytes.
                 await content.LoadIntoBufferAsync().ConfigureAwait(false);
-                snapshot._body = await content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                copied.Body = await content.ReadAsByteArrayAsync().ConfigureAwait(false);
                 foreach (var header in content.Headers)
                 {
                     if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
                     {
-                        snapshot._contentHeaders.Add(new KeyValuePair<string, IEnumerable<string>>(header.Key, new List<string>(header.Value)));
+                        copied.ContentHeaders.Add(new KeyValuePair<string, IEnumerable<string>>(header.Key, new List<string>(header.Value)));
                     }
                 }
             }
@@ -149,15 +198,20 @@ public sealed class AuthenticationHandler : DelegatingHandler
 #if NET
             request.VersionPolicy = _versionPolicy;
 #endif
-            foreach (var header in _headers)
+            if (_copied is not { } copied)
+            {
+                return request;
+            }
+
+            foreach (var header in copied.Headers)
             {
                 request.Headers.TryAddWithoutValidation(header.Key, header.Value);
             }
 
-            if (_body is not null)
+            if (copied.Body is not null)
             {
-                var content = new ByteArrayContent(_body);
-                foreach (var header in _contentHeaders)
+                var content = new ByteArrayContent(copied.Body);
+                foreach (var header in copied.ContentHeaders)
                 {
                     content.Headers.TryAddWithoutValidation(header.Key, header.Value);
                 }
@@ -165,8 +219,20 @@ public sealed class AuthenticationHandler : DelegatingHandler
                 request.Content = content;
             }
 
-            RequestProperties.Restore(request, _options);
+            RequestProperties.Restore(request, copied.Options);
             return request;
+        }
+
+        /// <summary>What a request that is not bare needs copied.</summary>
+        private sealed class Copied
+        {
+            public List<KeyValuePair<string, IEnumerable<string>>> Headers { get; } = new();
+
+            public List<KeyValuePair<string, IEnumerable<string>>> ContentHeaders { get; } = new();
+
+            public List<KeyValuePair<string, object?>> Options { get; set; } = null!;
+
+            public byte[]? Body { get; set; }
         }
     }
 }

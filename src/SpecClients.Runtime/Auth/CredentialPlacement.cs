@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Http;
 
 namespace SpecClients.Runtime.Auth;
@@ -6,6 +7,8 @@ namespace SpecClients.Runtime.Auth;
 /// <summary>Puts a credential into a header, the query string or a cookie. Messages never contain the value.</summary>
 internal static class CredentialPlacement
 {
+    private static readonly char[] HeaderBreakers = { '\r', '\n', '\0' };
+
     public static void ValidateName(string schemeName, ApiKeyLocation location, string name)
     {
         if (string.IsNullOrEmpty(name))
@@ -30,7 +33,7 @@ internal static class CredentialPlacement
 
         switch (location)
         {
-            case ApiKeyLocation.Header when value.IndexOfAny(new[] { '\r', '\n', '\0' }) >= 0:
+            case ApiKeyLocation.Header when value.IndexOfAny(HeaderBreakers) >= 0:
                 throw new ArgumentException(
                     "The credential of scheme '" + schemeName + "' contains a line break or NUL, which a header cannot carry.", parameterName);
             case ApiKeyLocation.Cookie when !IsCookieValue(value):
@@ -69,6 +72,45 @@ internal static class CredentialPlacement
         }
     }
 
+    /// <summary>The values <paramref name="request"/> carries under <paramref name="name"/> where <see cref="Apply"/> puts them (query values unescaped).</summary>
+    public static List<string> SentValues(HttpRequestMessage request, ApiKeyLocation location, string name)
+    {
+        var values = new List<string>();
+        switch (location)
+        {
+            case ApiKeyLocation.Header:
+                if (request.Headers.TryGetValues(name, out var headerValues))
+                {
+                    values.AddRange(headerValues);
+                }
+
+                break;
+            case ApiKeyLocation.Query:
+                var text = request.RequestUri?.OriginalString ?? string.Empty;
+                var fragmentAt = text.IndexOf('#');
+                var queryAt = text.IndexOf('?');
+                if (queryAt >= 0 && (fragmentAt < 0 || queryAt < fragmentAt))
+                {
+                    var query = text.Substring(queryAt + 1, (fragmentAt < 0 ? text.Length : fragmentAt) - queryAt - 1);
+                    AddPairs(values, query.Split('&'), Uri.EscapeDataString(name), unescape: true);
+                }
+
+                break;
+            case ApiKeyLocation.Cookie:
+                if (request.Headers.TryGetValues("Cookie", out var cookies))
+                {
+                    foreach (var cookie in cookies)
+                    {
+                        AddPairs(values, cookie.Split(';'), name, unescape: false);
+                    }
+                }
+
+                break;
+        }
+
+        return values;
+    }
+
     public static string Describe(ApiKeyLocation location) => location switch
     {
         ApiKeyLocation.Header => "header",
@@ -85,6 +127,19 @@ internal static class CredentialPlacement
         var separator = body.IndexOf('?') < 0 ? "?" : body.EndsWith("?", StringComparison.Ordinal) || body.EndsWith("&", StringComparison.Ordinal) ? string.Empty : "&";
         var combined = body + separator + Uri.EscapeDataString(name) + "=" + Uri.EscapeDataString(value) + fragment;
         return new Uri(combined, uri is { IsAbsoluteUri: true } ? UriKind.Absolute : UriKind.RelativeOrAbsolute);
+    }
+
+    private static void AddPairs(List<string> values, string[] pairs, string name, bool unescape)
+    {
+        foreach (var candidate in pairs)
+        {
+            var pair = candidate.Trim();
+            if (pair.Length > name.Length && pair[name.Length] == '=' && pair.StartsWith(name, StringComparison.Ordinal))
+            {
+                var value = pair.Substring(name.Length + 1);
+                values.Add(unescape ? Uri.UnescapeDataString(value) : value);
+            }
+        }
     }
 
     // RFC 7230 token.

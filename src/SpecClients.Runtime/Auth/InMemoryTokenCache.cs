@@ -14,7 +14,10 @@ public sealed class InMemoryTokenCache : ITokenCache
 {
     private const int SweepEvery = 256;
 
-    private readonly ConcurrentDictionary<string, AccessToken> _entries = new(StringComparer.Ordinal);
+    // One entry object per key for as long as the key is held, updated in place, so that a TokenProvider can keep it and
+    // read its token without a lookup. Removal empties the entry and marks it removed, both under the entry's lock,
+    // before taking it out of the dictionary; a later store adds a new entry.
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly TimeProvider _clock;
     private int _writes;
 
@@ -34,6 +37,9 @@ public sealed class InMemoryTokenCache : ITokenCache
     /// <summary>The number of entries held, expired ones not yet dropped included.</summary>
     public int Count => _entries.Count;
 
+    /// <summary>The clock used to drop expired entries.</summary>
+    internal TimeProvider Clock => _clock;
+
     /// <inheritdoc />
     public ValueTask<AccessToken?> GetAsync(string key, CancellationToken cancellationToken)
     {
@@ -43,14 +49,14 @@ public sealed class InMemoryTokenCache : ITokenCache
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        if (!_entries.TryGetValue(key, out var token))
+        if (!_entries.TryGetValue(key, out var entry) || entry.Token is not { } token)
         {
             return new ValueTask<AccessToken?>((AccessToken?)null);
         }
 
         if (token.IsExpired(_clock.GetUtcNow()))
         {
-            RemoveIfSame(key, token);
+            RemoveIfSame(key, entry, token);
             return new ValueTask<AccessToken?>((AccessToken?)null);
         }
 
@@ -74,11 +80,23 @@ public sealed class InMemoryTokenCache : ITokenCache
         var now = _clock.GetUtcNow();
         if (token.IsExpired(now))
         {
-            _entries.TryRemove(key, out _);
+            Remove(key);
             return default;
         }
 
-        _entries[key] = token;
+        while (true)
+        {
+            var entry = _entries.GetOrAdd(key, static _ => new Entry());
+            lock (entry)
+            {
+                if (!entry.Removed)
+                {
+                    entry.Token = token;
+                    break;
+                }
+            }
+        }
+
         if (Interlocked.Increment(ref _writes) % SweepEvery == 0)
         {
             Sweep(now);
@@ -96,22 +114,64 @@ public sealed class InMemoryTokenCache : ITokenCache
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        _entries.TryRemove(key, out _);
+        Remove(key);
         return default;
     }
 
+    /// <summary>
+    /// The entry held for <paramref name="key"/>, to be read with <see cref="Entry.Token"/> (the caller checks expiry
+    /// against its own clock). Once its token reads <see langword="null"/>, look the key up again.
+    /// </summary>
+    internal Entry? FindEntry(string key) => _entries.TryGetValue(key, out var entry) ? entry : null;
+
     private void Sweep(DateTimeOffset now)
     {
-        foreach (var entry in _entries)
+        foreach (var pair in _entries)
         {
-            if (entry.Value.IsExpired(now))
+            if (pair.Value.Token is { } token && token.IsExpired(now))
             {
-                RemoveIfSame(entry.Key, entry.Value);
+                RemoveIfSame(pair.Key, pair.Value, token);
             }
         }
     }
 
-    // Atomic compare-and-remove: never drops a token that replaced the expired one meanwhile.
-    private void RemoveIfSame(string key, AccessToken token) =>
-        ((ICollection<KeyValuePair<string, AccessToken>>)_entries).Remove(new KeyValuePair<string, AccessToken>(key, token));
+    private void Remove(string key)
+    {
+        if (_entries.TryGetValue(key, out var entry))
+        {
+            RemoveIfSame(key, entry, null);
+        }
+    }
+
+    // Atomic compare-and-remove (any token when `token` is null): never drops a token that replaced the expired one meanwhile.
+    private void RemoveIfSame(string key, Entry entry, AccessToken? token)
+    {
+        lock (entry)
+        {
+            if (entry.Removed || (token is not null && !ReferenceEquals(entry.Token, token)))
+            {
+                return;
+            }
+
+            entry.Removed = true;
+            entry.Token = null;
+        }
+
+        ((ICollection<KeyValuePair<string, Entry>>)_entries).Remove(new KeyValuePair<string, Entry>(key, entry));
+    }
+
+    /// <summary>The token held under one key; <see langword="null"/> once removed (then it is never set again).</summary>
+    internal sealed class Entry
+    {
+        private volatile AccessToken? _token;
+
+        public AccessToken? Token
+        {
+            get => _token;
+            set => _token = value;
+        }
+
+        /// <summary>Set under the entry's lock together with clearing <see cref="Token"/>.</summary>
+        public bool Removed { get; set; }
+    }
 }

@@ -12,7 +12,14 @@ namespace SpecClients.Runtime.Auth;
 /// </summary>
 public sealed class RequestAuthorizer
 {
+    // Generated clients pass the same static requirements on every call: each one is resolved once per authorizer.
+    // Bounded, so that callers who build a requirement per request cannot grow it.
+    private const int MaxResolved = 64;
+
     private readonly Dictionary<string, IRequestAuthenticator> _authenticators;
+
+    // Copied on write; read without a lock. A lost race only means a requirement is resolved twice.
+    private Resolved[] _resolved = Array.Empty<Resolved>();
 
     /// <summary>Creates an authorizer over authenticators keyed by their <see cref="IRequestAuthenticator.SchemeName"/>.</summary>
     /// <param name="authenticators">The configured schemes; names must be unique.</param>
@@ -95,27 +102,52 @@ public sealed class RequestAuthorizer
             return AppliedAuthentication.None;
         }
 
-        foreach (var alternative in alternatives)
+        for (var i = 0; i < alternatives.Count; i++)
         {
-            var chosen = Resolve(alternative);
+            var chosen = Resolve(alternatives[i]);
             if (chosen is null)
             {
                 continue;
             }
 
-            foreach (var authenticator in chosen)
+            var authenticators = chosen.Authenticators;
+            for (var j = 0; j < authenticators.Count; j++)
             {
-                await authenticator.ApplyAsync(request, cancellationToken).ConfigureAwait(false);
+                await authenticators[j].ApplyAsync(request, cancellationToken).ConfigureAwait(false);
             }
 
             AuthRequestOptions.MarkAuthenticated(request);
-            return new AppliedAuthentication(alternative, chosen);
+            return chosen;
         }
 
         throw new InvalidOperationException(DescribeMissing(request, alternatives));
     }
 
-    private List<IRequestAuthenticator>? Resolve(SecurityRequirement alternative)
+    /// <summary>What applying <paramref name="alternative"/> means: its authenticators, signers last; null if one is not configured.</summary>
+    private AppliedAuthentication? Resolve(SecurityRequirement alternative)
+    {
+        var resolved = Volatile.Read(ref _resolved);
+        foreach (var entry in resolved)
+        {
+            if (ReferenceEquals(entry.Requirement, alternative))
+            {
+                return entry.Applied;
+            }
+        }
+
+        var applied = ResolveUncached(alternative);
+        if (resolved.Length < MaxResolved)
+        {
+            var grown = new Resolved[resolved.Length + 1];
+            Array.Copy(resolved, grown, resolved.Length);
+            grown[resolved.Length] = new Resolved(alternative, applied);
+            Interlocked.CompareExchange(ref _resolved, grown, resolved);
+        }
+
+        return applied;
+    }
+
+    private AppliedAuthentication? ResolveUncached(SecurityRequirement alternative)
     {
         var ordered = new List<IRequestAuthenticator>(alternative.SchemeNames.Count);
         var signers = new List<IRequestAuthenticator>();
@@ -130,7 +162,7 @@ public sealed class RequestAuthorizer
         }
 
         ordered.AddRange(signers);
-        return ordered;
+        return new AppliedAuthentication(alternative, ordered.ToArray());
     }
 
     private string DescribeMissing(HttpRequestMessage request, IReadOnlyList<SecurityRequirement> alternatives)
@@ -156,5 +188,18 @@ public sealed class RequestAuthorizer
             .Append(_authenticators.Count == 0 ? "none" : string.Join(", ", _authenticators.Keys))
             .Append('.');
         return text.ToString();
+    }
+
+    private sealed class Resolved
+    {
+        public Resolved(SecurityRequirement requirement, AppliedAuthentication? applied)
+        {
+            Requirement = requirement;
+            Applied = applied;
+        }
+
+        public SecurityRequirement Requirement { get; }
+
+        public AppliedAuthentication? Applied { get; }
     }
 }

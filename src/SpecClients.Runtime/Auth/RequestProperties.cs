@@ -34,6 +34,15 @@ internal static class RequestProperties
         return false;
     }
 
+    public static int Count(HttpRequestMessage request)
+    {
+#if NET
+        return ((ICollection<KeyValuePair<string, object?>>)request.Options).Count;
+#else
+        return request.Properties.Count;
+#endif
+    }
+
     public static List<KeyValuePair<string, object?>> Snapshot(HttpRequestMessage request)
     {
         var copy = new List<KeyValuePair<string, object?>>();

@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -11,11 +10,12 @@ namespace SpecClients.Runtime.Auth;
 /// </summary>
 public sealed class TokenAuthenticator : IRequestAuthenticator
 {
-    private static int s_instances;
-
     private readonly TokenProvider _provider;
     private readonly TokenFormat _format;
-    private readonly string _appliedTokenKey;
+
+    // The last token applied and the value it was sent as, so that formatting and validating happen once per token,
+    // and a 401 can be traced back to the token on the request by the value the request carries.
+    private SentToken? _last;
 
     /// <summary>Creates the authenticator.</summary>
     /// <param name="schemeName">The security scheme's name.</param>
@@ -41,7 +41,6 @@ public sealed class TokenAuthenticator : IRequestAuthenticator
         ParameterName = parameterName;
         Location = location;
         _format = format ?? TokenFormat.Bearer;
-        _appliedTokenKey = "SpecClients.Auth.AppliedToken." + Interlocked.Increment(ref s_instances).ToString(CultureInfo.InvariantCulture);
     }
 
     /// <inheritdoc />
@@ -62,16 +61,26 @@ public sealed class TokenAuthenticator : IRequestAuthenticator
         }
 
         var token = await _provider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        var value = _format.Apply(token.Value);
-        CredentialPlacement.ValidateValue(SchemeName, Location, value, "token");
-        CredentialPlacement.Apply(request, Location, ParameterName, value);
-        RequestProperties.Set(request, _appliedTokenKey, token);
+        var sent = Volatile.Read(ref _last);
+        if (sent is null || !string.Equals(sent.Token.Value, token.Value, StringComparison.Ordinal))
+        {
+            var value = _format.Apply(token.Value);
+            CredentialPlacement.ValidateValue(SchemeName, Location, value, "token");
+            sent = new SentToken(token, value);
+            Volatile.Write(ref _last, sent);
+        }
+
+        CredentialPlacement.Apply(request, Location, ParameterName, sent.Value);
     }
 
     /// <summary>Drops the token this authenticator put on <paramref name="request"/>, if it is still the cached one.</summary>
     /// <param name="request">The rejected request.</param>
     /// <param name="cancellationToken">Cancels the invalidation.</param>
     /// <returns><see langword="true"/> if this authenticator authenticated the request (a retry gets a new token).</returns>
+    /// <remarks>
+    /// The token is recognised by the value the request carries where this authenticator puts it (nothing is stored
+    /// on the request): the cached token is dropped if, formatted, it is what the request carries.
+    /// </remarks>
     public async ValueTask<bool> OnUnauthorizedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request is null)
@@ -79,12 +88,23 @@ public sealed class TokenAuthenticator : IRequestAuthenticator
             throw new ArgumentNullException(nameof(request));
         }
 
-        if (!RequestProperties.TryGet<AccessToken>(request, _appliedTokenKey, out var applied) || applied is null)
+        var last = Volatile.Read(ref _last);
+        var carried = last is null ? null : CredentialPlacement.SentValues(request, Location, ParameterName);
+        if (carried is null || carried.Count == 0)
         {
             return false;
         }
 
-        await _provider.InvalidateAsync(applied, cancellationToken).ConfigureAwait(false);
+        if (carried.Contains(last!.Value))
+        {
+            await _provider.InvalidateAsync(last.Token, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // Not the last token applied: an older one, or another instance's; drop the cached token only if it is that one.
+            await _provider.InvalidateAsync(cached => carried.Contains(_format.Apply(cached.Value)), cancellationToken).ConfigureAwait(false);
+        }
+
         return true;
     }
 
@@ -92,4 +112,18 @@ public sealed class TokenAuthenticator : IRequestAuthenticator
     /// <returns>A description without secrets.</returns>
     public override string ToString() =>
         "TokenAuthenticator { Scheme = " + SchemeName + ", In = " + Location + ", Name = " + ParameterName + ", Format = " + _format + " }";
+
+    /// <summary>A token and the value it is sent as (formatted and validated).</summary>
+    private sealed class SentToken
+    {
+        public SentToken(AccessToken token, string value)
+        {
+            Token = token;
+            Value = value;
+        }
+
+        public AccessToken Token { get; }
+
+        public string Value { get; }
+    }
 }

@@ -42,6 +42,14 @@ public sealed class TokenProvider
     // between a caller's cache miss and the request completing); never reused when it failed.
     private Task<AccessToken>? _flight;
 
+    // The default in-memory cache, when it reads the same clock: read synchronously on the hit path (null otherwise),
+    // through the entry it holds for this provider's key, kept here while it holds a token.
+    private readonly InMemoryTokenCache? _memoryCache;
+    private InMemoryTokenCache.Entry? _memoryEntry;
+
+    // When the last token seen is due for refresh, so that the hit path compares instead of recomputing.
+    private RefreshInstant? _refreshInstant;
+
     /// <summary>Creates a provider.</summary>
     /// <param name="cacheKey">The cache key, normally from <see cref="TokenCacheKey.Create"/>.</param>
     /// <param name="source">Where tokens come from.</param>
@@ -78,6 +86,7 @@ public sealed class TokenProvider
         _defaultLifetime = options.DefaultLifetime;
         _maximumLifetime = options.MaximumLifetime;
         _requestTimeout = options.TokenRequestTimeout;
+        _memoryCache = cache is InMemoryTokenCache memory && ReferenceEquals(memory.Clock, timeProvider) ? memory : null;
     }
 
     /// <summary>Returns a usable token: the cached one while it is fresh, else a new or refreshed one.</summary>
@@ -85,7 +94,33 @@ public sealed class TokenProvider
     /// <returns>The token.</returns>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="TimeoutException">The shared request exceeded <see cref="TokenProviderOptions.TokenRequestTimeout"/>.</exception>
-    public async ValueTask<AccessToken> GetTokenAsync(CancellationToken cancellationToken)
+    public ValueTask<AccessToken> GetTokenAsync(CancellationToken cancellationToken)
+    {
+        // The hit path of the default cache: one lookup, one clock read, one comparison, nothing allocated. A token
+        // that is fresh by this clock is also unexpired by it, so the cache's own expiry check would agree.
+        if (_memoryCache is not null && !cancellationToken.IsCancellationRequested
+            && PeekMemoryCache() is { } peeked && IsFresh(peeked, _clock.GetUtcNow()))
+        {
+            RecordHit(peeked);
+            return new ValueTask<AccessToken>(peeked);
+        }
+
+        return GetTokenSlowAsync(cancellationToken);
+    }
+
+    private AccessToken? PeekMemoryCache()
+    {
+        if (Volatile.Read(ref _memoryEntry)?.Token is { } token)
+        {
+            return token;
+        }
+
+        var entry = _memoryCache!.FindEntry(_cacheKey);
+        Volatile.Write(ref _memoryEntry, entry);
+        return entry?.Token;
+    }
+
+    private async ValueTask<AccessToken> GetTokenSlowAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var cached = await ReadCacheAsync(cancellationToken).ConfigureAwait(false);
@@ -134,9 +169,7 @@ public sealed class TokenProvider
 
         if (started is not null)
         {
-            // Runs off the caller's thread and with its own cancellation: the caller that started it may leave.
-            var previous = stale;
-            _ = Task.Run(() => RunFlightAsync(started, previous));
+            StartFlight(started, stale);
         }
 
         return await flight.WaitWithCancellation(cancellationToken).ConfigureAwait(false);
@@ -156,9 +189,15 @@ public sealed class TokenProvider
             throw new ArgumentNullException(nameof(rejected));
         }
 
+        await InvalidateAsync(token => SameToken(token, rejected), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>As <see cref="InvalidateAsync(AccessToken, CancellationToken)"/>, for the token that <paramref name="isRejected"/> recognises.</summary>
+    internal async ValueTask InvalidateAsync(Func<AccessToken, bool> isRejected, CancellationToken cancellationToken)
+    {
         lock (_gate)
         {
-            if (_flight is { Status: TaskStatus.RanToCompletion } done && SameToken(done.Result, rejected))
+            if (_flight is { Status: TaskStatus.RanToCompletion } done && isRejected(done.Result))
             {
                 _flight = null;
             }
@@ -168,7 +207,7 @@ public sealed class TokenProvider
         try
         {
             var cached = await ReadCacheAsync(cancellationToken).ConfigureAwait(false);
-            if (cached is null || !SameToken(cached, rejected))
+            if (cached is null || !isRejected(cached))
             {
                 AuthLog.TokenInvalidationSkipped(_logger, _keyPrefix);
                 return;
@@ -215,7 +254,23 @@ public sealed class TokenProvider
 
     private static bool SameToken(AccessToken a, AccessToken b) => string.Equals(a.Value, b.Value, StringComparison.Ordinal);
 
-    private bool IsFresh(AccessToken token, DateTimeOffset now) => !token.IsExpired(now) && now < RefreshAt(token);
+    // RefreshAt is never later than ExpiresAt, so "before RefreshAt" also means "not expired".
+    private bool IsFresh(AccessToken token, DateTimeOffset now)
+    {
+        var known = Volatile.Read(ref _refreshInstant);
+        if (known is null || !known.IsFor(token))
+        {
+            known = new RefreshInstant(token, RefreshAt(token));
+            Volatile.Write(ref _refreshInstant, known);
+        }
+
+        return now < known.At;
+    }
+
+    // Runs off the caller's thread and with its own cancellation: the caller that started it may leave. A method of its
+    // own, so that the closure is allocated only when a request starts, not on every call of GetTokenAsync.
+    private void StartFlight(TaskCompletionSource<AccessToken> started, AccessToken? stale) =>
+        _ = Task.Run(() => RunFlightAsync(started, stale));
 
     private void RecordHit(AccessToken token)
     {
@@ -340,6 +395,23 @@ public sealed class TokenProvider
 
         AuthLog.TokenAcquired(_logger, _keyPrefix, expiresAt);
         return token;
+    }
+
+    /// <summary>The refresh instant of one token, identified by what it depends on (not by reference: a distributed cache reads a new instance each time).</summary>
+    private sealed class RefreshInstant
+    {
+        private readonly AccessToken _token;
+
+        public RefreshInstant(AccessToken token, DateTimeOffset at)
+        {
+            _token = token;
+            At = at;
+        }
+
+        public DateTimeOffset At { get; }
+
+        public bool IsFor(AccessToken token) =>
+            ReferenceEquals(token, _token) || (token.IssuedAt == _token.IssuedAt && Nullable.Equals(token.ExpiresAt, _token.ExpiresAt));
     }
 
     private async ValueTask<AccessToken?> ReadCacheAsync(CancellationToken cancellationToken)

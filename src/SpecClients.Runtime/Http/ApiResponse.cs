@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Net.Http;
 using System.Text;
@@ -12,6 +13,8 @@ namespace SpecClients.Runtime.Http;
 /// <summary>A buffered response, read by generated code into its declared type or turned into an <see cref="ApiException"/>.</summary>
 public sealed class ApiResponse
 {
+    private const int PooledChunk = 16 * 1024;
+
     private ApiResponse(string apiName, string operationId, int statusCode, string? contentType, byte[] body, TimeSpan? retryAfter)
     {
         ApiName = apiName;
@@ -71,35 +74,7 @@ public sealed class ApiResponse
 #else
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
-            using var buffer = new MemoryStream();
-            var chunk = new byte[16 * 1024];
-            int read;
-            while (true)
-            {
-                try
-                {
-                    read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
-                {
-                    // The connection was reset or closed mid-body: say which call, and keep the transport error inside.
-                    throw new ApiResponseFormatException(apiName, operationId, status, $"the connection closed after {buffer.Length} bytes, before the body was complete", ex);
-                }
-
-                if (read <= 0)
-                {
-                    break;
-                }
-
-                if (buffer.Length + read > maxBytes)
-                {
-                    throw TooLarge(apiName, operationId, status, maxBytes);
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-
-            body = buffer.ToArray();
+            body = await ReadBodyAsync(stream, response.Content.Headers.ContentLength, apiName, operationId, status, maxBytes, cancellationToken).ConfigureAwait(false);
         }
 
         return new ApiResponse(apiName, operationId, status, response.Content?.Headers.ContentType?.MediaType, body, ReadRetryAfter(response));
@@ -185,6 +160,96 @@ public sealed class ApiResponse
     }
 
     private string? BodyText() => Body.Length == 0 ? null : ReadText();
+
+    // Reads to the end. With a Content-Length, into an array of exactly that size, which becomes the body; without one
+    // (or when the body runs past it), into buffers rented from the shared pool and copied out once at the end.
+    private static async Task<byte[]> ReadBodyAsync(Stream stream, long? contentLength, string apiName, string operationId, int status, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (contentLength is not { } declared || declared > int.MaxValue)
+        {
+            return await ReadPooledAsync(stream, ArrayPool<byte>.Shared.Rent(PooledChunk), 0, apiName, operationId, status, maxBytes, cancellationToken).ConfigureAwait(false);
+        }
+
+        var body = declared == 0 ? System.Array.Empty<byte>() : new byte[declared];
+        var total = 0;
+        while (total < body.Length)
+        {
+            var read = await ReadChunkAsync(stream, body, total, apiName, operationId, status, cancellationToken).ConfigureAwait(false);
+            if (read <= 0)
+            {
+                return body.AsSpan(0, total).ToArray(); // shorter than declared, without a transport error
+            }
+
+            total += read;
+        }
+
+        // Exactly the declared length so far: one more read tells whether the body ends there, as it should.
+        var rented = ArrayPool<byte>.Shared.Rent(Math.Max(PooledChunk, body.Length * 2));
+        body.CopyTo(rented, 0);
+        return await ReadPooledAsync(stream, rented, total, apiName, operationId, status, maxBytes, cancellationToken, whenNoMore: body).ConfigureAwait(false);
+    }
+
+    // Reads the rest into a rented buffer that already holds `total` bytes, growing it from the pool; returns the
+    // buffer (cleared, since bodies may hold tokens) to the pool. Nothing more to read gives `whenNoMore`, if any.
+    private static async Task<byte[]> ReadPooledAsync(Stream stream, byte[] buffer, int total, string apiName, string operationId, int status, long maxBytes, CancellationToken cancellationToken, byte[]? whenNoMore = null)
+    {
+        try
+        {
+            while (true)
+            {
+                if (total == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length <= int.MaxValue / 2 ? buffer.Length * 2 : int.MaxValue);
+                    Buffer.BlockCopy(buffer, 0, larger, 0, total);
+                    ReturnCleared(buffer, total);
+                    buffer = larger;
+                }
+
+                var read = await ReadChunkAsync(stream, buffer, total, apiName, operationId, status, cancellationToken).ConfigureAwait(false);
+                if (read <= 0)
+                {
+                    break;
+                }
+
+                if (total + (long)read > maxBytes)
+                {
+                    throw TooLarge(apiName, operationId, status, maxBytes);
+                }
+
+                total += read;
+                whenNoMore = null;
+            }
+
+            return whenNoMore ?? buffer.AsSpan(0, total).ToArray();
+        }
+        finally
+        {
+            ReturnCleared(buffer, total);
+        }
+    }
+
+    private static void ReturnCleared(byte[] buffer, int used)
+    {
+        buffer.AsSpan(0, Math.Min(used, buffer.Length)).Clear();
+        ArrayPool<byte>.Shared.Return(buffer);
+    }
+
+    private static async ValueTask<int> ReadChunkAsync(Stream stream, byte[] buffer, int offset, string apiName, string operationId, int status, CancellationToken cancellationToken)
+    {
+        try
+        {
+#if NET5_0_OR_GREATER
+            return await stream.ReadAsync(buffer.AsMemory(offset), cancellationToken).ConfigureAwait(false);
+#else
+            return await stream.ReadAsync(buffer, offset, buffer.Length - offset, cancellationToken).ConfigureAwait(false);
+#endif
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            // The connection was reset or closed mid-body: say which call, and keep the transport error inside.
+            throw new ApiResponseFormatException(apiName, operationId, status, $"the connection closed after {offset} bytes, before the body was complete", ex);
+        }
+    }
 
     private static ApiResponseFormatException TooLarge(string apiName, string operationId, int status, long maxBytes) =>
         new(apiName, operationId, status, $"the body exceeds the limit of {maxBytes} bytes");

@@ -8,7 +8,13 @@ namespace SpecClients.Runtime.Json;
 public static class JsonWrite
 {
     // API bodies are not embedded in HTML: escape only what JSON requires, so "+05:30" stays "+05:30" on the wire.
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // Structure is not validated on every write (as System.Text.Json's serializer does not): the writers are generated,
+    // and always pair a property name with a value and close what they open.
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = true,
+    };
 
     /// <summary>Writes an array, each item with <paramref name="item"/>.</summary>
     /// <typeparam name="T">The item type.</typeparam>
@@ -18,15 +24,20 @@ public static class JsonWrite
     public static void Array<T>(Utf8JsonWriter writer, IEnumerable<T> items, JsonWriteAction<T> item)
     {
         writer.WriteStartArray();
-        foreach (var value in items)
+
+        // Lists (what the generated readers create) by index: enumerating them through IEnumerable<T> would box an enumerator.
+        if (items is IReadOnlyList<T> list)
         {
-            if (value is null)
+            for (var i = 0; i < list.Count; i++)
             {
-                writer.WriteNullValue();
+                WriteItem(writer, list[i], item);
             }
-            else
+        }
+        else
+        {
+            foreach (var value in items)
             {
-                item(writer, value);
+                WriteItem(writer, value, item);
             }
         }
 
@@ -57,17 +68,34 @@ public static class JsonWrite
             return;
         }
 
+        // Dictionaries (what the generated readers create) with their own enumerator, which is not boxed.
+        if (items is Dictionary<string, T> dictionary)
+        {
+            foreach (var pair in dictionary)
+            {
+                writer.WritePropertyName(pair.Key);
+                WriteItem(writer, pair.Value, value);
+            }
+
+            return;
+        }
+
         foreach (var pair in items)
         {
             writer.WritePropertyName(pair.Key);
-            if (pair.Value is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                value(writer, pair.Value);
-            }
+            WriteItem(writer, pair.Value, value);
+        }
+    }
+
+    private static void WriteItem<T>(Utf8JsonWriter writer, T value, JsonWriteAction<T> write)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            write(writer, value);
         }
     }
 
@@ -78,13 +106,16 @@ public static class JsonWrite
     /// <returns>The JSON bytes.</returns>
     public static byte[] ToUtf8Bytes<T>(T value, JsonWriteAction<T> write)
     {
-        using var buffer = new System.IO.MemoryStream(256);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        var pooled = PooledJsonWriter.Rent(WriterOptions);
+        try
         {
-            write(writer, value);
+            write(pooled.Writer, value);
+            return pooled.Complete().AsSpan().ToArray();
         }
-
-        return buffer.ToArray();
+        finally
+        {
+            pooled.Return();
+        }
     }
 
     /// <summary>Parses UTF-8 JSON bytes into one value.</summary>
@@ -122,6 +153,18 @@ public static class JsonWrite
     /// <param name="value">The value.</param>
     /// <param name="write">Writes the value.</param>
     /// <returns>The JSON text.</returns>
-    public static string ToJsonString<T>(T value, JsonWriteAction<T> write) =>
-        System.Text.Encoding.UTF8.GetString(ToUtf8Bytes(value, write));
+    public static string ToJsonString<T>(T value, JsonWriteAction<T> write)
+    {
+        var pooled = PooledJsonWriter.Rent(WriterOptions);
+        try
+        {
+            write(pooled.Writer, value);
+            var written = pooled.Complete();
+            return System.Text.Encoding.UTF8.GetString(written.Array!, written.Offset, written.Count);
+        }
+        finally
+        {
+            pooled.Return();
+        }
+    }
 }

@@ -107,36 +107,12 @@ public sealed class AuthenticationHandlerTests
     }
 
     /// <summary>A stream that can be read once, front to back.</summary>
-    private sealed class ForwardOnlyStream : Stream
+    private sealed class ForwardOnlyStream : ReadOnlyForwardStream
     {
         private readonly MemoryStream _inner;
 
         public ForwardOnlyStream(byte[] bytes) => _inner = new MemoryStream(bytes, writable: false);
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
         public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

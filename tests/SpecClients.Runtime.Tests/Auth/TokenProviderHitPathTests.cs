@@ -1,0 +1,102 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Shouldly;
+using SpecClients.Runtime.Auth;
+using SpecClients.Runtime.Tests.Support;
+using Xunit;
+
+namespace SpecClients.Runtime.Tests.Auth;
+
+/// <summary>
+/// The hit path of <see cref="TokenProvider.GetTokenAsync"/> with the in-memory cache (read synchronously through the
+/// cache entry it keeps, refresh instant computed once per token) still sees every change to the cache and refreshes on time.
+/// </summary>
+public sealed class TokenProviderHitPathTests
+{
+    private readonly FakeTimeProvider _clock = new();
+
+    [Fact]
+    public async Task ACachedTokenIsHandedOutWithoutAllocating()
+    {
+        var provider = Providers.Create(new TestTokenSource(), _clock);
+        var first = await provider.GetTokenAsync(CancellationToken.None);
+        for (var i = 0; i < 2_000; i++)
+        {
+            (await provider.GetTokenAsync(CancellationToken.None)).ShouldBeSameAs(first);
+        }
+
+        // Any allocation per call would be at least 24 bytes a call; the margin absorbs one-off runtime allocations.
+        const int calls = 10_000;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < calls; i++)
+        {
+            var pending = provider.GetTokenAsync(CancellationToken.None);
+            if (!pending.IsCompletedSuccessfully || !ReferenceEquals(await pending, first))
+            {
+                throw new InvalidOperationException("The cached token was not returned synchronously.");
+            }
+        }
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBeLessThan(calls);
+    }
+
+    [Fact]
+    public async Task ATokenReplacedInTheSharedCacheByAnotherProviderIsUsedAtOnce()
+    {
+        var cache = new InMemoryTokenCache(_clock);
+        var source = new TestTokenSource();
+        var provider = Providers.Create(source, _clock, cache);
+        (await provider.GetTokenAsync(CancellationToken.None)).Value.ShouldBe("token-1");
+
+        await cache.SetAsync(Providers.Key, new AccessToken("elsewhere", _clock.GetUtcNow().AddHours(1), null, _clock.GetUtcNow()), CancellationToken.None);
+        (await provider.GetTokenAsync(CancellationToken.None)).Value.ShouldBe("elsewhere");
+
+        await cache.RemoveAsync(Providers.Key, CancellationToken.None);
+        _clock.Advance(TimeSpan.FromHours(2)); // the provider's last token is no longer fresh either
+        (await provider.GetTokenAsync(CancellationToken.None)).Value.ShouldBe("token-2");
+        (await provider.GetTokenAsync(CancellationToken.None)).Value.ShouldBe("token-2");
+        source.Calls.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task AStoreRacingARemovalIsNeverLost()
+    {
+        var cache = new InMemoryTokenCache(_clock);
+        var expires = _clock.GetUtcNow().AddHours(1);
+        for (var round = 0; round < 200; round++)
+        {
+            var last = new AccessToken("last-" + round, expires, null, _clock.GetUtcNow());
+            var remover = Task.Run(async () =>
+            {
+                for (var i = 0; i < 50; i++)
+                {
+                    await cache.RemoveAsync("k", CancellationToken.None);
+                }
+            });
+            for (var i = 0; i < 50; i++)
+            {
+                await cache.SetAsync("k", new AccessToken("t-" + i, expires, null, _clock.GetUtcNow()), CancellationToken.None);
+            }
+
+            await remover;
+            await cache.SetAsync("k", last, CancellationToken.None);
+
+            (await cache.GetAsync("k", CancellationToken.None)).ShouldBeSameAs(last);
+            cache.Count.ShouldBe(1);
+        }
+    }
+
+    [Fact]
+    public async Task ATokenPastItsRefreshInstantIsReplacedOnTheHitPath()
+    {
+        var source = new TestTokenSource();
+        var provider = Providers.Create(source, _clock); // 1-hour tokens, 60-second margin
+        (await provider.GetTokenAsync(CancellationToken.None)).Value.ShouldBe("token-1");
+
+        _clock.Advance(TimeSpan.FromMinutes(58));
+        (await provider.GetTokenAsync(CancellationToken.None)).Value.ShouldBe("token-1");
+        _clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromTicks(1));
+        (await provider.GetTokenAsync(CancellationToken.None)).Value.ShouldBe("token-2");
+    }
+}
