@@ -86,6 +86,21 @@ internal static class JsonCode
         }
     }
 
+    /// <summary>
+    /// One statement writing a member's pre-encoded name (a <c>JsonEncodedText</c> expression) and non-null value together, for
+    /// the types <c>Utf8JsonWriter</c> has such a method for; null for the others. One call instead of two is what
+    /// System.Text.Json's own fast path does, and it is one line less of generated code per member.
+    /// </summary>
+    public static string? WriteMember(TypeRef type, string writer, string encodedName, string value) => type.Kind switch
+    {
+        TypeKind.String or TypeKind.DateTimeOffset or TypeKind.Guid => writer + ".WriteString(" + encodedName + ", " + value + ");",
+        TypeKind.Enum => writer + ".WriteString(" + encodedName + ", " + value + ".ToWireValue());",
+        TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Decimal => writer + ".WriteNumber(" + encodedName + ", " + value + ");",
+        TypeKind.Boolean => writer + ".WriteBoolean(" + encodedName + ", " + value + ");",
+        TypeKind.Bytes or TypeKind.Binary => writer + ".WriteBase64String(" + encodedName + ", " + value + ");",
+        _ => null,
+    };
+
     /// <summary>An expression formatting a non-null value as a parameter or form field string.</summary>
     public static string Format(TypeRef type, string value) => type.Kind switch
     {

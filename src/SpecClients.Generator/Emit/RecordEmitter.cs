@@ -215,32 +215,52 @@ internal static class RecordEmitter
         w.Close();
     }
 
+    private static void WriteMember(SourceWriter w, TypeRef type, string encodedName, string value)
+    {
+        if (JsonCode.WriteMember(type, "writer", encodedName, value) is { } together)
+        {
+            w.Line(together);
+            return;
+        }
+
+        w.Line("writer.WritePropertyName(" + encodedName + ");");
+        w.Line(JsonCode.WriteValue(type, "writer", value));
+    }
+
     private static void EmitWrite(SourceWriter w, ObjectSpec spec)
     {
+        // Names encoded once per type: the writer then skips checking them for characters to escape on every write.
+        for (var i = 0; i < spec.Properties.Count; i++)
+        {
+            w.Line("private static readonly global::System.Text.Json.JsonEncodedText N" + i + " = global::SpecClients.Runtime.Json.JsonWrite.Name(" + SourceWriter.Utf8Literal(spec.Properties[i].JsonName) + ");");
+        }
+
+        if (spec.Properties.Count > 0)
+        {
+            w.Line();
+        }
+
         w.Line("/// <summary>Writes one <see cref=\"" + spec.Name + "\"/>, including the members kept from reading.</summary>");
         w.Open("public static void WriteValue(" + Writer + " writer, " + spec.Name + " value)");
         w.Line("writer.WriteStartObject();");
         for (var i = 0; i < spec.Properties.Count; i++)
         {
             var property = spec.Properties[i];
-            var name = "writer.WritePropertyName(" + SourceWriter.Utf8Literal(property.JsonName) + ");";
+            var encodedName = "N" + i;
             if (!property.IsNullableInCSharp)
             {
-                w.Line(name);
-                w.Line(JsonCode.WriteValue(property.Type, "writer", "value." + property.Name));
+                WriteMember(w, property.Type, encodedName, "value." + property.Name);
                 continue;
             }
 
             w.Open("if (value." + property.Name + " is { } v" + i + ")");
-            w.Line(name);
-            w.Line(JsonCode.WriteValue(property.Type, "writer", "v" + i));
+            WriteMember(w, property.Type, encodedName, "v" + i);
             w.Close();
             if (property.Required && property.Nullable && !property.ReadOnly && !property.WriteOnly)
             {
                 // Required but nullable: the member must be present, so write an explicit null.
                 w.Open("else");
-                w.Line(name);
-                w.Line("writer.WriteNullValue();");
+                w.Line("writer.WriteNull(" + encodedName + ");");
                 w.Close();
             }
         }

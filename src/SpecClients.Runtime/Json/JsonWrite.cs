@@ -16,6 +16,14 @@ public static class JsonWrite
         SkipValidation = true,
     };
 
+    /// <summary>
+    /// A member name encoded once, with the writers' encoder, so that generated converters write it without checking it
+    /// for characters to escape on every call (what System.Text.Json's own serializer does with its names).
+    /// </summary>
+    /// <param name="utf8Name">The member name as UTF-8.</param>
+    /// <returns>The encoded name.</returns>
+    public static JsonEncodedText Name(ReadOnlySpan<byte> utf8Name) => JsonEncodedText.Encode(utf8Name, WriterOptions.Encoder);
+
     /// <summary>Writes an array, each item with <paramref name="item"/>.</summary>
     /// <typeparam name="T">The item type.</typeparam>
     /// <param name="writer">The writer.</param>

@@ -121,23 +121,24 @@ public sealed partial record CardDetails
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("type"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("number"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("cvc"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("encrypted"u8);
+
         /// <summary>Writes one <see cref="CardDetails"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CardDetails value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("type"u8);
-            writer.WriteStringValue(value.Type.ToWireValue());
-            writer.WritePropertyName("number"u8);
-            writer.WriteStringValue(value.Number);
+            writer.WriteString(N0, value.Type.ToWireValue());
+            writer.WriteString(N1, value.Number);
             if (value.Cvc is { } v2)
             {
-                writer.WritePropertyName("cvc"u8);
-                writer.WriteStringValue(v2);
+                writer.WriteString(N2, v2);
             }
             if (value.Encrypted is { } v3)
             {
-                writer.WritePropertyName("encrypted"u8);
-                writer.WriteBase64StringValue(v3);
+                writer.WriteBase64String(N3, v3);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
@@ -359,33 +360,35 @@ public sealed partial record Cat
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("petType"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("id"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("name"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("tags"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::SpecClients.Runtime.Json.JsonWrite.Name("nickname"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N5 = global::SpecClients.Runtime.Json.JsonWrite.Name("huntingSkill"u8);
+
         /// <summary>Writes one <see cref="Cat"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Cat value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("petType"u8);
-            writer.WriteStringValue(value.PetType);
+            writer.WriteString(N0, value.PetType);
             if (value.Id is { } v1)
             {
-                writer.WritePropertyName("id"u8);
-                writer.WriteNumberValue(v1);
+                writer.WriteNumber(N1, v1);
             }
-            writer.WritePropertyName("name"u8);
-            writer.WriteStringValue(value.Name);
+            writer.WriteString(N2, value.Name);
             if (value.Tags is { } v3)
             {
-                writer.WritePropertyName("tags"u8);
+                writer.WritePropertyName(N3);
                 global::SpecClients.Runtime.Json.JsonWrite.Array<string>(writer, v3, static (w1, v1) => w1.WriteStringValue(v1));
             }
             if (value.Nickname is { } v4)
             {
-                writer.WritePropertyName("nickname"u8);
-                writer.WriteStringValue(v4);
+                writer.WriteString(N4, v4);
             }
             if (value.HuntingSkill is { } v5)
             {
-                writer.WritePropertyName("huntingSkill"u8);
-                writer.WriteStringValue(v5.ToWireValue());
+                writer.WriteString(N5, v5.ToWireValue());
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
@@ -1077,21 +1080,22 @@ public sealed partial record Customer
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("id"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("email"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("deleted"u8);
+
         /// <summary>Writes one <see cref="Customer"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Customer value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("id"u8);
-            writer.WriteStringValue(value.Id);
+            writer.WriteString(N0, value.Id);
             if (value.Email is { } v1)
             {
-                writer.WritePropertyName("email"u8);
-                writer.WriteStringValue(v1);
+                writer.WriteString(N1, v1);
             }
             if (value.Deleted is { } v2)
             {
-                writer.WritePropertyName("deleted"u8);
-                writer.WriteBooleanValue(v2);
+                writer.WriteBoolean(N2, v2);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
@@ -1258,31 +1262,33 @@ public sealed partial record Dog
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("petType"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("id"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("name"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("tags"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::SpecClients.Runtime.Json.JsonWrite.Name("nickname"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N5 = global::SpecClients.Runtime.Json.JsonWrite.Name("packSize"u8);
+
         /// <summary>Writes one <see cref="Dog"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Dog value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("petType"u8);
-            writer.WriteStringValue(value.PetType);
+            writer.WriteString(N0, value.PetType);
             if (value.Id is { } v1)
             {
-                writer.WritePropertyName("id"u8);
-                writer.WriteNumberValue(v1);
+                writer.WriteNumber(N1, v1);
             }
-            writer.WritePropertyName("name"u8);
-            writer.WriteStringValue(value.Name);
+            writer.WriteString(N2, value.Name);
             if (value.Tags is { } v3)
             {
-                writer.WritePropertyName("tags"u8);
+                writer.WritePropertyName(N3);
                 global::SpecClients.Runtime.Json.JsonWrite.Array<string>(writer, v3, static (w1, v1) => w1.WriteStringValue(v1));
             }
             if (value.Nickname is { } v4)
             {
-                writer.WritePropertyName("nickname"u8);
-                writer.WriteStringValue(v4);
+                writer.WriteString(N4, v4);
             }
-            writer.WritePropertyName("packSize"u8);
-            writer.WriteNumberValue(value.PackSize);
+            writer.WriteNumber(N5, value.PackSize);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
         }
@@ -1604,14 +1610,15 @@ public sealed partial record IdealDetails
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("type"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("issuer"u8);
+
         /// <summary>Writes one <see cref="IdealDetails"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, IdealDetails value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("type"u8);
-            writer.WriteStringValue(value.Type.ToWireValue());
-            writer.WritePropertyName("issuer"u8);
-            writer.WriteStringValue(value.Issuer);
+            writer.WriteString(N0, value.Type.ToWireValue());
+            writer.WriteString(N1, value.Issuer);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
         }
@@ -1872,54 +1879,55 @@ public sealed partial record Keywords
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("class"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("123abc"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("@type"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("default"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::SpecClients.Runtime.Json.JsonWrite.Name("Keywords"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N5 = global::SpecClients.Runtime.Json.JsonWrite.Name("JsonConverter"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N6 = global::SpecClients.Runtime.Json.JsonWrite.Name("AdditionalProperties"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N7 = global::SpecClients.Runtime.Json.JsonWrite.Name("snake_case"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N8 = global::SpecClients.Runtime.Json.JsonWrite.Name("snakeCase"u8);
+
         /// <summary>Writes one <see cref="Keywords"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Keywords value)
         {
             writer.WriteStartObject();
             if (value.Class is { } v0)
             {
-                writer.WritePropertyName("class"u8);
-                writer.WriteStringValue(v0);
+                writer.WriteString(N0, v0);
             }
             if (value._123abc is { } v1)
             {
-                writer.WritePropertyName("123abc"u8);
-                writer.WriteStringValue(v1);
+                writer.WriteString(N1, v1);
             }
             if (value.Type is { } v2)
             {
-                writer.WritePropertyName("@type"u8);
-                writer.WriteStringValue(v2);
+                writer.WriteString(N2, v2);
             }
             if (value.Default is { } v3)
             {
-                writer.WritePropertyName("default"u8);
-                writer.WriteBooleanValue(v3);
+                writer.WriteBoolean(N3, v3);
             }
             if (value.Keywords2 is { } v4)
             {
-                writer.WritePropertyName("Keywords"u8);
-                writer.WriteStringValue(v4);
+                writer.WriteString(N4, v4);
             }
             if (value.JsonConverter2 is { } v5)
             {
-                writer.WritePropertyName("JsonConverter"u8);
-                writer.WriteStringValue(v5);
+                writer.WriteString(N5, v5);
             }
             if (value.AdditionalProperties is { } v6)
             {
-                writer.WritePropertyName("AdditionalProperties"u8);
-                writer.WriteStringValue(v6);
+                writer.WriteString(N6, v6);
             }
             if (value.SnakeCase is { } v7)
             {
-                writer.WritePropertyName("snake_case"u8);
-                writer.WriteStringValue(v7);
+                writer.WriteString(N7, v7);
             }
             if (value.SnakeCase2 is { } v8)
             {
-                writer.WritePropertyName("snakeCase"u8);
-                writer.WriteStringValue(v8);
+                writer.WriteString(N8, v8);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties2, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
@@ -2018,14 +2026,15 @@ public sealed partial record Line
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("sku"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("quantity"u8);
+
         /// <summary>Writes one <see cref="Line"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Line value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("sku"u8);
-            writer.WriteStringValue(value.Sku);
-            writer.WritePropertyName("quantity"u8);
-            writer.WriteNumberValue(value.Quantity);
+            writer.WriteString(N0, value.Sku);
+            writer.WriteNumber(N1, value.Quantity);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
         }
@@ -2099,13 +2108,15 @@ public sealed partial record Nesting
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("aVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest"u8);
+
         /// <summary>Writes one <see cref="Nesting"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Nesting value)
         {
             writer.WriteStartObject();
             if (value.AVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest is { } v0)
             {
-                writer.WritePropertyName("aVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest"u8);
+                writer.WritePropertyName(N0);
                 global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest.JsonConverter.WriteValue(writer, v0);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
@@ -2181,13 +2192,15 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("anotherVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfIt"u8);
+
         /// <summary>Writes one <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest value)
         {
             writer.WriteStartObject();
             if (value.AnotherVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfIt is { } v0)
             {
-                writer.WritePropertyName("anotherVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfIt"u8);
+                writer.WritePropertyName(N0);
                 global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f.JsonConverter.WriteValue(writer, v0);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
@@ -2263,13 +2276,15 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("yetAnotherVeryLongPropertyNameThatKeepsGoingAndGoingOnAndOn"u8);
+
         /// <summary>Writes one <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f value)
         {
             writer.WriteStartObject();
             if (value.YetAnotherVeryLongPropertyNameThatKeepsGoingAndGoingOnAndOn is { } v0)
             {
-                writer.WritePropertyName("yetAnotherVeryLongPropertyNameThatKeepsGoingAndGoingOnAndOn"u8);
+                writer.WritePropertyName(N0);
                 global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a.JsonConverter.WriteValue(writer, v0);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
@@ -2345,14 +2360,15 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("leaf"u8);
+
         /// <summary>Writes one <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a value)
         {
             writer.WriteStartObject();
             if (value.Leaf is { } v0)
             {
-                writer.WritePropertyName("leaf"u8);
-                writer.WriteStringValue(v0.ToWireValue());
+                writer.WriteString(N0, v0.ToWireValue());
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
@@ -2554,34 +2570,37 @@ public sealed partial record Order
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("lines"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("totals"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("id"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("bigNumber"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::SpecClients.Runtime.Json.JsonWrite.Name("blob"u8);
+
         /// <summary>Writes one <see cref="Order"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Order value)
         {
             writer.WriteStartObject();
             if (value.Lines is { } v0)
             {
-                writer.WritePropertyName("lines"u8);
+                writer.WritePropertyName(N0);
                 global::SpecClients.Runtime.Json.JsonWrite.Array<global::SpecClients.Generated.Constructs.Line>(writer, v0, static (w1, v1) => global::SpecClients.Generated.Constructs.Line.JsonConverter.WriteValue(w1, v1));
             }
             if (value.Totals is { } v1)
             {
-                writer.WritePropertyName("totals"u8);
+                writer.WritePropertyName(N1);
                 global::SpecClients.Runtime.Json.JsonWrite.Map<global::System.Collections.Generic.IReadOnlyList<decimal>>(writer, v1, static (w1, v1) => global::SpecClients.Runtime.Json.JsonWrite.Array<decimal>(w1, v1, static (w2, v2) => w2.WriteNumberValue(v2)));
             }
             if (value.Id is { } v2)
             {
-                writer.WritePropertyName("id"u8);
-                writer.WriteStringValue(v2);
+                writer.WriteString(N2, v2);
             }
             if (value.BigNumber is { } v3)
             {
-                writer.WritePropertyName("bigNumber"u8);
-                writer.WriteNumberValue(v3);
+                writer.WriteNumber(N3, v3);
             }
             if (value.Blob is { } v4)
             {
-                writer.WritePropertyName("blob"u8);
-                writer.WriteBase64StringValue(v4);
+                writer.WriteBase64String(N4, v4);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
@@ -2656,14 +2675,15 @@ public sealed partial record OrderItem2
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("b"u8);
+
         /// <summary>Writes one <see cref="OrderItem2"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OrderItem2 value)
         {
             writer.WriteStartObject();
             if (value.B is { } v0)
             {
-                writer.WritePropertyName("b"u8);
-                writer.WriteStringValue(v0);
+                writer.WriteString(N0, v0);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
@@ -2738,14 +2758,15 @@ public sealed partial record OrderItem3
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("a"u8);
+
         /// <summary>Writes one <see cref="OrderItem3"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OrderItem3 value)
         {
             writer.WriteStartObject();
             if (value.A is { } v0)
             {
-                writer.WritePropertyName("a"u8);
-                writer.WriteStringValue(v0);
+                writer.WriteString(N0, v0);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
@@ -2820,14 +2841,15 @@ public sealed partial record Orderitem
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("c"u8);
+
         /// <summary>Writes one <see cref="Orderitem"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Orderitem value)
         {
             writer.WriteStartObject();
             if (value.C is { } v0)
             {
-                writer.WritePropertyName("c"u8);
-                writer.WriteStringValue(v0);
+                writer.WriteString(N0, v0);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
@@ -3039,48 +3061,53 @@ public sealed partial record Payment
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("id"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("amount"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("status"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("method"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::SpecClients.Runtime.Json.JsonWrite.Name("customer"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N5 = global::SpecClients.Runtime.Json.JsonWrite.Name("history"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N6 = global::SpecClients.Runtime.Json.JsonWrite.Name("legacyCode"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N7 = global::SpecClients.Runtime.Json.JsonWrite.Name("reference"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N8 = global::SpecClients.Runtime.Json.JsonWrite.Name("version"u8);
+
         /// <summary>Writes one <see cref="Payment"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Payment value)
         {
             writer.WriteStartObject();
             if (value.Id is { } v0)
             {
-                writer.WritePropertyName("id"u8);
-                writer.WriteStringValue(v0);
+                writer.WriteString(N0, v0);
             }
-            writer.WritePropertyName("amount"u8);
-            writer.WriteStringValue(value.Amount);
-            writer.WritePropertyName("status"u8);
-            writer.WriteStringValue(value.Status.ToWireValue());
+            writer.WriteString(N1, value.Amount);
+            writer.WriteString(N2, value.Status.ToWireValue());
             if (value.Method is { } v3)
             {
-                writer.WritePropertyName("method"u8);
+                writer.WritePropertyName(N3);
                 global::SpecClients.Generated.Constructs.PaymentMethod.JsonConverter.WriteValue(writer, v3);
             }
             if (value.Customer is { } v4)
             {
-                writer.WritePropertyName("customer"u8);
+                writer.WritePropertyName(N4);
                 global::SpecClients.Generated.Constructs.ExpandableCustomer.JsonConverter.WriteValue(writer, v4);
             }
             if (value.History is { } v5)
             {
-                writer.WritePropertyName("history"u8);
+                writer.WritePropertyName(N5);
                 global::SpecClients.Runtime.Json.JsonWrite.Array<global::SpecClients.Generated.Constructs.PaymentHistoryItem>(writer, v5, static (w1, v1) => global::SpecClients.Generated.Constructs.PaymentHistoryItem.JsonConverter.WriteValue(w1, v1));
             }
             if (value.LegacyCode is { } v6)
             {
-                writer.WritePropertyName("legacyCode"u8);
-                writer.WriteStringValue(v6);
+                writer.WriteString(N6, v6);
             }
             if (value.Reference is { } v7)
             {
-                writer.WritePropertyName("reference"u8);
+                writer.WritePropertyName(N7);
                 global::SpecClients.Generated.Constructs.PaymentReference.JsonConverter.WriteValue(writer, v7);
             }
             if (value.Version is { } v8)
             {
-                writer.WritePropertyName("version"u8);
-                writer.WriteNumberValue(v8);
+                writer.WriteNumber(N8, v8);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
@@ -3179,14 +3206,15 @@ public sealed partial record PaymentHistoryItem
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("status"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("at"u8);
+
         /// <summary>Writes one <see cref="PaymentHistoryItem"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, PaymentHistoryItem value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("status"u8);
-            writer.WriteStringValue(value.Status.ToWireValue());
-            writer.WritePropertyName("at"u8);
-            writer.WriteStringValue(value.At);
+            writer.WriteString(N0, value.Status.ToWireValue());
+            writer.WriteString(N1, value.At);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
         }
@@ -3735,42 +3763,47 @@ public sealed partial record PaymentRequest
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("amount"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("method"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("customer"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("metadata"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::SpecClients.Runtime.Json.JsonWrite.Name("createdAt"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N5 = global::SpecClients.Runtime.Json.JsonWrite.Name("password"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N6 = global::SpecClients.Runtime.Json.JsonWrite.Name("clearable"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N7 = global::SpecClients.Runtime.Json.JsonWrite.Name("limit"u8);
+
         /// <summary>Writes one <see cref="PaymentRequest"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, PaymentRequest value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("amount"u8);
-            writer.WriteStringValue(value.Amount);
-            writer.WritePropertyName("method"u8);
+            writer.WriteString(N0, value.Amount);
+            writer.WritePropertyName(N1);
             global::SpecClients.Generated.Constructs.PaymentMethod.JsonConverter.WriteValue(writer, value.Method);
             if (value.Customer is { } v2)
             {
-                writer.WritePropertyName("customer"u8);
+                writer.WritePropertyName(N2);
                 global::SpecClients.Generated.Constructs.ExpandableCustomer.JsonConverter.WriteValue(writer, v2);
             }
             if (value.Metadata is { } v3)
             {
-                writer.WritePropertyName("metadata"u8);
+                writer.WritePropertyName(N3);
                 global::SpecClients.Runtime.Json.JsonWrite.Map<string>(writer, v3, static (w1, v1) => w1.WriteStringValue(v1));
             }
             if (value.CreatedAt is { } v4)
             {
-                writer.WritePropertyName("createdAt"u8);
-                writer.WriteStringValue(v4);
+                writer.WriteString(N4, v4);
             }
             if (value.Password is { } v5)
             {
-                writer.WritePropertyName("password"u8);
-                writer.WriteStringValue(v5);
+                writer.WriteString(N5, v5);
             }
             if (value.Clearable is { } v6)
             {
-                writer.WritePropertyName("clearable"u8);
-                writer.WriteStringValue(v6);
+                writer.WriteString(N6, v6);
             }
             if (value.Limit is { } v7)
             {
-                writer.WritePropertyName("limit"u8);
+                writer.WritePropertyName(N7);
                 global::SpecClients.Generated.Constructs.PaymentRequestLimit.JsonConverter.WriteValue(writer, v7);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
@@ -4092,18 +4125,20 @@ public sealed partial record PaymentUpdatedWebhookPayload
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("event"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("payment"u8);
+
         /// <summary>Writes one <see cref="PaymentUpdatedWebhookPayload"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, PaymentUpdatedWebhookPayload value)
         {
             writer.WriteStartObject();
             if (value.Event is { } v0)
             {
-                writer.WritePropertyName("event"u8);
-                writer.WriteStringValue(v0);
+                writer.WriteString(N0, v0);
             }
             if (value.Payment is { } v1)
             {
-                writer.WritePropertyName("payment"u8);
+                writer.WritePropertyName(N1);
                 global::SpecClients.Generated.Constructs.Payment.JsonConverter.WriteValue(writer, v1);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
@@ -4285,28 +4320,30 @@ public sealed partial record Pet
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("petType"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("id"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("name"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("tags"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::SpecClients.Runtime.Json.JsonWrite.Name("nickname"u8);
+
         /// <summary>Writes one <see cref="Pet"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Pet value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("petType"u8);
-            writer.WriteStringValue(value.PetType);
+            writer.WriteString(N0, value.PetType);
             if (value.Id is { } v1)
             {
-                writer.WritePropertyName("id"u8);
-                writer.WriteNumberValue(v1);
+                writer.WriteNumber(N1, v1);
             }
-            writer.WritePropertyName("name"u8);
-            writer.WriteStringValue(value.Name);
+            writer.WriteString(N2, value.Name);
             if (value.Tags is { } v3)
             {
-                writer.WritePropertyName("tags"u8);
+                writer.WritePropertyName(N3);
                 global::SpecClients.Runtime.Json.JsonWrite.Array<string>(writer, v3, static (w1, v1) => w1.WriteStringValue(v1));
             }
             if (value.Nickname is { } v4)
             {
-                writer.WritePropertyName("nickname"u8);
-                writer.WriteStringValue(v4);
+                writer.WriteString(N4, v4);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
@@ -4548,12 +4585,13 @@ public sealed partial record ShapeCircle
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("radius"u8);
+
         /// <summary>Writes one <see cref="ShapeCircle"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ShapeCircle value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("radius"u8);
-            writer.WriteNumberValue(value.Radius);
+            writer.WriteNumber(N0, value.Radius);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
         }
@@ -4651,14 +4689,15 @@ public sealed partial record ShapeRectangle
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("width"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("height"u8);
+
         /// <summary>Writes one <see cref="ShapeRectangle"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ShapeRectangle value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("width"u8);
-            writer.WriteNumberValue(value.Width);
-            writer.WritePropertyName("height"u8);
-            writer.WriteNumberValue(value.Height);
+            writer.WriteNumber(N0, value.Width);
+            writer.WriteNumber(N1, value.Height);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
         }
@@ -4824,19 +4863,20 @@ public sealed partial record UploadPetPhotoRequestCrop
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("x"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("y"u8);
+
         /// <summary>Writes one <see cref="UploadPetPhotoRequestCrop"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, UploadPetPhotoRequestCrop value)
         {
             writer.WriteStartObject();
             if (value.X is { } v0)
             {
-                writer.WritePropertyName("x"u8);
-                writer.WriteNumberValue(v0);
+                writer.WriteNumber(N0, v0);
             }
             if (value.Y is { } v1)
             {
-                writer.WritePropertyName("y"u8);
-                writer.WriteNumberValue(v1);
+                writer.WriteNumber(N1, v1);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
@@ -4931,16 +4971,17 @@ public sealed partial record WalletDetails
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("type"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("token"u8);
+
         /// <summary>Writes one <see cref="WalletDetails"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, WalletDetails value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("type"u8);
-            writer.WriteStringValue(value.Type);
+            writer.WriteString(N0, value.Type);
             if (value.Token is { } v1)
             {
-                writer.WritePropertyName("token"u8);
-                writer.WriteStringValue(v1);
+                writer.WriteString(N1, v1);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();

@@ -169,38 +169,39 @@ public sealed partial record BalanceResponse
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("virtual_account"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("balance"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("available_balance"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("status"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::SpecClients.Runtime.Json.JsonWrite.Name("message"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N5 = global::SpecClients.Runtime.Json.JsonWrite.Name("response_code"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N6 = global::SpecClients.Runtime.Json.JsonWrite.Name("response_desc"u8);
+
         /// <summary>Writes one <see cref="BalanceResponse"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, BalanceResponse value)
         {
             writer.WriteStartObject();
             if (value.VirtualAccount is { } v0)
             {
-                writer.WritePropertyName("virtual_account"u8);
-                writer.WriteStringValue(v0);
+                writer.WriteString(N0, v0);
             }
             if (value.Balance is { } v1)
             {
-                writer.WritePropertyName("balance"u8);
-                writer.WriteStringValue(v1);
+                writer.WriteString(N1, v1);
             }
             if (value.AvailableBalance is { } v2)
             {
-                writer.WritePropertyName("available_balance"u8);
-                writer.WriteStringValue(v2);
+                writer.WriteString(N2, v2);
             }
-            writer.WritePropertyName("status"u8);
-            writer.WriteStringValue(value.Status);
-            writer.WritePropertyName("message"u8);
-            writer.WriteStringValue(value.Message);
+            writer.WriteString(N3, value.Status);
+            writer.WriteString(N4, value.Message);
             if (value.ResponseCode is { } v5)
             {
-                writer.WritePropertyName("response_code"u8);
-                writer.WriteStringValue(v5);
+                writer.WriteString(N5, v5);
             }
             if (value.ResponseDesc is { } v6)
             {
-                writer.WritePropertyName("response_desc"u8);
-                writer.WriteStringValue(v6);
+                writer.WriteString(N6, v6);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
@@ -323,29 +324,30 @@ public sealed partial record ErrorResponse
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("status"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("message"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("response_code"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("response_desc"u8);
+
         /// <summary>Writes one <see cref="ErrorResponse"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ErrorResponse value)
         {
             writer.WriteStartObject();
             if (value.Status is { } v0)
             {
-                writer.WritePropertyName("status"u8);
-                writer.WriteStringValue(v0);
+                writer.WriteString(N0, v0);
             }
             if (value.Message is { } v1)
             {
-                writer.WritePropertyName("message"u8);
-                writer.WriteStringValue(v1);
+                writer.WriteString(N1, v1);
             }
             if (value.ResponseCode is { } v2)
             {
-                writer.WritePropertyName("response_code"u8);
-                writer.WriteStringValue(v2);
+                writer.WriteString(N2, v2);
             }
             if (value.ResponseDesc is { } v3)
             {
-                writer.WritePropertyName("response_desc"u8);
-                writer.WriteStringValue(v3);
+                writer.WriteString(N3, v3);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
@@ -885,33 +887,34 @@ public sealed partial record TokenResponse
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("access_token"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("expired_in"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("status"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("message"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::SpecClients.Runtime.Json.JsonWrite.Name("response_code"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N5 = global::SpecClients.Runtime.Json.JsonWrite.Name("response_desc"u8);
+
         /// <summary>Writes one <see cref="TokenResponse"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TokenResponse value)
         {
             writer.WriteStartObject();
             if (value.AccessToken is { } v0)
             {
-                writer.WritePropertyName("access_token"u8);
-                writer.WriteStringValue(v0);
+                writer.WriteString(N0, v0);
             }
             if (value.ExpiredIn is { } v1)
             {
-                writer.WritePropertyName("expired_in"u8);
-                writer.WriteNumberValue(v1);
+                writer.WriteNumber(N1, v1);
             }
-            writer.WritePropertyName("status"u8);
-            writer.WriteStringValue(value.Status);
-            writer.WritePropertyName("message"u8);
-            writer.WriteStringValue(value.Message);
+            writer.WriteString(N2, value.Status);
+            writer.WriteString(N3, value.Message);
             if (value.ResponseCode is { } v4)
             {
-                writer.WritePropertyName("response_code"u8);
-                writer.WriteStringValue(v4);
+                writer.WriteString(N4, v4);
             }
             if (value.ResponseDesc is { } v5)
             {
-                writer.WritePropertyName("response_desc"u8);
-                writer.WriteStringValue(v5);
+                writer.WriteString(N5, v5);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();

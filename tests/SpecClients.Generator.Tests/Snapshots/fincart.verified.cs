@@ -129,33 +129,35 @@ public sealed partial record ErrorResponse
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("statusCode"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("timestamp"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("path"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("message"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::SpecClients.Runtime.Json.JsonWrite.Name("errors"u8);
+
         /// <summary>Writes one <see cref="ErrorResponse"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ErrorResponse value)
         {
             writer.WriteStartObject();
             if (value.StatusCode is { } v0)
             {
-                writer.WritePropertyName("statusCode"u8);
-                writer.WriteNumberValue(v0);
+                writer.WriteNumber(N0, v0);
             }
             if (value.Timestamp is { } v1)
             {
-                writer.WritePropertyName("timestamp"u8);
-                writer.WriteStringValue(v1);
+                writer.WriteString(N1, v1);
             }
             if (value.Path is { } v2)
             {
-                writer.WritePropertyName("path"u8);
-                writer.WriteStringValue(v2);
+                writer.WriteString(N2, v2);
             }
             if (value.Message is { } v3)
             {
-                writer.WritePropertyName("message"u8);
-                writer.WriteStringValue(v3);
+                writer.WriteString(N3, v3);
             }
             if (value.Errors is { } v4)
             {
-                writer.WritePropertyName("errors"u8);
+                writer.WritePropertyName(N4);
                 global::SpecClients.Runtime.Json.JsonWrite.Array<string>(writer, v4, static (w1, v1) => w1.WriteStringValue(v1));
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
@@ -514,29 +516,30 @@ public sealed partial record OrderLog
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("title"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("description"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("createdAt"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("by"u8);
+
         /// <summary>Writes one <see cref="OrderLog"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OrderLog value)
         {
             writer.WriteStartObject();
             if (value.Title is { } v0)
             {
-                writer.WritePropertyName("title"u8);
-                writer.WriteStringValue(v0);
+                writer.WriteString(N0, v0);
             }
             if (value.Description is { } v1)
             {
-                writer.WritePropertyName("description"u8);
-                writer.WriteStringValue(v1);
+                writer.WriteString(N1, v1);
             }
             if (value.CreatedAt is { } v2)
             {
-                writer.WritePropertyName("createdAt"u8);
-                writer.WriteStringValue(v2);
+                writer.WriteString(N2, v2);
             }
             if (value.By is { } v3)
             {
-                writer.WritePropertyName("by"u8);
-                writer.WriteStringValue(v3);
+                writer.WriteString(N3, v3);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
@@ -611,13 +614,15 @@ public sealed partial record OrderLogsData
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("logs"u8);
+
         /// <summary>Writes one <see cref="OrderLogsData"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OrderLogsData value)
         {
             writer.WriteStartObject();
             if (value.Logs is { } v0)
             {
-                writer.WritePropertyName("logs"u8);
+                writer.WritePropertyName(N0);
                 global::SpecClients.Runtime.Json.JsonWrite.Array<global::SpecClients.Generated.Fincart.OrderLog>(writer, v0, static (w1, v1) => global::SpecClients.Generated.Fincart.OrderLog.JsonConverter.WriteValue(w1, v1));
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
@@ -725,23 +730,25 @@ public sealed partial record OrderLogsResponse
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("statusCode"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("message"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("data"u8);
+
         /// <summary>Writes one <see cref="OrderLogsResponse"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OrderLogsResponse value)
         {
             writer.WriteStartObject();
             if (value.StatusCode is { } v0)
             {
-                writer.WritePropertyName("statusCode"u8);
-                writer.WriteNumberValue(v0);
+                writer.WriteNumber(N0, v0);
             }
             if (value.Message is { } v1)
             {
-                writer.WritePropertyName("message"u8);
-                writer.WriteStringValue(v1);
+                writer.WriteString(N1, v1);
             }
             if (value.Data is { } v2)
             {
-                writer.WritePropertyName("data"u8);
+                writer.WritePropertyName(N2);
                 global::SpecClients.Generated.Fincart.OrderLogsData.JsonConverter.WriteValue(writer, v2);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));

@@ -480,16 +480,17 @@ public sealed partial record PostOauthTokenRequest
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("username"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("password"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("grant_type"u8);
+
         /// <summary>Writes one <see cref="PostOauthTokenRequest"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, PostOauthTokenRequest value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("username"u8);
-            writer.WriteStringValue(value.Username);
-            writer.WritePropertyName("password"u8);
-            writer.WriteStringValue(value.Password);
-            writer.WritePropertyName("grant_type"u8);
-            writer.WriteStringValue(value.GrantType.ToWireValue());
+            writer.WriteString(N0, value.Username);
+            writer.WriteString(N1, value.Password);
+            writer.WriteString(N2, value.GrantType.ToWireValue());
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
         }
@@ -670,28 +671,30 @@ public sealed partial record PostOauthTokenResponse
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("status"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("message"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("errorCode"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("data"u8);
+
         /// <summary>Writes one <see cref="PostOauthTokenResponse"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, PostOauthTokenResponse value)
         {
             writer.WriteStartObject();
             if (value.Status is { } v0)
             {
-                writer.WritePropertyName("status"u8);
-                writer.WriteStringValue(v0.ToWireValue());
+                writer.WriteString(N0, v0.ToWireValue());
             }
             if (value.Message is { } v1)
             {
-                writer.WritePropertyName("message"u8);
-                writer.WriteStringValue(v1);
+                writer.WriteString(N1, v1);
             }
             if (value.ErrorCode is { } v2)
             {
-                writer.WritePropertyName("errorCode"u8);
-                writer.WriteNumberValue(v2);
+                writer.WriteNumber(N2, v2);
             }
             if (value.Data is { } v3)
             {
-                writer.WritePropertyName("data"u8);
+                writer.WritePropertyName(N3);
                 global::SpecClients.Generated.Fincode.PostOauthTokenResponseData.JsonConverter.WriteValue(writer, v3);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
@@ -815,29 +818,30 @@ public sealed partial record PostOauthTokenResponseData
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("accountNumber"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("accountName"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("accountCurrency"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("receiverMobileNumber"u8);
+
         /// <summary>Writes one <see cref="PostOauthTokenResponseData"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, PostOauthTokenResponseData value)
         {
             writer.WriteStartObject();
             if (value.AccountNumber is { } v0)
             {
-                writer.WritePropertyName("accountNumber"u8);
-                writer.WriteStringValue(v0);
+                writer.WriteString(N0, v0);
             }
             if (value.AccountName is { } v1)
             {
-                writer.WritePropertyName("accountName"u8);
-                writer.WriteStringValue(v1);
+                writer.WriteString(N1, v1);
             }
             if (value.AccountCurrency is { } v2)
             {
-                writer.WritePropertyName("accountCurrency"u8);
-                writer.WriteStringValue(v2);
+                writer.WriteString(N2, v2);
             }
             if (value.ReceiverMobileNumber is { } v3)
             {
-                writer.WritePropertyName("receiverMobileNumber"u8);
-                writer.WriteStringValue(v3);
+                writer.WriteString(N3, v3);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();

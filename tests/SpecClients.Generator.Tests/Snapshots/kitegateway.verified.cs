@@ -113,28 +113,30 @@ public sealed partial record CallbackResponse
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("code"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("status"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("message"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("data"u8);
+
         /// <summary>Writes one <see cref="CallbackResponse"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CallbackResponse value)
         {
             writer.WriteStartObject();
             if (value.Code is { } v0)
             {
-                writer.WritePropertyName("code"u8);
-                writer.WriteNumberValue(v0);
+                writer.WriteNumber(N0, v0);
             }
             if (value.Status is { } v1)
             {
-                writer.WritePropertyName("status"u8);
-                writer.WriteStringValue(v1);
+                writer.WriteString(N1, v1);
             }
             if (value.Message is { } v2)
             {
-                writer.WritePropertyName("message"u8);
-                writer.WriteStringValue(v2);
+                writer.WriteString(N2, v2);
             }
             if (value.Data is { } v3)
             {
-                writer.WritePropertyName("data"u8);
+                writer.WritePropertyName(N3);
                 global::SpecClients.Runtime.Json.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v3, static (w1, v1) => v1.WriteTo(w1));
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
@@ -258,28 +260,30 @@ public sealed partial record ErrorResponse
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("code"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("status"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("message"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("data"u8);
+
         /// <summary>Writes one <see cref="ErrorResponse"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ErrorResponse value)
         {
             writer.WriteStartObject();
             if (value.Code is { } v0)
             {
-                writer.WritePropertyName("code"u8);
-                writer.WriteStringValue(v0);
+                writer.WriteString(N0, v0);
             }
             if (value.Status is { } v1)
             {
-                writer.WritePropertyName("status"u8);
-                writer.WriteStringValue(v1);
+                writer.WriteString(N1, v1);
             }
             if (value.Message is { } v2)
             {
-                writer.WritePropertyName("message"u8);
-                writer.WriteStringValue(v2);
+                writer.WriteString(N2, v2);
             }
             if (value.Data is { } v3)
             {
-                writer.WritePropertyName("data"u8);
+                writer.WritePropertyName(N3);
                 global::SpecClients.Runtime.Json.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v3, static (w1, v1) => v1.WriteTo(w1));
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
@@ -764,19 +768,20 @@ public sealed partial record TokenData
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("token"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("expires"u8);
+
         /// <summary>Writes one <see cref="TokenData"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TokenData value)
         {
             writer.WriteStartObject();
             if (value.Token is { } v0)
             {
-                writer.WritePropertyName("token"u8);
-                writer.WriteStringValue(v0);
+                writer.WriteString(N0, v0);
             }
             if (value.Expires is { } v1)
             {
-                writer.WritePropertyName("expires"u8);
-                writer.WriteNumberValue(v1);
+                writer.WriteNumber(N1, v1);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
@@ -871,16 +876,17 @@ public sealed partial record TokenRequest
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("api_key"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("expires_in"u8);
+
         /// <summary>Writes one <see cref="TokenRequest"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TokenRequest value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("api_key"u8);
-            writer.WriteStringValue(value.ApiKey);
+            writer.WriteString(N0, value.ApiKey);
             if (value.ExpiresIn is { } v1)
             {
-                writer.WritePropertyName("expires_in"u8);
-                writer.WriteNumberValue(v1);
+                writer.WriteNumber(N1, v1);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
@@ -1003,28 +1009,30 @@ public sealed partial record TokenResponse
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("code"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("status"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("message"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("data"u8);
+
         /// <summary>Writes one <see cref="TokenResponse"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TokenResponse value)
         {
             writer.WriteStartObject();
             if (value.Code is { } v0)
             {
-                writer.WritePropertyName("code"u8);
-                writer.WriteNumberValue(v0);
+                writer.WriteNumber(N0, v0);
             }
             if (value.Status is { } v1)
             {
-                writer.WritePropertyName("status"u8);
-                writer.WriteStringValue(v1);
+                writer.WriteString(N1, v1);
             }
             if (value.Message is { } v2)
             {
-                writer.WritePropertyName("message"u8);
-                writer.WriteStringValue(v2);
+                writer.WriteString(N2, v2);
             }
             if (value.Data is { } v3)
             {
-                writer.WritePropertyName("data"u8);
+                writer.WritePropertyName(N3);
                 global::SpecClients.Generated.Kitegateway.TokenData.JsonConverter.WriteValue(writer, v3);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));

@@ -81,19 +81,20 @@ public sealed partial record ErrorResponse
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("status"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("message"u8);
+
         /// <summary>Writes one <see cref="ErrorResponse"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ErrorResponse value)
         {
             writer.WriteStartObject();
             if (value.Status is { } v0)
             {
-                writer.WritePropertyName("status"u8);
-                writer.WriteStringValue(v0);
+                writer.WriteString(N0, v0);
             }
             if (value.Message is { } v1)
             {
-                writer.WritePropertyName("message"u8);
-                writer.WriteStringValue(v1);
+                writer.WriteString(N1, v1);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
@@ -456,104 +457,105 @@ public sealed partial record FundLimit
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("limit_type"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("segment"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("limit_sod"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("adhoc_limit"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::SpecClients.Runtime.Json.JsonWrite.Name("receivables"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N5 = global::SpecClients.Runtime.Json.JsonWrite.Name("collaterals"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N6 = global::SpecClients.Runtime.Json.JsonWrite.Name("realised_profits"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N7 = global::SpecClients.Runtime.Json.JsonWrite.Name("amount_utilized"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N8 = global::SpecClients.Runtime.Json.JsonWrite.Name("total_balance"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N9 = global::SpecClients.Runtime.Json.JsonWrite.Name("available_balance"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N10 = global::SpecClients.Runtime.Json.JsonWrite.Name("pay_out_amt"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N11 = global::SpecClients.Runtime.Json.JsonWrite.Name("bank_clear_balance"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N12 = global::SpecClients.Runtime.Json.JsonWrite.Name("bank_unclear_balance"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N13 = global::SpecClients.Runtime.Json.JsonWrite.Name("withdrawal_balance"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N14 = global::SpecClients.Runtime.Json.JsonWrite.Name("gross_holding_value"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N15 = global::SpecClients.Runtime.Json.JsonWrite.Name("mtm_combined"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N16 = global::SpecClients.Runtime.Json.JsonWrite.Name("opt_premium"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N17 = global::SpecClients.Runtime.Json.JsonWrite.Name("opt_premium_com"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N18 = global::SpecClients.Runtime.Json.JsonWrite.Name("sod_unclear_bal"u8);
+
         /// <summary>Writes one <see cref="FundLimit"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, FundLimit value)
         {
             writer.WriteStartObject();
             if (value.LimitType is { } v0)
             {
-                writer.WritePropertyName("limit_type"u8);
-                writer.WriteStringValue(v0);
+                writer.WriteString(N0, v0);
             }
             if (value.Segment is { } v1)
             {
-                writer.WritePropertyName("segment"u8);
-                writer.WriteStringValue(v1);
+                writer.WriteString(N1, v1);
             }
             if (value.LimitSod is { } v2)
             {
-                writer.WritePropertyName("limit_sod"u8);
-                writer.WriteNumberValue(v2);
+                writer.WriteNumber(N2, v2);
             }
             if (value.AdhocLimit is { } v3)
             {
-                writer.WritePropertyName("adhoc_limit"u8);
-                writer.WriteNumberValue(v3);
+                writer.WriteNumber(N3, v3);
             }
             if (value.Receivables is { } v4)
             {
-                writer.WritePropertyName("receivables"u8);
-                writer.WriteNumberValue(v4);
+                writer.WriteNumber(N4, v4);
             }
             if (value.Collaterals is { } v5)
             {
-                writer.WritePropertyName("collaterals"u8);
-                writer.WriteNumberValue(v5);
+                writer.WriteNumber(N5, v5);
             }
             if (value.RealisedProfits is { } v6)
             {
-                writer.WritePropertyName("realised_profits"u8);
-                writer.WriteNumberValue(v6);
+                writer.WriteNumber(N6, v6);
             }
             if (value.AmountUtilized is { } v7)
             {
-                writer.WritePropertyName("amount_utilized"u8);
-                writer.WriteNumberValue(v7);
+                writer.WriteNumber(N7, v7);
             }
             if (value.TotalBalance is { } v8)
             {
-                writer.WritePropertyName("total_balance"u8);
-                writer.WriteNumberValue(v8);
+                writer.WriteNumber(N8, v8);
             }
             if (value.AvailableBalance is { } v9)
             {
-                writer.WritePropertyName("available_balance"u8);
-                writer.WriteNumberValue(v9);
+                writer.WriteNumber(N9, v9);
             }
             if (value.PayOutAmt is { } v10)
             {
-                writer.WritePropertyName("pay_out_amt"u8);
-                writer.WriteNumberValue(v10);
+                writer.WriteNumber(N10, v10);
             }
             if (value.BankClearBalance is { } v11)
             {
-                writer.WritePropertyName("bank_clear_balance"u8);
-                writer.WriteNumberValue(v11);
+                writer.WriteNumber(N11, v11);
             }
             if (value.BankUnclearBalance is { } v12)
             {
-                writer.WritePropertyName("bank_unclear_balance"u8);
-                writer.WriteNumberValue(v12);
+                writer.WriteNumber(N12, v12);
             }
             if (value.WithdrawalBalance is { } v13)
             {
-                writer.WritePropertyName("withdrawal_balance"u8);
-                writer.WriteNumberValue(v13);
+                writer.WriteNumber(N13, v13);
             }
             if (value.GrossHoldingValue is { } v14)
             {
-                writer.WritePropertyName("gross_holding_value"u8);
-                writer.WriteNumberValue(v14);
+                writer.WriteNumber(N14, v14);
             }
             if (value.MtmCombined is { } v15)
             {
-                writer.WritePropertyName("mtm_combined"u8);
-                writer.WriteNumberValue(v15);
+                writer.WriteNumber(N15, v15);
             }
             if (value.OptPremium is { } v16)
             {
-                writer.WritePropertyName("opt_premium"u8);
-                writer.WriteNumberValue(v16);
+                writer.WriteNumber(N16, v16);
             }
             if (value.OptPremiumCom is { } v17)
             {
-                writer.WritePropertyName("opt_premium_com"u8);
-                writer.WriteNumberValue(v17);
+                writer.WriteNumber(N17, v17);
             }
             if (value.SodUnclearBal is { } v18)
             {
-                writer.WritePropertyName("sod_unclear_bal"u8);
-                writer.WriteNumberValue(v18);
+                writer.WriteNumber(N18, v18);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
@@ -632,12 +634,13 @@ public sealed partial record FundsRequest
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("source"u8);
+
         /// <summary>Writes one <see cref="FundsRequest"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, FundsRequest value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("source"u8);
-            writer.WriteStringValue(value.Source);
+            writer.WriteString(N0, value.Source);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
         }
@@ -743,24 +746,26 @@ public sealed partial record FundsResponse
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("data"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("message"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("status"u8);
+
         /// <summary>Writes one <see cref="FundsResponse"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, FundsResponse value)
         {
             writer.WriteStartObject();
             if (value.Data is { } v0)
             {
-                writer.WritePropertyName("data"u8);
+                writer.WritePropertyName(N0);
                 global::SpecClients.Runtime.Json.JsonWrite.Array<global::SpecClients.Generated.Torus.FundLimit>(writer, v0, static (w1, v1) => global::SpecClients.Generated.Torus.FundLimit.JsonConverter.WriteValue(w1, v1));
             }
             if (value.Message is { } v1)
             {
-                writer.WritePropertyName("message"u8);
-                writer.WriteStringValue(v1);
+                writer.WriteString(N1, v1);
             }
             if (value.Status is { } v2)
             {
-                writer.WritePropertyName("status"u8);
-                writer.WriteStringValue(v2);
+                writer.WriteString(N2, v2);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
@@ -859,14 +864,15 @@ public sealed partial record SessionRequest
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("API_KEY"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("API_SECRET"u8);
+
         /// <summary>Writes one <see cref="SessionRequest"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SessionRequest value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("API_KEY"u8);
-            writer.WriteStringValue(value.ApiKey);
-            writer.WritePropertyName("API_SECRET"u8);
-            writer.WriteStringValue(value.ApiSecret);
+            writer.WriteString(N0, value.ApiKey);
+            writer.WriteString(N1, value.ApiSecret);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();
         }
@@ -940,14 +946,15 @@ public sealed partial record SessionResponse
             };
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("AccessToken"u8);
+
         /// <summary>Writes one <see cref="SessionResponse"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SessionResponse value)
         {
             writer.WriteStartObject();
             if (value.AccessToken is { } v0)
             {
-                writer.WritePropertyName("AccessToken"u8);
-                writer.WriteStringValue(v0);
+                writer.WriteString(N0, v0);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
             writer.WriteEndObject();

@@ -21,6 +21,29 @@ public sealed class JsonWriteTests
         JsonSerializer.Deserialize<string[]>(bytes).ShouldBe(items);
     }
 
+    [Theory]
+    [InlineData("plain", "plain")]
+    [InlineData("+05:30 & <b>", "+05:30 & <b>")]
+    [InlineData("caf\u00e9", "caf\u00e9")]
+    [InlineData("say \"hi\"\\", "say \\\"hi\\\"\\\\")]
+    [InlineData("line\nbreak", "line\\nbreak")]
+    public void PreEncodedNamesAreEscapedAsTheWritersEscapeEverythingElse(string name, string onTheWire)
+    {
+        // Generated converters write member names encoded once (JsonWrite.Name); they must come out as the writer's own
+        // relaxed escaping would write them: only what JSON requires is escaped.
+        var encoded = JsonWrite.Name(Encoding.UTF8.GetBytes(name));
+
+        var json = JsonWrite.ToUtf8Bytes(encoded, static (w, n) =>
+        {
+            w.WriteStartObject();
+            w.WriteNumber(n, 1);
+            w.WriteEndObject();
+        });
+
+        Encoding.UTF8.GetString(json).ShouldBe("{\"" + onTheWire + "\":1}");
+        JsonDocument.Parse(json).RootElement.EnumerateObject().Single().Name.ShouldBe(name);
+    }
+
     [Fact]
     public void CollectionsOfEveryShapeAreWrittenInOrderWithNulls()
     {
