@@ -15,7 +15,8 @@ public sealed class UnauthorizedRetryTests
 {
     public static TheoryData<string> TokenProviders => new(Clients.TokenProviders);
 
-    // Faspay refuses with HTTP 200 and status "9" by default (providers.md's guess); a client can only react to a 401.
+    // Faspay refuses with HTTP 200 and status "9" by default (providers.md's guess); these tests make it a 401, so that
+    // every provider goes through the same path (the 200 form has tests of its own below).
     private static void FaspayRefusesWith401(SandboxOptions options) => options.FaspayRejectionStatusCode = 401;
 
     [Theory]
@@ -86,17 +87,47 @@ public sealed class UnauthorizedRetryTests
     }
 
     [Fact]
-    public async Task AFaspayRefusalInsideHttp200IsReturnedWithoutARetry()
+    public async Task AFaspayRefusalInsideHttp200DropsTheTokenAndRetriesOnce()
     {
-        // The default sandbox: Faspay's refusal is HTTP 200 with status "9", which no generic client can take for a 401.
+        // The default sandbox: Faspay's refusal is HTTP 200 with status "9"; the spec's x-token rejected-when says so.
         await using var harness = await Harness.StartAsync();
         await harness.CallAsync(SandboxProviders.Faspay);
         harness.Sandbox.RevokeAllTokens(SandboxProviders.Faspay);
 
-        var error = await Should.ThrowAsync<InvalidOperationException>(() => harness.CallAsync(SandboxProviders.Faspay));
+        await harness.CallAsync(SandboxProviders.Faspay);
+        await harness.CallAsync(SandboxProviders.Faspay);
 
-        error.Message.ShouldContain("status 9");
-        harness.Sandbox.Counters.Faspay.TokenRequests.ShouldBe(1);
-        harness.Sandbox.Counters.Faspay.CallsRejected.ShouldBe(1);
+        var counters = harness.Sandbox.Counters.Faspay;
+        counters.TokenRequests.ShouldBe(2);
+        counters.CallsRejected.ShouldBe(1);
+        counters.CallsAccepted.ShouldBe(3);
+        harness.Wire.Entries.Where(e => e.Provider == SandboxProviders.Faspay).ShouldAllBe(e => e.StatusCode == 200);
+    }
+
+    [Fact]
+    public async Task AFaspayServerThatRefusesEveryTokenInsideHttp200GivesAnApiExceptionAfterOneRetry()
+    {
+        await using var harness = await Harness.StartAsync();
+        var attempts = 0;
+        harness.Wire.BeforeSend = (target, request) =>
+        {
+            if (target == SandboxProviders.Faspay && !WireLog.IsTokenEndpoint(request.RequestUri))
+            {
+                if (Interlocked.Increment(ref attempts) > 5)
+                {
+                    throw new InvalidOperationException("The client keeps retrying a rejected call.");
+                }
+
+                harness.Sandbox.RevokeAllTokens(SandboxProviders.Faspay);
+            }
+        };
+
+        var error = await Should.ThrowAsync<ApiException>(() => harness.CallAsync(SandboxProviders.Faspay));
+
+        error.StatusCode.ShouldBe(200);
+        error.Message.ShouldContain("refused the credentials (/status = \"9\") even with a fresh token");
+        attempts.ShouldBe(2);
+        harness.Sandbox.Counters.Faspay.TokenRequests.ShouldBe(2);
+        harness.Sandbox.Counters.Faspay.CallsRejected.ShouldBe(2);
     }
 }

@@ -122,6 +122,14 @@ internal static class AuthEmitter
 
     private static string Authenticator(TokenSourceSpec source)
     {
+        var rejection = source.RejectedWhen is { } rule
+            ? " { RejectedWhen = new " + Auth + ".CredentialRejection(" + SourceWriter.Literal(rule.Pointer) + ", " + SourceWriter.Literal(rule.Value) + ") }"
+            : string.Empty;
+        return AuthenticatorCore(source) + rejection;
+    }
+
+    private static string AuthenticatorCore(TokenSourceSpec source)
+    {
         var scheme = SourceWriter.Literal(source.SchemeName);
         if (source.Attach == TokenAttachKind.Signature)
         {

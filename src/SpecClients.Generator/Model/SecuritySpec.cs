@@ -64,7 +64,13 @@ internal sealed record TokenExtensionSpec(
     EquatableArray<string> RefreshTokenPath,
     int? LifetimeSeconds,
     string? Prefix,
-    TokenSendMode Send);
+    TokenSendMode Send,
+    RejectionSpec? RejectedWhen = null);
+
+/// <summary>How a server refuses a token in a success response (<c>x-token</c> <c>rejected-when</c>).</summary>
+/// <param name="Pointer">A JSON pointer into the response body.</param>
+/// <param name="Value">The text that means "refused".</param>
+internal sealed record RejectionSpec(string Pointer, string Value);
 
 /// <summary>The <c>x-signature</c> extension: requests are signed by a hook the user implements.</summary>
 internal sealed record SignatureExtensionSpec(EquatableArray<string> Headers, string? Description);
@@ -126,4 +132,5 @@ internal sealed record TokenSourceSpec(
     OAuthFlowKind? Flow,
     string? TokenUrl,
     EquatableArray<string> Scopes,
-    EquatableArray<string> CredentialSchemes);
+    EquatableArray<string> CredentialSchemes,
+    RejectionSpec? RejectedWhen = null);

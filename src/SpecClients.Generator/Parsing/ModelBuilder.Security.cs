@@ -168,6 +168,21 @@ internal sealed partial class ModelBuilder
             }
         }
 
+        RejectionSpec? rejectedWhen = null;
+        if (node["rejected-when"] is { } rejection)
+        {
+            if (rejection is JsonObject rule
+                && rule["pointer"] is JsonValue rulePointer && rulePointer.TryGetValue<string>(out var bodyPointer) && bodyPointer.StartsWith("/", StringComparison.Ordinal)
+                && rule["equals"] is JsonValue equals)
+            {
+                rejectedWhen = new RejectionSpec(bodyPointer, equals.ToString());
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.InvalidExtension, pointer + "/rejected-when", pointer + "/rejected-when", "'rejected-when' must be a mapping with 'pointer' (a JSON pointer into the response body, such as /status) and 'equals' (a string, number or boolean)");
+            }
+        }
+
         _tokenExtensionPointers[schemeName] = pointer;
         return new TokenExtensionSpec(
             operation,
@@ -181,7 +196,8 @@ internal sealed partial class ModelBuilder
             EquatableArray<string>.Empty,
             lifetime,
             Text("prefix"),
-            send);
+            send,
+            rejectedWhen);
     }
 
     private SignatureExtensionSpec? ReadSignatureExtension(IDictionary<string, IOpenApiExtension>? extensions, string pointer)

@@ -126,7 +126,8 @@ internal sealed partial class ModelBuilder
             null,
             null,
             EquatableArray<string>.Empty,
-            StaticSchemes(operation));
+            StaticSchemes(operation),
+            token.RejectedWhen);
     }
 
     /// <summary>The static-credential schemes a token operation itself uses; their values key the token cache.</summary>

@@ -25,6 +25,25 @@ public sealed class AppliedAuthentication
     public IReadOnlyList<IRequestAuthenticator> Authenticators { get; }
 
     /// <summary>
+    /// Whether a success response says, by an applied authenticator's <see cref="CredentialRejection"/>, that the server
+    /// refused the credential; such a response is handled as a 401.
+    /// </summary>
+    /// <param name="body">The response body.</param>
+    /// <returns>The rule the body matched, or <see langword="null"/>.</returns>
+    public CredentialRejection? FindRejection(byte[] body)
+    {
+        foreach (var authenticator in Authenticators)
+        {
+            if (authenticator is ICredentialRejecting { RejectedWhen: { } rule } && rule.Matches(body))
+            {
+                return rule;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// Tells every applied authenticator that the server answered 401; <see langword="true"/> if any says one retry is
     /// worthwhile. Every authenticator is told (no short-circuit), so each token scheme drops its token.
     /// </summary>

@@ -10,7 +10,7 @@ namespace SpecClients.Runtime.Auth;
 /// obtains it and hands it to the <see cref="SigningAuthenticator"/> of the same security requirement, which the
 /// <see cref="RequestAuthorizer"/> applies afterwards. On a 401 it drops exactly the token it handed over.
 /// </summary>
-public sealed class SignatureTokenAuthenticator : IRequestAuthenticator
+public sealed class SignatureTokenAuthenticator : IRequestAuthenticator, ICredentialRejecting
 {
     /// <summary>The request property under which the token waits for the signer.</summary>
     internal const string TokenForSignerKey = "SpecClients.Auth.TokenForSigner";
@@ -28,6 +28,12 @@ public sealed class SignatureTokenAuthenticator : IRequestAuthenticator
 
     /// <inheritdoc />
     public string SchemeName { get; }
+
+    /// <summary>
+    /// How the server refuses the token in a success response (<c>x-token</c> <c>rejected-when</c>); such a response is
+    /// handled as a 401. <see langword="null"/>: refusals come as 401 only.
+    /// </summary>
+    public CredentialRejection? RejectedWhen { get; set; }
 
     /// <inheritdoc />
     public async ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace SpecClients.Runtime.Auth;
 /// <summary>
 /// Attaches the token of a <see cref="TokenProvider"/>, and on a 401 drops exactly the token it put on that request.
 /// </summary>
-public sealed class TokenAuthenticator : IRequestAuthenticator
+public sealed class TokenAuthenticator : IRequestAuthenticator, ICredentialRejecting
 {
     private readonly TokenProvider _provider;
     private readonly TokenFormat _format;
@@ -51,6 +51,12 @@ public sealed class TokenAuthenticator : IRequestAuthenticator
 
     /// <summary>Where the token goes.</summary>
     public ApiKeyLocation Location { get; }
+
+    /// <summary>
+    /// How the server refuses the token in a success response (<c>x-token</c> <c>rejected-when</c>); such a response is
+    /// handled as a 401. <see langword="null"/>: refusals come as 401 only.
+    /// </summary>
+    public CredentialRejection? RejectedWhen { get; set; }
 
     /// <inheritdoc />
     public async ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)

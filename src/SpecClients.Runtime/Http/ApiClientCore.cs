@@ -132,9 +132,10 @@ public sealed class ApiClientCore
             // HttpClient.Timeout covers only the headers of a ResponseHeadersRead call: give the body what is left of it,
             // so that a server dripping bytes cannot hold the call open for longer.
             using var bodyTimeout = BodyTimeout(started.Elapsed, cancellationToken);
+            ApiResponse result;
             try
             {
-                return await ApiResponse.ReadAsync(response, ApiName, request.OperationId, MaxResponseBytes, bodyTimeout?.Token ?? cancellationToken).ConfigureAwait(false);
+                result = await ApiResponse.ReadAsync(response, ApiName, request.OperationId, MaxResponseBytes, bodyTimeout?.Token ?? cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && bodyTimeout is { IsCancellationRequested: true })
             {
@@ -151,6 +152,21 @@ public sealed class ApiClientCore
                 throw new OperationCanceledException(ex.Message, ex, cancellationToken);
 #endif
             }
+
+            // A server that refuses a credential with a success status (Faspay: 200 and "status": "9") gets the 401
+            // treatment: drop the token and retry once; refused again with a fresh token, it is an error, not a result.
+            if (result.IsSuccess && applied.FindRejection(result.Body) is { } rejection)
+            {
+                if (!refreshedAfter401 && await applied.OnUnauthorizedAsync(message, cancellationToken).ConfigureAwait(false))
+                {
+                    refreshedAfter401 = true;
+                    continue;
+                }
+
+                throw new ApiException(ApiName, request.OperationId, result.StatusCode, null, $"{ApiName} operation '{request.OperationId}': the server refused the credentials ({rejection}) even with a fresh token.");
+            }
+
+            return result;
         }
     }
 

@@ -572,7 +572,7 @@ public sealed partial class FaspaySendmeClientAuth
             ? new global::SpecClients.Runtime.Auth.IRequestAuthenticator[] { new global::SpecClients.Runtime.Auth.SigningAuthenticator("faspaySignature", signer, null, _services.TimeProvider) }
             : global::System.Array.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
         var authenticators = new global::System.Collections.Generic.List<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
-        authenticators.Add(new global::SpecClients.Runtime.Auth.SignatureTokenAuthenticator("faspayAccessToken", FaspayAccessToken));
+        authenticators.Add(new global::SpecClients.Runtime.Auth.SignatureTokenAuthenticator("faspayAccessToken", FaspayAccessToken) { RejectedWhen = new global::SpecClients.Runtime.Auth.CredentialRejection("/status", "9") });
         authenticators.AddRange(_signingAuthenticators);
         _authenticators = authenticators.ToArray();
     }
