@@ -19,6 +19,29 @@ public sealed class UnauthorizedRetryTests
     // every provider goes through the same path (the 200 form has tests of its own below).
     private static void FaspayRefusesWith401(SandboxOptions options) => options.FaspayRejectionStatusCode = 401;
 
+    /// <summary>
+    /// Every authenticated call finds every token revoked: the sandbox refuses them all, token requests succeed.
+    /// Returns how many authenticated calls were sent; a client that loops is stopped after five, so that the test fails
+    /// instead of hanging.
+    /// </summary>
+    private static Func<int> RevokeBeforeEveryCall(Harness harness, string provider)
+    {
+        var attempts = 0;
+        harness.Wire.BeforeSend = (target, request) =>
+        {
+            if (target == provider && !WireLog.IsTokenEndpoint(request.RequestUri))
+            {
+                if (Interlocked.Increment(ref attempts) > 5)
+                {
+                    throw new InvalidOperationException("The client keeps retrying a rejected call.");
+                }
+
+                harness.Sandbox.RevokeAllTokens(provider);
+            }
+        };
+        return () => Volatile.Read(ref attempts);
+    }
+
     [Theory]
     [MemberData(nameof(TokenProviders))]
     public async Task ARevokedTokenIsReplacedOnceAndTheCallRetriedSuccessfully(string provider)
@@ -41,21 +64,7 @@ public sealed class UnauthorizedRetryTests
     public async Task AServerThatAlwaysRejectsGivesA401AfterExactlyOneRetry(string provider)
     {
         await using var harness = await Harness.StartAsync(FaspayRefusesWith401);
-        // Every authenticated call finds every token revoked: the sandbox refuses them all, token requests succeed.
-        var attempts = 0;
-        harness.Wire.BeforeSend = (target, request) =>
-        {
-            if (target == provider && !WireLog.IsTokenEndpoint(request.RequestUri))
-            {
-                // A client that loops is stopped here, so that the test fails instead of hanging.
-                if (Interlocked.Increment(ref attempts) > 5)
-                {
-                    throw new InvalidOperationException("The client keeps retrying a rejected call.");
-                }
-
-                harness.Sandbox.RevokeAllTokens(provider);
-            }
-        };
+        var attempts = RevokeBeforeEveryCall(harness, provider);
 
         var error = await Should.ThrowAsync<Exception>(() => harness.CallAsync(provider));
 
@@ -70,7 +79,7 @@ public sealed class UnauthorizedRetryTests
         counters.CallsAccepted.ShouldBe(0);
         counters.TokenRequests.ShouldBe(2);
         harness.Wire.Entries.Count(e => e.Provider == provider && e.StatusCode == 401).ShouldBe(2);
-        attempts.ShouldBe(2);
+        attempts().ShouldBe(2);
     }
 
     [Fact]
@@ -108,25 +117,13 @@ public sealed class UnauthorizedRetryTests
     public async Task AFaspayServerThatRefusesEveryTokenInsideHttp200GivesAnApiExceptionAfterOneRetry()
     {
         await using var harness = await Harness.StartAsync();
-        var attempts = 0;
-        harness.Wire.BeforeSend = (target, request) =>
-        {
-            if (target == SandboxProviders.Faspay && !WireLog.IsTokenEndpoint(request.RequestUri))
-            {
-                if (Interlocked.Increment(ref attempts) > 5)
-                {
-                    throw new InvalidOperationException("The client keeps retrying a rejected call.");
-                }
-
-                harness.Sandbox.RevokeAllTokens(SandboxProviders.Faspay);
-            }
-        };
+        var attempts = RevokeBeforeEveryCall(harness, SandboxProviders.Faspay);
 
         var error = await Should.ThrowAsync<ApiException>(() => harness.CallAsync(SandboxProviders.Faspay));
 
         error.StatusCode.ShouldBe(200);
         error.Message.ShouldContain("refused the credentials (/status = \"9\") even with a fresh token");
-        attempts.ShouldBe(2);
+        attempts().ShouldBe(2);
         harness.Sandbox.Counters.Faspay.TokenRequests.ShouldBe(2);
         harness.Sandbox.Counters.Faspay.CallsRejected.ShouldBe(2);
     }
