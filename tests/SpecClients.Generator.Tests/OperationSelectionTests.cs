@@ -81,9 +81,9 @@ public sealed class OperationSelectionTests
               properties: {token: {type: string}}
         """;
 
-    private static GenerationResult Run(string? operations = null, string? tags = null)
+    private static GenerationResult Run(string? operations = null, string? tags = null, Dictionary<string, string>? metadata = null)
     {
-        var metadata = new Dictionary<string, string>();
+        metadata ??= new Dictionary<string, string>();
         if (operations is not null)
         {
             metadata["build_metadata.AdditionalFiles.SpecClients_Operations"] = operations;
@@ -169,5 +169,22 @@ public sealed class OperationSelectionTests
         diagnostics[0].GetMessage().ShouldContain("SpecClients_Operations lists 'getorder'");
         diagnostics[1].GetMessage().ShouldContain("SpecClients_Tags lists 'Store'");
         ClientMethods(result).ShouldBe(new[] { "GetOrderAsync", "IssueTokenAsync" });
+    }
+
+    [Fact]
+    public void PercentEncodedListsFromMSBuildWinOverThePlainMetadataTheEditorConfigReaderCut()
+    {
+        // What build/SpecClients.props hands the compiler for SpecClients_Operations="listPets;getOrder" and
+        // SpecClients_Tags="Pet Admin": the plain values arrive cut at the first ';' by the .editorconfig reader.
+        var result = Run(metadata: new Dictionary<string, string>
+        {
+            ["build_metadata.AdditionalFiles.SpecClients_Operations"] = "listPets",
+            ["build_metadata.AdditionalFiles.SpecClients_OperationsEncoded"] = "listPets%3BgetOrder",
+            ["build_metadata.AdditionalFiles.SpecClients_TagsEncoded"] = "Pet%20Admin",
+        });
+
+        result.SpecDiagnostics.ShouldBeEmpty();
+        result.CompileDiagnostics.ShouldBeEmpty();
+        ClientMethods(result).ShouldBe(new[] { "ListPetsAsync", "CreatePetAsync", "GetOrderAsync", "IssueTokenAsync" });
     }
 }

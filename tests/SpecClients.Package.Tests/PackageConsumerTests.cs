@@ -124,6 +124,53 @@ public sealed class PackageConsumerTests
         sandbox.Counters.Torus.CallsAccepted.ShouldBe(1);
     }
 
+    [Fact]
+    public async Task OperationSelectionListsSurviveMSBuildIntoTheGenerator()
+    {
+        // The compiler's .editorconfig reader cuts a value at ';' or '#': before the props encoded the lists, only
+        // the first operation of "listPets;getOrder" was generated.
+        var package = await _fixture.PackAsync();
+        var consumer = ConsumerProject.Create(Path.Combine(_fixture.WorkRoot, "consumers"), "SelectionConsumer", "net10.0", package, _fixture.CompilerServer,
+            items: """<AdditionalFiles Update="specs/shop.yaml" SpecClients_Operations="listPets;getOrder" SpecClients_Tags="Pet Admin" />""");
+        consumer.WriteFile("specs/shop.yaml", """
+            openapi: 3.0.3
+            info: {title: Shop, version: '1'}
+            servers: [{url: 'https://shop.example'}]
+            paths:
+              /pets:
+                get:
+                  operationId: listPets
+                  responses: {'200': {description: ok}}
+                post:
+                  operationId: createPet
+                  tags: [Pet Admin]
+                  responses: {'204': {description: created}}
+              /pets/{id}:
+                delete:
+                  operationId: deletePet
+                  parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: deleted}}
+              /orders/{id}:
+                get:
+                  operationId: getOrder
+                  parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: found}}
+
+            """);
+        consumer.WriteFile("Program.cs", """
+            using SelectionConsumer.Shop;
+
+            var methods = typeof(ShopClient).GetMethods().Select(m => m.Name).Where(n => n.EndsWith("Async")).Distinct().Order();
+            Console.WriteLine("operations: " + string.Join(",", methods));
+
+            """);
+        await BuildCleanlyAsync(consumer);
+
+        var run = await consumer.RunAsync();
+        run.ExitCode.ShouldBe(0, run.Describe());
+        run.Output.ShouldContain("operations: CreatePetAsync,GetOrderAsync,ListPetsAsync" + Environment.NewLine, Case.Sensitive, run.Describe());
+    }
+
     /// <summary>
     /// Builds and fails on any error or warning, naming a generator that did not load (CS8784, CS8785, AD0001, …) even
     /// though such a build can succeed; and checks the compilation really went through the compiler server.

@@ -43,9 +43,7 @@ internal static class SpecFileSelector
         var visibility = First(global, "SpecClients_Visibility");
         var isPublic = !string.Equals(visibility, "internal", StringComparison.OrdinalIgnoreCase);
 
-        var selection = OperationSelection.Parse(
-            NonEmpty(fileOptions, MetadataPrefix + "SpecClients_Operations"),
-            NonEmpty(fileOptions, MetadataPrefix + "SpecClients_Tags"));
+        var selection = OperationSelection.Parse(SelectionList(fileOptions, "SpecClients_Operations"), SelectionList(fileOptions, "SpecClients_Tags"));
         return new SpecInput(file.Path, stem, text, ns, clientName, isPublic, selection);
     }
 
@@ -85,6 +83,16 @@ internal static class SpecFileSelector
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A selection list as MSBuild wrote it: percent-encoded by <c>build/SpecClients.props</c> (the compiler's
+    /// .editorconfig reader cuts a plain value at its first <c>;</c> or <c>#</c>), or plain where no MSBuild target ran.
+    /// </summary>
+    private static string? SelectionList(AnalyzerConfigOptions fileOptions, string metadataName)
+    {
+        var encoded = NonEmpty(fileOptions, MetadataPrefix + metadataName + "Encoded");
+        return encoded is not null ? Uri.UnescapeDataString(encoded) : NonEmpty(fileOptions, MetadataPrefix + metadataName);
     }
 
     private static string? NonEmpty(AnalyzerConfigOptions options, string key) =>

@@ -35,8 +35,11 @@ internal sealed class ConsumerProject
     /// <summary>The built program.</summary>
     public string OutputAssembly => Path.Combine(Directory, "bin", "Debug", TargetFramework, Name + ".dll");
 
-    /// <summary>Creates the project. <paramref name="properties"/> are extra MSBuild properties (the SpecClients_* options).</summary>
-    public static ConsumerProject Create(string parent, string name, string targetFramework, PackedPackage package, CompilerServer compilerServer, IReadOnlyDictionary<string, string>? properties = null)
+    /// <summary>
+    /// Creates the project. <paramref name="properties"/> are extra MSBuild properties (the SpecClients_* options);
+    /// <paramref name="items"/> is extra item XML, as a user writes it into the project file (e.g. metadata on a spec).
+    /// </summary>
+    public static ConsumerProject Create(string parent, string name, string targetFramework, PackedPackage package, CompilerServer compilerServer, IReadOnlyDictionary<string, string>? properties = null, string? items = null)
     {
         var directory = Path.Combine(parent, name);
         System.IO.Directory.CreateDirectory(directory);
@@ -58,6 +61,9 @@ internal sealed class ConsumerProject
             {extra}  </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="SpecClients" Version="{package.Version}" />
+              </ItemGroup>
+              <ItemGroup>
+                {items}
               </ItemGroup>
             </Project>
 
