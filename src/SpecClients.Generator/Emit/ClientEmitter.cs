@@ -137,7 +137,9 @@ internal static class ClientEmitter
     /// <summary>The authenticators the options' own credentials make: API keys, basic and bearer credentials.</summary>
     private static void EmitStaticAuthenticators(SourceWriter w, ClientSpec client)
     {
-        w.OpenList("private static void AddAuthenticatorsFromOptions(", new[] { $"{AuthenticatorsByScheme} authenticators", $"{client.OptionsName} options" });
+        w.OpenList(
+            "private static void AddAuthenticatorsFromOptions(",
+            new[] { $"{AuthenticatorsByScheme} authenticators", $"{client.OptionsName} options" });
         foreach (var scheme in client.SecuritySchemes.Where(s => s.Token is null && s.Signature is null))
         {
             var name = SourceWriter.Literal(scheme.Name);
@@ -156,7 +158,9 @@ internal static class ClientEmitter
                     w.Close();
                     break;
                 case SecuritySchemeKind.HttpBasic:
-                    w.Open($"if (options.{scheme.PropertyName}Username is {{ }} {Local(scheme, "user")} && options.{scheme.PropertyName}Password is {{ }} {Local(scheme, "password")})");
+                    var user = $"options.{scheme.PropertyName}Username is {{ }} {Local(scheme, "user")}";
+                    var password = $"options.{scheme.PropertyName}Password is {{ }} {Local(scheme, "password")}";
+                    w.Open($"if ({user} && {password})");
                     w.List($"authenticators[{name}] = new {BasicAuthenticator}(", new[] { name, Local(scheme, "user"), Local(scheme, "password") }, ");");
                     w.Close();
                     break;
@@ -602,7 +606,8 @@ internal static class ClientEmitter
 
     private static bool IsJsonMediaType(string? contentType) =>
         contentType is not null
-        && (contentType.StartsWith("application/json", System.StringComparison.OrdinalIgnoreCase) || contentType.IndexOf("+json", System.StringComparison.OrdinalIgnoreCase) >= 0);
+        && (contentType.StartsWith("application/json", System.StringComparison.OrdinalIgnoreCase)
+            || contentType.IndexOf("+json", System.StringComparison.OrdinalIgnoreCase) >= 0);
 
     private static void EmitResolveBaseAddress(SourceWriter w, ClientSpec client)
     {
@@ -666,7 +671,8 @@ internal static class ClientEmitter
         var scope = new Naming.NameScope();
         var type = client.OptionsName + "." + OptionsEmitter.VariableType(variable);
         var cases = variable.AllowedValues.Select(v => $"{type}.{scope.Claim(Naming.Identifiers.Pascal(v))} => {SourceWriter.Literal(v)}");
-        return $"{value} switch {{ {string.Join(", ", cases)}, _ => throw new {ArgumentOutOfRangeException}({SourceWriter.Literal(variable.PropertyName)}) }}";
+        var unknown = $"_ => throw new {ArgumentOutOfRangeException}({SourceWriter.Literal(variable.PropertyName)})";
+        return $"{value} switch {{ {string.Join(", ", cases)}, {unknown} }}";
     }
 
     private static void EmitNewRequest(SourceWriter w, OperationSpec operation) =>

@@ -84,7 +84,8 @@ internal static class RecordEmitter
             w.Doc("param name=\"value\"", "The subtype value, or null.");
             w.Doc("returns", "Whether the discriminator names the subtype and the value reads as one.");
             w.OpenList($"public bool TryGet{item.Name}(", new[] { $"{NotNullWhenTrue} out {subtype}? value" });
-            w.Wrap($"value = Is{item.Name}", $"? {JsonUnion}.Convert<{spec.Name}, {subtype}>(this, JsonConverter.WriteValue, {subtype}.JsonConverter.ReadValue)", ": null;");
+            var convert = $"{JsonUnion}.Convert<{spec.Name}, {subtype}>(this, JsonConverter.WriteValue, {subtype}.JsonConverter.ReadValue)";
+            w.Wrap($"value = Is{item.Name}", $"? {convert}", ": null;");
             w.Line("return value is not null;");
             w.Close();
             w.Line();
@@ -130,7 +131,9 @@ internal static class RecordEmitter
 
         var name = spec.AdditionalPropertiesName;
         var lastSeparator = first ? string.Empty : ", ";
-        w.Chain($"builder.Append({SourceWriter.Literal(lastSeparator + name + " = ")})", $".Append({name} is null ? \"null\" : {name}.Count + \" member(s)\");");
+        w.Chain(
+            $"builder.Append({SourceWriter.Literal(lastSeparator + name + " = ")})",
+            $".Append({name} is null ? \"null\" : {name}.Count + \" member(s)\");");
         w.Line("return true;");
         w.Close();
     }

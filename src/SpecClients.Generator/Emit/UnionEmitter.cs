@@ -147,7 +147,8 @@ internal static class UnionEmitter
 
             if (branch.Constraints.Count > 0)
             {
-                var constraints = branch.Constraints.Select(c => "new(" + string.Join(", ", new[] { c.Member }.Concat(c.Values).Select(SourceWriter.Literal)) + ")");
+                var constraints = branch.Constraints
+                    .Select(c => "new(" + string.Join(", ", new[] { c.Member }.Concat(c.Values).Select(SourceWriter.Literal)) + ")");
                 arguments.Add($"constraints: new {UnionConstraint}[] {{ {string.Join(", ", constraints)} }}");
             }
 
