@@ -2,14 +2,15 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using SpecClients.Generator.Model;
+using static SpecClients.Generator.Emit.KnownTypes;
 
 namespace SpecClients.Generator.Emit;
 
 /// <summary>Emits the client class: one async method per operation, thin calls into SpecClients.Runtime.</summary>
 internal static class ClientEmitter
 {
-    private const string Auth = "global::SpecClients.Runtime.Auth";
-    private const string Http = "global::SpecClients.Runtime.Http";
+    /// <summary>The dictionary of authenticators by scheme name the constructor builds.</summary>
+    private const string AuthenticatorsByScheme = Dictionary + "<string, " + IRequestAuthenticator + ">";
 
     public static string Emit(SpecContext context, ClientSpec client)
     {
@@ -17,35 +18,36 @@ internal static class ClientEmitter
         w.Summary("Client for " + client.ApiTitle + "." + (client.Description is null ? string.Empty : "\n" + client.Description));
         w.Line(FileHeader.GeneratedCode(context));
         w.Open(context.Accessibility + " sealed partial class " + client.Name);
-        w.Line("/// <summary>The API's name, used in messages and logs.</summary>");
-        w.Line("public const string ApiName = " + SourceWriter.Literal(client.ApiTitle) + ";");
-        w.Line();
-        w.Line("private readonly " + Http + ".ApiClientCore _core;");
-        w.Line("private readonly " + client.OptionsName + " _options;");
-        w.Line();
+        w.Lines($"""
+            /// <summary>The API's name, used in messages and logs.</summary>
+            public const string ApiName = {SourceWriter.Literal(client.ApiTitle)};
+
+            private readonly {ApiClientCore} _core;
+            private readonly {client.OptionsName} _options;
+
+            """);
         EmitConstructors(w, client);
         EmitStaticAuthenticators(w, client);
 
-        var securityFields = new Dictionary<string, string>();
-        var serverFields = new Dictionary<string, string>();
+        var fields = new SharedFields();
         foreach (var operation in client.Operations)
         {
-            EmitOperation(w, client, operation, securityFields, serverFields);
+            EmitOperation(w, client, operation, fields);
             if (operation.TokenEndpoint is not null && client.TokenSources.Any(t => t.RefreshGrant && t.OperationId == operation.OperationId))
             {
-                EmitRefreshGrant(w, operation, securityFields, serverFields);
+                EmitRefreshGrant(w, operation, fields);
             }
         }
 
         EmitResolveBaseAddress(w, client);
-        foreach (var field in securityFields)
+        foreach (var field in fields.Security)
         {
-            w.Line("private static readonly " + Auth + ".SecurityRequirement[] " + field.Value + " = " + field.Key + ";");
+            w.Wrap($"private static readonly {SecurityRequirement}[] {field.Value} =", field.Key + ";");
         }
 
-        foreach (var field in serverFields)
+        foreach (var field in fields.Servers)
         {
-            w.Line("private static readonly string[] " + field.Value + " = " + field.Key + ";");
+            w.Wrap($"private static readonly string[] {field.Value} =", field.Key + ";");
         }
 
         w.Close();
@@ -56,107 +58,138 @@ internal static class ClientEmitter
     {
         var hasAuth = client.TokenSources.Count > 0 || AuthEmitter.HasSigning(client);
         var authName = AuthEmitter.AuthClassName(client);
-        var authenticatorList = "global::System.Collections.Generic.IEnumerable<" + Auth + ".IRequestAuthenticator>";
-        w.Line("/// <summary>The name of the HttpClient that dependency injection registers for this client.</summary>");
-        w.Line("public const string HttpClientName = " + SourceWriter.Literal("SpecClients." + client.Name) + ";");
-        w.Line();
-        w.Line("/// <summary>Creates the client with the credentials its options hold" + (hasAuth ? "; tokens are obtained as the spec describes and cached in <see cref=\"" + Auth.Substring(8) + ".AuthServices.Shared\"/>" : string.Empty) + ".</summary>");
-        w.Line("/// <param name=\"httpClient\">The HTTP client (typically from IHttpClientFactory).</param>");
-        w.Line("/// <param name=\"options\">The server and credentials.</param>");
-        w.Line("public " + client.Name + "(global::System.Net.Http.HttpClient httpClient, " + client.OptionsName + " options)");
-        w.Line(hasAuth
-            ? "    : this(httpClient, options, new " + authName + "(options, () => httpClient))"
-            : "    : this(httpClient, options, (" + authenticatorList + "?)null)");
-        w.Line("{");
-        w.Line("}");
-        w.Line();
+        var name = client.Name;
+        var options = client.OptionsName;
+        const string HttpClientParam = "/// <param name=\"httpClient\">The HTTP client (typically from IHttpClientFactory).</param>";
+        const string OptionsParam = "/// <param name=\"options\">The server and credentials.</param>";
+        var cached = hasAuth ? $"; tokens are obtained as the spec describes and cached in <see cref=\"{SharedAuthServicesCref}\"/>" : string.Empty;
+        w.Lines($"""
+            /// <summary>The name of the HttpClient that dependency injection registers for this client.</summary>
+            public const string HttpClientName = {SourceWriter.Literal("SpecClients." + name)};
+
+            """);
+        w.SummaryMarkup($"Creates the client with the credentials its options hold{cached}.");
+        w.Lines($$"""
+            {{HttpClientParam}}
+            {{OptionsParam}}
+            public {{name}}({{HttpClient}} httpClient, {{options}} options)
+                : this(httpClient, options, {{(hasAuth ? $"new {authName}(options, () => httpClient)" : "authenticators: null")}})
+            {
+            }
+
+            """);
         if (hasAuth)
         {
-            w.Line("/// <summary>Creates the client with shared token providers (dependency injection registers one <see cref=\"" + authName + "\"/> per options).</summary>");
-            w.Line("/// <param name=\"httpClient\">The HTTP client (typically from IHttpClientFactory).</param>");
-            w.Line("/// <param name=\"options\">The server and credentials.</param>");
-            w.Line("/// <param name=\"auth\">The token providers and authenticators.</param>");
-            w.Line("public " + client.Name + "(global::System.Net.Http.HttpClient httpClient, " + client.OptionsName + " options, " + authName + " auth)");
-            w.Line("    : this(httpClient, options, (auth ?? throw new global::System.ArgumentNullException(nameof(auth))).Authenticators)");
-            w.Line("{");
-            w.Line("}");
-            w.Line();
+            w.SummaryMarkup($"Creates the client with shared token providers (dependency injection registers one <see cref=\"{authName}\"/> per options).");
+            w.Lines($$"""
+                {{HttpClientParam}}
+                {{OptionsParam}}
+                /// <param name="auth">The token providers and authenticators.</param>
+                public {{name}}({{HttpClient}} httpClient, {{options}} options, {{authName}} auth)
+                    : this(httpClient, options, (auth ?? throw new {{ArgumentNullException}}(nameof(auth))).Authenticators)
+                {
+                }
+
+                """);
         }
 
-        w.Line("/// <summary>Creates the client; <paramref name=\"authenticators\"/> supply or replace the authentication of security schemes by name (token providers, signing hooks).</summary>");
-        w.Line("/// <param name=\"httpClient\">The HTTP client (typically from IHttpClientFactory).</param>");
-        w.Line("/// <param name=\"options\">The server and credentials.</param>");
-        w.Line("/// <param name=\"authenticators\">Authenticators that take precedence over those built from <paramref name=\"options\"/>.</param>");
-        w.Open("public " + client.Name + "(global::System.Net.Http.HttpClient httpClient, " + client.OptionsName + " options, " + authenticatorList + "? authenticators)");
-        w.Line("_options = options ?? throw new global::System.ArgumentNullException(nameof(options));");
-        w.Line("var all = CreateAuthenticatorsFromOptions(options);");
-        w.Open("foreach (var authenticator in authenticators ?? global::System.Linq.Enumerable.Empty<" + Auth + ".IRequestAuthenticator>())");
-        w.Line("all[authenticator.SchemeName] = authenticator;");
+        w.SummaryMarkup(
+            "Creates the client; <paramref name=\"authenticators\"/> supply or replace the authentication of security schemes by name "
+            + "(token providers, signing hooks).");
+        w.Lines($"""
+            {HttpClientParam}
+            {OptionsParam}
+            /// <param name="authenticators">Authenticators that take precedence over those built from <paramref name="options"/>.</param>
+            """);
+        var parameters = new[] { $"{HttpClient} httpClient", $"{options} options", $"{IEnumerable}<{IRequestAuthenticator}>? authenticators" };
+        w.OpenList($"public {name}(", parameters);
+        w.Line($"_options = options ?? throw new {ArgumentNullException}(nameof(options));");
+        w.List($"var all = new {AuthenticatorsByScheme}(", new[] { $"{StringComparer}.Ordinal" }, ");");
+        w.Lines("""
+            AddAuthenticatorsFromOptions(all, options);
+            if (authenticators is not null)
+            {
+                foreach (var authenticator in authenticators)
+                {
+                    all[authenticator.SchemeName] = authenticator;
+                }
+            }
+
+            """);
+        var core = new[]
+        {
+            "httpClient", "ApiName", "ResolveBaseAddress", $"new {RequestAuthorizer}(all)", "options.MaxResponseBytes", "options.AllowInsecureHttp",
+        };
+        w.List($"_core = new {ApiClientCore}(", core, ");");
         w.Close();
-        w.Line();
-        w.Line("_core = new " + Http + ".ApiClientCore(httpClient, ApiName, ResolveBaseAddress, new " + Auth + ".RequestAuthorizer(all), options.MaxResponseBytes, options.AllowInsecureHttp);");
-        w.Close();
-        w.Line();
-        w.Line("/// <summary>The options this client was created with.</summary>");
-        w.Line("public " + client.OptionsName + " Options => _options;");
-        w.Line();
-        w.Line("/// <summary>The base address requests go to, unless an operation declares its own server.</summary>");
-        w.Line("/// <returns>The server URL.</returns>");
-        w.Line("public global::System.Uri ResolveServer() => ResolveBaseAddress(null);");
-        w.Line();
+        w.Lines($"""
+
+            /// <summary>The options this client was created with.</summary>
+            public {options} Options => _options;
+
+            /// <summary>The base address requests go to, unless an operation declares its own server.</summary>
+            /// <returns>The server URL.</returns>
+            public {Uri} ResolveServer() => ResolveBaseAddress(null);
+
+            """);
     }
 
+    /// <summary>The authenticators the options' own credentials make: API keys, basic and bearer credentials.</summary>
     private static void EmitStaticAuthenticators(SourceWriter w, ClientSpec client)
     {
-        var dictionary = "global::System.Collections.Generic.Dictionary<string, " + Auth + ".IRequestAuthenticator>";
-        w.Open("private static " + dictionary + " CreateAuthenticatorsFromOptions(" + client.OptionsName + " options)");
-        w.Line("var authenticators = new " + dictionary + "(global::System.StringComparer.Ordinal);");
+        w.OpenList(
+            "private static void AddAuthenticatorsFromOptions(",
+            new[] { $"{AuthenticatorsByScheme} authenticators", $"{client.OptionsName} options" });
         foreach (var scheme in client.SecuritySchemes.Where(s => s.Token is null && s.Signature is null))
         {
             var name = SourceWriter.Literal(scheme.Name);
             switch (scheme.Kind)
             {
                 case SecuritySchemeKind.ApiKey:
-                    w.Open("if (options." + scheme.PropertyName + " is { } " + Local(scheme, "value") + ")");
-                    w.Line("authenticators[" + name + "] = new " + Auth + ".ApiKeyAuthenticator(" + name + ", " + Auth + ".ApiKeyLocation." + scheme.Location + ", " + SourceWriter.Literal(scheme.ParameterName ?? scheme.Name) + ", " + Local(scheme, "value") + ");");
+                    w.Open($"if (options.{scheme.PropertyName} is {{ }} {Local(scheme, "value")})");
+                    var apiKey = new[]
+                    {
+                        name,
+                        $"{ApiKeyLocationType}.{scheme.Location}",
+                        "parameterName: " + SourceWriter.Literal(scheme.ParameterName ?? scheme.Name),
+                        "apiKey: " + Local(scheme, "value"),
+                    };
+                    w.List($"authenticators[{name}] = new {ApiKeyAuthenticator}(", apiKey, ");");
                     w.Close();
                     break;
                 case SecuritySchemeKind.HttpBasic:
-                    w.Open("if (options." + scheme.PropertyName + "Username is { } " + Local(scheme, "user") + " && options." + scheme.PropertyName + "Password is { } " + Local(scheme, "password") + ")");
-                    w.Line("authenticators[" + name + "] = new " + Auth + ".BasicAuthenticator(" + name + ", " + Local(scheme, "user") + ", " + Local(scheme, "password") + ");");
+                    var user = $"options.{scheme.PropertyName}Username is {{ }} {Local(scheme, "user")}";
+                    var password = $"options.{scheme.PropertyName}Password is {{ }} {Local(scheme, "password")}";
+                    w.Open($"if ({user} && {password})");
+                    w.List($"authenticators[{name}] = new {BasicAuthenticator}(", new[] { name, Local(scheme, "user"), Local(scheme, "password") }, ");");
                     w.Close();
                     break;
                 case SecuritySchemeKind.HttpBearer:
                 case SecuritySchemeKind.OAuth2:
                 case SecuritySchemeKind.OpenIdConnect:
-                    w.Open("if (options." + scheme.PropertyName + "Token is { } " + Local(scheme, "token") + ")");
-                    w.Line("authenticators[" + name + "] = new " + Auth + ".BearerAuthenticator(" + name + ", " + Local(scheme, "token") + ");");
+                    w.Open($"if (options.{scheme.PropertyName}Token is {{ }} {Local(scheme, "token")})");
+                    w.List($"authenticators[{name}] = new {BearerAuthenticator}(", new[] { name, Local(scheme, "token") }, ");");
                     w.Close();
                     break;
             }
         }
 
-        w.Line("return authenticators;");
         w.Close();
         w.Line();
     }
 
     private static string Local(SecuritySchemeSpec scheme, string suffix) => "__" + scheme.PropertyName + "_" + suffix;
 
-    private static void EmitOperation(SourceWriter w, ClientSpec client, OperationSpec operation, Dictionary<string, string> securityFields, Dictionary<string, string> serverFields)
+    private static void EmitOperation(SourceWriter w, ClientSpec client, OperationSpec operation, SharedFields fields)
     {
         var success = operation.Success?.Type;
-        var returnType = success is null ? "global::System.Threading.Tasks.Task" : "global::System.Threading.Tasks.Task<" + success.CSharp + ">";
+        var returnType = success is null ? Task : $"{Task}<{success.CSharp}>";
 
         w.Summary(operation.Summary ?? operation.Description, DocText.Inline(operation.HttpMethod + " " + operation.Path));
         if (operation.Summary is not null && operation.Description is not null && operation.Description != operation.Summary)
         {
             w.Line("/// <remarks>");
-            foreach (var line in operation.Description.Replace("\r\n", "\n").Split('\n', '\r', '\u2028', '\u2029', '\u0085'))
-            {
-                w.Line("/// " + DocText.Inline(line.TrimEnd()));
-            }
-
+            w.DocLines(operation.Description);
             w.Line("/// </remarks>");
         }
 
@@ -165,13 +198,13 @@ internal static class ClientEmitter
         var signature = new List<string>();
         foreach (var parameter in required)
         {
-            w.Line("/// <param name=\"" + parameter.Name.TrimStart('@') + "\">" + DocText.Inline(parameter.Description ?? parameter.Location + " parameter " + parameter.WireName + ".") + "</param>");
+            ParameterDoc(w, parameter);
             signature.Add(parameter.Type.CSharp + " " + parameter.Name);
         }
 
         if (operation.Body is { } body)
         {
-            w.Line("/// <param name=\"body\">The request body (" + DocText.Inline(body.MediaType) + ").</param>");
+            w.Doc("param name=\"body\"", $"The request body ({DocText.Inline(body.MediaType)}).");
             if (body.Required)
             {
                 signature.Add(body.Type.CSharp + " body");
@@ -180,7 +213,7 @@ internal static class ClientEmitter
 
         foreach (var parameter in optional)
         {
-            w.Line("/// <param name=\"" + parameter.Name.TrimStart('@') + "\">" + DocText.Inline(parameter.Description ?? parameter.Location + " parameter " + parameter.WireName + ".") + "</param>");
+            ParameterDoc(w, parameter);
             signature.Add(parameter.Type.CSharp + "? " + parameter.Name + " = default");
         }
 
@@ -190,22 +223,24 @@ internal static class ClientEmitter
         }
 
         w.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
-        w.Line("/// <exception cref=\"" + Http.Substring(8) + ".ApiException\">The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.</exception>");
-        signature.Add("global::System.Threading.CancellationToken cancellationToken = default");
+        w.Doc(
+            $"exception cref=\"{ApiExceptionCref}\"",
+            "The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.");
+        signature.Add($"{CancellationToken} cancellationToken = default");
         if (operation.Deprecated)
         {
-            w.Line("[global::System.Obsolete(\"Deprecated in the spec.\")]");
+            w.Line(DeprecatedAttribute);
         }
 
-        w.Open("public async " + returnType + " " + operation.MethodName + "(" + string.Join(", ", signature) + ")");
+        w.OpenList($"public async {returnType} {operation.MethodName}(", signature);
         foreach (var parameter in required.Where(p => !p.Type.IsValueType))
         {
-            w.Line("global::System.ArgumentNullException.ThrowIfNull(" + parameter.Name + ");");
+            w.Line($"{ArgumentNullException}.ThrowIfNull({parameter.Name});");
         }
 
         if (operation.Body is { Required: true } requiredBody && !requiredBody.Type.IsValueType)
         {
-            w.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
+            w.Line($"{ArgumentNullException}.ThrowIfNull(body);");
         }
 
         EmitNewRequest(w, operation);
@@ -219,7 +254,7 @@ internal static class ClientEmitter
             EmitBody(w, requestBody);
         }
 
-        EmitSecurityAndServers(w, operation, securityFields, serverFields);
+        EmitSecurityAndServers(w, operation, fields);
         w.Line("var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);");
         w.Open("if (response.IsSuccess)");
         if (success is null)
@@ -236,7 +271,7 @@ internal static class ClientEmitter
         }
         else
         {
-            w.Line("return response.ReadJson(" + Reader(success) + ");");
+            w.List("return response.ReadJson(", new[] { Reader(success) }, ");");
         }
 
         w.Close();
@@ -246,22 +281,34 @@ internal static class ClientEmitter
         w.Line();
     }
 
+    private static void ParameterDoc(SourceWriter w, ParameterSpec parameter) =>
+        w.Doc(
+            $"param name=\"{parameter.Name.TrimStart('@')}\"",
+            DocText.Inline(parameter.Description ?? parameter.Location + " parameter " + parameter.WireName + "."));
+
     /// <summary>The RFC 6749 refresh_token grant against a token endpoint whose spec only describes the first grant.</summary>
-    private static void EmitRefreshGrant(SourceWriter w, OperationSpec operation, Dictionary<string, string> securityFields, Dictionary<string, string> serverFields)
+    private static void EmitRefreshGrant(SourceWriter w, OperationSpec operation, SharedFields fields)
     {
         var success = operation.Success!.Type!;
-        w.Line("/// <summary>Sends the RFC 6749 <c>refresh_token</c> grant to the token endpoint of <see cref=\"" + operation.MethodName + "\"/>.</summary>");
-        w.Line("/// <param name=\"refreshToken\">The refresh token.</param>");
-        w.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
-        w.Line("/// <returns>The token response.</returns>");
-        w.Open("public async global::System.Threading.Tasks.Task<" + success.CSharp + "> " + AuthEmitter.RefreshMethodName(operation.MethodName) + "(string refreshToken, global::System.Threading.CancellationToken cancellationToken = default)");
-        w.Line("global::System.ArgumentNullException.ThrowIfNull(refreshToken);");
+        w.SummaryMarkup($"Sends the RFC 6749 <c>refresh_token</c> grant to the token endpoint of <see cref=\"{operation.MethodName}\"/>.");
+        w.Lines("""
+            /// <param name="refreshToken">The refresh token.</param>
+            /// <param name="cancellationToken">Cancels the call.</param>
+            /// <returns>The token response.</returns>
+            """);
+        w.OpenList(
+            $"public async {Task}<{success.CSharp}> {AuthEmitter.RefreshMethodName(operation.MethodName)}(",
+            new[] { "string refreshToken", $"{CancellationToken} cancellationToken = default" });
+        w.Line($"{ArgumentNullException}.ThrowIfNull(refreshToken);");
         EmitNewRequest(w, operation);
-        w.Line("request.SetFormBody(new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new(\"grant_type\", \"refresh_token\"), new(\"refresh_token\", refreshToken) });");
-        EmitSecurityAndServers(w, operation, securityFields, serverFields);
+        w.List(
+            $"request.SetFormBody(new {KeyValuePair}<string, string?>[] {{ ",
+            new[] { "new(\"grant_type\", \"refresh_token\")", "new(\"refresh_token\", refreshToken)" },
+            " });");
+        EmitSecurityAndServers(w, operation, fields);
         w.Line("var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);");
         w.Open("if (response.IsSuccess)");
-        w.Line("return response.ReadJson(" + Reader(success) + ");");
+        w.List("return response.ReadJson(", new[] { Reader(success) }, ");");
         w.Close();
         w.Line();
         EmitErrors(w, operation);
@@ -269,15 +316,17 @@ internal static class ClientEmitter
         w.Line();
     }
 
-    private static void EmitSecurityAndServers(SourceWriter w, OperationSpec operation, Dictionary<string, string> securityFields, Dictionary<string, string> serverFields)
+    private static void EmitSecurityAndServers(SourceWriter w, OperationSpec operation, SharedFields fields)
     {
         if (operation.Security.Count > 0)
         {
-            var initializer = "new " + Auth + ".SecurityRequirement[] { " + string.Join(", ", operation.Security.Select(a => "new " + Auth + ".SecurityRequirement(" + string.Join(", ", a.Schemes.Select(SourceWriter.Literal)) + ")")) + " }";
-            if (!securityFields.TryGetValue(initializer, out var field))
+            // Target-typed: the field's declared type names SecurityRequirement once.
+            var requirements = operation.Security.Select(a => "new(" + string.Join(", ", a.Schemes.Select(SourceWriter.Literal)) + ")");
+            var initializer = "{ " + string.Join(", ", requirements) + " }";
+            if (!fields.Security.TryGetValue(initializer, out var field))
             {
-                field = "s_security" + securityFields.Count.ToString(CultureInfo.InvariantCulture);
-                securityFields[initializer] = field;
+                field = "s_security" + fields.Security.Count.ToString(CultureInfo.InvariantCulture);
+                fields.Security[initializer] = field;
             }
 
             w.Line("request.Security = " + field + ";");
@@ -285,20 +334,24 @@ internal static class ClientEmitter
 
         if (operation.ServerUrls.Count > 0)
         {
-            var initializer = "new string[] { " + string.Join(", ", operation.ServerUrls.Select(SourceWriter.Literal)) + " }";
-            if (!serverFields.TryGetValue(initializer, out var field))
+            var initializer = "{ " + string.Join(", ", operation.ServerUrls.Select(SourceWriter.Literal)) + " }";
+            if (!fields.Servers.TryGetValue(initializer, out var field))
             {
-                field = "s_servers" + serverFields.Count.ToString(CultureInfo.InvariantCulture);
-                serverFields[initializer] = field;
+                field = "s_servers" + fields.Servers.Count.ToString(CultureInfo.InvariantCulture);
+                fields.Servers[initializer] = field;
             }
 
             w.Line("request.Servers = " + field + ";");
         }
     }
 
-    private static string Reader(TypeRef type) =>
-        "static (ref global::System.Text.Json.Utf8JsonReader r) => " + JsonCode.ReadValue(type, "r", "response", "$");
+    /// <summary>The <c>JsonReadFunc</c> of a response body: the type's own <c>ReadValue</c> where it has one.</summary>
+    private static string Reader(TypeRef type) => JsonCode.ReadFunc(type, "response", "$", depth: 1);
 
+    /// <summary>
+    /// The status switch of the error path. Statuses whose body reads the same way share one arm
+    /// (<c>400 or 404 =&gt; …</c>), and the reader is the error type's method group, so each error type is spelled once.
+    /// </summary>
     private static void EmitErrors(SourceWriter w, OperationSpec operation)
     {
         var typed = operation.Errors.Where(e => e.Type is not null && !e.IsText && e.Type.Kind != TypeKind.Binary).ToList();
@@ -309,24 +362,39 @@ internal static class ClientEmitter
         }
 
         w.Open("throw response.StatusCode switch");
-        var ordered = typed.Where(e => e.Status.Length == 3 && e.Status.All(char.IsDigit)).Concat(typed.Where(e => e.Status.Length == 3 && e.Status.EndsWith("XX", System.StringComparison.Ordinal) && char.IsDigit(e.Status[0]))).ToList();
-        foreach (var error in ordered)
+        // Exact statuses before ranges, as before; within each, arms of the same reader merge (their patterns are disjoint).
+        var exact = typed.Where(e => e.Status.Length == 3 && e.Status.All(char.IsDigit));
+        var ranges = typed.Where(e => e.Status.Length == 3 && e.Status.EndsWith("XX", System.StringComparison.Ordinal) && char.IsDigit(e.Status[0]));
+        foreach (var arms in new[] { exact, ranges })
         {
-            var pattern = error.Status.EndsWith("XX", System.StringComparison.Ordinal)
-                ? ">= " + error.Status[0] + "00 and < " + (error.Status[0] - '0' + 1).ToString(CultureInfo.InvariantCulture) + "00"
-                : error.Status;
-            w.Line(pattern + " => response.CreateException(" + Reader(error.Type!) + "),");
+            foreach (var arm in arms.GroupBy(e => Reader(e.Type!)))
+            {
+                var pattern = string.Join(" or ", arm.Select(e => StatusPattern(e.Status, shared: arm.Count() > 1)));
+                w.Wrap(pattern, $"=> response.CreateException({arm.Key}),");
+            }
         }
 
         var fallback = typed.FirstOrDefault(e => e.Status == "default");
-        w.Line("_ => " + (fallback is null ? "response.CreateException()" : "response.CreateException(" + Reader(fallback.Type!) + ")") + ",");
+        w.Wrap("_", "=> " + (fallback is null ? "response.CreateException()" : $"response.CreateException({Reader(fallback.Type!)})") + ",");
         w.Close(";");
+    }
+
+    /// <summary>A status pattern: <c>404</c>, or <c>&gt;= 400 and &lt; 500</c> for <c>4XX</c> (in parentheses when it shares an arm).</summary>
+    private static string StatusPattern(string status, bool shared)
+    {
+        if (!status.EndsWith("XX", System.StringComparison.Ordinal))
+        {
+            return status;
+        }
+
+        var range = $">= {status[0]}00 and < {(status[0] - '0' + 1).ToString(CultureInfo.InvariantCulture)}00";
+        return shared ? "(" + range + ")" : range;
     }
 
     private static bool IsStructured(TypeRef type) => type.Kind is TypeKind.Object or TypeKind.Map or TypeKind.Array or TypeKind.Union or TypeKind.Any;
 
     private static string DeepObject(string wireName, TypeRef type, string value) =>
-        "global::SpecClients.Runtime.Json.ParameterFormat.DeepObject(" + SourceWriter.Literal(wireName) + ", " + value + ", static (w, v) => " + JsonCode.WriteValue(type, "w", "v").TrimEnd(';') + ")";
+        $"{ParameterFormat}.DeepObject({SourceWriter.Literal(wireName)}, {value}, {JsonCode.WriteAction(type)})";
 
     private static void EmitParameter(SourceWriter w, ParameterSpec parameter)
     {
@@ -334,8 +402,8 @@ internal static class ClientEmitter
         if (parameter.Location == ParameterLocation.Query && parameter.Style == "DeepObject" && IsStructured(parameter.Type))
         {
             var local = "__" + parameter.Name.TrimStart('@');
-            w.Open("if (" + parameter.Name + " is { } " + local + ")");
-            w.Open("foreach (var pair in " + DeepObject(parameter.WireName, parameter.Type, local) + ")");
+            w.Open($"if ({parameter.Name} is {{ }} {local})");
+            w.Open($"foreach (var pair in {DeepObject(parameter.WireName, parameter.Type, local)})");
             w.Line("request.AddQuery(pair.Key, pair.Value);");
             w.Close();
             w.Close();
@@ -345,14 +413,16 @@ internal static class ClientEmitter
         if (parameter.Location == ParameterLocation.Query && parameter.Type.Kind == TypeKind.Array)
         {
             var element = parameter.Type.Element!;
-            var values = "global::System.Linq.Enumerable.Select(" + parameter.Name + ", static v => " + JsonCode.Format(element, "v") + ")";
-            w.Line("request.AddQuery(" + name + ", " + parameter.Name + " is null ? null : " + values + ", " + (parameter.Explode ? "true" : "false") + ");");
+            var values = $"{LinqEnumerable}.Select({parameter.Name}, static v => {JsonCode.Format(element, "v")})";
+            var query = new[] { name, $"{parameter.Name} is null ? null : {values}", "explode: " + (parameter.Explode ? "true" : "false") };
+            w.List("request.AddQuery(", query, ");");
             return;
         }
 
+        var nonNull = "__" + parameter.Name.TrimStart('@');
         var value = parameter.Required && !parameter.Type.IsValueType
             ? JsonCode.Format(parameter.Type, parameter.Name)
-            : parameter.Name + " is { } " + "__" + parameter.Name.TrimStart('@') + " ? " + JsonCode.Format(parameter.Type, "__" + parameter.Name.TrimStart('@')) + " : null";
+            : $"{parameter.Name} is {{ }} {nonNull} ? {JsonCode.Format(parameter.Type, nonNull)} : null";
         if (parameter.Required && parameter.Type.IsValueType)
         {
             value = JsonCode.Format(parameter.Type, parameter.Name);
@@ -365,7 +435,7 @@ internal static class ClientEmitter
             ParameterLocation.Cookie => "AddCookie",
             _ => "AddQuery",
         };
-        w.Line("request." + method + "(" + name + ", " + value + ");");
+        w.List($"request.{method}(", new[] { name, value }, ");");
     }
 
     private static void EmitBody(SourceWriter w, BodySpec body)
@@ -381,25 +451,25 @@ internal static class ClientEmitter
         switch (body.Kind)
         {
             case BodyKind.Json:
-                w.Line("request.SetJsonBody(" + bodyName + ", static (w, v) => " + JsonCode.WriteValue(body.Type, "w", "v").TrimEnd(';') + ", " + SourceWriter.Literal(body.MediaType) + ");");
+                w.List("request.SetJsonBody(", new[] { bodyName, JsonCode.WriteAction(body.Type), SourceWriter.Literal(body.MediaType) }, ");");
                 break;
             case BodyKind.Form:
-                w.Line("var form = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string?>>();");
+                w.Line($"var form = new {List}<{KeyValuePair}<string, string?>>();");
                 foreach (var field in body.FormFields)
                 {
-                    EmitFormField(w, field, "pair", (name, value) => "form.Add(new(" + name + ", " + value + "));");
+                    EmitFormField(w, field, "pair", "form.Add(new(", "));");
                 }
 
                 w.Line("request.SetFormBody(form);");
                 break;
             case BodyKind.Multipart:
                 // Locals start "__" and a capital: a parameter's local is "__" and its camelCase name, so none can clash.
-                w.Line("var __Parts = new " + Http + ".MultipartBody();");
+                w.Line($"var __Parts = new {MultipartBody}();");
                 foreach (var field in body.FormFields)
                 {
                     if (field.DeepObject && field.Type.Kind != TypeKind.File)
                     {
-                        EmitFormField(w, field, "__Pair", (name, value) => "__Parts.AddText(" + name + ", " + value + ");");
+                        EmitFormField(w, field, "__Pair", "__Parts.AddText(", ");");
                     }
                     else
                     {
@@ -410,10 +480,10 @@ internal static class ClientEmitter
                 w.Line("request.SetMultipartBody(__Parts);");
                 break;
             case BodyKind.Text:
-                w.Line("request.SetTextBody(" + bodyName + ", " + SourceWriter.Literal(body.MediaType) + ");");
+                w.List("request.SetTextBody(", new[] { bodyName, SourceWriter.Literal(body.MediaType) }, ");");
                 break;
             default:
-                w.Line("request.SetBinaryBody(" + bodyName + ", " + SourceWriter.Literal(body.MediaType) + ");");
+                w.List("request.SetBinaryBody(", new[] { bodyName, SourceWriter.Literal(body.MediaType) }, ");");
                 break;
         }
 
@@ -423,22 +493,25 @@ internal static class ClientEmitter
         }
     }
 
-    /// <summary>A form field, or a multipart field sent as form fields are (<c>style: deepObject</c>), added with <paramref name="add"/>(name, value).</summary>
-    private static void EmitFormField(SourceWriter w, FormFieldSpec field, string pair, System.Func<string, string, string> add)
+    /// <summary>
+    /// A form field, or a multipart field sent as form fields are (<c>style: deepObject</c>), added with the call
+    /// <paramref name="addHead"/> name, value <paramref name="addTail"/>.
+    /// </summary>
+    private static void EmitFormField(SourceWriter w, FormFieldSpec field, string pair, string addHead, string addTail)
     {
         var local = "f_" + field.PropertyName;
         if (IsStructured(field.Type))
         {
             // Nested objects and arrays go as deepObject pairs (a[b]=1&a[c][0]=x), as Stripe's encoding asks.
-            w.Open("if (body." + field.PropertyName + " is { } " + local + ")");
-            w.Open("foreach (var " + pair + " in " + DeepObject(field.WireName, field.Type, local) + ")");
-            w.Line(add(pair + ".Key", pair + ".Value"));
+            w.Open($"if (body.{field.PropertyName} is {{ }} {local})");
+            w.Open($"foreach (var {pair} in {DeepObject(field.WireName, field.Type, local)})");
+            w.Line($"{addHead}{pair}.Key, {pair}.Value{addTail}");
             w.Close();
             w.Close();
             return;
         }
 
-        w.Line(add(SourceWriter.Literal(field.WireName), TextValue(field, "body." + field.PropertyName, local)));
+        w.List(addHead, new[] { SourceWriter.Literal(field.WireName), TextValue(field, "body." + field.PropertyName, local) }, addTail);
     }
 
     /// <summary>A field formatted as text, or null when it is null.</summary>
@@ -455,13 +528,12 @@ internal static class ClientEmitter
     private static void EmitPart(SourceWriter w, FormFieldSpec field)
     {
         var name = SourceWriter.Literal(field.WireName);
-        var contentType = field.ContentType is null ? string.Empty : ", " + SourceWriter.Literal(field.ContentType);
         var access = "body." + field.PropertyName;
         var local = "f_" + field.PropertyName;
         var type = field.Type;
         if (type.Kind == TypeKind.File)
         {
-            w.Line("__Parts.AddFile(" + name + ", " + access + contentType + ");");
+            w.List("__Parts.AddFile(", PartArguments(name, access, field.ContentType), ");");
             return;
         }
 
@@ -469,15 +541,15 @@ internal static class ClientEmitter
         {
             // AddText leaves out a null string itself.
             var text = type.Kind == TypeKind.String ? access : TextValue(field, access, local);
-            w.Line("__Parts.AddText(" + name + ", " + text + contentType + ");");
+            w.List("__Parts.AddText(", PartArguments(name, text, field.ContentType), ");");
             return;
         }
 
-        w.Open("if (" + access + " is { } " + local + ")");
+        w.Open($"if ({access} is {{ }} {local})");
         if (type.Kind == TypeKind.Array && !IsJsonMediaType(field.ContentType))
         {
             var element = type.Element!;
-            w.Open("foreach (var __Item in " + local + ")");
+            w.Open($"foreach (var __Item in {local})");
             if (element.IsValueType || element.Kind is TypeKind.File or TypeKind.String)
             {
                 EmitValuePart(w, name, element, "__Item", field.ContentType);
@@ -502,25 +574,31 @@ internal static class ClientEmitter
     /// <summary>One part for a value that is not null (a string or file may be: the runtime then adds nothing).</summary>
     private static void EmitValuePart(SourceWriter w, string name, TypeRef type, string value, string? contentType)
     {
-        var tail = (contentType is null ? string.Empty : ", " + SourceWriter.Literal(contentType)) + ");";
         if (type.Kind == TypeKind.File)
         {
-            w.Line("__Parts.AddFile(" + name + ", " + value + tail);
+            w.List("__Parts.AddFile(", PartArguments(name, value, contentType), ");");
         }
         else if (IsJsonPart(type, contentType))
         {
-            w.Line("__Parts.AddJson(" + name + ", " + value + ", static (w, v) => " + JsonCode.WriteValue(type, "w", "v").TrimEnd(';') + tail);
+            var arguments = contentType is null
+                ? new[] { name, value, JsonCode.WriteAction(type) }
+                : new[] { name, value, JsonCode.WriteAction(type), SourceWriter.Literal(contentType) };
+            w.List("__Parts.AddJson(", arguments, ");");
         }
         else if (type.Kind is TypeKind.Union or TypeKind.Any)
         {
             // A string is text, anything else JSON: the value decides.
-            w.Line("__Parts.AddValue(" + name + ", " + value + (type.Kind == TypeKind.Union ? ".Element" : string.Empty) + tail);
+            w.List("__Parts.AddValue(", PartArguments(name, type.Kind == TypeKind.Union ? value + ".Element" : value, contentType), ");");
         }
         else
         {
-            w.Line("__Parts.AddText(" + name + ", " + JsonCode.Format(type, value) + tail);
+            w.List("__Parts.AddText(", PartArguments(name, JsonCode.Format(type, value), contentType), ");");
         }
     }
+
+    /// <summary>A part's name, value and, when the spec gives one, content type.</summary>
+    private static string[] PartArguments(string name, string value, string? contentType) =>
+        contentType is null ? new[] { name, value } : new[] { name, value, SourceWriter.Literal(contentType) };
 
     /// <summary>Whether a part is JSON: as its content type says when the spec gives one, else for objects, maps and arrays (of arrays, at item level).</summary>
     private static bool IsJsonPart(TypeRef type, string? contentType) =>
@@ -528,11 +606,12 @@ internal static class ClientEmitter
 
     private static bool IsJsonMediaType(string? contentType) =>
         contentType is not null
-        && (contentType.StartsWith("application/json", System.StringComparison.OrdinalIgnoreCase) || contentType.IndexOf("+json", System.StringComparison.OrdinalIgnoreCase) >= 0);
+        && (contentType.StartsWith("application/json", System.StringComparison.OrdinalIgnoreCase)
+            || contentType.IndexOf("+json", System.StringComparison.OrdinalIgnoreCase) >= 0);
 
     private static void EmitResolveBaseAddress(SourceWriter w, ClientSpec client)
     {
-        w.Open("private global::System.Uri ResolveBaseAddress(global::System.Collections.Generic.IReadOnlyList<string>? operationServers)");
+        w.Open($"private {Uri} ResolveBaseAddress({IReadOnlyList}<string>? operationServers)");
         w.Open("if (_options.BaseAddress is { } baseAddress)");
         w.Line("return baseAddress;");
         w.Close();
@@ -543,12 +622,12 @@ internal static class ClientEmitter
         w.Close();
         w.Line();
         w.Open("if (operationServers is { Count: > 0 })");
-        w.Line("return " + Http + ".ServerUrl.Create(operationServers[0], ApiName);");
+        w.Line($"return {ServerUrl}.Create(operationServers[0], ApiName);");
         w.Close();
         w.Line();
         if (client.Servers.Count == 0)
         {
-            w.Line("throw new global::System.InvalidOperationException(ApiName + \": the spec declares no server; set BaseAddress in the options.\");");
+            w.Line($"throw new {InvalidOperationException}(ApiName + \": the spec declares no server; set BaseAddress in the options.\");");
             w.Close();
             w.Line();
             return;
@@ -557,22 +636,32 @@ internal static class ClientEmitter
         w.Open("var url = _options.Server switch");
         foreach (var server in client.Servers)
         {
-            var expression = SourceWriter.Literal(server.Url);
+            var replacements = new List<string>();
             foreach (var variableDefault in server.Defaults)
             {
                 var variable = client.ServerVariables.First(v => v.WireName == variableDefault.Variable);
+                var property = variable.PropertyName;
+                var fallback = SourceWriter.Literal(variableDefault.Default);
                 var value = variable.AllowedValues.Count > 0
-                    ? "(_options." + variable.PropertyName + " is { } " + "__" + variable.PropertyName + " ? " + VariableWire(client, variable, "__" + variable.PropertyName) + " : " + SourceWriter.Literal(variableDefault.Default) + ")"
-                    : Http + ".ServerUrl.Variable(_options." + variable.PropertyName + " ?? " + SourceWriter.Literal(variableDefault.Default) + ", " + SourceWriter.Literal(variable.PropertyName) + ")";
-                expression += ".Replace(" + SourceWriter.Literal("{" + variableDefault.Variable + "}") + ", " + value + ")";
+                    ? $"(_options.{property} is {{ }} __{property} ? {VariableWire(client, variable, "__" + property)} : {fallback})"
+                    : $"{ServerUrl}.Variable(_options.{property} ?? {fallback}, {SourceWriter.Literal(property)})";
+                replacements.Add($".Replace({SourceWriter.Literal("{" + variableDefault.Variable + "}")}, {value})");
             }
 
-            w.Line(client.ServerEnumName + "." + server.Name + " => " + expression + ",");
+            var arm = $"{client.ServerEnumName}.{server.Name} => {SourceWriter.Literal(server.Url)}";
+            if (replacements.Count == 0)
+            {
+                w.Line(arm + ",");
+                continue;
+            }
+
+            replacements[replacements.Count - 1] += ",";
+            w.Chain(arm, replacements.ToArray());
         }
 
-        w.Line("_ => throw new global::System.InvalidOperationException(ApiName + \": unknown server \" + _options.Server + \".\"),");
+        w.Line($"_ => throw new {InvalidOperationException}(ApiName + \": unknown server \" + _options.Server + \".\"),");
         w.Close(";");
-        w.Line("return " + Http + ".ServerUrl.Create(url, ApiName);");
+        w.Line($"return {ServerUrl}.Create(url, ApiName);");
         w.Close();
         w.Line();
     }
@@ -580,24 +669,37 @@ internal static class ClientEmitter
     private static string VariableWire(ClientSpec client, ServerVariableSpec variable, string value)
     {
         var scope = new Naming.NameScope();
-        var cases = variable.AllowedValues.Select(v => client.OptionsName + "." + OptionsEmitter.VariableType(variable) + "." + scope.Claim(Naming.Identifiers.Pascal(v)) + " => " + SourceWriter.Literal(v));
-        return value + " switch { " + string.Join(", ", cases) + ", _ => throw new global::System.ArgumentOutOfRangeException(" + SourceWriter.Literal(variable.PropertyName) + ") }";
+        var type = client.OptionsName + "." + OptionsEmitter.VariableType(variable);
+        var cases = variable.AllowedValues.Select(v => $"{type}.{scope.Claim(Naming.Identifiers.Pascal(v))} => {SourceWriter.Literal(v)}");
+        var unknown = $"_ => throw new {ArgumentOutOfRangeException}({SourceWriter.Literal(variable.PropertyName)})";
+        return $"{value} switch {{ {string.Join(", ", cases)}, {unknown} }}";
     }
 
     private static void EmitNewRequest(SourceWriter w, OperationSpec operation) =>
-        w.Line("var request = new " + Http + ".ApiRequest(" + SourceWriter.Literal(operation.OperationId) + ", " + MethodExpression(operation.HttpMethod) + ", " + SourceWriter.Literal(operation.Path) + ");");
+        w.List(
+            $"var request = new {ApiRequest}(",
+            new[] { SourceWriter.Literal(operation.OperationId), MethodExpression(operation.HttpMethod), SourceWriter.Literal(operation.Path) },
+            ");");
 
     /// <summary>The framework's shared <c>HttpMethod</c> instance where there is one, so a call does not allocate its method.</summary>
     private static string MethodExpression(string method) => method.ToUpperInvariant() switch
     {
-        "GET" => "global::System.Net.Http.HttpMethod.Get",
-        "PUT" => "global::System.Net.Http.HttpMethod.Put",
-        "POST" => "global::System.Net.Http.HttpMethod.Post",
-        "DELETE" => "global::System.Net.Http.HttpMethod.Delete",
-        "HEAD" => "global::System.Net.Http.HttpMethod.Head",
-        "OPTIONS" => "global::System.Net.Http.HttpMethod.Options",
-        "TRACE" => "global::System.Net.Http.HttpMethod.Trace",
-        "PATCH" => "global::System.Net.Http.HttpMethod.Patch",
-        _ => "new global::System.Net.Http.HttpMethod(" + SourceWriter.Literal(method) + ")",
+        "GET" => HttpMethod + ".Get",
+        "PUT" => HttpMethod + ".Put",
+        "POST" => HttpMethod + ".Post",
+        "DELETE" => HttpMethod + ".Delete",
+        "HEAD" => HttpMethod + ".Head",
+        "OPTIONS" => HttpMethod + ".Options",
+        "TRACE" => HttpMethod + ".Trace",
+        "PATCH" => HttpMethod + ".Patch",
+        _ => $"new {HttpMethod}({SourceWriter.Literal(method)})",
     };
+
+    /// <summary>The static fields operations share, by initializer: security requirements and operation servers.</summary>
+    private sealed class SharedFields
+    {
+        public Dictionary<string, string> Security { get; } = new();
+
+        public Dictionary<string, string> Servers { get; } = new();
+    }
 }

@@ -1,4 +1,5 @@
 using SpecClients.Generator.Model;
+using static SpecClients.Generator.Emit.KnownTypes;
 
 namespace SpecClients.Generator.Emit;
 
@@ -8,62 +9,67 @@ internal static class EnumEmitter
     /// <summary>Writes the type into a file that <see cref="FileHeader.Start"/> began.</summary>
     public static void Write(SourceWriter w, SpecContext context, EnumSpec spec)
     {
-        w.Summary(spec.Description, "The <c>" + spec.Name + "</c> values.");
+        var name = spec.Name;
+        w.Summary(spec.Description, $"The <c>{name}</c> values.");
         w.Line(FileHeader.GeneratedCode(context));
         if (spec.Deprecated)
         {
-            w.Line("[global::System.Obsolete(\"Deprecated in the spec.\")]");
+            w.Line(DeprecatedAttribute);
         }
 
-        w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + spec.Name + "Extensions.JsonConverter))]");
-        w.Open(context.Accessibility + " enum " + spec.Name);
+        w.Line($"[{JsonConverterAttribute}(typeof({name}Extensions.JsonConverter))]");
+        w.Open($"{context.Accessibility} enum {name}");
         foreach (var member in spec.Members)
         {
-            w.Line("/// <summary>Wire value <c>" + DocText.Inline(member.WireValue) + "</c>.</summary>");
+            w.SummaryMarkup($"Wire value <c>{DocText.Inline(member.WireValue)}</c>.");
             w.Line(member.Name + ",");
         }
 
         w.Close();
         w.Line();
-        w.Line("/// <summary>Wire values of <see cref=\"" + spec.Name + "\"/>.</summary>");
+        w.SummaryMarkup($"Wire values of <see cref=\"{name}\"/>.");
         w.Line(FileHeader.GeneratedCode(context));
-        w.Open(context.Accessibility + " static class " + spec.Name + "Extensions");
-        w.Line("/// <summary>The value as the spec writes it.</summary>");
-        w.Open("public static string ToWireValue(this " + spec.Name + " value) => value switch");
+        w.Open($"{context.Accessibility} static class {name}Extensions");
+        w.SummaryMarkup("The value as the spec writes it.");
+        w.Open($"public static string ToWireValue(this {name} value) => value switch");
         foreach (var member in spec.Members)
         {
-            w.Line(spec.Name + "." + member.Name + " => " + SourceWriter.Literal(member.WireValue) + ",");
+            w.Line($"{name}.{member.Name} => {SourceWriter.Literal(member.WireValue)},");
         }
 
-        w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value)),");
+        w.Line($"_ => throw new {ArgumentOutOfRangeException}(nameof(value)),");
         w.Close(";");
         w.Line();
-        w.Line("/// <summary>Parses a wire value; false when the spec does not list it.</summary>");
-        w.Open("public static bool TryParseWireValue(string wireValue, out " + spec.Name + " value)");
+        w.SummaryMarkup("Parses a wire value; false when the spec does not list it.");
+        w.Open($"public static bool TryParseWireValue(string wireValue, out {name} value)");
         w.Open("switch (wireValue)");
         foreach (var member in spec.Members)
         {
-            w.Line("case " + SourceWriter.Literal(member.WireValue) + ": value = " + spec.Name + "." + member.Name + "; return true;");
+            w.Line($"case {SourceWriter.Literal(member.WireValue)}: value = {name}.{member.Name}; return true;");
         }
 
         w.Line("default: value = default; return false;");
         w.Close();
         w.Close();
         w.Line();
-        w.Line("/// <summary>Reads the value at the reader's current token (used by generated converters).</summary>");
-        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        w.Open("public static " + spec.Name + " ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string member)");
-        w.Line("var text = global::SpecClients.Runtime.Json.JsonRead.String(ref reader, owner, member);");
-        w.Line("return TryParseWireValue(text, out var value) ? value : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, " + SourceWriter.Literal(spec.Name) + ");");
-        w.Close();
-        w.Line();
-        w.Line("/// <summary>Reads and writes <see cref=\"" + spec.Name + "\"/> as its wire value.</summary>");
-        w.Open("public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + spec.Name + ">");
-        w.Line("/// <inheritdoc/>");
-        w.Line("public override " + spec.Name + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader, " + SourceWriter.Literal(spec.Name) + ", \"$\");");
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + spec.Name + " value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.ToWireValue());");
+        w.Lines($$"""
+            /// <summary>Reads the value at the reader's current token (used by generated converters).</summary>
+            {{HiddenFromIntelliSense}}
+            public static {{name}} ReadJson(ref {{Utf8JsonReader}} reader, string owner, string member)
+            {
+                var text = {{JsonRead}}.String(ref reader, owner, member);
+                return TryParseWireValue(text, out var value)
+                    ? value
+                    : throw {{JsonRead}}.UnknownEnumValue(owner, member, {{SourceWriter.Literal(name)}});
+            }
+
+            """);
+        w.SummaryMarkup($"Reads and writes <see cref=\"{name}\"/> as its wire value.");
+        w.Open($"public sealed class JsonConverter : {GeneratedJsonConverter}<{name}>");
+        JsonCode.WriteConverterConstructor(
+            w,
+            read: $"static (ref {Utf8JsonReader} reader) => ReadJson(ref reader, {SourceWriter.Literal(name)}, \"$\")",
+            write: "static (writer, value) => writer.WriteStringValue(value.ToWireValue())");
         w.Close();
         w.Close();
     }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using SpecClients.Generator.Model;
 using SpecClients.Generator.Naming;
+using static SpecClients.Generator.Emit.KnownTypes;
 
 namespace SpecClients.Generator.Emit;
 
@@ -12,53 +13,59 @@ namespace SpecClients.Generator.Emit;
 /// </summary>
 internal static class UnionEmitter
 {
-    private const string Json = "global::SpecClients.Runtime.Json";
-    private const string Element = "global::System.Text.Json.JsonElement";
-
     /// <summary>Writes the type into a file that <see cref="FileHeader.Start"/> began.</summary>
     public static void Write(SourceWriter w, SpecContext context, UnionSpec spec)
     {
-        var what = spec.Keyword == "type" ? "a type array" : "<c>" + spec.Keyword + "</c>";
-        w.Summary(spec.Description, "The <c>" + spec.Name + "</c> schema.");
+        var name = spec.Name;
+        var what = spec.Keyword == "type" ? "a type array" : $"<c>{spec.Keyword}</c>";
+        var toldApart = spec.Discriminator is null ? string.Empty : $", told apart by <c>{DocText.Inline(spec.Discriminator)}</c>";
+        w.Summary(spec.Description, $"The <c>{name}</c> schema.");
         w.Line("/// <remarks>");
-        w.Line("/// From " + what + " in the spec: " + spec.Branches.Count + " branches (" + DocText.Inline(string.Join(", ", spec.Branches.Select(b => b.Name))) + ")"
-            + (spec.Discriminator is null ? string.Empty : ", told apart by <c>" + DocText.Inline(spec.Discriminator) + "</c>") + ".");
+        w.DocMarkupLines(
+            $"From {what} in the spec: {spec.Branches.Count} branches ({DocText.Inline(string.Join(", ", spec.Branches.Select(b => b.Name)))}){toldApart}.");
         w.Line("/// The JSON value is kept as read (<see cref=\"Element\"/>); <see cref=\"Case\"/> is the branch it matches.");
         w.Line("/// </remarks>");
         w.Line(FileHeader.GeneratedCode(context));
         if (spec.Deprecated)
         {
-            w.Line("[global::System.Obsolete(\"Deprecated in the spec.\")]");
+            w.Line(DeprecatedAttribute);
         }
 
-        w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + spec.Name + ".JsonConverter))]");
-        w.Open(context.Accessibility + " sealed partial class " + spec.Name + " : global::System.IEquatable<" + spec.Name + ">");
+        w.Line($"[{JsonConverterAttribute}(typeof({name}.JsonConverter))]");
+        w.Open($"{context.Accessibility} sealed partial class {name} : {IEquatable}<{name}>");
         EmitShape(w, spec);
         w.Line();
-        w.Open("private " + spec.Name + "(" + Element + " element, Cases @case)");
-        w.Line("Element = element;");
-        w.Line("Case = @case;");
-        w.Close();
-        w.Line();
-        w.Line("/// <summary>The branches of <see cref=\"" + spec.Name + "\"/>.</summary>");
-        w.Open("public enum Cases");
-        w.Line("/// <summary>The value matches no branch (a value the spec does not describe); it is still kept in <see cref=\"Element\"/>.</summary>");
-        w.Line("Unknown,");
+        w.Lines($$"""
+            private {{name}}({{JsonElement}} element, Cases @case)
+            {
+                Element = element;
+                Case = @case;
+            }
+
+            /// <summary>The branches of <see cref="{{name}}"/>.</summary>
+            public enum Cases
+            {
+                /// <summary>The value matches no branch (a value the spec does not describe); it is still kept in <see cref="Element"/>.</summary>
+                Unknown,
+            """);
+        w.Indent();
         foreach (var branch in spec.Branches)
         {
             w.Line();
-            w.Line("/// <summary>The value is a " + DocText.Inline(Describe(branch.Type)) + ".</summary>");
+            w.SummaryMarkup($"The value is a {DocText.Inline(Describe(branch.Type))}.");
             w.Line(branch.Name + ",");
         }
 
         w.Close();
-        w.Line();
-        w.Line("/// <summary>The JSON value, as read or as built from a branch.</summary>");
-        w.Line("public " + Element + " Element { get; }");
-        w.Line();
-        w.Line("/// <summary>The branch the value matches: named by the discriminator, else the one its kind and members fit best.</summary>");
-        w.Line("public Cases Case { get; }");
-        w.Line();
+        w.Lines($$"""
+
+            /// <summary>The JSON value, as read or as built from a branch.</summary>
+            public {{JsonElement}} Element { get; }
+
+            /// <summary>The branch the value matches: named by the discriminator, else the one its kind and members fit best.</summary>
+            public Cases Case { get; }
+
+            """);
         var conversions = ImplicitConversions(spec);
         foreach (var branch in spec.Branches)
         {
@@ -66,57 +73,57 @@ internal static class UnionEmitter
         }
 
         EmitMatch(w, spec);
-        w.Line("/// <summary>Wraps a JSON value, telling which branch it is.</summary>");
-        w.Line("/// <param name=\"element\">The value.</param>");
-        w.Line("/// <returns>The union.</returns>");
-        w.Line("public static " + spec.Name + " FromElement(" + Element + " element) => Create(element.Clone());");
-        w.Line();
-        w.Line("private static " + spec.Name + " Create(" + Element + " element) => new(element, (Cases)(" + Json + ".JsonUnion.Classify(element, s_shape) + 1));");
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line("public bool Equals(" + spec.Name + "? other) => other is not null && " + Json + ".JsonUnion.ElementEquals(Element, other.Element);");
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line("public override bool Equals(object? obj) => Equals(obj as " + spec.Name + ");");
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line("public override int GetHashCode() => " + Json + ".JsonUnion.ElementHashCode(Element);");
-        w.Line();
-        w.Line("/// <summary>The branch, not the value: the value may hold secrets.</summary>");
-        w.Line("/// <returns>The type and branch name.</returns>");
-        w.Line("public override string ToString() => " + SourceWriter.Literal(spec.Name + " { Case = ") + " + Case + \" }\";");
-        w.Line();
-        w.Line("/// <summary>Compares by JSON value.</summary>");
-        w.Line("public static bool operator ==(" + spec.Name + "? left, " + spec.Name + "? right) => left is null ? right is null : left.Equals(right);");
-        w.Line();
-        w.Line("/// <summary>Compares by JSON value.</summary>");
-        w.Line("public static bool operator !=(" + spec.Name + "? left, " + spec.Name + "? right) => !(left == right);");
-        w.Line();
-        w.Line("/// <summary>Reads and writes <see cref=\"" + spec.Name + "\"/> as the JSON value it holds.</summary>");
-        w.Open("public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + spec.Name + ">");
-        w.Line("/// <inheritdoc/>");
-        w.Line("public override " + spec.Name + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);");
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + spec.Name + " value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);");
-        w.Line();
-        w.Line("/// <summary>Reads one <see cref=\"" + spec.Name + "\"/> at the reader's current token.</summary>");
-        w.Line("public static " + spec.Name + " ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => Create(" + Json + ".JsonRead.Element(ref reader));");
-        w.Line();
-        w.Line("/// <summary>Writes the JSON value one <see cref=\"" + spec.Name + "\"/> holds.</summary>");
-        w.Line("public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, " + spec.Name + " value) => value.Element.WriteTo(writer);");
+        w.Lines($$"""
+            /// <summary>Wraps a JSON value, telling which branch it is.</summary>
+            /// <param name="element">The value.</param>
+            /// <returns>The union.</returns>
+            public static {{name}} FromElement({{JsonElement}} element) => Create(element.Clone());
+
+            private static {{name}} Create({{JsonElement}} element) =>
+                new(element, (Cases)({{JsonUnion}}.Classify(element, s_shape) + 1));
+
+            /// <inheritdoc/>
+            public bool Equals({{name}}? other) => other is not null && {{JsonUnion}}.ElementEquals(Element, other.Element);
+
+            /// <inheritdoc/>
+            public override bool Equals(object? obj) => Equals(obj as {{name}});
+
+            /// <inheritdoc/>
+            public override int GetHashCode() => {{JsonUnion}}.ElementHashCode(Element);
+
+            /// <summary>The branch, not the value: the value may hold secrets.</summary>
+            /// <returns>The type and branch name.</returns>
+            public override string ToString() => {{SourceWriter.Literal(name + " { Case = ")}} + Case + " }";
+
+            /// <summary>Compares by JSON value.</summary>
+            public static bool operator ==({{name}}? left, {{name}}? right) => left is null ? right is null : left.Equals(right);
+
+            /// <summary>Compares by JSON value.</summary>
+            public static bool operator !=({{name}}? left, {{name}}? right) => !(left == right);
+
+            /// <summary>Reads and writes <see cref="{{name}}"/> as the JSON value it holds.</summary>
+            public sealed class JsonConverter : {{GeneratedJsonConverter}}<{{name}}>
+            {
+            """);
+        w.Indent();
+        JsonCode.WriteConverterConstructor(w, "ReadValue", "WriteValue");
+        w.Lines($$"""
+
+            /// <summary>Reads one <see cref="{{name}}"/> at the reader's current token.</summary>
+            public static {{name}} ReadValue(ref {{Utf8JsonReader}} reader) => Create({{JsonRead}}.Element(ref reader));
+
+            /// <summary>Writes the JSON value one <see cref="{{name}}"/> holds.</summary>
+            public static void WriteValue({{Utf8JsonWriter}} writer, {{name}} value) => value.Element.WriteTo(writer);
+            """);
         w.Close();
         w.Close();
     }
 
     private static void EmitShape(SourceWriter w, UnionSpec spec)
     {
-        w.Line("private static readonly " + Json + ".UnionShape s_shape = new(");
-        w.Indent();
-        w.Line((spec.Discriminator is null ? "null" : SourceWriter.Literal(spec.Discriminator)) + (spec.Branches.Count > 0 ? "," : ");"));
-        for (var i = 0; i < spec.Branches.Count; i++)
+        var cases = new List<string> { spec.Discriminator is null ? "discriminator: null" : "discriminator: " + SourceWriter.Literal(spec.Discriminator) };
+        foreach (var branch in spec.Branches)
         {
-            var branch = spec.Branches[i];
             var arguments = new List<string> { Kinds(branch.Kinds) };
             if (branch.Format is not null)
             {
@@ -140,7 +147,9 @@ internal static class UnionEmitter
 
             if (branch.Constraints.Count > 0)
             {
-                arguments.Add("constraints: new " + Json + ".UnionConstraint[] { " + string.Join(", ", branch.Constraints.Select(c => "new(" + string.Join(", ", new[] { c.Member }.Concat(c.Values).Select(SourceWriter.Literal)) + ")")) + " }");
+                var constraints = branch.Constraints
+                    .Select(c => "new(" + string.Join(", ", new[] { c.Member }.Concat(c.Values).Select(SourceWriter.Literal)) + ")");
+                arguments.Add($"constraints: new {UnionConstraint}[] {{ {string.Join(", ", constraints)} }}");
             }
 
             if (branch.Closed)
@@ -153,54 +162,58 @@ internal static class UnionEmitter
                 arguments.Add("discriminatorValues: " + Strings(branch.DiscriminatorValues));
             }
 
-            w.Line("new " + Json + ".UnionCase(" + string.Join(", ", arguments) + ")" + (i == spec.Branches.Count - 1 ? ");" : ","));
+            cases.Add($"new {UnionCase}({string.Join(", ", arguments)})");
         }
 
-        w.Outdent();
+        w.List($"private static readonly {UnionShape} s_shape = new(", cases, ");");
     }
 
     private static void EmitBranch(SourceWriter w, UnionSpec spec, UnionBranchSpec branch, bool implicitConversion)
     {
         var type = branch.Type.CSharp;
+        var name = branch.Name;
         var description = DocText.Inline(Describe(branch.Type));
-        var reader = "static (ref global::System.Text.Json.Utf8JsonReader r) => " + JsonCode.ReadValue(branch.Type, "r", spec.Name, branch.Name);
-        var writer = "static (w, v) => " + JsonCode.WriteValue(branch.Type, "w", "v").TrimEnd(';');
-        var valueType = branch.Type.IsValueType;
-        w.Line("/// <summary>Whether the value is the <c>" + branch.Name + "</c> branch (a " + description + ").</summary>");
-        w.Line("public bool Is" + branch.Name + " => Case == Cases." + branch.Name + ";");
+        var reader = JsonCode.ReadFunc(branch.Type, spec.Name, branch.Name);
+        var kinds = Kinds(branch.Kinds);
+        w.SummaryMarkup($"Whether the value is the <c>{name}</c> branch (a {description}).");
+        w.Line($"public bool Is{name} => Case == Cases.{name};");
         w.Line();
-        w.Line("/// <summary>Reads the value as the <c>" + branch.Name + "</c> branch (a " + description + "), whichever branch <see cref=\"Case\"/> names.</summary>");
-        w.Line("/// <param name=\"value\">The branch value, when the value reads as one.</param>");
-        w.Line("/// <returns>Whether the value reads as the branch.</returns>");
-        if (valueType)
+        w.SummaryMarkup($"Reads the value as the <c>{name}</c> branch (a {description}), whichever branch <see cref=\"Case\"/> names.");
+        w.Doc("param name=\"value\"", "The branch value, when the value reads as one.");
+        w.Doc("returns", "Whether the value reads as the branch.");
+        if (branch.Type.IsValueType)
         {
-            w.Line("public bool TryGet" + branch.Name + "(out " + type + " value) => " + Json + ".JsonUnion.TryRead<" + type + ">(Element, " + Kinds(branch.Kinds) + ", " + reader + ", out value);");
+            w.Wrap($"public bool TryGet{name}(out {type} value) =>", $"{JsonUnion}.TryRead<{type}>(Element, {kinds}, {reader}, out value);");
         }
         else
         {
-            w.Open("public bool TryGet" + branch.Name + "([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out " + type + "? value)");
-            w.Line("value = " + Json + ".JsonUnion.Read<" + type + ">(Element, " + Kinds(branch.Kinds) + ", " + reader + ");");
+            w.OpenList($"public bool TryGet{name}(", new[] { $"{NotNullWhenTrue} out {type}? value" });
+            w.List($"value = {JsonUnion}.Read<{type}>(", new[] { "Element", kinds, reader }, ");");
             w.Line("return value is not null;");
             w.Close();
         }
 
         w.Line();
-        w.Line("/// <summary>The value as the <c>" + branch.Name + "</c> branch (a " + description + ").</summary>");
-        w.Line("/// <returns>The branch value.</returns>");
-        w.Line("/// <exception cref=\"global::System.InvalidOperationException\">The value does not read as this branch.</exception>");
-        w.Line("public " + type + " As" + branch.Name + "() => TryGet" + branch.Name + "(out var value) ? value : throw " + Json + ".JsonUnion.NotThisBranch(" + SourceWriter.Literal(spec.Name) + ", " + SourceWriter.Literal(branch.Name) + ");");
+        w.SummaryMarkup($"The value as the <c>{name}</c> branch (a {description}).");
+        w.Doc("returns", "The branch value.");
+        w.Doc($"exception cref=\"{InvalidOperationException}\"", "The value does not read as this branch.");
+        w.Wrap(
+            $"public {type} As{name}() =>",
+            $"TryGet{name}(out var value) ? value : throw {JsonUnion}.NotThisBranch({SourceWriter.Literal(spec.Name)}, {SourceWriter.Literal(name)});");
         w.Line();
-        w.Line("/// <summary>A <see cref=\"" + spec.Name + "\"/> holding a <c>" + branch.Name + "</c> value.</summary>");
-        w.Line("/// <param name=\"value\">The branch value.</param>");
-        w.Line("/// <returns>The union.</returns>");
-        var argument = valueType ? "value" : "value ?? throw new global::System.ArgumentNullException(nameof(value))";
-        w.Line("public static " + spec.Name + " From" + branch.Name + "(" + type + " value) => new(" + Json + ".JsonUnion.ToElement<" + type + ">(" + argument + ", " + writer + "), Cases." + branch.Name + ");");
+        w.SummaryMarkup($"A <see cref=\"{spec.Name}\"/> holding a <c>{name}</c> value.");
+        w.Doc("param name=\"value\"", "The branch value.");
+        w.Doc("returns", "The union.");
+        var argument = branch.Type.IsValueType ? "value" : $"value ?? throw new {ArgumentNullException}(nameof(value))";
+        w.Wrap(
+            $"public static {spec.Name} From{name}({type} value) =>",
+            $"new({JsonUnion}.ToElement<{type}>({argument}, {JsonCode.WriteAction(branch.Type)}), Cases.{name});");
         w.Line();
         if (implicitConversion)
         {
-            w.Line("/// <summary>A <see cref=\"" + spec.Name + "\"/> holding a <c>" + branch.Name + "</c> value.</summary>");
-            w.Line("/// <param name=\"value\">The branch value.</param>");
-            w.Line("public static implicit operator " + spec.Name + "(" + type + " value) => From" + branch.Name + "(value);");
+            w.SummaryMarkup($"A <see cref=\"{spec.Name}\"/> holding a <c>{name}</c> value.");
+            w.Doc("param name=\"value\"", "The branch value.");
+            w.Line($"public static implicit operator {spec.Name}({type} value) => From{name}(value);");
             w.Line();
         }
     }
@@ -209,29 +222,31 @@ internal static class UnionEmitter
     {
         var names = new NameScope(new[] { "unknown" });
         var parameters = spec.Branches.Select(b => (Branch: b, Parameter: names.Claim(Identifiers.Camel(b.Name)))).ToList();
-        w.Line("/// <summary>Calls the function for the branch the value is; <paramref name=\"unknown\"/> when it is none, or does not read as the one it matches.</summary>");
+        w.SummaryMarkup(
+            "Calls the function for the branch the value is; <paramref name=\"unknown\"/> when it is none, or does not read as the one it matches.");
         w.Line("/// <typeparam name=\"TResult\">The result type.</typeparam>");
         foreach (var (branch, parameter) in parameters)
         {
-            w.Line("/// <param name=\"" + parameter.TrimStart('@') + "\">Called with the <c>" + branch.Name + "</c> value.</param>");
+            w.Doc($"param name=\"{parameter.TrimStart('@')}\"", $"Called with the <c>{branch.Name}</c> value.");
         }
 
         w.Line("/// <param name=\"unknown\">Called with the JSON value when it is no branch.</param>");
         w.Line("/// <returns>The function's result.</returns>");
-        var signature = parameters.Select(p => "global::System.Func<" + p.Branch.Type.CSharp + ", TResult> " + p.Parameter)
-            .Concat(new[] { "global::System.Func<" + Element + ", TResult> unknown" });
-        w.Open("public TResult Match<TResult>(" + string.Join(", ", signature) + ")");
+        var signature = parameters.Select(p => $"{Func}<{p.Branch.Type.CSharp}, TResult> {p.Parameter}")
+            .Concat(new[] { $"{Func}<{JsonElement}, TResult> unknown" })
+            .ToList();
+        w.OpenList("public TResult Match<TResult>(", signature);
         foreach (var (_, parameter) in parameters)
         {
-            w.Line("global::System.ArgumentNullException.ThrowIfNull(" + parameter + ");");
+            w.Line($"{ArgumentNullException}.ThrowIfNull({parameter});");
         }
 
-        w.Line("global::System.ArgumentNullException.ThrowIfNull(unknown);");
+        w.Line($"{ArgumentNullException}.ThrowIfNull(unknown);");
         w.Open("return Case switch");
         var index = 0;
         foreach (var (branch, parameter) in parameters)
         {
-            w.Line("Cases." + branch.Name + " when TryGet" + branch.Name + "(out var v" + index + ") => " + parameter + "(v" + index + "),");
+            w.Wrap($"Cases.{branch.Name} when TryGet{branch.Name}(out var v{index})", $"=> {parameter}(v{index}),");
             index++;
         }
 
@@ -274,13 +289,13 @@ internal static class UnionEmitter
     {
         if (kinds == JsonKinds.Any)
         {
-            return Json + ".JsonKinds.Any";
+            return JsonKindsType + ".Any";
         }
 
         var names = new[] { JsonKinds.Object, JsonKinds.Array, JsonKinds.String, JsonKinds.Integer, JsonKinds.Number, JsonKinds.Boolean, JsonKinds.Null }
             .Where(k => (kinds & k) != 0)
-            .Select(k => Json + ".JsonKinds." + k)
+            .Select(k => JsonKindsType + "." + k)
             .ToList();
-        return names.Count == 0 ? Json + ".JsonKinds.None" : string.Join(" | ", names);
+        return names.Count == 0 ? JsonKindsType + ".None" : string.Join(" | ", names);
     }
 }

@@ -20,7 +20,7 @@ public delegate void JsonWriteAction<in T>(Utf8JsonWriter writer, T value);
 /// strings sent as numbers) and strict otherwise: a wrong type throws a <see cref="JsonException"/> naming the type and
 /// member, never the value (it may be a secret).
 /// </summary>
-public static class JsonRead
+public static partial class JsonRead
 {
     /// <summary>Checks that the reader is at the start of an object.</summary>
     /// <param name="reader">The reader.</param>

@@ -6,39 +6,30 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>CardDetails</c> schema.
-/// </summary>
+/// <summary>The <c>CardDetails</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(CardDetails.JsonConverter))]
 public sealed partial record CardDetails
 {
-    /// <summary>
-    /// The <c>type</c> member.
-    /// </summary>
+    /// <summary>The <c>type</c> member.</summary>
     /// <remarks>JSON name: <c>type</c>; required.</remarks>
     public required global::SpecClients.Generated.Constructs.CardDetailsType Type { get; init; }
 
-    /// <summary>
-    /// The <c>number</c> member.
-    /// </summary>
+    /// <summary>The <c>number</c> member.</summary>
     /// <remarks>JSON name: <c>number</c>; required.</remarks>
     public required string Number { get; init; }
 
-    /// <summary>
-    /// The <c>cvc</c> member.
-    /// </summary>
+    /// <summary>The <c>cvc</c> member.</summary>
     /// <remarks>JSON name: <c>cvc</c>; write-only: not returned by the server; sensitive: never printed.</remarks>
     public string? Cvc { get; init; }
 
-    /// <summary>
-    /// The <c>encrypted</c> member.
-    /// </summary>
+    /// <summary>The <c>encrypted</c> member.</summary>
     /// <remarks>JSON name: <c>encrypted</c>.</remarks>
     public byte[]? Encrypted { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -51,13 +42,9 @@ public sealed partial record CardDetails
     }
 
     /// <summary>Reads and writes <see cref="CardDetails"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<CardDetails>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<CardDetails>
     {
-        /// <inheritdoc/>
-        public override CardDetails Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CardDetails value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="CardDetails"/> at the reader's current token.</summary>
         public static CardDetails ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -76,7 +63,9 @@ public sealed partial record CardDetails
                 {
                     reader.Read();
                     has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Constructs.CardDetailsTypeExtensions.ReadJson(ref reader, "CardDetails", "type");
+                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Constructs.CardDetailsTypeExtensions.ReadJson(ref reader, "CardDetails", "type");
                     continue;
                 }
 
@@ -84,27 +73,28 @@ public sealed partial record CardDetails
                 {
                     reader.Read();
                     has1 = true;
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "CardDetails", "number");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "CardDetails", "number");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("cvc"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "CardDetails", "cvc");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "CardDetails", "cvc");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("encrypted"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Bytes(ref reader, "CardDetails", "encrypted");
+                    p3 = global::SpecClients.Runtime.Json.JsonRead.BytesOrNull(ref reader, "CardDetails", "encrypted");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("CardDetails", "type");
@@ -140,7 +130,7 @@ public sealed partial record CardDetails
             {
                 writer.WriteBase64String(N3, v3);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -154,9 +144,7 @@ public sealed partial record CardDetails
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>CardDetailsType</c> values.
-/// </summary>
+/// <summary>The <c>CardDetailsType</c> values.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(CardDetailsTypeExtensions.JsonConverter))]
 public enum CardDetailsType
@@ -191,17 +179,17 @@ public static class CardDetailsTypeExtensions
     public static CardDetailsType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string member)
     {
         var text = global::SpecClients.Runtime.Json.JsonRead.String(ref reader, owner, member);
-        return TryParseWireValue(text, out var value) ? value : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "CardDetailsType");
+        return TryParseWireValue(text, out var value)
+            ? value
+            : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "CardDetailsType");
     }
 
     /// <summary>Reads and writes <see cref="CardDetailsType"/> as its wire value.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<CardDetailsType>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<CardDetailsType>
     {
-        /// <inheritdoc/>
-        public override CardDetailsType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader, "CardDetailsType", "$");
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CardDetailsType value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.ToWireValue());
+        public JsonConverter() : base(
+            static (ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, "CardDetailsType", "$"),
+            static (writer, value) => writer.WriteStringValue(value.ToWireValue())) { }
     }
 }
 
@@ -213,51 +201,38 @@ public static class CardDetailsTypeExtensions
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>Cat</c> schema.
-/// </summary>
+/// <summary>The <c>Cat</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Cat.JsonConverter))]
 public sealed partial record Cat
 {
-    /// <summary>
-    /// The <c>petType</c> member.
-    /// </summary>
+    /// <summary>The <c>petType</c> member.</summary>
     /// <remarks>JSON name: <c>petType</c>; required.</remarks>
     public required string PetType { get; init; }
 
-    /// <summary>
-    /// The <c>id</c> member.
-    /// </summary>
+    /// <summary>The <c>id</c> member.</summary>
     /// <remarks>JSON name: <c>id</c>; read-only: set by the server.</remarks>
     public long? Id { get; init; }
 
-    /// <summary>
-    /// The <c>name</c> member.
-    /// </summary>
+    /// <summary>The <c>name</c> member.</summary>
     /// <remarks>JSON name: <c>name</c>; required.</remarks>
     public required string Name { get; init; }
 
-    /// <summary>
-    /// The <c>tags</c> member.
-    /// </summary>
+    /// <summary>The <c>tags</c> member.</summary>
     /// <remarks>JSON name: <c>tags</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
 
-    /// <summary>
-    /// The <c>nickname</c> member.
-    /// </summary>
+    /// <summary>The <c>nickname</c> member.</summary>
     /// <remarks>JSON name: <c>nickname</c>; may be null.</remarks>
     public string? Nickname { get; init; }
 
-    /// <summary>
-    /// The <c>huntingSkill</c> member.
-    /// </summary>
+    /// <summary>The <c>huntingSkill</c> member.</summary>
     /// <remarks>JSON name: <c>huntingSkill</c>.</remarks>
     public global::SpecClients.Generated.Constructs.CatHuntingSkill? HuntingSkill { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -272,13 +247,9 @@ public sealed partial record Cat
     }
 
     /// <summary>Reads and writes <see cref="Cat"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Cat>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Cat>
     {
-        /// <inheritdoc/>
-        public override Cat Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Cat value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Cat"/> at the reader's current token.</summary>
         public static Cat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -299,14 +270,14 @@ public sealed partial record Cat
                 {
                     reader.Read();
                     has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Cat", "petType");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Cat", "petType");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("id"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int64(ref reader, "Cat", "id");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.Int64OrNull(ref reader, "Cat", "id");
                     continue;
                 }
 
@@ -314,34 +285,44 @@ public sealed partial record Cat
                 {
                     reader.Read();
                     has2 = true;
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Cat", "name");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Cat", "name");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("tags"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Array<string>(ref reader, "Cat", "tags", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "Cat", "tags"));
+                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Runtime.Json.JsonRead.Array<string>(
+                            ref reader,
+                            "Cat",
+                            "tags",
+                            static (ref global::System.Text.Json.Utf8JsonReader r1) =>
+                                global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "Cat", "tags"));
                     continue;
                 }
 
                 if (reader.ValueTextEquals("nickname"u8))
                 {
                     reader.Read();
-                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Cat", "nickname");
+                    p4 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Cat", "nickname");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("huntingSkill"u8))
                 {
                     reader.Read();
-                    p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Constructs.CatHuntingSkillExtensions.ReadJson(ref reader, "Cat", "huntingSkill");
+                    p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Constructs.CatHuntingSkillExtensions.ReadJson(ref reader, "Cat", "huntingSkill");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("Cat", "petType");
@@ -390,7 +371,7 @@ public sealed partial record Cat
             {
                 writer.WriteString(N5, v5.ToWireValue());
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -404,9 +385,7 @@ public sealed partial record Cat
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>CatHuntingSkill</c> values.
-/// </summary>
+/// <summary>The <c>CatHuntingSkill</c> values.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(CatHuntingSkillExtensions.JsonConverter))]
 public enum CatHuntingSkill
@@ -453,17 +432,17 @@ public static class CatHuntingSkillExtensions
     public static CatHuntingSkill ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string member)
     {
         var text = global::SpecClients.Runtime.Json.JsonRead.String(ref reader, owner, member);
-        return TryParseWireValue(text, out var value) ? value : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "CatHuntingSkill");
+        return TryParseWireValue(text, out var value)
+            ? value
+            : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "CatHuntingSkill");
     }
 
     /// <summary>Reads and writes <see cref="CatHuntingSkill"/> as its wire value.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<CatHuntingSkill>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<CatHuntingSkill>
     {
-        /// <inheritdoc/>
-        public override CatHuntingSkill Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader, "CatHuntingSkill", "$");
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CatHuntingSkill value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.ToWireValue());
+        public JsonConverter() : base(
+            static (ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, "CatHuntingSkill", "$"),
+            static (writer, value) => writer.WriteStringValue(value.ToWireValue())) { }
     }
 }
 
@@ -494,24 +473,41 @@ public sealed partial class ConstructsClient
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="options">The server and credentials.</param>
     public ConstructsClient(global::System.Net.Http.HttpClient httpClient, ConstructsClientOptions options)
-        : this(httpClient, options, (global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>?)null)
+        : this(httpClient, options, authenticators: null)
     {
     }
 
-    /// <summary>Creates the client; <paramref name="authenticators"/> supply or replace the authentication of security schemes by name (token providers, signing hooks).</summary>
+    /// <summary>
+    /// Creates the client; <paramref name="authenticators"/> supply or replace the authentication of security schemes by name (token
+    /// providers, signing hooks).
+    /// </summary>
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="options">The server and credentials.</param>
     /// <param name="authenticators">Authenticators that take precedence over those built from <paramref name="options"/>.</param>
-    public ConstructsClient(global::System.Net.Http.HttpClient httpClient, ConstructsClientOptions options, global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>? authenticators)
+    public ConstructsClient(
+        global::System.Net.Http.HttpClient httpClient,
+        ConstructsClientOptions options,
+        global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>? authenticators)
     {
         _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
-        var all = CreateAuthenticatorsFromOptions(options);
-        foreach (var authenticator in authenticators ?? global::System.Linq.Enumerable.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>())
+        var all = new global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator>(
+            global::System.StringComparer.Ordinal);
+        AddAuthenticatorsFromOptions(all, options);
+        if (authenticators is not null)
         {
-            all[authenticator.SchemeName] = authenticator;
+            foreach (var authenticator in authenticators)
+            {
+                all[authenticator.SchemeName] = authenticator;
+            }
         }
 
-        _core = new global::SpecClients.Runtime.Http.ApiClientCore(httpClient, ApiName, ResolveBaseAddress, new global::SpecClients.Runtime.Auth.RequestAuthorizer(all), options.MaxResponseBytes, options.AllowInsecureHttp);
+        _core = new global::SpecClients.Runtime.Http.ApiClientCore(
+            httpClient,
+            ApiName,
+            ResolveBaseAddress,
+            new global::SpecClients.Runtime.Auth.RequestAuthorizer(all),
+            options.MaxResponseBytes,
+            options.AllowInsecureHttp);
     }
 
     /// <summary>The options this client was created with.</summary>
@@ -521,59 +517,66 @@ public sealed partial class ConstructsClient
     /// <returns>The server URL.</returns>
     public global::System.Uri ResolveServer() => ResolveBaseAddress(null);
 
-    private static global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator> CreateAuthenticatorsFromOptions(ConstructsClientOptions options)
+    private static void AddAuthenticatorsFromOptions(
+        global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator> authenticators,
+        ConstructsClientOptions options)
     {
-        var authenticators = new global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator>(global::System.StringComparer.Ordinal);
-        return authenticators;
     }
 
-    /// <summary>
-    /// GET /pets/{petId}
-    /// </summary>
+    /// <summary>GET /pets/{petId}</summary>
     /// <param name="petId">Path parameter petId.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="SpecClients.Runtime.Http.ApiException">The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.</exception>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Constructs.Pet> GetPetAsync(global::System.Guid petId, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <exception cref="SpecClients.Runtime.Http.ApiException">
+    /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
+    /// </exception>
+    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Constructs.Pet> GetPetAsync(
+        global::System.Guid petId,
+        global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new global::SpecClients.Runtime.Http.ApiRequest("getPet", global::System.Net.Http.HttpMethod.Get, "/pets/{petId}");
         request.SetPathParameter("petId", global::SpecClients.Runtime.Json.ParameterFormat.Format(petId));
         var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccess)
         {
-            return response.ReadJson(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Constructs.Pet.JsonConverter.ReadValue(ref r));
+            return response.ReadJson(global::SpecClients.Generated.Constructs.Pet.JsonConverter.ReadValue);
         }
 
         throw response.CreateException();
     }
 
-    /// <summary>
-    /// POST /payments
-    /// </summary>
+    /// <summary>POST /payments</summary>
     /// <param name="body">The request body (application/json).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="SpecClients.Runtime.Http.ApiException">The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.</exception>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Constructs.Payment> CreatePaymentAsync(global::SpecClients.Generated.Constructs.PaymentRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <exception cref="SpecClients.Runtime.Http.ApiException">
+    /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
+    /// </exception>
+    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Constructs.Payment> CreatePaymentAsync(
+        global::SpecClients.Generated.Constructs.PaymentRequest body,
+        global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::SpecClients.Runtime.Http.ApiRequest("createPayment", global::System.Net.Http.HttpMethod.Post, "/payments");
-        request.SetJsonBody(body, static (w, v) => global::SpecClients.Generated.Constructs.PaymentRequest.JsonConverter.WriteValue(w, v), "application/json");
+        request.SetJsonBody(body, global::SpecClients.Generated.Constructs.PaymentRequest.JsonConverter.WriteValue, "application/json");
         var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccess)
         {
-            return response.ReadJson(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Constructs.Payment.JsonConverter.ReadValue(ref r));
+            return response.ReadJson(global::SpecClients.Generated.Constructs.Payment.JsonConverter.ReadValue);
         }
 
         throw response.CreateException();
     }
 
-    /// <summary>
-    /// POST /pets/{petId}/photos
-    /// </summary>
+    /// <summary>POST /pets/{petId}/photos</summary>
     /// <param name="petId">Path parameter petId.</param>
     /// <param name="body">The request body (multipart/form-data).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="SpecClients.Runtime.Http.ApiException">The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.</exception>
-    public async global::System.Threading.Tasks.Task UploadPetPhotoAsync(string petId, global::SpecClients.Generated.Constructs.UploadPetPhotoRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <exception cref="SpecClients.Runtime.Http.ApiException">
+    /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
+    /// </exception>
+    public async global::System.Threading.Tasks.Task UploadPetPhotoAsync(
+        string petId,
+        global::SpecClients.Generated.Constructs.UploadPetPhotoRequest body,
+        global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(petId);
         global::System.ArgumentNullException.ThrowIfNull(body);
@@ -584,7 +587,7 @@ public sealed partial class ConstructsClient
         __Parts.AddText("width", body.Width is { } f_Width ? global::SpecClients.Runtime.Json.ParameterFormat.Format(f_Width) : null);
         if (body.Pet is { } f_Pet)
         {
-            __Parts.AddJson("pet", f_Pet, static (w, v) => global::SpecClients.Generated.Constructs.Pet.JsonConverter.WriteValue(w, v), "application/json; charset=utf-8");
+            __Parts.AddJson("pet", f_Pet, global::SpecClients.Generated.Constructs.Pet.JsonConverter.WriteValue, "application/json; charset=utf-8");
         }
         __Parts.AddFile("photo", body.Photo, "image/jpeg");
         __Parts.AddFile("thumbnail", body.Thumbnail, "image/webp");
@@ -604,7 +607,7 @@ public sealed partial class ConstructsClient
         }
         if (body.Crop is { } f_Crop)
         {
-            foreach (var __Pair in global::SpecClients.Runtime.Json.ParameterFormat.DeepObject("crop", f_Crop, static (w, v) => global::SpecClients.Generated.Constructs.UploadPetPhotoRequestCrop.JsonConverter.WriteValue(w, v)))
+            foreach (var __Pair in global::SpecClients.Runtime.Json.ParameterFormat.DeepObject("crop", f_Crop, global::SpecClients.Generated.Constructs.UploadPetPhotoRequestCrop.JsonConverter.WriteValue))
             {
                 __Parts.AddText(__Pair.Key, __Pair.Value);
             }
@@ -656,7 +659,8 @@ public sealed partial class ConstructsClient
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// Options for <see cref="ConstructsClient"/>: the server, its variables and the credentials of each security scheme. Bindable from configuration.
+/// Options for <see cref="ConstructsClient"/>: the server, its variables and the credentials of each security scheme. Bindable from
+/// configuration.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public sealed partial class ConstructsClientOptions
@@ -682,9 +686,7 @@ public sealed partial class ConstructsClientOptions
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// Registers <see cref="ConstructsClient"/> with dependency injection.
-/// </summary>
+/// <summary>Registers <see cref="ConstructsClient"/> with dependency injection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public static class ConstructsClientServiceCollectionExtensions
 {
@@ -721,15 +723,11 @@ public static class ConstructsClientServiceCollectionExtensions
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The servers the spec of <see cref="ConstructsClient"/> lists.
-/// </summary>
+/// <summary>The servers the spec of <see cref="ConstructsClient"/> lists.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public enum ConstructsServer
 {
-    /// <summary>
-    /// https://constructs.example.test
-    /// </summary>
+    /// <summary>https://constructs.example.test</summary>
     Server1,
 }
 
@@ -741,9 +739,7 @@ public enum ConstructsServer
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>Currency</c> values.
-/// </summary>
+/// <summary>The <c>Currency</c> values.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Obsolete("Deprecated in the spec.")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(CurrencyExtensions.JsonConverter))]
@@ -963,17 +959,17 @@ public static class CurrencyExtensions
     public static Currency ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string member)
     {
         var text = global::SpecClients.Runtime.Json.JsonRead.String(ref reader, owner, member);
-        return TryParseWireValue(text, out var value) ? value : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "Currency");
+        return TryParseWireValue(text, out var value)
+            ? value
+            : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "Currency");
     }
 
     /// <summary>Reads and writes <see cref="Currency"/> as its wire value.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Currency>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Currency>
     {
-        /// <inheritdoc/>
-        public override Currency Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader, "Currency", "$");
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Currency value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.ToWireValue());
+        public JsonConverter() : base(
+            static (ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, "Currency", "$"),
+            static (writer, value) => writer.WriteStringValue(value.ToWireValue())) { }
     }
 }
 
@@ -985,33 +981,26 @@ public static class CurrencyExtensions
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>Customer</c> schema.
-/// </summary>
+/// <summary>The <c>Customer</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Customer.JsonConverter))]
 public sealed partial record Customer
 {
-    /// <summary>
-    /// The <c>id</c> member.
-    /// </summary>
+    /// <summary>The <c>id</c> member.</summary>
     /// <remarks>JSON name: <c>id</c>; required.</remarks>
     public required string Id { get; init; }
 
-    /// <summary>
-    /// The <c>email</c> member.
-    /// </summary>
+    /// <summary>The <c>email</c> member.</summary>
     /// <remarks>JSON name: <c>email</c>.</remarks>
     public string? Email { get; init; }
 
-    /// <summary>
-    /// The <c>deleted</c> member.
-    /// </summary>
+    /// <summary>The <c>deleted</c> member.</summary>
     /// <remarks>JSON name: <c>deleted</c>.</remarks>
     public bool? Deleted { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -1023,13 +1012,9 @@ public sealed partial record Customer
     }
 
     /// <summary>Reads and writes <see cref="Customer"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Customer>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Customer>
     {
-        /// <inheritdoc/>
-        public override Customer Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Customer value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Customer"/> at the reader's current token.</summary>
         public static Customer ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -1046,27 +1031,28 @@ public sealed partial record Customer
                 {
                     reader.Read();
                     has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Customer", "id");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Customer", "id");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("email"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Customer", "email");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Customer", "email");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("deleted"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Boolean(ref reader, "Customer", "deleted");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.BooleanOrNull(ref reader, "Customer", "deleted");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("Customer", "id");
@@ -1097,7 +1083,7 @@ public sealed partial record Customer
             {
                 writer.WriteBoolean(N2, v2);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -1118,44 +1104,33 @@ namespace SpecClients.Generated.Constructs;
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Dog.JsonConverter))]
 public sealed partial record Dog
 {
-    /// <summary>
-    /// The <c>petType</c> member.
-    /// </summary>
+    /// <summary>The <c>petType</c> member.</summary>
     /// <remarks>JSON name: <c>petType</c>; required.</remarks>
     public required string PetType { get; init; }
 
-    /// <summary>
-    /// The <c>id</c> member.
-    /// </summary>
+    /// <summary>The <c>id</c> member.</summary>
     /// <remarks>JSON name: <c>id</c>; read-only: set by the server.</remarks>
     public long? Id { get; init; }
 
-    /// <summary>
-    /// The <c>name</c> member.
-    /// </summary>
+    /// <summary>The <c>name</c> member.</summary>
     /// <remarks>JSON name: <c>name</c>; required.</remarks>
     public required string Name { get; init; }
 
-    /// <summary>
-    /// The <c>tags</c> member.
-    /// </summary>
+    /// <summary>The <c>tags</c> member.</summary>
     /// <remarks>JSON name: <c>tags</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
 
-    /// <summary>
-    /// The <c>nickname</c> member.
-    /// </summary>
+    /// <summary>The <c>nickname</c> member.</summary>
     /// <remarks>JSON name: <c>nickname</c>; may be null.</remarks>
     public string? Nickname { get; init; }
 
-    /// <summary>
-    /// The <c>packSize</c> member.
-    /// </summary>
+    /// <summary>The <c>packSize</c> member.</summary>
     /// <remarks>JSON name: <c>packSize</c>; required.</remarks>
     public required int PackSize { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -1170,13 +1145,9 @@ public sealed partial record Dog
     }
 
     /// <summary>Reads and writes <see cref="Dog"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Dog>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Dog>
     {
-        /// <inheritdoc/>
-        public override Dog Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Dog value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Dog"/> at the reader's current token.</summary>
         public static Dog ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -1198,14 +1169,14 @@ public sealed partial record Dog
                 {
                     reader.Read();
                     has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Dog", "petType");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Dog", "petType");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("id"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int64(ref reader, "Dog", "id");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.Int64OrNull(ref reader, "Dog", "id");
                     continue;
                 }
 
@@ -1213,21 +1184,28 @@ public sealed partial record Dog
                 {
                     reader.Read();
                     has2 = true;
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Dog", "name");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Dog", "name");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("tags"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Array<string>(ref reader, "Dog", "tags", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "Dog", "tags"));
+                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Runtime.Json.JsonRead.Array<string>(
+                            ref reader,
+                            "Dog",
+                            "tags",
+                            static (ref global::System.Text.Json.Utf8JsonReader r1) =>
+                                global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "Dog", "tags"));
                     continue;
                 }
 
                 if (reader.ValueTextEquals("nickname"u8))
                 {
                     reader.Read();
-                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Dog", "nickname");
+                    p4 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Dog", "nickname");
                     continue;
                 }
 
@@ -1235,13 +1213,14 @@ public sealed partial record Dog
                 {
                     reader.Read();
                     has5 = true;
-                    p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int32(ref reader, "Dog", "packSize");
+                    p5 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "Dog", "packSize");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("Dog", "petType");
@@ -1289,7 +1268,7 @@ public sealed partial record Dog
                 writer.WriteString(N4, v4);
             }
             writer.WriteNumber(N5, value.PackSize);
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -1303,15 +1282,14 @@ public sealed partial record Dog
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>Empty</c> schema.
-/// </summary>
+/// <summary>The <c>Empty</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Empty.JsonConverter))]
 public sealed partial record Empty
 {
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -1320,13 +1298,9 @@ public sealed partial record Empty
     }
 
     /// <summary>Reads and writes <see cref="Empty"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Empty>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Empty>
     {
-        /// <inheritdoc/>
-        public override Empty Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Empty value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Empty"/> at the reader's current token.</summary>
         public static Empty ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -1337,7 +1311,8 @@ public sealed partial record Empty
             {
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new Empty
@@ -1350,7 +1325,7 @@ public sealed partial record Empty
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Empty value)
         {
             writer.WriteStartObject();
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -1364,9 +1339,7 @@ public sealed partial record Empty
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>ExpandableCustomer</c> schema.
-/// </summary>
+/// <summary>The <c>ExpandableCustomer</c> schema.</summary>
 /// <remarks>
 /// From <c>anyOf</c> in the spec: 2 branches (String, Customer).
 /// The JSON value is kept as read (<see cref="Element"/>); <see cref="Case"/> is the branch it matches.
@@ -1376,7 +1349,7 @@ namespace SpecClients.Generated.Constructs;
 public sealed partial class ExpandableCustomer : global::System.IEquatable<ExpandableCustomer>
 {
     private static readonly global::SpecClients.Runtime.Json.UnionShape s_shape = new(
-        null,
+        discriminator: null,
         new global::SpecClients.Runtime.Json.UnionCase(global::SpecClients.Runtime.Json.JsonKinds.String),
         new global::SpecClients.Runtime.Json.UnionCase(global::SpecClients.Runtime.Json.JsonKinds.Object, required: new[] { "id" }, known: new[] { "deleted", "email", "id" }, constraints: new global::SpecClients.Runtime.Json.UnionConstraint[] { new("deleted", "False") }));
 
@@ -1413,19 +1386,24 @@ public sealed partial class ExpandableCustomer : global::System.IEquatable<Expan
     /// <returns>Whether the value reads as the branch.</returns>
     public bool TryGetString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
     {
-        value = global::SpecClients.Runtime.Json.JsonUnion.Read<string>(Element, global::SpecClients.Runtime.Json.JsonKinds.String, static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Runtime.Json.JsonRead.String(ref r, "ExpandableCustomer", "String"));
+        value = global::SpecClients.Runtime.Json.JsonUnion.Read<string>(
+            Element,
+            global::SpecClients.Runtime.Json.JsonKinds.String,
+            static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "ExpandableCustomer", "String"));
         return value is not null;
     }
 
     /// <summary>The value as the <c>String</c> branch (a string).</summary>
     /// <returns>The branch value.</returns>
     /// <exception cref="global::System.InvalidOperationException">The value does not read as this branch.</exception>
-    public string AsString() => TryGetString(out var value) ? value : throw global::SpecClients.Runtime.Json.JsonUnion.NotThisBranch("ExpandableCustomer", "String");
+    public string AsString() =>
+        TryGetString(out var value) ? value : throw global::SpecClients.Runtime.Json.JsonUnion.NotThisBranch("ExpandableCustomer", "String");
 
     /// <summary>A <see cref="ExpandableCustomer"/> holding a <c>String</c> value.</summary>
     /// <param name="value">The branch value.</param>
     /// <returns>The union.</returns>
-    public static ExpandableCustomer FromString(string value) => new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<string>(value ?? throw new global::System.ArgumentNullException(nameof(value)), static (w, v) => w.WriteStringValue(v)), Cases.String);
+    public static ExpandableCustomer FromString(string value) =>
+        new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<string>(value ?? throw new global::System.ArgumentNullException(nameof(value)), static (w1, v1) => w1.WriteStringValue(v1)), Cases.String);
 
     /// <summary>A <see cref="ExpandableCustomer"/> holding a <c>String</c> value.</summary>
     /// <param name="value">The branch value.</param>
@@ -1437,33 +1415,44 @@ public sealed partial class ExpandableCustomer : global::System.IEquatable<Expan
     /// <summary>Reads the value as the <c>Customer</c> branch (a Customer), whichever branch <see cref="Case"/> names.</summary>
     /// <param name="value">The branch value, when the value reads as one.</param>
     /// <returns>Whether the value reads as the branch.</returns>
-    public bool TryGetCustomer([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SpecClients.Generated.Constructs.Customer? value)
+    public bool TryGetCustomer(
+        [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SpecClients.Generated.Constructs.Customer? value)
     {
-        value = global::SpecClients.Runtime.Json.JsonUnion.Read<global::SpecClients.Generated.Constructs.Customer>(Element, global::SpecClients.Runtime.Json.JsonKinds.Object, static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Constructs.Customer.JsonConverter.ReadValue(ref r));
+        value = global::SpecClients.Runtime.Json.JsonUnion.Read<global::SpecClients.Generated.Constructs.Customer>(
+            Element,
+            global::SpecClients.Runtime.Json.JsonKinds.Object,
+            global::SpecClients.Generated.Constructs.Customer.JsonConverter.ReadValue);
         return value is not null;
     }
 
     /// <summary>The value as the <c>Customer</c> branch (a Customer).</summary>
     /// <returns>The branch value.</returns>
     /// <exception cref="global::System.InvalidOperationException">The value does not read as this branch.</exception>
-    public global::SpecClients.Generated.Constructs.Customer AsCustomer() => TryGetCustomer(out var value) ? value : throw global::SpecClients.Runtime.Json.JsonUnion.NotThisBranch("ExpandableCustomer", "Customer");
+    public global::SpecClients.Generated.Constructs.Customer AsCustomer() =>
+        TryGetCustomer(out var value) ? value : throw global::SpecClients.Runtime.Json.JsonUnion.NotThisBranch("ExpandableCustomer", "Customer");
 
     /// <summary>A <see cref="ExpandableCustomer"/> holding a <c>Customer</c> value.</summary>
     /// <param name="value">The branch value.</param>
     /// <returns>The union.</returns>
-    public static ExpandableCustomer FromCustomer(global::SpecClients.Generated.Constructs.Customer value) => new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<global::SpecClients.Generated.Constructs.Customer>(value ?? throw new global::System.ArgumentNullException(nameof(value)), static (w, v) => global::SpecClients.Generated.Constructs.Customer.JsonConverter.WriteValue(w, v)), Cases.Customer);
+    public static ExpandableCustomer FromCustomer(global::SpecClients.Generated.Constructs.Customer value) =>
+        new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<global::SpecClients.Generated.Constructs.Customer>(value ?? throw new global::System.ArgumentNullException(nameof(value)), global::SpecClients.Generated.Constructs.Customer.JsonConverter.WriteValue), Cases.Customer);
 
     /// <summary>A <see cref="ExpandableCustomer"/> holding a <c>Customer</c> value.</summary>
     /// <param name="value">The branch value.</param>
     public static implicit operator ExpandableCustomer(global::SpecClients.Generated.Constructs.Customer value) => FromCustomer(value);
 
-    /// <summary>Calls the function for the branch the value is; <paramref name="unknown"/> when it is none, or does not read as the one it matches.</summary>
+    /// <summary>
+    /// Calls the function for the branch the value is; <paramref name="unknown"/> when it is none, or does not read as the one it matches.
+    /// </summary>
     /// <typeparam name="TResult">The result type.</typeparam>
     /// <param name="string">Called with the <c>String</c> value.</param>
     /// <param name="customer">Called with the <c>Customer</c> value.</param>
     /// <param name="unknown">Called with the JSON value when it is no branch.</param>
     /// <returns>The function's result.</returns>
-    public TResult Match<TResult>(global::System.Func<string, TResult> @string, global::System.Func<global::SpecClients.Generated.Constructs.Customer, TResult> customer, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)
+    public TResult Match<TResult>(
+        global::System.Func<string, TResult> @string,
+        global::System.Func<global::SpecClients.Generated.Constructs.Customer, TResult> customer,
+        global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)
     {
         global::System.ArgumentNullException.ThrowIfNull(@string);
         global::System.ArgumentNullException.ThrowIfNull(customer);
@@ -1481,7 +1470,8 @@ public sealed partial class ExpandableCustomer : global::System.IEquatable<Expan
     /// <returns>The union.</returns>
     public static ExpandableCustomer FromElement(global::System.Text.Json.JsonElement element) => Create(element.Clone());
 
-    private static ExpandableCustomer Create(global::System.Text.Json.JsonElement element) => new(element, (Cases)(global::SpecClients.Runtime.Json.JsonUnion.Classify(element, s_shape) + 1));
+    private static ExpandableCustomer Create(global::System.Text.Json.JsonElement element) =>
+        new(element, (Cases)(global::SpecClients.Runtime.Json.JsonUnion.Classify(element, s_shape) + 1));
 
     /// <inheritdoc/>
     public bool Equals(ExpandableCustomer? other) => other is not null && global::SpecClients.Runtime.Json.JsonUnion.ElementEquals(Element, other.Element);
@@ -1503,13 +1493,9 @@ public sealed partial class ExpandableCustomer : global::System.IEquatable<Expan
     public static bool operator !=(ExpandableCustomer? left, ExpandableCustomer? right) => !(left == right);
 
     /// <summary>Reads and writes <see cref="ExpandableCustomer"/> as the JSON value it holds.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ExpandableCustomer>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<ExpandableCustomer>
     {
-        /// <inheritdoc/>
-        public override ExpandableCustomer Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ExpandableCustomer value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="ExpandableCustomer"/> at the reader's current token.</summary>
         public static ExpandableCustomer ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => Create(global::SpecClients.Runtime.Json.JsonRead.Element(ref reader));
@@ -1527,27 +1513,22 @@ public sealed partial class ExpandableCustomer : global::System.IEquatable<Expan
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>IdealDetails</c> schema.
-/// </summary>
+/// <summary>The <c>IdealDetails</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(IdealDetails.JsonConverter))]
 public sealed partial record IdealDetails
 {
-    /// <summary>
-    /// The <c>type</c> member.
-    /// </summary>
+    /// <summary>The <c>type</c> member.</summary>
     /// <remarks>JSON name: <c>type</c>; required.</remarks>
     public required global::SpecClients.Generated.Constructs.IdealDetailsType Type { get; init; }
 
-    /// <summary>
-    /// The <c>issuer</c> member.
-    /// </summary>
+    /// <summary>The <c>issuer</c> member.</summary>
     /// <remarks>JSON name: <c>issuer</c>; required.</remarks>
     public required string Issuer { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -1558,13 +1539,9 @@ public sealed partial record IdealDetails
     }
 
     /// <summary>Reads and writes <see cref="IdealDetails"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<IdealDetails>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<IdealDetails>
     {
-        /// <inheritdoc/>
-        public override IdealDetails Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, IdealDetails value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="IdealDetails"/> at the reader's current token.</summary>
         public static IdealDetails ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -1581,7 +1558,9 @@ public sealed partial record IdealDetails
                 {
                     reader.Read();
                     has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Constructs.IdealDetailsTypeExtensions.ReadJson(ref reader, "IdealDetails", "type");
+                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Constructs.IdealDetailsTypeExtensions.ReadJson(ref reader, "IdealDetails", "type");
                     continue;
                 }
 
@@ -1589,13 +1568,14 @@ public sealed partial record IdealDetails
                 {
                     reader.Read();
                     has1 = true;
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "IdealDetails", "issuer");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "IdealDetails", "issuer");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("IdealDetails", "type");
@@ -1619,7 +1599,7 @@ public sealed partial record IdealDetails
             writer.WriteStartObject();
             writer.WriteString(N0, value.Type.ToWireValue());
             writer.WriteString(N1, value.Issuer);
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -1633,9 +1613,7 @@ public sealed partial record IdealDetails
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>IdealDetailsType</c> values.
-/// </summary>
+/// <summary>The <c>IdealDetailsType</c> values.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(IdealDetailsTypeExtensions.JsonConverter))]
 public enum IdealDetailsType
@@ -1670,17 +1648,17 @@ public static class IdealDetailsTypeExtensions
     public static IdealDetailsType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string member)
     {
         var text = global::SpecClients.Runtime.Json.JsonRead.String(ref reader, owner, member);
-        return TryParseWireValue(text, out var value) ? value : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "IdealDetailsType");
+        return TryParseWireValue(text, out var value)
+            ? value
+            : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "IdealDetailsType");
     }
 
     /// <summary>Reads and writes <see cref="IdealDetailsType"/> as its wire value.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<IdealDetailsType>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<IdealDetailsType>
     {
-        /// <inheritdoc/>
-        public override IdealDetailsType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader, "IdealDetailsType", "$");
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, IdealDetailsType value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.ToWireValue());
+        public JsonConverter() : base(
+            static (ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, "IdealDetailsType", "$"),
+            static (writer, value) => writer.WriteStringValue(value.ToWireValue())) { }
     }
 }
 
@@ -1692,34 +1670,24 @@ public static class IdealDetailsTypeExtensions
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>Keywords</c> schema.
-/// </summary>
+/// <summary>The <c>Keywords</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Keywords.JsonConverter))]
 public sealed partial record Keywords
 {
-    /// <summary>
-    /// The <c>class</c> member.
-    /// </summary>
+    /// <summary>The <c>class</c> member.</summary>
     /// <remarks>JSON name: <c>class</c>.</remarks>
     public string? Class { get; init; }
 
-    /// <summary>
-    /// The <c>123abc</c> member.
-    /// </summary>
+    /// <summary>The <c>123abc</c> member.</summary>
     /// <remarks>JSON name: <c>123abc</c>.</remarks>
     public string? _123abc { get; init; }
 
-    /// <summary>
-    /// The <c>@type</c> member.
-    /// </summary>
+    /// <summary>The <c>@type</c> member.</summary>
     /// <remarks>JSON name: <c>@type</c>.</remarks>
     public string? Type { get; init; }
 
-    /// <summary>
-    /// The <c>default</c> member.
-    /// </summary>
+    /// <summary>The <c>default</c> member.</summary>
     /// <remarks>JSON name: <c>default</c>.</remarks>
     public bool? Default { get; init; }
 
@@ -1729,32 +1697,25 @@ public sealed partial record Keywords
     /// <remarks>JSON name: <c>Keywords</c>.</remarks>
     public string? Keywords2 { get; init; }
 
-    /// <summary>
-    /// The <c>JsonConverter</c> member.
-    /// </summary>
+    /// <summary>The <c>JsonConverter</c> member.</summary>
     /// <remarks>JSON name: <c>JsonConverter</c>.</remarks>
     public string? JsonConverter2 { get; init; }
 
-    /// <summary>
-    /// The <c>AdditionalProperties</c> member.
-    /// </summary>
+    /// <summary>The <c>AdditionalProperties</c> member.</summary>
     /// <remarks>JSON name: <c>AdditionalProperties</c>.</remarks>
     public string? AdditionalProperties { get; init; }
 
-    /// <summary>
-    /// The <c>snake_case</c> member.
-    /// </summary>
+    /// <summary>The <c>snake_case</c> member.</summary>
     /// <remarks>JSON name: <c>snake_case</c>.</remarks>
     public string? SnakeCase { get; init; }
 
-    /// <summary>
-    /// The <c>snakeCase</c> member.
-    /// </summary>
+    /// <summary>The <c>snakeCase</c> member.</summary>
     /// <remarks>JSON name: <c>snakeCase</c>.</remarks>
     public string? SnakeCase2 { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties2 { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties2 { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -1772,13 +1733,9 @@ public sealed partial record Keywords
     }
 
     /// <summary>Reads and writes <see cref="Keywords"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Keywords>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Keywords>
     {
-        /// <inheritdoc/>
-        public override Keywords Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Keywords value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Keywords"/> at the reader's current token.</summary>
         public static Keywords ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -1799,69 +1756,70 @@ public sealed partial record Keywords
                 if (reader.ValueTextEquals("class"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Keywords", "class");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "class");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("123abc"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Keywords", "123abc");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "123abc");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("@type"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Keywords", "@type");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "@type");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("default"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Boolean(ref reader, "Keywords", "default");
+                    p3 = global::SpecClients.Runtime.Json.JsonRead.BooleanOrNull(ref reader, "Keywords", "default");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("Keywords"u8))
                 {
                     reader.Read();
-                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Keywords", "Keywords");
+                    p4 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "Keywords");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("JsonConverter"u8))
                 {
                     reader.Read();
-                    p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Keywords", "JsonConverter");
+                    p5 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "JsonConverter");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("AdditionalProperties"u8))
                 {
                     reader.Read();
-                    p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Keywords", "AdditionalProperties");
+                    p6 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "AdditionalProperties");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("snake_case"u8))
                 {
                     reader.Read();
-                    p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Keywords", "snake_case");
+                    p7 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "snake_case");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("snakeCase"u8))
                 {
                     reader.Read();
-                    p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Keywords", "snakeCase");
+                    p8 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "snakeCase");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new Keywords
@@ -1929,7 +1887,7 @@ public sealed partial record Keywords
             {
                 writer.WriteString(N8, v8);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties2, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties2, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -1943,27 +1901,22 @@ public sealed partial record Keywords
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>Line</c> schema.
-/// </summary>
+/// <summary>The <c>Line</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Line.JsonConverter))]
 public sealed partial record Line
 {
-    /// <summary>
-    /// The <c>sku</c> member.
-    /// </summary>
+    /// <summary>The <c>sku</c> member.</summary>
     /// <remarks>JSON name: <c>sku</c>; required.</remarks>
     public required string Sku { get; init; }
 
-    /// <summary>
-    /// The <c>quantity</c> member.
-    /// </summary>
+    /// <summary>The <c>quantity</c> member.</summary>
     /// <remarks>JSON name: <c>quantity</c>; required.</remarks>
     public required long Quantity { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -1974,13 +1927,9 @@ public sealed partial record Line
     }
 
     /// <summary>Reads and writes <see cref="Line"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Line>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Line>
     {
-        /// <inheritdoc/>
-        public override Line Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Line value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Line"/> at the reader's current token.</summary>
         public static Line ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -1997,7 +1946,7 @@ public sealed partial record Line
                 {
                     reader.Read();
                     has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Line", "sku");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Line", "sku");
                     continue;
                 }
 
@@ -2005,13 +1954,14 @@ public sealed partial record Line
                 {
                     reader.Read();
                     has1 = true;
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int64(ref reader, "Line", "quantity");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.Int64OrNull(ref reader, "Line", "quantity");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("Line", "sku");
@@ -2035,7 +1985,7 @@ public sealed partial record Line
             writer.WriteStartObject();
             writer.WriteString(N0, value.Sku);
             writer.WriteNumber(N1, value.Quantity);
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -2049,21 +1999,19 @@ public sealed partial record Line
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>Nesting</c> schema.
-/// </summary>
+/// <summary>The <c>Nesting</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Nesting.JsonConverter))]
 public sealed partial record Nesting
 {
-    /// <summary>
-    /// The <c>aVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest</c> member.
-    /// </summary>
+    /// <summary>The <c>aVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest</c> member.</summary>
     /// <remarks>JSON name: <c>aVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest</c>.</remarks>
-    public global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest? AVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest { get; init; }
+    public global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest?
+        AVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -2073,13 +2021,9 @@ public sealed partial record Nesting
     }
 
     /// <summary>Reads and writes <see cref="Nesting"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Nesting>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Nesting>
     {
-        /// <inheritdoc/>
-        public override Nesting Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Nesting value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Nesting"/> at the reader's current token.</summary>
         public static Nesting ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -2092,13 +2036,16 @@ public sealed partial record Nesting
                 if (reader.ValueTextEquals("aVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest.JsonConverter.ReadValue(ref reader);
+                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest.JsonConverter.ReadValue(ref reader);
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new Nesting
@@ -2119,7 +2066,7 @@ public sealed partial record Nesting
                 writer.WritePropertyName(N0);
                 global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest.JsonConverter.WriteValue(writer, v0);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -2133,21 +2080,19 @@ public sealed partial record Nesting
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest</c> schema.
-/// </summary>
+/// <summary>The <c>NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest.JsonConverter))]
 public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest
 {
-    /// <summary>
-    /// The <c>anotherVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfIt</c> member.
-    /// </summary>
+    /// <summary>The <c>anotherVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfIt</c> member.</summary>
     /// <remarks>JSON name: <c>anotherVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfIt</c>.</remarks>
-    public global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f? AnotherVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfIt { get; init; }
+    public global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f?
+        AnotherVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfIt { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -2156,16 +2101,16 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
         return true;
     }
 
-    /// <summary>Reads and writes <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest>
+    /// <summary>
+    /// Reads and writes <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest"/> without reflection.
+    /// </summary>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest>
     {
-        /// <inheritdoc/>
-        public override NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
-        /// <summary>Reads one <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest"/> at the reader's current token.</summary>
+        /// <summary>
+        /// Reads one <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest"/> at the reader's current token.
+        /// </summary>
         public static NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::SpecClients.Runtime.Json.JsonRead.StartObject(ref reader, "NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest");
@@ -2176,13 +2121,16 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
                 if (reader.ValueTextEquals("anotherVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfIt"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f.JsonConverter.ReadValue(ref reader);
+                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f.JsonConverter.ReadValue(ref reader);
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest
@@ -2194,7 +2142,10 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
 
         private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("anotherVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfIt"u8);
 
-        /// <summary>Writes one <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest"/>, including the members kept from reading.</summary>
+        /// <summary>
+        /// Writes one <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest"/>, including the members kept from
+        /// reading.
+        /// </summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest value)
         {
             writer.WriteStartObject();
@@ -2203,7 +2154,7 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
                 writer.WritePropertyName(N0);
                 global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f.JsonConverter.WriteValue(writer, v0);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -2218,20 +2169,21 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The <c>NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f</c> schema.
+/// The <c>NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f</c>
+/// schema.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f.JsonConverter))]
 public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f
 {
-    /// <summary>
-    /// The <c>yetAnotherVeryLongPropertyNameThatKeepsGoingAndGoingOnAndOn</c> member.
-    /// </summary>
+    /// <summary>The <c>yetAnotherVeryLongPropertyNameThatKeepsGoingAndGoingOnAndOn</c> member.</summary>
     /// <remarks>JSON name: <c>yetAnotherVeryLongPropertyNameThatKeepsGoingAndGoingOnAndOn</c>.</remarks>
-    public global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a? YetAnotherVeryLongPropertyNameThatKeepsGoingAndGoingOnAndOn { get; init; }
+    public global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a?
+        YetAnotherVeryLongPropertyNameThatKeepsGoingAndGoingOnAndOn { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -2240,16 +2192,20 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
         return true;
     }
 
-    /// <summary>Reads and writes <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f>
+    /// <summary>
+    /// Reads and writes
+    /// <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f"/>
+    /// without reflection.
+    /// </summary>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f>
     {
-        /// <inheritdoc/>
-        public override NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
-        /// <summary>Reads one <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f"/> at the reader's current token.</summary>
+        /// <summary>
+        /// Reads one
+        /// <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f"/>
+        /// at the reader's current token.
+        /// </summary>
         public static NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::SpecClients.Runtime.Json.JsonRead.StartObject(ref reader, "NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f");
@@ -2260,13 +2216,16 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
                 if (reader.ValueTextEquals("yetAnotherVeryLongPropertyNameThatKeepsGoingAndGoingOnAndOn"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a.JsonConverter.ReadValue(ref reader);
+                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a.JsonConverter.ReadValue(ref reader);
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f
@@ -2278,7 +2237,11 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
 
         private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("yetAnotherVeryLongPropertyNameThatKeepsGoingAndGoingOnAndOn"u8);
 
-        /// <summary>Writes one <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f"/>, including the members kept from reading.</summary>
+        /// <summary>
+        /// Writes one
+        /// <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f"/>,
+        /// including the members kept from reading.
+        /// </summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f value)
         {
             writer.WriteStartObject();
@@ -2287,7 +2250,7 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
                 writer.WritePropertyName(N0);
                 global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a.JsonConverter.WriteValue(writer, v0);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -2302,20 +2265,21 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The <c>NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a</c> schema.
+/// The <c>NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a</c>
+/// schema.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a.JsonConverter))]
 public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a
 {
-    /// <summary>
-    /// The <c>leaf</c> member.
-    /// </summary>
+    /// <summary>The <c>leaf</c> member.</summary>
     /// <remarks>JSON name: <c>leaf</c>.</remarks>
-    public global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb? Leaf { get; init; }
+    public global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb?
+        Leaf { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -2324,16 +2288,20 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
         return true;
     }
 
-    /// <summary>Reads and writes <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a>
+    /// <summary>
+    /// Reads and writes
+    /// <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a"/>
+    /// without reflection.
+    /// </summary>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a>
     {
-        /// <inheritdoc/>
-        public override NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
-        /// <summary>Reads one <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a"/> at the reader's current token.</summary>
+        /// <summary>
+        /// Reads one
+        /// <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a"/>
+        /// at the reader's current token.
+        /// </summary>
         public static NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::SpecClients.Runtime.Json.JsonRead.StartObject(ref reader, "NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a");
@@ -2344,13 +2312,16 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
                 if (reader.ValueTextEquals("leaf"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9ebExtensions.ReadJson(ref reader, "NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a", "leaf");
+                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9ebExtensions.ReadJson(ref reader, "NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a", "leaf");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a
@@ -2362,7 +2333,11 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
 
         private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("leaf"u8);
 
-        /// <summary>Writes one <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a"/>, including the members kept from reading.</summary>
+        /// <summary>
+        /// Writes one
+        /// <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a"/>,
+        /// including the members kept from reading.
+        /// </summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a value)
         {
             writer.WriteStartObject();
@@ -2370,7 +2345,7 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
             {
                 writer.WriteString(N0, v0.ToWireValue());
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -2385,7 +2360,8 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The <c>NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb</c> values.
+/// The <c>NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb</c>
+/// values.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9ebExtensions.JsonConverter))]
@@ -2397,7 +2373,10 @@ public enum NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTes
     Y,
 }
 
-/// <summary>Wire values of <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb"/>.</summary>
+/// <summary>
+/// Wire values of
+/// <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb"/>.
+/// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public static class NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9ebExtensions
 {
@@ -2425,17 +2404,21 @@ public static class NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSake
     public static NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string member)
     {
         var text = global::SpecClients.Runtime.Json.JsonRead.String(ref reader, owner, member);
-        return TryParseWireValue(text, out var value) ? value : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb");
+        return TryParseWireValue(text, out var value)
+            ? value
+            : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb");
     }
 
-    /// <summary>Reads and writes <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb"/> as its wire value.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb>
+    /// <summary>
+    /// Reads and writes
+    /// <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb"/>
+    /// as its wire value.
+    /// </summary>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb>
     {
-        /// <inheritdoc/>
-        public override NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader, "NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb", "$");
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.ToWireValue());
+        public JsonConverter() : base(
+            static (ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, "NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb", "$"),
+            static (writer, value) => writer.WriteStringValue(value.ToWireValue())) { }
     }
 }
 
@@ -2447,16 +2430,12 @@ public static class NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSake
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>Order</c> schema.
-/// </summary>
+/// <summary>The <c>Order</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Order.JsonConverter))]
 public sealed partial record Order
 {
-    /// <summary>
-    /// The <c>lines</c> member.
-    /// </summary>
+    /// <summary>The <c>lines</c> member.</summary>
     /// <remarks>JSON name: <c>lines</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<global::SpecClients.Generated.Constructs.Line>? Lines { get; init; }
 
@@ -2464,28 +2443,24 @@ public sealed partial record Order
     /// A map of lists (IReadOnlyDictionary of IReadOnlyList).
     /// </summary>
     /// <remarks>JSON name: <c>totals</c>.</remarks>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<decimal>>? Totals { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<decimal>>?
+        Totals { get; init; }
 
-    /// <summary>
-    /// The <c>id</c> member.
-    /// </summary>
+    /// <summary>The <c>id</c> member.</summary>
     /// <remarks>JSON name: <c>id</c>.</remarks>
     public global::System.Guid? Id { get; init; }
 
-    /// <summary>
-    /// The <c>bigNumber</c> member.
-    /// </summary>
+    /// <summary>The <c>bigNumber</c> member.</summary>
     /// <remarks>JSON name: <c>bigNumber</c>.</remarks>
     public long? BigNumber { get; init; }
 
-    /// <summary>
-    /// The <c>blob</c> member.
-    /// </summary>
+    /// <summary>The <c>blob</c> member.</summary>
     /// <remarks>JSON name: <c>blob</c>.</remarks>
     public byte[]? Blob { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -2499,13 +2474,9 @@ public sealed partial record Order
     }
 
     /// <summary>Reads and writes <see cref="Order"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Order>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Order>
     {
-        /// <inheritdoc/>
-        public override Order Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Order value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Order"/> at the reader's current token.</summary>
         public static Order ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -2522,41 +2493,55 @@ public sealed partial record Order
                 if (reader.ValueTextEquals("lines"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Array<global::SpecClients.Generated.Constructs.Line>(ref reader, "Order", "lines", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Generated.Constructs.Line.JsonConverter.ReadValue(ref r1));
+                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Runtime.Json.JsonRead.Array<global::SpecClients.Generated.Constructs.Line>(
+                            ref reader,
+                            "Order",
+                            "lines",
+                            global::SpecClients.Generated.Constructs.Line.JsonConverter.ReadValue);
                     continue;
                 }
 
                 if (reader.ValueTextEquals("totals"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Map<global::System.Collections.Generic.IReadOnlyList<decimal>>(ref reader, "Order", "totals", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Runtime.Json.JsonRead.Array<decimal>(ref r1, "Order", "totals", static (ref global::System.Text.Json.Utf8JsonReader r2) => global::SpecClients.Runtime.Json.JsonRead.Decimal(ref r2, "Order", "totals")));
+                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Runtime.Json.JsonRead.Map<global::System.Collections.Generic.IReadOnlyList<decimal>>(
+                            ref reader,
+                            "Order",
+                            "totals",
+                            static (ref global::System.Text.Json.Utf8JsonReader r1) =>
+                                global::SpecClients.Runtime.Json.JsonRead.Array<decimal>(ref r1, "Order", "totals", static (ref global::System.Text.Json.Utf8JsonReader r2) => global::SpecClients.Runtime.Json.JsonRead.Decimal(ref r2, "Order", "totals")));
                     continue;
                 }
 
                 if (reader.ValueTextEquals("id"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Guid(ref reader, "Order", "id");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.GuidOrNull(ref reader, "Order", "id");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("bigNumber"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int64(ref reader, "Order", "bigNumber");
+                    p3 = global::SpecClients.Runtime.Json.JsonRead.Int64OrNull(ref reader, "Order", "bigNumber");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("blob"u8))
                 {
                     reader.Read();
-                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Bytes(ref reader, "Order", "blob");
+                    p4 = global::SpecClients.Runtime.Json.JsonRead.BytesOrNull(ref reader, "Order", "blob");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new Order
@@ -2583,12 +2568,19 @@ public sealed partial record Order
             if (value.Lines is { } v0)
             {
                 writer.WritePropertyName(N0);
-                global::SpecClients.Runtime.Json.JsonWrite.Array<global::SpecClients.Generated.Constructs.Line>(writer, v0, static (w1, v1) => global::SpecClients.Generated.Constructs.Line.JsonConverter.WriteValue(w1, v1));
+                global::SpecClients.Runtime.Json.JsonWrite.Array<global::SpecClients.Generated.Constructs.Line>(
+                    writer,
+                    v0,
+                    global::SpecClients.Generated.Constructs.Line.JsonConverter.WriteValue);
             }
             if (value.Totals is { } v1)
             {
                 writer.WritePropertyName(N1);
-                global::SpecClients.Runtime.Json.JsonWrite.Map<global::System.Collections.Generic.IReadOnlyList<decimal>>(writer, v1, static (w1, v1) => global::SpecClients.Runtime.Json.JsonWrite.Array<decimal>(w1, v1, static (w2, v2) => w2.WriteNumberValue(v2)));
+                global::SpecClients.Runtime.Json.JsonWrite.Map<global::System.Collections.Generic.IReadOnlyList<decimal>>(
+                    writer,
+                    v1,
+                    static (w1, v1) =>
+                        global::SpecClients.Runtime.Json.JsonWrite.Array<decimal>(w1, v1, static (w2, v2) => w2.WriteNumberValue(v2)));
             }
             if (value.Id is { } v2)
             {
@@ -2602,7 +2594,7 @@ public sealed partial record Order
             {
                 writer.WriteBase64String(N4, v4);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -2616,21 +2608,18 @@ public sealed partial record Order
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>OrderItem2</c> schema.
-/// </summary>
+/// <summary>The <c>OrderItem2</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(OrderItem2.JsonConverter))]
 public sealed partial record OrderItem2
 {
-    /// <summary>
-    /// The <c>b</c> member.
-    /// </summary>
+    /// <summary>The <c>b</c> member.</summary>
     /// <remarks>JSON name: <c>b</c>.</remarks>
     public string? B { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -2640,13 +2629,9 @@ public sealed partial record OrderItem2
     }
 
     /// <summary>Reads and writes <see cref="OrderItem2"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<OrderItem2>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<OrderItem2>
     {
-        /// <inheritdoc/>
-        public override OrderItem2 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OrderItem2 value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="OrderItem2"/> at the reader's current token.</summary>
         public static OrderItem2 ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -2659,13 +2644,14 @@ public sealed partial record OrderItem2
                 if (reader.ValueTextEquals("b"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "OrderItem2", "b");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "OrderItem2", "b");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new OrderItem2
@@ -2685,7 +2671,7 @@ public sealed partial record OrderItem2
             {
                 writer.WriteString(N0, v0);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -2699,21 +2685,18 @@ public sealed partial record OrderItem2
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>OrderItem3</c> schema.
-/// </summary>
+/// <summary>The <c>OrderItem3</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(OrderItem3.JsonConverter))]
 public sealed partial record OrderItem3
 {
-    /// <summary>
-    /// The <c>a</c> member.
-    /// </summary>
+    /// <summary>The <c>a</c> member.</summary>
     /// <remarks>JSON name: <c>a</c>.</remarks>
     public string? A { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -2723,13 +2706,9 @@ public sealed partial record OrderItem3
     }
 
     /// <summary>Reads and writes <see cref="OrderItem3"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<OrderItem3>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<OrderItem3>
     {
-        /// <inheritdoc/>
-        public override OrderItem3 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OrderItem3 value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="OrderItem3"/> at the reader's current token.</summary>
         public static OrderItem3 ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -2742,13 +2721,14 @@ public sealed partial record OrderItem3
                 if (reader.ValueTextEquals("a"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "OrderItem3", "a");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "OrderItem3", "a");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new OrderItem3
@@ -2768,7 +2748,7 @@ public sealed partial record OrderItem3
             {
                 writer.WriteString(N0, v0);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -2782,21 +2762,18 @@ public sealed partial record OrderItem3
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>Orderitem</c> schema.
-/// </summary>
+/// <summary>The <c>Orderitem</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Orderitem.JsonConverter))]
 public sealed partial record Orderitem
 {
-    /// <summary>
-    /// The <c>c</c> member.
-    /// </summary>
+    /// <summary>The <c>c</c> member.</summary>
     /// <remarks>JSON name: <c>c</c>.</remarks>
     public string? C { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -2806,13 +2783,9 @@ public sealed partial record Orderitem
     }
 
     /// <summary>Reads and writes <see cref="Orderitem"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Orderitem>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Orderitem>
     {
-        /// <inheritdoc/>
-        public override Orderitem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Orderitem value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Orderitem"/> at the reader's current token.</summary>
         public static Orderitem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -2825,13 +2798,14 @@ public sealed partial record Orderitem
                 if (reader.ValueTextEquals("c"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Orderitem", "c");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Orderitem", "c");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new Orderitem
@@ -2851,7 +2825,7 @@ public sealed partial record Orderitem
             {
                 writer.WriteString(N0, v0);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -2865,52 +2839,37 @@ public sealed partial record Orderitem
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>Payment</c> schema.
-/// </summary>
+/// <summary>The <c>Payment</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Payment.JsonConverter))]
 public sealed partial record Payment
 {
-    /// <summary>
-    /// The <c>id</c> member.
-    /// </summary>
+    /// <summary>The <c>id</c> member.</summary>
     /// <remarks>JSON name: <c>id</c>; required; read-only: set by the server.</remarks>
     public string? Id { get; init; }
 
-    /// <summary>
-    /// The <c>amount</c> member.
-    /// </summary>
+    /// <summary>The <c>amount</c> member.</summary>
     /// <remarks>JSON name: <c>amount</c>; required.</remarks>
     public required string Amount { get; init; }
 
-    /// <summary>
-    /// The <c>status</c> member.
-    /// </summary>
+    /// <summary>The <c>status</c> member.</summary>
     /// <remarks>JSON name: <c>status</c>; required.</remarks>
     public required global::SpecClients.Generated.Constructs.PaymentStatus Status { get; init; }
 
-    /// <summary>
-    /// The <c>method</c> member.
-    /// </summary>
+    /// <summary>The <c>method</c> member.</summary>
     /// <remarks>JSON name: <c>method</c>.</remarks>
     public global::SpecClients.Generated.Constructs.PaymentMethod? Method { get; init; }
 
-    /// <summary>
-    /// The <c>customer</c> member.
-    /// </summary>
+    /// <summary>The <c>customer</c> member.</summary>
     /// <remarks>JSON name: <c>customer</c>.</remarks>
     public global::SpecClients.Generated.Constructs.ExpandableCustomer? Customer { get; init; }
 
-    /// <summary>
-    /// The <c>history</c> member.
-    /// </summary>
+    /// <summary>The <c>history</c> member.</summary>
     /// <remarks>JSON name: <c>history</c>.</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<global::SpecClients.Generated.Constructs.PaymentHistoryItem>? History { get; init; }
+    public global::System.Collections.Generic.IReadOnlyList<global::SpecClients.Generated.Constructs.PaymentHistoryItem>?
+        History { get; init; }
 
-    /// <summary>
-    /// The <c>legacyCode</c> member.
-    /// </summary>
+    /// <summary>The <c>legacyCode</c> member.</summary>
     /// <remarks>JSON name: <c>legacyCode</c>.</remarks>
     [global::System.Obsolete("Deprecated in the spec.")]
     public string? LegacyCode { get; init; }
@@ -2921,14 +2880,13 @@ public sealed partial record Payment
     /// <remarks>JSON name: <c>reference</c>.</remarks>
     public global::SpecClients.Generated.Constructs.PaymentReference? Reference { get; init; }
 
-    /// <summary>
-    /// The <c>version</c> member.
-    /// </summary>
+    /// <summary>The <c>version</c> member.</summary>
     /// <remarks>JSON name: <c>version</c>.</remarks>
     public long? Version { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -2946,13 +2904,9 @@ public sealed partial record Payment
     }
 
     /// <summary>Reads and writes <see cref="Payment"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Payment>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Payment>
     {
-        /// <inheritdoc/>
-        public override Payment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Payment value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Payment"/> at the reader's current token.</summary>
         public static Payment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -2975,7 +2929,7 @@ public sealed partial record Payment
                 if (reader.ValueTextEquals("id"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Payment", "id");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Payment", "id");
                     continue;
                 }
 
@@ -2983,7 +2937,7 @@ public sealed partial record Payment
                 {
                     reader.Read();
                     has1 = true;
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Payment", "amount");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Payment", "amount");
                     continue;
                 }
 
@@ -2991,55 +2945,70 @@ public sealed partial record Payment
                 {
                     reader.Read();
                     has2 = true;
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Constructs.PaymentStatusExtensions.ReadJson(ref reader, "Payment", "status");
+                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Constructs.PaymentStatusExtensions.ReadJson(ref reader, "Payment", "status");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("method"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Constructs.PaymentMethod.JsonConverter.ReadValue(ref reader);
+                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Constructs.PaymentMethod.JsonConverter.ReadValue(ref reader);
                     continue;
                 }
 
                 if (reader.ValueTextEquals("customer"u8))
                 {
                     reader.Read();
-                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Constructs.ExpandableCustomer.JsonConverter.ReadValue(ref reader);
+                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Constructs.ExpandableCustomer.JsonConverter.ReadValue(ref reader);
                     continue;
                 }
 
                 if (reader.ValueTextEquals("history"u8))
                 {
                     reader.Read();
-                    p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Array<global::SpecClients.Generated.Constructs.PaymentHistoryItem>(ref reader, "Payment", "history", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Generated.Constructs.PaymentHistoryItem.JsonConverter.ReadValue(ref r1));
+                    p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Runtime.Json.JsonRead.Array<global::SpecClients.Generated.Constructs.PaymentHistoryItem>(
+                            ref reader,
+                            "Payment",
+                            "history",
+                            global::SpecClients.Generated.Constructs.PaymentHistoryItem.JsonConverter.ReadValue);
                     continue;
                 }
 
                 if (reader.ValueTextEquals("legacyCode"u8))
                 {
                     reader.Read();
-                    p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Payment", "legacyCode");
+                    p6 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Payment", "legacyCode");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("reference"u8))
                 {
                     reader.Read();
-                    p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Constructs.PaymentReference.JsonConverter.ReadValue(ref reader);
+                    p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Constructs.PaymentReference.JsonConverter.ReadValue(ref reader);
                     continue;
                 }
 
                 if (reader.ValueTextEquals("version"u8))
                 {
                     reader.Read();
-                    p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int64(ref reader, "Payment", "version");
+                    p8 = global::SpecClients.Runtime.Json.JsonRead.Int64OrNull(ref reader, "Payment", "version");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has1) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("Payment", "amount");
@@ -3094,7 +3063,10 @@ public sealed partial record Payment
             if (value.History is { } v5)
             {
                 writer.WritePropertyName(N5);
-                global::SpecClients.Runtime.Json.JsonWrite.Array<global::SpecClients.Generated.Constructs.PaymentHistoryItem>(writer, v5, static (w1, v1) => global::SpecClients.Generated.Constructs.PaymentHistoryItem.JsonConverter.WriteValue(w1, v1));
+                global::SpecClients.Runtime.Json.JsonWrite.Array<global::SpecClients.Generated.Constructs.PaymentHistoryItem>(
+                    writer,
+                    v5,
+                    global::SpecClients.Generated.Constructs.PaymentHistoryItem.JsonConverter.WriteValue);
             }
             if (value.LegacyCode is { } v6)
             {
@@ -3109,7 +3081,7 @@ public sealed partial record Payment
             {
                 writer.WriteNumber(N8, v8);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -3123,27 +3095,22 @@ public sealed partial record Payment
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>PaymentHistoryItem</c> schema.
-/// </summary>
+/// <summary>The <c>PaymentHistoryItem</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PaymentHistoryItem.JsonConverter))]
 public sealed partial record PaymentHistoryItem
 {
-    /// <summary>
-    /// The <c>status</c> member.
-    /// </summary>
+    /// <summary>The <c>status</c> member.</summary>
     /// <remarks>JSON name: <c>status</c>; required.</remarks>
     public required global::SpecClients.Generated.Constructs.PaymentStatus Status { get; init; }
 
-    /// <summary>
-    /// The <c>at</c> member.
-    /// </summary>
+    /// <summary>The <c>at</c> member.</summary>
     /// <remarks>JSON name: <c>at</c>; required.</remarks>
     public required global::System.DateTimeOffset At { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -3154,13 +3121,9 @@ public sealed partial record PaymentHistoryItem
     }
 
     /// <summary>Reads and writes <see cref="PaymentHistoryItem"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PaymentHistoryItem>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<PaymentHistoryItem>
     {
-        /// <inheritdoc/>
-        public override PaymentHistoryItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PaymentHistoryItem value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="PaymentHistoryItem"/> at the reader's current token.</summary>
         public static PaymentHistoryItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -3177,7 +3140,9 @@ public sealed partial record PaymentHistoryItem
                 {
                     reader.Read();
                     has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Constructs.PaymentStatusExtensions.ReadJson(ref reader, "PaymentHistoryItem", "status");
+                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Constructs.PaymentStatusExtensions.ReadJson(ref reader, "PaymentHistoryItem", "status");
                     continue;
                 }
 
@@ -3185,13 +3150,14 @@ public sealed partial record PaymentHistoryItem
                 {
                     reader.Read();
                     has1 = true;
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.DateTimeOffset(ref reader, "PaymentHistoryItem", "at");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.DateTimeOffsetOrNull(ref reader, "PaymentHistoryItem", "at");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("PaymentHistoryItem", "status");
@@ -3215,7 +3181,7 @@ public sealed partial record PaymentHistoryItem
             writer.WriteStartObject();
             writer.WriteString(N0, value.Status.ToWireValue());
             writer.WriteString(N1, value.At);
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -3229,9 +3195,7 @@ public sealed partial record PaymentHistoryItem
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>PaymentMethod</c> schema.
-/// </summary>
+/// <summary>The <c>PaymentMethod</c> schema.</summary>
 /// <remarks>
 /// From <c>oneOf</c> in the spec: 3 branches (CardDetails, IdealDetails, WalletDetails), told apart by <c>type</c>.
 /// The JSON value is kept as read (<see cref="Element"/>); <see cref="Case"/> is the branch it matches.
@@ -3241,7 +3205,7 @@ namespace SpecClients.Generated.Constructs;
 public sealed partial class PaymentMethod : global::System.IEquatable<PaymentMethod>
 {
     private static readonly global::SpecClients.Runtime.Json.UnionShape s_shape = new(
-        "type",
+        discriminator: "type",
         new global::SpecClients.Runtime.Json.UnionCase(global::SpecClients.Runtime.Json.JsonKinds.Object, required: new[] { "number", "type" }, known: new[] { "cvc", "encrypted", "number", "type" }, constraints: new global::SpecClients.Runtime.Json.UnionConstraint[] { new("type", "card") }, discriminatorValues: new[] { "card" }),
         new global::SpecClients.Runtime.Json.UnionCase(global::SpecClients.Runtime.Json.JsonKinds.Object, required: new[] { "issuer", "type" }, known: new[] { "issuer", "type" }, constraints: new global::SpecClients.Runtime.Json.UnionConstraint[] { new("type", "ideal") }, discriminatorValues: new[] { "ideal" }),
         new global::SpecClients.Runtime.Json.UnionCase(global::SpecClients.Runtime.Json.JsonKinds.Object, required: new[] { "type" }, known: new[] { "token", "type" }, constraints: new global::SpecClients.Runtime.Json.UnionConstraint[] { new("type", "wallet") }, discriminatorValues: new[] { "WalletDetails" }));
@@ -3280,21 +3244,27 @@ public sealed partial class PaymentMethod : global::System.IEquatable<PaymentMet
     /// <summary>Reads the value as the <c>CardDetails</c> branch (a CardDetails), whichever branch <see cref="Case"/> names.</summary>
     /// <param name="value">The branch value, when the value reads as one.</param>
     /// <returns>Whether the value reads as the branch.</returns>
-    public bool TryGetCardDetails([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SpecClients.Generated.Constructs.CardDetails? value)
+    public bool TryGetCardDetails(
+        [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SpecClients.Generated.Constructs.CardDetails? value)
     {
-        value = global::SpecClients.Runtime.Json.JsonUnion.Read<global::SpecClients.Generated.Constructs.CardDetails>(Element, global::SpecClients.Runtime.Json.JsonKinds.Object, static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Constructs.CardDetails.JsonConverter.ReadValue(ref r));
+        value = global::SpecClients.Runtime.Json.JsonUnion.Read<global::SpecClients.Generated.Constructs.CardDetails>(
+            Element,
+            global::SpecClients.Runtime.Json.JsonKinds.Object,
+            global::SpecClients.Generated.Constructs.CardDetails.JsonConverter.ReadValue);
         return value is not null;
     }
 
     /// <summary>The value as the <c>CardDetails</c> branch (a CardDetails).</summary>
     /// <returns>The branch value.</returns>
     /// <exception cref="global::System.InvalidOperationException">The value does not read as this branch.</exception>
-    public global::SpecClients.Generated.Constructs.CardDetails AsCardDetails() => TryGetCardDetails(out var value) ? value : throw global::SpecClients.Runtime.Json.JsonUnion.NotThisBranch("PaymentMethod", "CardDetails");
+    public global::SpecClients.Generated.Constructs.CardDetails AsCardDetails() =>
+        TryGetCardDetails(out var value) ? value : throw global::SpecClients.Runtime.Json.JsonUnion.NotThisBranch("PaymentMethod", "CardDetails");
 
     /// <summary>A <see cref="PaymentMethod"/> holding a <c>CardDetails</c> value.</summary>
     /// <param name="value">The branch value.</param>
     /// <returns>The union.</returns>
-    public static PaymentMethod FromCardDetails(global::SpecClients.Generated.Constructs.CardDetails value) => new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<global::SpecClients.Generated.Constructs.CardDetails>(value ?? throw new global::System.ArgumentNullException(nameof(value)), static (w, v) => global::SpecClients.Generated.Constructs.CardDetails.JsonConverter.WriteValue(w, v)), Cases.CardDetails);
+    public static PaymentMethod FromCardDetails(global::SpecClients.Generated.Constructs.CardDetails value) =>
+        new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<global::SpecClients.Generated.Constructs.CardDetails>(value ?? throw new global::System.ArgumentNullException(nameof(value)), global::SpecClients.Generated.Constructs.CardDetails.JsonConverter.WriteValue), Cases.CardDetails);
 
     /// <summary>A <see cref="PaymentMethod"/> holding a <c>CardDetails</c> value.</summary>
     /// <param name="value">The branch value.</param>
@@ -3306,21 +3276,27 @@ public sealed partial class PaymentMethod : global::System.IEquatable<PaymentMet
     /// <summary>Reads the value as the <c>IdealDetails</c> branch (a IdealDetails), whichever branch <see cref="Case"/> names.</summary>
     /// <param name="value">The branch value, when the value reads as one.</param>
     /// <returns>Whether the value reads as the branch.</returns>
-    public bool TryGetIdealDetails([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SpecClients.Generated.Constructs.IdealDetails? value)
+    public bool TryGetIdealDetails(
+        [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SpecClients.Generated.Constructs.IdealDetails? value)
     {
-        value = global::SpecClients.Runtime.Json.JsonUnion.Read<global::SpecClients.Generated.Constructs.IdealDetails>(Element, global::SpecClients.Runtime.Json.JsonKinds.Object, static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Constructs.IdealDetails.JsonConverter.ReadValue(ref r));
+        value = global::SpecClients.Runtime.Json.JsonUnion.Read<global::SpecClients.Generated.Constructs.IdealDetails>(
+            Element,
+            global::SpecClients.Runtime.Json.JsonKinds.Object,
+            global::SpecClients.Generated.Constructs.IdealDetails.JsonConverter.ReadValue);
         return value is not null;
     }
 
     /// <summary>The value as the <c>IdealDetails</c> branch (a IdealDetails).</summary>
     /// <returns>The branch value.</returns>
     /// <exception cref="global::System.InvalidOperationException">The value does not read as this branch.</exception>
-    public global::SpecClients.Generated.Constructs.IdealDetails AsIdealDetails() => TryGetIdealDetails(out var value) ? value : throw global::SpecClients.Runtime.Json.JsonUnion.NotThisBranch("PaymentMethod", "IdealDetails");
+    public global::SpecClients.Generated.Constructs.IdealDetails AsIdealDetails() =>
+        TryGetIdealDetails(out var value) ? value : throw global::SpecClients.Runtime.Json.JsonUnion.NotThisBranch("PaymentMethod", "IdealDetails");
 
     /// <summary>A <see cref="PaymentMethod"/> holding a <c>IdealDetails</c> value.</summary>
     /// <param name="value">The branch value.</param>
     /// <returns>The union.</returns>
-    public static PaymentMethod FromIdealDetails(global::SpecClients.Generated.Constructs.IdealDetails value) => new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<global::SpecClients.Generated.Constructs.IdealDetails>(value ?? throw new global::System.ArgumentNullException(nameof(value)), static (w, v) => global::SpecClients.Generated.Constructs.IdealDetails.JsonConverter.WriteValue(w, v)), Cases.IdealDetails);
+    public static PaymentMethod FromIdealDetails(global::SpecClients.Generated.Constructs.IdealDetails value) =>
+        new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<global::SpecClients.Generated.Constructs.IdealDetails>(value ?? throw new global::System.ArgumentNullException(nameof(value)), global::SpecClients.Generated.Constructs.IdealDetails.JsonConverter.WriteValue), Cases.IdealDetails);
 
     /// <summary>A <see cref="PaymentMethod"/> holding a <c>IdealDetails</c> value.</summary>
     /// <param name="value">The branch value.</param>
@@ -3332,34 +3308,46 @@ public sealed partial class PaymentMethod : global::System.IEquatable<PaymentMet
     /// <summary>Reads the value as the <c>WalletDetails</c> branch (a WalletDetails), whichever branch <see cref="Case"/> names.</summary>
     /// <param name="value">The branch value, when the value reads as one.</param>
     /// <returns>Whether the value reads as the branch.</returns>
-    public bool TryGetWalletDetails([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SpecClients.Generated.Constructs.WalletDetails? value)
+    public bool TryGetWalletDetails(
+        [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SpecClients.Generated.Constructs.WalletDetails? value)
     {
-        value = global::SpecClients.Runtime.Json.JsonUnion.Read<global::SpecClients.Generated.Constructs.WalletDetails>(Element, global::SpecClients.Runtime.Json.JsonKinds.Object, static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Constructs.WalletDetails.JsonConverter.ReadValue(ref r));
+        value = global::SpecClients.Runtime.Json.JsonUnion.Read<global::SpecClients.Generated.Constructs.WalletDetails>(
+            Element,
+            global::SpecClients.Runtime.Json.JsonKinds.Object,
+            global::SpecClients.Generated.Constructs.WalletDetails.JsonConverter.ReadValue);
         return value is not null;
     }
 
     /// <summary>The value as the <c>WalletDetails</c> branch (a WalletDetails).</summary>
     /// <returns>The branch value.</returns>
     /// <exception cref="global::System.InvalidOperationException">The value does not read as this branch.</exception>
-    public global::SpecClients.Generated.Constructs.WalletDetails AsWalletDetails() => TryGetWalletDetails(out var value) ? value : throw global::SpecClients.Runtime.Json.JsonUnion.NotThisBranch("PaymentMethod", "WalletDetails");
+    public global::SpecClients.Generated.Constructs.WalletDetails AsWalletDetails() =>
+        TryGetWalletDetails(out var value) ? value : throw global::SpecClients.Runtime.Json.JsonUnion.NotThisBranch("PaymentMethod", "WalletDetails");
 
     /// <summary>A <see cref="PaymentMethod"/> holding a <c>WalletDetails</c> value.</summary>
     /// <param name="value">The branch value.</param>
     /// <returns>The union.</returns>
-    public static PaymentMethod FromWalletDetails(global::SpecClients.Generated.Constructs.WalletDetails value) => new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<global::SpecClients.Generated.Constructs.WalletDetails>(value ?? throw new global::System.ArgumentNullException(nameof(value)), static (w, v) => global::SpecClients.Generated.Constructs.WalletDetails.JsonConverter.WriteValue(w, v)), Cases.WalletDetails);
+    public static PaymentMethod FromWalletDetails(global::SpecClients.Generated.Constructs.WalletDetails value) =>
+        new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<global::SpecClients.Generated.Constructs.WalletDetails>(value ?? throw new global::System.ArgumentNullException(nameof(value)), global::SpecClients.Generated.Constructs.WalletDetails.JsonConverter.WriteValue), Cases.WalletDetails);
 
     /// <summary>A <see cref="PaymentMethod"/> holding a <c>WalletDetails</c> value.</summary>
     /// <param name="value">The branch value.</param>
     public static implicit operator PaymentMethod(global::SpecClients.Generated.Constructs.WalletDetails value) => FromWalletDetails(value);
 
-    /// <summary>Calls the function for the branch the value is; <paramref name="unknown"/> when it is none, or does not read as the one it matches.</summary>
+    /// <summary>
+    /// Calls the function for the branch the value is; <paramref name="unknown"/> when it is none, or does not read as the one it matches.
+    /// </summary>
     /// <typeparam name="TResult">The result type.</typeparam>
     /// <param name="cardDetails">Called with the <c>CardDetails</c> value.</param>
     /// <param name="idealDetails">Called with the <c>IdealDetails</c> value.</param>
     /// <param name="walletDetails">Called with the <c>WalletDetails</c> value.</param>
     /// <param name="unknown">Called with the JSON value when it is no branch.</param>
     /// <returns>The function's result.</returns>
-    public TResult Match<TResult>(global::System.Func<global::SpecClients.Generated.Constructs.CardDetails, TResult> cardDetails, global::System.Func<global::SpecClients.Generated.Constructs.IdealDetails, TResult> idealDetails, global::System.Func<global::SpecClients.Generated.Constructs.WalletDetails, TResult> walletDetails, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)
+    public TResult Match<TResult>(
+        global::System.Func<global::SpecClients.Generated.Constructs.CardDetails, TResult> cardDetails,
+        global::System.Func<global::SpecClients.Generated.Constructs.IdealDetails, TResult> idealDetails,
+        global::System.Func<global::SpecClients.Generated.Constructs.WalletDetails, TResult> walletDetails,
+        global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)
     {
         global::System.ArgumentNullException.ThrowIfNull(cardDetails);
         global::System.ArgumentNullException.ThrowIfNull(idealDetails);
@@ -3379,7 +3367,8 @@ public sealed partial class PaymentMethod : global::System.IEquatable<PaymentMet
     /// <returns>The union.</returns>
     public static PaymentMethod FromElement(global::System.Text.Json.JsonElement element) => Create(element.Clone());
 
-    private static PaymentMethod Create(global::System.Text.Json.JsonElement element) => new(element, (Cases)(global::SpecClients.Runtime.Json.JsonUnion.Classify(element, s_shape) + 1));
+    private static PaymentMethod Create(global::System.Text.Json.JsonElement element) =>
+        new(element, (Cases)(global::SpecClients.Runtime.Json.JsonUnion.Classify(element, s_shape) + 1));
 
     /// <inheritdoc/>
     public bool Equals(PaymentMethod? other) => other is not null && global::SpecClients.Runtime.Json.JsonUnion.ElementEquals(Element, other.Element);
@@ -3401,13 +3390,9 @@ public sealed partial class PaymentMethod : global::System.IEquatable<PaymentMet
     public static bool operator !=(PaymentMethod? left, PaymentMethod? right) => !(left == right);
 
     /// <summary>Reads and writes <see cref="PaymentMethod"/> as the JSON value it holds.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PaymentMethod>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<PaymentMethod>
     {
-        /// <inheritdoc/>
-        public override PaymentMethod Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PaymentMethod value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="PaymentMethod"/> at the reader's current token.</summary>
         public static PaymentMethod ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => Create(global::SpecClients.Runtime.Json.JsonRead.Element(ref reader));
@@ -3437,7 +3422,7 @@ namespace SpecClients.Generated.Constructs;
 public sealed partial class PaymentReference : global::System.IEquatable<PaymentReference>
 {
     private static readonly global::SpecClients.Runtime.Json.UnionShape s_shape = new(
-        null,
+        discriminator: null,
         new global::SpecClients.Runtime.Json.UnionCase(global::SpecClients.Runtime.Json.JsonKinds.String),
         new global::SpecClients.Runtime.Json.UnionCase(global::SpecClients.Runtime.Json.JsonKinds.Integer));
 
@@ -3474,19 +3459,24 @@ public sealed partial class PaymentReference : global::System.IEquatable<Payment
     /// <returns>Whether the value reads as the branch.</returns>
     public bool TryGetString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
     {
-        value = global::SpecClients.Runtime.Json.JsonUnion.Read<string>(Element, global::SpecClients.Runtime.Json.JsonKinds.String, static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Runtime.Json.JsonRead.String(ref r, "PaymentReference", "String"));
+        value = global::SpecClients.Runtime.Json.JsonUnion.Read<string>(
+            Element,
+            global::SpecClients.Runtime.Json.JsonKinds.String,
+            static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "PaymentReference", "String"));
         return value is not null;
     }
 
     /// <summary>The value as the <c>String</c> branch (a string).</summary>
     /// <returns>The branch value.</returns>
     /// <exception cref="global::System.InvalidOperationException">The value does not read as this branch.</exception>
-    public string AsString() => TryGetString(out var value) ? value : throw global::SpecClients.Runtime.Json.JsonUnion.NotThisBranch("PaymentReference", "String");
+    public string AsString() =>
+        TryGetString(out var value) ? value : throw global::SpecClients.Runtime.Json.JsonUnion.NotThisBranch("PaymentReference", "String");
 
     /// <summary>A <see cref="PaymentReference"/> holding a <c>String</c> value.</summary>
     /// <param name="value">The branch value.</param>
     /// <returns>The union.</returns>
-    public static PaymentReference FromString(string value) => new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<string>(value ?? throw new global::System.ArgumentNullException(nameof(value)), static (w, v) => w.WriteStringValue(v)), Cases.String);
+    public static PaymentReference FromString(string value) =>
+        new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<string>(value ?? throw new global::System.ArgumentNullException(nameof(value)), static (w1, v1) => w1.WriteStringValue(v1)), Cases.String);
 
     /// <summary>A <see cref="PaymentReference"/> holding a <c>String</c> value.</summary>
     /// <param name="value">The branch value.</param>
@@ -3498,7 +3488,8 @@ public sealed partial class PaymentReference : global::System.IEquatable<Payment
     /// <summary>Reads the value as the <c>Int64</c> branch (a long), whichever branch <see cref="Case"/> names.</summary>
     /// <param name="value">The branch value, when the value reads as one.</param>
     /// <returns>Whether the value reads as the branch.</returns>
-    public bool TryGetInt64(out long value) => global::SpecClients.Runtime.Json.JsonUnion.TryRead<long>(Element, global::SpecClients.Runtime.Json.JsonKinds.Integer, static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Runtime.Json.JsonRead.Int64(ref r, "PaymentReference", "Int64"), out value);
+    public bool TryGetInt64(out long value) =>
+        global::SpecClients.Runtime.Json.JsonUnion.TryRead<long>(Element, global::SpecClients.Runtime.Json.JsonKinds.Integer, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Runtime.Json.JsonRead.Int64(ref r1, "PaymentReference", "Int64"), out value);
 
     /// <summary>The value as the <c>Int64</c> branch (a long).</summary>
     /// <returns>The branch value.</returns>
@@ -3508,19 +3499,25 @@ public sealed partial class PaymentReference : global::System.IEquatable<Payment
     /// <summary>A <see cref="PaymentReference"/> holding a <c>Int64</c> value.</summary>
     /// <param name="value">The branch value.</param>
     /// <returns>The union.</returns>
-    public static PaymentReference FromInt64(long value) => new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<long>(value, static (w, v) => w.WriteNumberValue(v)), Cases.Int64);
+    public static PaymentReference FromInt64(long value) =>
+        new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<long>(value, static (w1, v1) => w1.WriteNumberValue(v1)), Cases.Int64);
 
     /// <summary>A <see cref="PaymentReference"/> holding a <c>Int64</c> value.</summary>
     /// <param name="value">The branch value.</param>
     public static implicit operator PaymentReference(long value) => FromInt64(value);
 
-    /// <summary>Calls the function for the branch the value is; <paramref name="unknown"/> when it is none, or does not read as the one it matches.</summary>
+    /// <summary>
+    /// Calls the function for the branch the value is; <paramref name="unknown"/> when it is none, or does not read as the one it matches.
+    /// </summary>
     /// <typeparam name="TResult">The result type.</typeparam>
     /// <param name="string">Called with the <c>String</c> value.</param>
     /// <param name="int64">Called with the <c>Int64</c> value.</param>
     /// <param name="unknown">Called with the JSON value when it is no branch.</param>
     /// <returns>The function's result.</returns>
-    public TResult Match<TResult>(global::System.Func<string, TResult> @string, global::System.Func<long, TResult> int64, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)
+    public TResult Match<TResult>(
+        global::System.Func<string, TResult> @string,
+        global::System.Func<long, TResult> int64,
+        global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)
     {
         global::System.ArgumentNullException.ThrowIfNull(@string);
         global::System.ArgumentNullException.ThrowIfNull(int64);
@@ -3538,7 +3535,8 @@ public sealed partial class PaymentReference : global::System.IEquatable<Payment
     /// <returns>The union.</returns>
     public static PaymentReference FromElement(global::System.Text.Json.JsonElement element) => Create(element.Clone());
 
-    private static PaymentReference Create(global::System.Text.Json.JsonElement element) => new(element, (Cases)(global::SpecClients.Runtime.Json.JsonUnion.Classify(element, s_shape) + 1));
+    private static PaymentReference Create(global::System.Text.Json.JsonElement element) =>
+        new(element, (Cases)(global::SpecClients.Runtime.Json.JsonUnion.Classify(element, s_shape) + 1));
 
     /// <inheritdoc/>
     public bool Equals(PaymentReference? other) => other is not null && global::SpecClients.Runtime.Json.JsonUnion.ElementEquals(Element, other.Element);
@@ -3560,13 +3558,9 @@ public sealed partial class PaymentReference : global::System.IEquatable<Payment
     public static bool operator !=(PaymentReference? left, PaymentReference? right) => !(left == right);
 
     /// <summary>Reads and writes <see cref="PaymentReference"/> as the JSON value it holds.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PaymentReference>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<PaymentReference>
     {
-        /// <inheritdoc/>
-        public override PaymentReference Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PaymentReference value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="PaymentReference"/> at the reader's current token.</summary>
         public static PaymentReference ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => Create(global::SpecClients.Runtime.Json.JsonRead.Element(ref reader));
@@ -3584,9 +3578,7 @@ public sealed partial class PaymentReference : global::System.IEquatable<Payment
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>PaymentRequest</c> schema.
-/// </summary>
+/// <summary>The <c>PaymentRequest</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PaymentRequest.JsonConverter))]
 public sealed partial record PaymentRequest
@@ -3597,33 +3589,23 @@ public sealed partial record PaymentRequest
     /// <remarks>JSON name: <c>amount</c>; required.</remarks>
     public required string Amount { get; init; }
 
-    /// <summary>
-    /// The <c>method</c> member.
-    /// </summary>
+    /// <summary>The <c>method</c> member.</summary>
     /// <remarks>JSON name: <c>method</c>; required.</remarks>
     public required global::SpecClients.Generated.Constructs.PaymentMethod Method { get; init; }
 
-    /// <summary>
-    /// The <c>customer</c> member.
-    /// </summary>
+    /// <summary>The <c>customer</c> member.</summary>
     /// <remarks>JSON name: <c>customer</c>.</remarks>
     public global::SpecClients.Generated.Constructs.ExpandableCustomer? Customer { get; init; }
 
-    /// <summary>
-    /// The <c>metadata</c> member.
-    /// </summary>
+    /// <summary>The <c>metadata</c> member.</summary>
     /// <remarks>JSON name: <c>metadata</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Metadata { get; init; }
 
-    /// <summary>
-    /// The <c>createdAt</c> member.
-    /// </summary>
+    /// <summary>The <c>createdAt</c> member.</summary>
     /// <remarks>JSON name: <c>createdAt</c>.</remarks>
     public global::System.DateTimeOffset? CreatedAt { get; init; }
 
-    /// <summary>
-    /// The <c>password</c> member.
-    /// </summary>
+    /// <summary>The <c>password</c> member.</summary>
     /// <remarks>JSON name: <c>password</c>; write-only: not returned by the server; sensitive: never printed.</remarks>
     public string? Password { get; init; }
 
@@ -3640,7 +3622,8 @@ public sealed partial record PaymentRequest
     public global::SpecClients.Generated.Constructs.PaymentRequestLimit? Limit { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -3657,13 +3640,9 @@ public sealed partial record PaymentRequest
     }
 
     /// <summary>Reads and writes <see cref="PaymentRequest"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PaymentRequest>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<PaymentRequest>
     {
-        /// <inheritdoc/>
-        public override PaymentRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PaymentRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="PaymentRequest"/> at the reader's current token.</summary>
         public static PaymentRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -3686,7 +3665,7 @@ public sealed partial record PaymentRequest
                 {
                     reader.Read();
                     has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "PaymentRequest", "amount");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PaymentRequest", "amount");
                     continue;
                 }
 
@@ -3694,55 +3673,69 @@ public sealed partial record PaymentRequest
                 {
                     reader.Read();
                     has1 = true;
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Constructs.PaymentMethod.JsonConverter.ReadValue(ref reader);
+                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Constructs.PaymentMethod.JsonConverter.ReadValue(ref reader);
                     continue;
                 }
 
                 if (reader.ValueTextEquals("customer"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Constructs.ExpandableCustomer.JsonConverter.ReadValue(ref reader);
+                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Constructs.ExpandableCustomer.JsonConverter.ReadValue(ref reader);
                     continue;
                 }
 
                 if (reader.ValueTextEquals("metadata"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Map<string>(ref reader, "PaymentRequest", "metadata", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "PaymentRequest", "metadata"));
+                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Runtime.Json.JsonRead.Map<string>(
+                            ref reader,
+                            "PaymentRequest",
+                            "metadata",
+                            static (ref global::System.Text.Json.Utf8JsonReader r1) =>
+                                global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "PaymentRequest", "metadata"));
                     continue;
                 }
 
                 if (reader.ValueTextEquals("createdAt"u8))
                 {
                     reader.Read();
-                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.DateTimeOffset(ref reader, "PaymentRequest", "createdAt");
+                    p4 = global::SpecClients.Runtime.Json.JsonRead.DateTimeOffsetOrNull(ref reader, "PaymentRequest", "createdAt");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("password"u8))
                 {
                     reader.Read();
-                    p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "PaymentRequest", "password");
+                    p5 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PaymentRequest", "password");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("clearable"u8))
                 {
                     reader.Read();
-                    p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "PaymentRequest", "clearable");
+                    p6 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PaymentRequest", "clearable");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("limit"u8))
                 {
                     reader.Read();
-                    p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Constructs.PaymentRequestLimit.JsonConverter.ReadValue(ref reader);
+                    p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Constructs.PaymentRequestLimit.JsonConverter.ReadValue(ref reader);
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("PaymentRequest", "amount");
@@ -3806,7 +3799,7 @@ public sealed partial record PaymentRequest
                 writer.WritePropertyName(N7);
                 global::SpecClients.Generated.Constructs.PaymentRequestLimit.JsonConverter.WriteValue(writer, v7);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -3832,7 +3825,7 @@ namespace SpecClients.Generated.Constructs;
 public sealed partial class PaymentRequestLimit : global::System.IEquatable<PaymentRequestLimit>
 {
     private static readonly global::SpecClients.Runtime.Json.UnionShape s_shape = new(
-        null,
+        discriminator: null,
         new global::SpecClients.Runtime.Json.UnionCase(global::SpecClients.Runtime.Json.JsonKinds.Integer),
         new global::SpecClients.Runtime.Json.UnionCase(global::SpecClients.Runtime.Json.JsonKinds.String, values: new[] { "" }));
 
@@ -3867,7 +3860,8 @@ public sealed partial class PaymentRequestLimit : global::System.IEquatable<Paym
     /// <summary>Reads the value as the <c>Int64</c> branch (a long), whichever branch <see cref="Case"/> names.</summary>
     /// <param name="value">The branch value, when the value reads as one.</param>
     /// <returns>Whether the value reads as the branch.</returns>
-    public bool TryGetInt64(out long value) => global::SpecClients.Runtime.Json.JsonUnion.TryRead<long>(Element, global::SpecClients.Runtime.Json.JsonKinds.Integer, static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Runtime.Json.JsonRead.Int64(ref r, "PaymentRequestLimit", "Int64"), out value);
+    public bool TryGetInt64(out long value) =>
+        global::SpecClients.Runtime.Json.JsonUnion.TryRead<long>(Element, global::SpecClients.Runtime.Json.JsonKinds.Integer, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Runtime.Json.JsonRead.Int64(ref r1, "PaymentRequestLimit", "Int64"), out value);
 
     /// <summary>The value as the <c>Int64</c> branch (a long).</summary>
     /// <returns>The branch value.</returns>
@@ -3877,7 +3871,8 @@ public sealed partial class PaymentRequestLimit : global::System.IEquatable<Paym
     /// <summary>A <see cref="PaymentRequestLimit"/> holding a <c>Int64</c> value.</summary>
     /// <param name="value">The branch value.</param>
     /// <returns>The union.</returns>
-    public static PaymentRequestLimit FromInt64(long value) => new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<long>(value, static (w, v) => w.WriteNumberValue(v)), Cases.Int64);
+    public static PaymentRequestLimit FromInt64(long value) =>
+        new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<long>(value, static (w1, v1) => w1.WriteNumberValue(v1)), Cases.Int64);
 
     /// <summary>A <see cref="PaymentRequestLimit"/> holding a <c>Int64</c> value.</summary>
     /// <param name="value">The branch value.</param>
@@ -3891,7 +3886,10 @@ public sealed partial class PaymentRequestLimit : global::System.IEquatable<Paym
     /// <returns>Whether the value reads as the branch.</returns>
     public bool TryGetEmpty([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
     {
-        value = global::SpecClients.Runtime.Json.JsonUnion.Read<string>(Element, global::SpecClients.Runtime.Json.JsonKinds.String, static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Runtime.Json.JsonRead.String(ref r, "PaymentRequestLimit", "Empty"));
+        value = global::SpecClients.Runtime.Json.JsonUnion.Read<string>(
+            Element,
+            global::SpecClients.Runtime.Json.JsonKinds.String,
+            static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "PaymentRequestLimit", "Empty"));
         return value is not null;
     }
 
@@ -3903,19 +3901,25 @@ public sealed partial class PaymentRequestLimit : global::System.IEquatable<Paym
     /// <summary>A <see cref="PaymentRequestLimit"/> holding a <c>Empty</c> value.</summary>
     /// <param name="value">The branch value.</param>
     /// <returns>The union.</returns>
-    public static PaymentRequestLimit FromEmpty(string value) => new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<string>(value ?? throw new global::System.ArgumentNullException(nameof(value)), static (w, v) => w.WriteStringValue(v)), Cases.Empty);
+    public static PaymentRequestLimit FromEmpty(string value) =>
+        new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<string>(value ?? throw new global::System.ArgumentNullException(nameof(value)), static (w1, v1) => w1.WriteStringValue(v1)), Cases.Empty);
 
     /// <summary>A <see cref="PaymentRequestLimit"/> holding a <c>Empty</c> value.</summary>
     /// <param name="value">The branch value.</param>
     public static implicit operator PaymentRequestLimit(string value) => FromEmpty(value);
 
-    /// <summary>Calls the function for the branch the value is; <paramref name="unknown"/> when it is none, or does not read as the one it matches.</summary>
+    /// <summary>
+    /// Calls the function for the branch the value is; <paramref name="unknown"/> when it is none, or does not read as the one it matches.
+    /// </summary>
     /// <typeparam name="TResult">The result type.</typeparam>
     /// <param name="int64">Called with the <c>Int64</c> value.</param>
     /// <param name="empty">Called with the <c>Empty</c> value.</param>
     /// <param name="unknown">Called with the JSON value when it is no branch.</param>
     /// <returns>The function's result.</returns>
-    public TResult Match<TResult>(global::System.Func<long, TResult> int64, global::System.Func<string, TResult> empty, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)
+    public TResult Match<TResult>(
+        global::System.Func<long, TResult> int64,
+        global::System.Func<string, TResult> empty,
+        global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)
     {
         global::System.ArgumentNullException.ThrowIfNull(int64);
         global::System.ArgumentNullException.ThrowIfNull(empty);
@@ -3933,7 +3937,8 @@ public sealed partial class PaymentRequestLimit : global::System.IEquatable<Paym
     /// <returns>The union.</returns>
     public static PaymentRequestLimit FromElement(global::System.Text.Json.JsonElement element) => Create(element.Clone());
 
-    private static PaymentRequestLimit Create(global::System.Text.Json.JsonElement element) => new(element, (Cases)(global::SpecClients.Runtime.Json.JsonUnion.Classify(element, s_shape) + 1));
+    private static PaymentRequestLimit Create(global::System.Text.Json.JsonElement element) =>
+        new(element, (Cases)(global::SpecClients.Runtime.Json.JsonUnion.Classify(element, s_shape) + 1));
 
     /// <inheritdoc/>
     public bool Equals(PaymentRequestLimit? other) => other is not null && global::SpecClients.Runtime.Json.JsonUnion.ElementEquals(Element, other.Element);
@@ -3955,13 +3960,9 @@ public sealed partial class PaymentRequestLimit : global::System.IEquatable<Paym
     public static bool operator !=(PaymentRequestLimit? left, PaymentRequestLimit? right) => !(left == right);
 
     /// <summary>Reads and writes <see cref="PaymentRequestLimit"/> as the JSON value it holds.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PaymentRequestLimit>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<PaymentRequestLimit>
     {
-        /// <inheritdoc/>
-        public override PaymentRequestLimit Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PaymentRequestLimit value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="PaymentRequestLimit"/> at the reader's current token.</summary>
         public static PaymentRequestLimit ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => Create(global::SpecClients.Runtime.Json.JsonRead.Element(ref reader));
@@ -3979,9 +3980,7 @@ public sealed partial class PaymentRequestLimit : global::System.IEquatable<Paym
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>PaymentStatus</c> values.
-/// </summary>
+/// <summary>The <c>PaymentStatus</c> values.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PaymentStatusExtensions.JsonConverter))]
 public enum PaymentStatus
@@ -4028,17 +4027,17 @@ public static class PaymentStatusExtensions
     public static PaymentStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string member)
     {
         var text = global::SpecClients.Runtime.Json.JsonRead.String(ref reader, owner, member);
-        return TryParseWireValue(text, out var value) ? value : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "PaymentStatus");
+        return TryParseWireValue(text, out var value)
+            ? value
+            : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "PaymentStatus");
     }
 
     /// <summary>Reads and writes <see cref="PaymentStatus"/> as its wire value.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PaymentStatus>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<PaymentStatus>
     {
-        /// <inheritdoc/>
-        public override PaymentStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader, "PaymentStatus", "$");
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PaymentStatus value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.ToWireValue());
+        public JsonConverter() : base(
+            static (ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, "PaymentStatus", "$"),
+            static (writer, value) => writer.WriteStringValue(value.ToWireValue())) { }
     }
 }
 
@@ -4050,27 +4049,22 @@ public static class PaymentStatusExtensions
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>PaymentUpdatedWebhookPayload</c> schema.
-/// </summary>
+/// <summary>The <c>PaymentUpdatedWebhookPayload</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PaymentUpdatedWebhookPayload.JsonConverter))]
 public sealed partial record PaymentUpdatedWebhookPayload
 {
-    /// <summary>
-    /// The <c>event</c> member.
-    /// </summary>
+    /// <summary>The <c>event</c> member.</summary>
     /// <remarks>JSON name: <c>event</c>.</remarks>
     public string? Event { get; init; }
 
-    /// <summary>
-    /// The <c>payment</c> member.
-    /// </summary>
+    /// <summary>The <c>payment</c> member.</summary>
     /// <remarks>JSON name: <c>payment</c>.</remarks>
     public global::SpecClients.Generated.Constructs.Payment? Payment { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -4081,13 +4075,9 @@ public sealed partial record PaymentUpdatedWebhookPayload
     }
 
     /// <summary>Reads and writes <see cref="PaymentUpdatedWebhookPayload"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PaymentUpdatedWebhookPayload>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<PaymentUpdatedWebhookPayload>
     {
-        /// <inheritdoc/>
-        public override PaymentUpdatedWebhookPayload Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PaymentUpdatedWebhookPayload value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="PaymentUpdatedWebhookPayload"/> at the reader's current token.</summary>
         public static PaymentUpdatedWebhookPayload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -4101,20 +4091,23 @@ public sealed partial record PaymentUpdatedWebhookPayload
                 if (reader.ValueTextEquals("event"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "PaymentUpdatedWebhookPayload", "event");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PaymentUpdatedWebhookPayload", "event");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("payment"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Constructs.Payment.JsonConverter.ReadValue(ref reader);
+                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Constructs.Payment.JsonConverter.ReadValue(ref reader);
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new PaymentUpdatedWebhookPayload
@@ -4141,7 +4134,7 @@ public sealed partial record PaymentUpdatedWebhookPayload
                 writer.WritePropertyName(N1);
                 global::SpecClients.Generated.Constructs.Payment.JsonConverter.WriteValue(writer, v1);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -4155,79 +4148,100 @@ public sealed partial record PaymentUpdatedWebhookPayload
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>Pet</c> schema.
-/// </summary>
+/// <summary>The <c>Pet</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Pet.JsonConverter))]
 public sealed partial record Pet
 {
-    /// <summary>
-    /// The <c>petType</c> member.
-    /// </summary>
+    /// <summary>The <c>petType</c> member.</summary>
     /// <remarks>JSON name: <c>petType</c>; required.</remarks>
     public required string PetType { get; init; }
 
-    /// <summary>
-    /// The <c>id</c> member.
-    /// </summary>
+    /// <summary>The <c>id</c> member.</summary>
     /// <remarks>JSON name: <c>id</c>; read-only: set by the server.</remarks>
     public long? Id { get; init; }
 
-    /// <summary>
-    /// The <c>name</c> member.
-    /// </summary>
+    /// <summary>The <c>name</c> member.</summary>
     /// <remarks>JSON name: <c>name</c>; required.</remarks>
     public required string Name { get; init; }
 
-    /// <summary>
-    /// The <c>tags</c> member.
-    /// </summary>
+    /// <summary>The <c>tags</c> member.</summary>
     /// <remarks>JSON name: <c>tags</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
 
-    /// <summary>
-    /// The <c>nickname</c> member.
-    /// </summary>
+    /// <summary>The <c>nickname</c> member.</summary>
     /// <remarks>JSON name: <c>nickname</c>; may be null.</remarks>
     public string? Nickname { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
-    /// <summary>Whether <c>petType</c> is <c>cat</c>, the value that names <see cref="SpecClients.Generated.Constructs.Cat"/>.</summary>
+    /// <summary>
+    /// Whether <c>petType</c> is <c>cat</c>, the value that names <see cref="global::SpecClients.Generated.Constructs.Cat"/>.
+    /// </summary>
     public bool IsCat => PetType == "cat";
 
-    /// <summary>This value read as a <see cref="SpecClients.Generated.Constructs.Cat"/>, when <c>petType</c> names it: the subtype's members come from <see cref="AdditionalProperties"/>.</summary>
+    /// <summary>
+    /// This value read as a <see cref="global::SpecClients.Generated.Constructs.Cat"/>, when <c>petType</c> names it: the subtype's members
+    /// come from <see cref="AdditionalProperties"/>.
+    /// </summary>
     /// <param name="value">The subtype value, or null.</param>
     /// <returns>Whether the discriminator names the subtype and the value reads as one.</returns>
-    public bool TryGetCat([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SpecClients.Generated.Constructs.Cat? value)
+    public bool TryGetCat(
+        [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SpecClients.Generated.Constructs.Cat? value)
     {
-        value = IsCat ? global::SpecClients.Runtime.Json.JsonUnion.Convert<Pet, global::SpecClients.Generated.Constructs.Cat>(this, static (w, v) => JsonConverter.WriteValue(w, v), static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Constructs.Cat.JsonConverter.ReadValue(ref r)) : null;
+        value = IsCat
+            ? global::SpecClients.Runtime.Json.JsonUnion.Convert<Pet, global::SpecClients.Generated.Constructs.Cat>(this, JsonConverter.WriteValue, global::SpecClients.Generated.Constructs.Cat.JsonConverter.ReadValue)
+            : null;
         return value is not null;
     }
 
-    /// <summary>The base view of a <see cref="SpecClients.Generated.Constructs.Cat"/>: the members it adds are kept in <see cref="AdditionalProperties"/> and written back.</summary>
+    /// <summary>
+    /// The base view of a <see cref="global::SpecClients.Generated.Constructs.Cat"/>: the members it adds are kept in
+    /// <see cref="AdditionalProperties"/> and written back.
+    /// </summary>
     /// <param name="value">The subtype value.</param>
     /// <returns>The same JSON as this base type.</returns>
-    public static Pet FromCat(global::SpecClients.Generated.Constructs.Cat value) => global::SpecClients.Runtime.Json.JsonUnion.Convert<global::SpecClients.Generated.Constructs.Cat, Pet>(value ?? throw new global::System.ArgumentNullException(nameof(value)), static (w, v) => global::SpecClients.Generated.Constructs.Cat.JsonConverter.WriteValue(w, v), static (ref global::System.Text.Json.Utf8JsonReader r) => JsonConverter.ReadValue(ref r)) ?? throw new global::System.Text.Json.JsonException("The value does not read as Pet.");
+    public static Pet FromCat(global::SpecClients.Generated.Constructs.Cat value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        return global::SpecClients.Runtime.Json.JsonUnion.Convert<global::SpecClients.Generated.Constructs.Cat, Pet>(value, global::SpecClients.Generated.Constructs.Cat.JsonConverter.WriteValue, JsonConverter.ReadValue)
+            ?? throw new global::System.Text.Json.JsonException("The value does not read as Pet.");
+    }
 
-    /// <summary>Whether <c>petType</c> is <c>dog</c>, the value that names <see cref="SpecClients.Generated.Constructs.Dog"/>.</summary>
+    /// <summary>
+    /// Whether <c>petType</c> is <c>dog</c>, the value that names <see cref="global::SpecClients.Generated.Constructs.Dog"/>.
+    /// </summary>
     public bool IsDog => PetType == "dog";
 
-    /// <summary>This value read as a <see cref="SpecClients.Generated.Constructs.Dog"/>, when <c>petType</c> names it: the subtype's members come from <see cref="AdditionalProperties"/>.</summary>
+    /// <summary>
+    /// This value read as a <see cref="global::SpecClients.Generated.Constructs.Dog"/>, when <c>petType</c> names it: the subtype's members
+    /// come from <see cref="AdditionalProperties"/>.
+    /// </summary>
     /// <param name="value">The subtype value, or null.</param>
     /// <returns>Whether the discriminator names the subtype and the value reads as one.</returns>
-    public bool TryGetDog([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SpecClients.Generated.Constructs.Dog? value)
+    public bool TryGetDog(
+        [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SpecClients.Generated.Constructs.Dog? value)
     {
-        value = IsDog ? global::SpecClients.Runtime.Json.JsonUnion.Convert<Pet, global::SpecClients.Generated.Constructs.Dog>(this, static (w, v) => JsonConverter.WriteValue(w, v), static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Constructs.Dog.JsonConverter.ReadValue(ref r)) : null;
+        value = IsDog
+            ? global::SpecClients.Runtime.Json.JsonUnion.Convert<Pet, global::SpecClients.Generated.Constructs.Dog>(this, JsonConverter.WriteValue, global::SpecClients.Generated.Constructs.Dog.JsonConverter.ReadValue)
+            : null;
         return value is not null;
     }
 
-    /// <summary>The base view of a <see cref="SpecClients.Generated.Constructs.Dog"/>: the members it adds are kept in <see cref="AdditionalProperties"/> and written back.</summary>
+    /// <summary>
+    /// The base view of a <see cref="global::SpecClients.Generated.Constructs.Dog"/>: the members it adds are kept in
+    /// <see cref="AdditionalProperties"/> and written back.
+    /// </summary>
     /// <param name="value">The subtype value.</param>
     /// <returns>The same JSON as this base type.</returns>
-    public static Pet FromDog(global::SpecClients.Generated.Constructs.Dog value) => global::SpecClients.Runtime.Json.JsonUnion.Convert<global::SpecClients.Generated.Constructs.Dog, Pet>(value ?? throw new global::System.ArgumentNullException(nameof(value)), static (w, v) => global::SpecClients.Generated.Constructs.Dog.JsonConverter.WriteValue(w, v), static (ref global::System.Text.Json.Utf8JsonReader r) => JsonConverter.ReadValue(ref r)) ?? throw new global::System.Text.Json.JsonException("The value does not read as Pet.");
+    public static Pet FromDog(global::SpecClients.Generated.Constructs.Dog value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        return global::SpecClients.Runtime.Json.JsonUnion.Convert<global::SpecClients.Generated.Constructs.Dog, Pet>(value, global::SpecClients.Generated.Constructs.Dog.JsonConverter.WriteValue, JsonConverter.ReadValue)
+            ?? throw new global::System.Text.Json.JsonException("The value does not read as Pet.");
+    }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -4241,13 +4255,9 @@ public sealed partial record Pet
     }
 
     /// <summary>Reads and writes <see cref="Pet"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Pet>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Pet>
     {
-        /// <inheritdoc/>
-        public override Pet Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Pet value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Pet"/> at the reader's current token.</summary>
         public static Pet ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -4267,14 +4277,14 @@ public sealed partial record Pet
                 {
                     reader.Read();
                     has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Pet", "petType");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Pet", "petType");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("id"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int64(ref reader, "Pet", "id");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.Int64OrNull(ref reader, "Pet", "id");
                     continue;
                 }
 
@@ -4282,27 +4292,35 @@ public sealed partial record Pet
                 {
                     reader.Read();
                     has2 = true;
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Pet", "name");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Pet", "name");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("tags"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Array<string>(ref reader, "Pet", "tags", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "Pet", "tags"));
+                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Runtime.Json.JsonRead.Array<string>(
+                            ref reader,
+                            "Pet",
+                            "tags",
+                            static (ref global::System.Text.Json.Utf8JsonReader r1) =>
+                                global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "Pet", "tags"));
                     continue;
                 }
 
                 if (reader.ValueTextEquals("nickname"u8))
                 {
                     reader.Read();
-                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Pet", "nickname");
+                    p4 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Pet", "nickname");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("Pet", "petType");
@@ -4345,7 +4363,7 @@ public sealed partial record Pet
             {
                 writer.WriteString(N4, v4);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -4359,9 +4377,7 @@ public sealed partial record Pet
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>Shape</c> schema.
-/// </summary>
+/// <summary>The <c>Shape</c> schema.</summary>
 /// <remarks>
 /// From <c>oneOf</c> in the spec: 2 branches (Circle, Rectangle).
 /// The JSON value is kept as read (<see cref="Element"/>); <see cref="Case"/> is the branch it matches.
@@ -4371,7 +4387,7 @@ namespace SpecClients.Generated.Constructs;
 public sealed partial class Shape : global::System.IEquatable<Shape>
 {
     private static readonly global::SpecClients.Runtime.Json.UnionShape s_shape = new(
-        null,
+        discriminator: null,
         new global::SpecClients.Runtime.Json.UnionCase(global::SpecClients.Runtime.Json.JsonKinds.Object, required: new[] { "radius" }, known: new[] { "radius" }),
         new global::SpecClients.Runtime.Json.UnionCase(global::SpecClients.Runtime.Json.JsonKinds.Object, required: new[] { "height", "width" }, known: new[] { "height", "width" }));
 
@@ -4406,21 +4422,27 @@ public sealed partial class Shape : global::System.IEquatable<Shape>
     /// <summary>Reads the value as the <c>Circle</c> branch (a ShapeCircle), whichever branch <see cref="Case"/> names.</summary>
     /// <param name="value">The branch value, when the value reads as one.</param>
     /// <returns>Whether the value reads as the branch.</returns>
-    public bool TryGetCircle([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SpecClients.Generated.Constructs.ShapeCircle? value)
+    public bool TryGetCircle(
+        [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SpecClients.Generated.Constructs.ShapeCircle? value)
     {
-        value = global::SpecClients.Runtime.Json.JsonUnion.Read<global::SpecClients.Generated.Constructs.ShapeCircle>(Element, global::SpecClients.Runtime.Json.JsonKinds.Object, static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Constructs.ShapeCircle.JsonConverter.ReadValue(ref r));
+        value = global::SpecClients.Runtime.Json.JsonUnion.Read<global::SpecClients.Generated.Constructs.ShapeCircle>(
+            Element,
+            global::SpecClients.Runtime.Json.JsonKinds.Object,
+            global::SpecClients.Generated.Constructs.ShapeCircle.JsonConverter.ReadValue);
         return value is not null;
     }
 
     /// <summary>The value as the <c>Circle</c> branch (a ShapeCircle).</summary>
     /// <returns>The branch value.</returns>
     /// <exception cref="global::System.InvalidOperationException">The value does not read as this branch.</exception>
-    public global::SpecClients.Generated.Constructs.ShapeCircle AsCircle() => TryGetCircle(out var value) ? value : throw global::SpecClients.Runtime.Json.JsonUnion.NotThisBranch("Shape", "Circle");
+    public global::SpecClients.Generated.Constructs.ShapeCircle AsCircle() =>
+        TryGetCircle(out var value) ? value : throw global::SpecClients.Runtime.Json.JsonUnion.NotThisBranch("Shape", "Circle");
 
     /// <summary>A <see cref="Shape"/> holding a <c>Circle</c> value.</summary>
     /// <param name="value">The branch value.</param>
     /// <returns>The union.</returns>
-    public static Shape FromCircle(global::SpecClients.Generated.Constructs.ShapeCircle value) => new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<global::SpecClients.Generated.Constructs.ShapeCircle>(value ?? throw new global::System.ArgumentNullException(nameof(value)), static (w, v) => global::SpecClients.Generated.Constructs.ShapeCircle.JsonConverter.WriteValue(w, v)), Cases.Circle);
+    public static Shape FromCircle(global::SpecClients.Generated.Constructs.ShapeCircle value) =>
+        new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<global::SpecClients.Generated.Constructs.ShapeCircle>(value ?? throw new global::System.ArgumentNullException(nameof(value)), global::SpecClients.Generated.Constructs.ShapeCircle.JsonConverter.WriteValue), Cases.Circle);
 
     /// <summary>A <see cref="Shape"/> holding a <c>Circle</c> value.</summary>
     /// <param name="value">The branch value.</param>
@@ -4432,33 +4454,44 @@ public sealed partial class Shape : global::System.IEquatable<Shape>
     /// <summary>Reads the value as the <c>Rectangle</c> branch (a ShapeRectangle), whichever branch <see cref="Case"/> names.</summary>
     /// <param name="value">The branch value, when the value reads as one.</param>
     /// <returns>Whether the value reads as the branch.</returns>
-    public bool TryGetRectangle([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SpecClients.Generated.Constructs.ShapeRectangle? value)
+    public bool TryGetRectangle(
+        [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SpecClients.Generated.Constructs.ShapeRectangle? value)
     {
-        value = global::SpecClients.Runtime.Json.JsonUnion.Read<global::SpecClients.Generated.Constructs.ShapeRectangle>(Element, global::SpecClients.Runtime.Json.JsonKinds.Object, static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Constructs.ShapeRectangle.JsonConverter.ReadValue(ref r));
+        value = global::SpecClients.Runtime.Json.JsonUnion.Read<global::SpecClients.Generated.Constructs.ShapeRectangle>(
+            Element,
+            global::SpecClients.Runtime.Json.JsonKinds.Object,
+            global::SpecClients.Generated.Constructs.ShapeRectangle.JsonConverter.ReadValue);
         return value is not null;
     }
 
     /// <summary>The value as the <c>Rectangle</c> branch (a ShapeRectangle).</summary>
     /// <returns>The branch value.</returns>
     /// <exception cref="global::System.InvalidOperationException">The value does not read as this branch.</exception>
-    public global::SpecClients.Generated.Constructs.ShapeRectangle AsRectangle() => TryGetRectangle(out var value) ? value : throw global::SpecClients.Runtime.Json.JsonUnion.NotThisBranch("Shape", "Rectangle");
+    public global::SpecClients.Generated.Constructs.ShapeRectangle AsRectangle() =>
+        TryGetRectangle(out var value) ? value : throw global::SpecClients.Runtime.Json.JsonUnion.NotThisBranch("Shape", "Rectangle");
 
     /// <summary>A <see cref="Shape"/> holding a <c>Rectangle</c> value.</summary>
     /// <param name="value">The branch value.</param>
     /// <returns>The union.</returns>
-    public static Shape FromRectangle(global::SpecClients.Generated.Constructs.ShapeRectangle value) => new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<global::SpecClients.Generated.Constructs.ShapeRectangle>(value ?? throw new global::System.ArgumentNullException(nameof(value)), static (w, v) => global::SpecClients.Generated.Constructs.ShapeRectangle.JsonConverter.WriteValue(w, v)), Cases.Rectangle);
+    public static Shape FromRectangle(global::SpecClients.Generated.Constructs.ShapeRectangle value) =>
+        new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<global::SpecClients.Generated.Constructs.ShapeRectangle>(value ?? throw new global::System.ArgumentNullException(nameof(value)), global::SpecClients.Generated.Constructs.ShapeRectangle.JsonConverter.WriteValue), Cases.Rectangle);
 
     /// <summary>A <see cref="Shape"/> holding a <c>Rectangle</c> value.</summary>
     /// <param name="value">The branch value.</param>
     public static implicit operator Shape(global::SpecClients.Generated.Constructs.ShapeRectangle value) => FromRectangle(value);
 
-    /// <summary>Calls the function for the branch the value is; <paramref name="unknown"/> when it is none, or does not read as the one it matches.</summary>
+    /// <summary>
+    /// Calls the function for the branch the value is; <paramref name="unknown"/> when it is none, or does not read as the one it matches.
+    /// </summary>
     /// <typeparam name="TResult">The result type.</typeparam>
     /// <param name="circle">Called with the <c>Circle</c> value.</param>
     /// <param name="rectangle">Called with the <c>Rectangle</c> value.</param>
     /// <param name="unknown">Called with the JSON value when it is no branch.</param>
     /// <returns>The function's result.</returns>
-    public TResult Match<TResult>(global::System.Func<global::SpecClients.Generated.Constructs.ShapeCircle, TResult> circle, global::System.Func<global::SpecClients.Generated.Constructs.ShapeRectangle, TResult> rectangle, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)
+    public TResult Match<TResult>(
+        global::System.Func<global::SpecClients.Generated.Constructs.ShapeCircle, TResult> circle,
+        global::System.Func<global::SpecClients.Generated.Constructs.ShapeRectangle, TResult> rectangle,
+        global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)
     {
         global::System.ArgumentNullException.ThrowIfNull(circle);
         global::System.ArgumentNullException.ThrowIfNull(rectangle);
@@ -4476,7 +4509,8 @@ public sealed partial class Shape : global::System.IEquatable<Shape>
     /// <returns>The union.</returns>
     public static Shape FromElement(global::System.Text.Json.JsonElement element) => Create(element.Clone());
 
-    private static Shape Create(global::System.Text.Json.JsonElement element) => new(element, (Cases)(global::SpecClients.Runtime.Json.JsonUnion.Classify(element, s_shape) + 1));
+    private static Shape Create(global::System.Text.Json.JsonElement element) =>
+        new(element, (Cases)(global::SpecClients.Runtime.Json.JsonUnion.Classify(element, s_shape) + 1));
 
     /// <inheritdoc/>
     public bool Equals(Shape? other) => other is not null && global::SpecClients.Runtime.Json.JsonUnion.ElementEquals(Element, other.Element);
@@ -4498,13 +4532,9 @@ public sealed partial class Shape : global::System.IEquatable<Shape>
     public static bool operator !=(Shape? left, Shape? right) => !(left == right);
 
     /// <summary>Reads and writes <see cref="Shape"/> as the JSON value it holds.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Shape>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Shape>
     {
-        /// <inheritdoc/>
-        public override Shape Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Shape value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Shape"/> at the reader's current token.</summary>
         public static Shape ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => Create(global::SpecClients.Runtime.Json.JsonRead.Element(ref reader));
@@ -4522,21 +4552,18 @@ public sealed partial class Shape : global::System.IEquatable<Shape>
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>ShapeCircle</c> schema.
-/// </summary>
+/// <summary>The <c>ShapeCircle</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ShapeCircle.JsonConverter))]
 public sealed partial record ShapeCircle
 {
-    /// <summary>
-    /// The <c>radius</c> member.
-    /// </summary>
+    /// <summary>The <c>radius</c> member.</summary>
     /// <remarks>JSON name: <c>radius</c>; required.</remarks>
     public required double Radius { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -4546,13 +4573,9 @@ public sealed partial record ShapeCircle
     }
 
     /// <summary>Reads and writes <see cref="ShapeCircle"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ShapeCircle>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<ShapeCircle>
     {
-        /// <inheritdoc/>
-        public override ShapeCircle Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ShapeCircle value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="ShapeCircle"/> at the reader's current token.</summary>
         public static ShapeCircle ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -4567,13 +4590,14 @@ public sealed partial record ShapeCircle
                 {
                     reader.Read();
                     has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "ShapeCircle", "radius");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "ShapeCircle", "radius");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("ShapeCircle", "radius");
@@ -4592,7 +4616,7 @@ public sealed partial record ShapeCircle
         {
             writer.WriteStartObject();
             writer.WriteNumber(N0, value.Radius);
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -4606,27 +4630,22 @@ public sealed partial record ShapeCircle
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>ShapeRectangle</c> schema.
-/// </summary>
+/// <summary>The <c>ShapeRectangle</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ShapeRectangle.JsonConverter))]
 public sealed partial record ShapeRectangle
 {
-    /// <summary>
-    /// The <c>width</c> member.
-    /// </summary>
+    /// <summary>The <c>width</c> member.</summary>
     /// <remarks>JSON name: <c>width</c>; required.</remarks>
     public required double Width { get; init; }
 
-    /// <summary>
-    /// The <c>height</c> member.
-    /// </summary>
+    /// <summary>The <c>height</c> member.</summary>
     /// <remarks>JSON name: <c>height</c>; required.</remarks>
     public required float Height { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -4637,13 +4656,9 @@ public sealed partial record ShapeRectangle
     }
 
     /// <summary>Reads and writes <see cref="ShapeRectangle"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ShapeRectangle>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<ShapeRectangle>
     {
-        /// <inheritdoc/>
-        public override ShapeRectangle Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ShapeRectangle value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="ShapeRectangle"/> at the reader's current token.</summary>
         public static ShapeRectangle ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -4660,7 +4675,7 @@ public sealed partial record ShapeRectangle
                 {
                     reader.Read();
                     has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "ShapeRectangle", "width");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "ShapeRectangle", "width");
                     continue;
                 }
 
@@ -4668,13 +4683,14 @@ public sealed partial record ShapeRectangle
                 {
                     reader.Read();
                     has1 = true;
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Single(ref reader, "ShapeRectangle", "height");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.SingleOrNull(ref reader, "ShapeRectangle", "height");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("ShapeRectangle", "width");
@@ -4698,7 +4714,7 @@ public sealed partial record ShapeRectangle
             writer.WriteStartObject();
             writer.WriteNumber(N0, value.Width);
             writer.WriteNumber(N1, value.Height);
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -4712,57 +4728,39 @@ public sealed partial record ShapeRectangle
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The parts of a <c>multipart/form-data</c> request body.
-/// </summary>
+/// <summary>The parts of a <c>multipart/form-data</c> request body.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public sealed partial record UploadPetPhotoRequest
 {
-    /// <summary>
-    /// The <c>caption</c> member.
-    /// </summary>
+    /// <summary>The <c>caption</c> member.</summary>
     /// <remarks>Part name: <c>caption</c>.</remarks>
     public string? Caption { get; init; }
 
-    /// <summary>
-    /// The <c>width</c> member.
-    /// </summary>
+    /// <summary>The <c>width</c> member.</summary>
     /// <remarks>Part name: <c>width</c>.</remarks>
     public int? Width { get; init; }
 
-    /// <summary>
-    /// The <c>pet</c> member.
-    /// </summary>
+    /// <summary>The <c>pet</c> member.</summary>
     /// <remarks>Part name: <c>pet</c>.</remarks>
     public global::SpecClients.Generated.Constructs.Pet? Pet { get; init; }
 
-    /// <summary>
-    /// The <c>photo</c> member.
-    /// </summary>
+    /// <summary>The <c>photo</c> member.</summary>
     /// <remarks>Part name: <c>photo</c>; required.</remarks>
     public required global::SpecClients.Runtime.Http.FilePart Photo { get; init; }
 
-    /// <summary>
-    /// The <c>thumbnail</c> member.
-    /// </summary>
+    /// <summary>The <c>thumbnail</c> member.</summary>
     /// <remarks>Part name: <c>thumbnail</c>.</remarks>
     public global::SpecClients.Runtime.Http.FilePart? Thumbnail { get; init; }
 
-    /// <summary>
-    /// The <c>extras</c> member.
-    /// </summary>
+    /// <summary>The <c>extras</c> member.</summary>
     /// <remarks>Part name: <c>extras</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<global::SpecClients.Runtime.Http.FilePart>? Extras { get; init; }
 
-    /// <summary>
-    /// The <c>labels</c> member.
-    /// </summary>
+    /// <summary>The <c>labels</c> member.</summary>
     /// <remarks>Part name: <c>labels</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<string>? Labels { get; init; }
 
-    /// <summary>
-    /// The <c>crop</c> member.
-    /// </summary>
+    /// <summary>The <c>crop</c> member.</summary>
     /// <remarks>Part name: <c>crop</c>.</remarks>
     public global::SpecClients.Generated.Constructs.UploadPetPhotoRequestCrop? Crop { get; init; }
 
@@ -4788,27 +4786,22 @@ public sealed partial record UploadPetPhotoRequest
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>UploadPetPhotoRequestCrop</c> schema.
-/// </summary>
+/// <summary>The <c>UploadPetPhotoRequestCrop</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(UploadPetPhotoRequestCrop.JsonConverter))]
 public sealed partial record UploadPetPhotoRequestCrop
 {
-    /// <summary>
-    /// The <c>x</c> member.
-    /// </summary>
+    /// <summary>The <c>x</c> member.</summary>
     /// <remarks>JSON name: <c>x</c>.</remarks>
     public int? X { get; init; }
 
-    /// <summary>
-    /// The <c>y</c> member.
-    /// </summary>
+    /// <summary>The <c>y</c> member.</summary>
     /// <remarks>JSON name: <c>y</c>.</remarks>
     public int? Y { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -4819,13 +4812,9 @@ public sealed partial record UploadPetPhotoRequestCrop
     }
 
     /// <summary>Reads and writes <see cref="UploadPetPhotoRequestCrop"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<UploadPetPhotoRequestCrop>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<UploadPetPhotoRequestCrop>
     {
-        /// <inheritdoc/>
-        public override UploadPetPhotoRequestCrop Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UploadPetPhotoRequestCrop value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="UploadPetPhotoRequestCrop"/> at the reader's current token.</summary>
         public static UploadPetPhotoRequestCrop ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -4839,20 +4828,21 @@ public sealed partial record UploadPetPhotoRequestCrop
                 if (reader.ValueTextEquals("x"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int32(ref reader, "UploadPetPhotoRequestCrop", "x");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "UploadPetPhotoRequestCrop", "x");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("y"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int32(ref reader, "UploadPetPhotoRequestCrop", "y");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "UploadPetPhotoRequestCrop", "y");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new UploadPetPhotoRequestCrop
@@ -4878,7 +4868,7 @@ public sealed partial record UploadPetPhotoRequestCrop
             {
                 writer.WriteNumber(N1, v1);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -4892,27 +4882,22 @@ public sealed partial record UploadPetPhotoRequestCrop
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>WalletDetails</c> schema.
-/// </summary>
+/// <summary>The <c>WalletDetails</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(WalletDetails.JsonConverter))]
 public sealed partial record WalletDetails
 {
-    /// <summary>
-    /// The <c>type</c> member.
-    /// </summary>
+    /// <summary>The <c>type</c> member.</summary>
     /// <remarks>JSON name: <c>type</c>; required.</remarks>
     public required string Type { get; init; }
 
-    /// <summary>
-    /// The <c>token</c> member.
-    /// </summary>
+    /// <summary>The <c>token</c> member.</summary>
     /// <remarks>JSON name: <c>token</c>; sensitive: never printed.</remarks>
     public string? Token { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -4923,13 +4908,9 @@ public sealed partial record WalletDetails
     }
 
     /// <summary>Reads and writes <see cref="WalletDetails"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<WalletDetails>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<WalletDetails>
     {
-        /// <inheritdoc/>
-        public override WalletDetails Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WalletDetails value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="WalletDetails"/> at the reader's current token.</summary>
         public static WalletDetails ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -4945,20 +4926,21 @@ public sealed partial record WalletDetails
                 {
                     reader.Read();
                     has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "WalletDetails", "type");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "WalletDetails", "type");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("token"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "WalletDetails", "token");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "WalletDetails", "token");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("WalletDetails", "type");
@@ -4983,7 +4965,7 @@ public sealed partial record WalletDetails
             {
                 writer.WriteString(N1, v1);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

@@ -7,7 +7,8 @@
 namespace SpecClients.Generated.FaspaySendme;
 
 /// <summary>
-/// Body of getBalance (doc). Every value is a JSON string on the wire, amounts included (doc). As for TokenResponse, only `status` and `message` are listed as required so that a failure body (status "9", no balance) still reads and shows Faspay's own status and message.
+/// Body of getBalance (doc). Every value is a JSON string on the wire, amounts included (doc). As for TokenResponse, only `status` and
+/// `message` are listed as required so that a failure body (status "9", no balance) still reads and shows Faspay's own status and message.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(BalanceResponse.JsonConverter))]
@@ -56,7 +57,8 @@ public sealed partial record BalanceResponse
     public string? ResponseDesc { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -72,13 +74,9 @@ public sealed partial record BalanceResponse
     }
 
     /// <summary>Reads and writes <see cref="BalanceResponse"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<BalanceResponse>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<BalanceResponse>
     {
-        /// <inheritdoc/>
-        public override BalanceResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BalanceResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="BalanceResponse"/> at the reader's current token.</summary>
         public static BalanceResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -99,21 +97,21 @@ public sealed partial record BalanceResponse
                 if (reader.ValueTextEquals("virtual_account"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "BalanceResponse", "virtual_account");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "BalanceResponse", "virtual_account");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("balance"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "BalanceResponse", "balance");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "BalanceResponse", "balance");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("available_balance"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "BalanceResponse", "available_balance");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "BalanceResponse", "available_balance");
                     continue;
                 }
 
@@ -121,7 +119,7 @@ public sealed partial record BalanceResponse
                 {
                     reader.Read();
                     has3 = true;
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "BalanceResponse", "status");
+                    p3 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "BalanceResponse", "status");
                     continue;
                 }
 
@@ -129,27 +127,28 @@ public sealed partial record BalanceResponse
                 {
                     reader.Read();
                     has4 = true;
-                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "BalanceResponse", "message");
+                    p4 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "BalanceResponse", "message");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("response_code"u8))
                 {
                     reader.Read();
-                    p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "BalanceResponse", "response_code");
+                    p5 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "BalanceResponse", "response_code");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("response_desc"u8))
                 {
                     reader.Read();
-                    p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "BalanceResponse", "response_desc");
+                    p6 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "BalanceResponse", "response_desc");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has3) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("BalanceResponse", "status");
@@ -203,7 +202,7 @@ public sealed partial record BalanceResponse
             {
                 writer.WriteString(N6, v6);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -218,7 +217,8 @@ public sealed partial record BalanceResponse
 namespace SpecClients.Generated.FaspaySendme;
 
 /// <summary>
-/// Guess: the fields a failed SendMe request answers with. The docs describe no error body; the success bodies carry these status fields, and a failure most likely comes as HTTP 200 with status "9" in the operation's own response body.
+/// Guess: the fields a failed SendMe request answers with. The docs describe no error body; the success bodies carry these status fields,
+/// and a failure most likely comes as HTTP 200 with status "9" in the operation's own response body.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ErrorResponse.JsonConverter))]
@@ -249,7 +249,8 @@ public sealed partial record ErrorResponse
     public string? ResponseDesc { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -262,13 +263,9 @@ public sealed partial record ErrorResponse
     }
 
     /// <summary>Reads and writes <see cref="ErrorResponse"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ErrorResponse>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<ErrorResponse>
     {
-        /// <inheritdoc/>
-        public override ErrorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ErrorResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="ErrorResponse"/> at the reader's current token.</summary>
         public static ErrorResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -284,34 +281,35 @@ public sealed partial record ErrorResponse
                 if (reader.ValueTextEquals("status"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "ErrorResponse", "status");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "status");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("message"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "ErrorResponse", "message");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "message");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("response_code"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "ErrorResponse", "response_code");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "response_code");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("response_desc"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "ErrorResponse", "response_desc");
+                    p3 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "response_desc");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new ErrorResponse
@@ -349,7 +347,7 @@ public sealed partial record ErrorResponse
             {
                 writer.WriteString(N3, v3);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -368,10 +366,10 @@ namespace SpecClients.Generated.FaspaySendme;
 /// Hand-written by SpecClients from Faspay's public documentation (https://docs.faspay.co.id) and
 /// Faspay's own PHP and Python SDKs. Faspay publishes no OpenAPI document for SendMe. This spec
 /// covers the token endpoint and one authenticated operation; no endpoint was called live.
-/// 
+///
 /// Where each fact comes from (doc = stated in Faspay's docs; sdk = seen in Faspay's own SDKs;
 /// inferred = follows from those; guess = nothing confirms it):
-/// 
+///
 /// - doc: sandbox https://sendme-sandbox.faspay.co.id, live https://sendme.faspay.co.id.
 /// - doc: credentials are the Faspay Key, Faspay Secret, App Key, App Secret, Client Key, Client
 ///   Secret and IV.
@@ -409,7 +407,10 @@ public sealed partial class FaspaySendmeClient
     /// <summary>The name of the HttpClient that dependency injection registers for this client.</summary>
     public const string HttpClientName = "SpecClients.FaspaySendmeClient";
 
-    /// <summary>Creates the client with the credentials its options hold; tokens are obtained as the spec describes and cached in <see cref="SpecClients.Runtime.Auth.AuthServices.Shared"/>.</summary>
+    /// <summary>
+    /// Creates the client with the credentials its options hold; tokens are obtained as the spec describes and cached in
+    /// <see cref="SpecClients.Runtime.Auth.AuthServices.Shared"/>.
+    /// </summary>
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="options">The server and credentials.</param>
     public FaspaySendmeClient(global::System.Net.Http.HttpClient httpClient, FaspaySendmeClientOptions options)
@@ -417,7 +418,10 @@ public sealed partial class FaspaySendmeClient
     {
     }
 
-    /// <summary>Creates the client with shared token providers (dependency injection registers one <see cref="FaspaySendmeClientAuth"/> per options).</summary>
+    /// <summary>
+    /// Creates the client with shared token providers (dependency injection registers one <see cref="FaspaySendmeClientAuth"/> per
+    /// options).
+    /// </summary>
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="options">The server and credentials.</param>
     /// <param name="auth">The token providers and authenticators.</param>
@@ -426,20 +430,37 @@ public sealed partial class FaspaySendmeClient
     {
     }
 
-    /// <summary>Creates the client; <paramref name="authenticators"/> supply or replace the authentication of security schemes by name (token providers, signing hooks).</summary>
+    /// <summary>
+    /// Creates the client; <paramref name="authenticators"/> supply or replace the authentication of security schemes by name (token
+    /// providers, signing hooks).
+    /// </summary>
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="options">The server and credentials.</param>
     /// <param name="authenticators">Authenticators that take precedence over those built from <paramref name="options"/>.</param>
-    public FaspaySendmeClient(global::System.Net.Http.HttpClient httpClient, FaspaySendmeClientOptions options, global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>? authenticators)
+    public FaspaySendmeClient(
+        global::System.Net.Http.HttpClient httpClient,
+        FaspaySendmeClientOptions options,
+        global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>? authenticators)
     {
         _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
-        var all = CreateAuthenticatorsFromOptions(options);
-        foreach (var authenticator in authenticators ?? global::System.Linq.Enumerable.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>())
+        var all = new global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator>(
+            global::System.StringComparer.Ordinal);
+        AddAuthenticatorsFromOptions(all, options);
+        if (authenticators is not null)
         {
-            all[authenticator.SchemeName] = authenticator;
+            foreach (var authenticator in authenticators)
+            {
+                all[authenticator.SchemeName] = authenticator;
+            }
         }
 
-        _core = new global::SpecClients.Runtime.Http.ApiClientCore(httpClient, ApiName, ResolveBaseAddress, new global::SpecClients.Runtime.Auth.RequestAuthorizer(all), options.MaxResponseBytes, options.AllowInsecureHttp);
+        _core = new global::SpecClients.Runtime.Http.ApiClientCore(
+            httpClient,
+            ApiName,
+            ResolveBaseAddress,
+            new global::SpecClients.Runtime.Auth.RequestAuthorizer(all),
+            options.MaxResponseBytes,
+            options.AllowInsecureHttp);
     }
 
     /// <summary>The options this client was created with.</summary>
@@ -449,33 +470,39 @@ public sealed partial class FaspaySendmeClient
     /// <returns>The server URL.</returns>
     public global::System.Uri ResolveServer() => ResolveBaseAddress(null);
 
-    private static global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator> CreateAuthenticatorsFromOptions(FaspaySendmeClientOptions options)
+    private static void AddAuthenticatorsFromOptions(
+        global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator> authenticators,
+        FaspaySendmeClientOptions options)
     {
-        var authenticators = new global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator>(global::System.StringComparer.Ordinal);
-        return authenticators;
     }
 
     /// <summary>
     /// Get an access token
     /// </summary>
     /// <remarks>
-    /// Returns the access token that identifies the API user (doc). The request has no body and is signed with the four faspay-* headers, the token part being base64(CLIENT_KEY:CLIENT_SECRET) (sdk). The token it returns is not sent as a header later: it goes into the faspay-signature of every later call, as base64(CLIENT_KEY:CLIENT_SECRET:ACCESS_TOKEN) inside the signed string (doc, sdk). Guess: a failure comes as HTTP 200 with status "9".
+    /// Returns the access token that identifies the API user (doc). The request has no body and is signed with the four faspay-* headers,
+    /// the token part being base64(CLIENT_KEY:CLIENT_SECRET) (sdk). The token it returns is not sent as a header later: it goes into the
+    /// faspay-signature of every later call, as base64(CLIENT_KEY:CLIENT_SECRET:ACCESS_TOKEN) inside the signed string (doc, sdk). Guess: a
+    /// failure comes as HTTP 200 with status "9".
     /// </remarks>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="SpecClients.Runtime.Http.ApiException">The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.</exception>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.FaspaySendme.TokenResponse> GetAccessTokenAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    /// <exception cref="SpecClients.Runtime.Http.ApiException">
+    /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
+    /// </exception>
+    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.FaspaySendme.TokenResponse> GetAccessTokenAsync(
+        global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new global::SpecClients.Runtime.Http.ApiRequest("getAccessToken", global::System.Net.Http.HttpMethod.Get, "/account/api/tokens");
         request.Security = s_security0;
         var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccess)
         {
-            return response.ReadJson(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.FaspaySendme.TokenResponse.JsonConverter.ReadValue(ref r));
+            return response.ReadJson(global::SpecClients.Generated.FaspaySendme.TokenResponse.JsonConverter.ReadValue);
         }
 
         throw response.StatusCode switch
         {
-            _ => response.CreateException(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.FaspaySendme.ErrorResponse.JsonConverter.ReadValue(ref r)),
+            _ => response.CreateException(global::SpecClients.Generated.FaspaySendme.ErrorResponse.JsonConverter.ReadValue),
         };
     }
 
@@ -483,12 +510,18 @@ public sealed partial class FaspaySendmeClient
     /// Inquire the balance of a SendMe account
     /// </summary>
     /// <remarks>
-    /// Returns the remaining balance of a registered user or partner account (doc). Needs both security schemes together: the signature headers, whose signed string carries the access token from getAccessToken (doc, sdk). The docs name the relative URL /account/api/balance_inquiry/&lt;va_partner&gt; for the signature (doc).
+    /// Returns the remaining balance of a registered user or partner account (doc). Needs both security schemes together: the signature
+    /// headers, whose signed string carries the access token from getAccessToken (doc, sdk). The docs name the relative URL
+    /// /account/api/balance_inquiry/&lt;va_partner&gt; for the signature (doc).
     /// </remarks>
     /// <param name="virtualAccount">The partner's virtual account number, digits only (doc).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="SpecClients.Runtime.Http.ApiException">The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.</exception>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.FaspaySendme.BalanceResponse> GetBalanceAsync(string virtualAccount, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <exception cref="SpecClients.Runtime.Http.ApiException">
+    /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
+    /// </exception>
+    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.FaspaySendme.BalanceResponse> GetBalanceAsync(
+        string virtualAccount,
+        global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(virtualAccount);
         var request = new global::SpecClients.Runtime.Http.ApiRequest("getBalance", global::System.Net.Http.HttpMethod.Get, "/account/api/balance_inquiry/{virtual_account}");
@@ -497,12 +530,12 @@ public sealed partial class FaspaySendmeClient
         var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccess)
         {
-            return response.ReadJson(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.FaspaySendme.BalanceResponse.JsonConverter.ReadValue(ref r));
+            return response.ReadJson(global::SpecClients.Generated.FaspaySendme.BalanceResponse.JsonConverter.ReadValue);
         }
 
         throw response.StatusCode switch
         {
-            _ => response.CreateException(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.FaspaySendme.ErrorResponse.JsonConverter.ReadValue(ref r)),
+            _ => response.CreateException(global::SpecClients.Generated.FaspaySendme.ErrorResponse.JsonConverter.ReadValue),
         };
     }
 
@@ -533,8 +566,8 @@ public sealed partial class FaspaySendmeClient
         return global::SpecClients.Runtime.Http.ServerUrl.Create(url, ApiName);
     }
 
-    private static readonly global::SpecClients.Runtime.Auth.SecurityRequirement[] s_security0 = new global::SpecClients.Runtime.Auth.SecurityRequirement[] { new global::SpecClients.Runtime.Auth.SecurityRequirement("faspaySignature") };
-    private static readonly global::SpecClients.Runtime.Auth.SecurityRequirement[] s_security1 = new global::SpecClients.Runtime.Auth.SecurityRequirement[] { new global::SpecClients.Runtime.Auth.SecurityRequirement("faspaySignature", "faspayAccessToken") };
+    private static readonly global::SpecClients.Runtime.Auth.SecurityRequirement[] s_security0 = { new("faspaySignature") };
+    private static readonly global::SpecClients.Runtime.Auth.SecurityRequirement[] s_security1 = { new("faspaySignature", "faspayAccessToken") };
 }
 
 //// faspay-sendme.FaspaySendmeClientAuth.g.cs
@@ -546,7 +579,8 @@ public sealed partial class FaspaySendmeClient
 namespace SpecClients.Generated.FaspaySendme;
 
 /// <summary>
-/// The token providers and authenticators of <see cref="FaspaySendmeClient"/>: tokens are obtained, cached, refreshed and attached as the spec describes.
+/// The token providers and authenticators of <see cref="FaspaySendmeClient"/>: tokens are obtained, cached, refreshed and attached as the
+/// spec describes.
 /// Share one instance per options (dependency injection registers it as a singleton), so that concurrent calls share one token.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
@@ -635,7 +669,8 @@ public sealed partial class FaspaySendmeClientAuth
 namespace SpecClients.Generated.FaspaySendme;
 
 /// <summary>
-/// Options for <see cref="FaspaySendmeClient"/>: the server, its variables and the credentials of each security scheme. Bindable from configuration.
+/// Options for <see cref="FaspaySendmeClient"/>: the server, its variables and the credentials of each security scheme. Bindable from
+/// configuration.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public sealed partial class FaspaySendmeClientOptions
@@ -667,9 +702,7 @@ public sealed partial class FaspaySendmeClientOptions
 
 namespace SpecClients.Generated.FaspaySendme;
 
-/// <summary>
-/// Registers <see cref="FaspaySendmeClient"/> with dependency injection.
-/// </summary>
+/// <summary>Registers <see cref="FaspaySendmeClient"/> with dependency injection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public static class FaspaySendmeClientServiceCollectionExtensions
 {
@@ -716,19 +749,13 @@ public static class FaspaySendmeClientServiceCollectionExtensions
 
 namespace SpecClients.Generated.FaspaySendme;
 
-/// <summary>
-/// The servers the spec of <see cref="FaspaySendmeClient"/> lists.
-/// </summary>
+/// <summary>The servers the spec of <see cref="FaspaySendmeClient"/> lists.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public enum FaspaySendmeServer
 {
-    /// <summary>
-    /// Live: https://sendme.faspay.co.id
-    /// </summary>
+    /// <summary>Live: https://sendme.faspay.co.id</summary>
     Live,
-    /// <summary>
-    /// Sandbox: https://sendme-sandbox.faspay.co.id
-    /// </summary>
+    /// <summary>Sandbox: https://sendme-sandbox.faspay.co.id</summary>
     Sandbox,
 }
 
@@ -741,7 +768,10 @@ public enum FaspaySendmeServer
 namespace SpecClients.Generated.FaspaySendme;
 
 /// <summary>
-/// Body of getAccessToken (doc). Every value is a JSON string on the wire, `expired_in` included, as in the docs' sample used as the example here. Guess: on failure (status "9") the token fields may be empty or missing. The docs mark every field mandatory, but only `status` and `message` are listed as required here, so that a failure body (status "9", no token) still reads as a TokenResponse and the caller sees Faspay's own status and message.
+/// Body of getAccessToken (doc). Every value is a JSON string on the wire, `expired_in` included, as in the docs' sample used as the
+/// example here. Guess: on failure (status "9") the token fields may be empty or missing. The docs mark every field mandatory, but only
+/// `status` and `message` are listed as required here, so that a failure body (status "9", no token) still reads as a TokenResponse and the
+/// caller sees Faspay's own status and message.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(TokenResponse.JsonConverter))]
@@ -754,7 +784,8 @@ public sealed partial record TokenResponse
     public string? AccessToken { get; init; }
 
     /// <summary>
-    /// Lifetime of the token in seconds (doc). The provider sends it as a JSON string, e.g. "36000" (doc); SpecClients reads numeric strings as numbers.
+    /// Lifetime of the token in seconds (doc). The provider sends it as a JSON string, e.g. "36000" (doc); SpecClients reads numeric
+    /// strings as numbers.
     /// </summary>
     /// <remarks>JSON name: <c>expired_in</c>.</remarks>
     public int? ExpiredIn { get; init; }
@@ -784,7 +815,8 @@ public sealed partial record TokenResponse
     public string? ResponseDesc { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -799,13 +831,9 @@ public sealed partial record TokenResponse
     }
 
     /// <summary>Reads and writes <see cref="TokenResponse"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<TokenResponse>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<TokenResponse>
     {
-        /// <inheritdoc/>
-        public override TokenResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TokenResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="TokenResponse"/> at the reader's current token.</summary>
         public static TokenResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -825,14 +853,14 @@ public sealed partial record TokenResponse
                 if (reader.ValueTextEquals("access_token"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "TokenResponse", "access_token");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "TokenResponse", "access_token");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("expired_in"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int32(ref reader, "TokenResponse", "expired_in");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "TokenResponse", "expired_in");
                     continue;
                 }
 
@@ -840,7 +868,7 @@ public sealed partial record TokenResponse
                 {
                     reader.Read();
                     has2 = true;
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "TokenResponse", "status");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "TokenResponse", "status");
                     continue;
                 }
 
@@ -848,27 +876,28 @@ public sealed partial record TokenResponse
                 {
                     reader.Read();
                     has3 = true;
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "TokenResponse", "message");
+                    p3 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "TokenResponse", "message");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("response_code"u8))
                 {
                     reader.Read();
-                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "TokenResponse", "response_code");
+                    p4 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "TokenResponse", "response_code");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("response_desc"u8))
                 {
                     reader.Read();
-                    p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "TokenResponse", "response_desc");
+                    p5 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "TokenResponse", "response_desc");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has2) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("TokenResponse", "status");
@@ -916,7 +945,7 @@ public sealed partial record TokenResponse
             {
                 writer.WriteString(N5, v5);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

@@ -44,7 +44,8 @@ public sealed partial record ErrorResponse
     public global::System.Collections.Generic.IReadOnlyList<string>? Errors { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -58,13 +59,9 @@ public sealed partial record ErrorResponse
     }
 
     /// <summary>Reads and writes <see cref="ErrorResponse"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ErrorResponse>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<ErrorResponse>
     {
-        /// <inheritdoc/>
-        public override ErrorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ErrorResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="ErrorResponse"/> at the reader's current token.</summary>
         public static ErrorResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -81,41 +78,49 @@ public sealed partial record ErrorResponse
                 if (reader.ValueTextEquals("statusCode"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int32(ref reader, "ErrorResponse", "statusCode");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "ErrorResponse", "statusCode");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("timestamp"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.DateTimeOffset(ref reader, "ErrorResponse", "timestamp");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.DateTimeOffsetOrNull(ref reader, "ErrorResponse", "timestamp");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("path"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "ErrorResponse", "path");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "path");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("message"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "ErrorResponse", "message");
+                    p3 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "message");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("errors"u8))
                 {
                     reader.Read();
-                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Array<string>(ref reader, "ErrorResponse", "errors", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "ErrorResponse", "errors"));
+                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Runtime.Json.JsonRead.Array<string>(
+                            ref reader,
+                            "ErrorResponse",
+                            "errors",
+                            static (ref global::System.Text.Json.Utf8JsonReader r1) =>
+                                global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "ErrorResponse", "errors"));
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new ErrorResponse
@@ -160,7 +165,7 @@ public sealed partial record ErrorResponse
                 writer.WritePropertyName(N4);
                 global::SpecClients.Runtime.Json.JsonWrite.Array<string>(writer, v4, static (w1, v1) => w1.WriteStringValue(v1));
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -179,10 +184,10 @@ namespace SpecClients.Generated.Fincart;
 /// Hand-written by SpecClients from Fincart's public documentation (https://fincart.gitbook.io/fincart-api).
 /// Fincart publishes no OpenAPI document. This spec covers the token scheme and one authenticated
 /// operation; no endpoint was called live.
-/// 
+///
 /// Where each fact comes from (doc = stated in Fincart's docs; sdk = seen in Fincart's own SDK or
 /// plugin; inferred = follows from those; guess = nothing confirms it):
-/// 
+///
 /// - doc: base URL https://api.fincart.io; no sandbox is documented.
 /// - doc: the access token is generated or copied in the merchant portal (profile menu, "Access
 ///   Token"); no API call obtains it. Each token belongs to one merchant account and is required for
@@ -216,24 +221,41 @@ public sealed partial class FincartClient
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="options">The server and credentials.</param>
     public FincartClient(global::System.Net.Http.HttpClient httpClient, FincartClientOptions options)
-        : this(httpClient, options, (global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>?)null)
+        : this(httpClient, options, authenticators: null)
     {
     }
 
-    /// <summary>Creates the client; <paramref name="authenticators"/> supply or replace the authentication of security schemes by name (token providers, signing hooks).</summary>
+    /// <summary>
+    /// Creates the client; <paramref name="authenticators"/> supply or replace the authentication of security schemes by name (token
+    /// providers, signing hooks).
+    /// </summary>
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="options">The server and credentials.</param>
     /// <param name="authenticators">Authenticators that take precedence over those built from <paramref name="options"/>.</param>
-    public FincartClient(global::System.Net.Http.HttpClient httpClient, FincartClientOptions options, global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>? authenticators)
+    public FincartClient(
+        global::System.Net.Http.HttpClient httpClient,
+        FincartClientOptions options,
+        global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>? authenticators)
     {
         _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
-        var all = CreateAuthenticatorsFromOptions(options);
-        foreach (var authenticator in authenticators ?? global::System.Linq.Enumerable.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>())
+        var all = new global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator>(
+            global::System.StringComparer.Ordinal);
+        AddAuthenticatorsFromOptions(all, options);
+        if (authenticators is not null)
         {
-            all[authenticator.SchemeName] = authenticator;
+            foreach (var authenticator in authenticators)
+            {
+                all[authenticator.SchemeName] = authenticator;
+            }
         }
 
-        _core = new global::SpecClients.Runtime.Http.ApiClientCore(httpClient, ApiName, ResolveBaseAddress, new global::SpecClients.Runtime.Auth.RequestAuthorizer(all), options.MaxResponseBytes, options.AllowInsecureHttp);
+        _core = new global::SpecClients.Runtime.Http.ApiClientCore(
+            httpClient,
+            ApiName,
+            ResolveBaseAddress,
+            new global::SpecClients.Runtime.Auth.RequestAuthorizer(all),
+            options.MaxResponseBytes,
+            options.AllowInsecureHttp);
     }
 
     /// <summary>The options this client was created with.</summary>
@@ -243,26 +265,35 @@ public sealed partial class FincartClient
     /// <returns>The server URL.</returns>
     public global::System.Uri ResolveServer() => ResolveBaseAddress(null);
 
-    private static global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator> CreateAuthenticatorsFromOptions(FincartClientOptions options)
+    private static void AddAuthenticatorsFromOptions(
+        global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator> authenticators,
+        FincartClientOptions options)
     {
-        var authenticators = new global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator>(global::System.StringComparer.Ordinal);
         if (options.FincartToken is { } __FincartToken_value)
         {
-            authenticators["fincartToken"] = new global::SpecClients.Runtime.Auth.ApiKeyAuthenticator("fincartToken", global::SpecClients.Runtime.Auth.ApiKeyLocation.Header, "Authorization", __FincartToken_value);
+            authenticators["fincartToken"] = new global::SpecClients.Runtime.Auth.ApiKeyAuthenticator(
+                "fincartToken",
+                global::SpecClients.Runtime.Auth.ApiKeyLocation.Header,
+                parameterName: "Authorization",
+                apiKey: __FincartToken_value);
         }
-        return authenticators;
     }
 
     /// <summary>
     /// Get an order's logs
     /// </summary>
     /// <remarks>
-    /// Returns the history of an order: each status change with its sub-status, time and author (doc). Use it to follow the order's current state.
+    /// Returns the history of an order: each status change with its sub-status, time and author (doc). Use it to follow the order's current
+    /// state.
     /// </remarks>
     /// <param name="orderId">The Fincart order id, e.g. 6864fecda075914a1b1e353c (doc).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="SpecClients.Runtime.Http.ApiException">The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.</exception>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Fincart.OrderLogsResponse> GetOrderLogsAsync(string orderId, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <exception cref="SpecClients.Runtime.Http.ApiException">
+    /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
+    /// </exception>
+    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Fincart.OrderLogsResponse> GetOrderLogsAsync(
+        string orderId,
+        global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(orderId);
         var request = new global::SpecClients.Runtime.Http.ApiRequest("getOrderLogs", global::System.Net.Http.HttpMethod.Get, "/v4/orders/{order_id}/logs");
@@ -271,13 +302,13 @@ public sealed partial class FincartClient
         var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccess)
         {
-            return response.ReadJson(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Fincart.OrderLogsResponse.JsonConverter.ReadValue(ref r));
+            return response.ReadJson(global::SpecClients.Generated.Fincart.OrderLogsResponse.JsonConverter.ReadValue);
         }
 
         throw response.StatusCode switch
         {
-            403 => response.CreateException(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Fincart.ErrorResponse.JsonConverter.ReadValue(ref r)),
-            _ => response.CreateException(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Fincart.ErrorResponse.JsonConverter.ReadValue(ref r)),
+            403 => response.CreateException(global::SpecClients.Generated.Fincart.ErrorResponse.JsonConverter.ReadValue),
+            _ => response.CreateException(global::SpecClients.Generated.Fincart.ErrorResponse.JsonConverter.ReadValue),
         };
     }
 
@@ -307,7 +338,7 @@ public sealed partial class FincartClient
         return global::SpecClients.Runtime.Http.ServerUrl.Create(url, ApiName);
     }
 
-    private static readonly global::SpecClients.Runtime.Auth.SecurityRequirement[] s_security0 = new global::SpecClients.Runtime.Auth.SecurityRequirement[] { new global::SpecClients.Runtime.Auth.SecurityRequirement("fincartToken") };
+    private static readonly global::SpecClients.Runtime.Auth.SecurityRequirement[] s_security0 = { new("fincartToken") };
 }
 
 //// fincart.FincartClientOptions.g.cs
@@ -319,7 +350,8 @@ public sealed partial class FincartClient
 namespace SpecClients.Generated.Fincart;
 
 /// <summary>
-/// Options for <see cref="FincartClient"/>: the server, its variables and the credentials of each security scheme. Bindable from configuration.
+/// Options for <see cref="FincartClient"/>: the server, its variables and the credentials of each security scheme. Bindable from
+/// configuration.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public sealed partial class FincartClientOptions
@@ -331,7 +363,9 @@ public sealed partial class FincartClientOptions
     public FincartServer Server { get; set; } = FincartServer.Live;
 
     /// <summary>
-    /// The value of the security scheme <c>fincartToken</c>: The merchant's access token, copied from the Fincart merchant portal (profile menu, "Access Token") (doc). A static value you supply; no API call obtains it. Sent raw as `Authorization: &lt;token&gt;`, with no prefix (doc). Inferred: long-lived; regenerate it in the portal to replace it.
+    /// The value of the security scheme <c>fincartToken</c>: The merchant's access token, copied from the Fincart merchant portal (profile
+    /// menu, "Access Token") (doc). A static value you supply; no API call obtains it. Sent raw as `Authorization: &lt;token&gt;`, with no
+    /// prefix (doc). Inferred: long-lived; regenerate it in the portal to replace it.
     /// </summary>
     public string? FincartToken { get; set; }
 
@@ -350,9 +384,7 @@ public sealed partial class FincartClientOptions
 
 namespace SpecClients.Generated.Fincart;
 
-/// <summary>
-/// Registers <see cref="FincartClient"/> with dependency injection.
-/// </summary>
+/// <summary>Registers <see cref="FincartClient"/> with dependency injection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public static class FincartClientServiceCollectionExtensions
 {
@@ -389,15 +421,11 @@ public static class FincartClientServiceCollectionExtensions
 
 namespace SpecClients.Generated.Fincart;
 
-/// <summary>
-/// The servers the spec of <see cref="FincartClient"/> lists.
-/// </summary>
+/// <summary>The servers the spec of <see cref="FincartClient"/> lists.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public enum FincartServer
 {
-    /// <summary>
-    /// Live: https://api.fincart.io
-    /// </summary>
+    /// <summary>Live: https://api.fincart.io</summary>
     Live,
 }
 
@@ -441,7 +469,8 @@ public sealed partial record OrderLog
     public string? By { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -454,13 +483,9 @@ public sealed partial record OrderLog
     }
 
     /// <summary>Reads and writes <see cref="OrderLog"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<OrderLog>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<OrderLog>
     {
-        /// <inheritdoc/>
-        public override OrderLog Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OrderLog value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="OrderLog"/> at the reader's current token.</summary>
         public static OrderLog ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -476,34 +501,35 @@ public sealed partial record OrderLog
                 if (reader.ValueTextEquals("title"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "OrderLog", "title");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "OrderLog", "title");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("description"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "OrderLog", "description");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "OrderLog", "description");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("createdAt"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.DateTimeOffset(ref reader, "OrderLog", "createdAt");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.DateTimeOffsetOrNull(ref reader, "OrderLog", "createdAt");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("by"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "OrderLog", "by");
+                    p3 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "OrderLog", "by");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new OrderLog
@@ -541,7 +567,7 @@ public sealed partial record OrderLog
             {
                 writer.WriteString(N3, v3);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -569,7 +595,8 @@ public sealed partial record OrderLogsData
     public global::System.Collections.Generic.IReadOnlyList<global::SpecClients.Generated.Fincart.OrderLog>? Logs { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -579,13 +606,9 @@ public sealed partial record OrderLogsData
     }
 
     /// <summary>Reads and writes <see cref="OrderLogsData"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<OrderLogsData>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<OrderLogsData>
     {
-        /// <inheritdoc/>
-        public override OrderLogsData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OrderLogsData value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="OrderLogsData"/> at the reader's current token.</summary>
         public static OrderLogsData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -598,13 +621,20 @@ public sealed partial record OrderLogsData
                 if (reader.ValueTextEquals("logs"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Array<global::SpecClients.Generated.Fincart.OrderLog>(ref reader, "OrderLogsData", "logs", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Generated.Fincart.OrderLog.JsonConverter.ReadValue(ref r1));
+                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Runtime.Json.JsonRead.Array<global::SpecClients.Generated.Fincart.OrderLog>(
+                            ref reader,
+                            "OrderLogsData",
+                            "logs",
+                            global::SpecClients.Generated.Fincart.OrderLog.JsonConverter.ReadValue);
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new OrderLogsData
@@ -623,9 +653,12 @@ public sealed partial record OrderLogsData
             if (value.Logs is { } v0)
             {
                 writer.WritePropertyName(N0);
-                global::SpecClients.Runtime.Json.JsonWrite.Array<global::SpecClients.Generated.Fincart.OrderLog>(writer, v0, static (w1, v1) => global::SpecClients.Generated.Fincart.OrderLog.JsonConverter.WriteValue(w1, v1));
+                global::SpecClients.Runtime.Json.JsonWrite.Array<global::SpecClients.Generated.Fincart.OrderLog>(
+                    writer,
+                    v0,
+                    global::SpecClients.Generated.Fincart.OrderLog.JsonConverter.WriteValue);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -665,7 +698,8 @@ public sealed partial record OrderLogsResponse
     public global::SpecClients.Generated.Fincart.OrderLogsData? Data { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -677,13 +711,9 @@ public sealed partial record OrderLogsResponse
     }
 
     /// <summary>Reads and writes <see cref="OrderLogsResponse"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<OrderLogsResponse>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<OrderLogsResponse>
     {
-        /// <inheritdoc/>
-        public override OrderLogsResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OrderLogsResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="OrderLogsResponse"/> at the reader's current token.</summary>
         public static OrderLogsResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -698,27 +728,30 @@ public sealed partial record OrderLogsResponse
                 if (reader.ValueTextEquals("statusCode"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int32(ref reader, "OrderLogsResponse", "statusCode");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "OrderLogsResponse", "statusCode");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("message"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "OrderLogsResponse", "message");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "OrderLogsResponse", "message");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("data"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Fincart.OrderLogsData.JsonConverter.ReadValue(ref reader);
+                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Fincart.OrderLogsData.JsonConverter.ReadValue(ref reader);
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new OrderLogsResponse
@@ -751,7 +784,7 @@ public sealed partial record OrderLogsResponse
                 writer.WritePropertyName(N2);
                 global::SpecClients.Generated.Fincart.OrderLogsData.JsonConverter.WriteValue(writer, v2);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

@@ -21,7 +21,10 @@ public sealed partial class FincodeClient
     /// <summary>The name of the HttpClient that dependency injection registers for this client.</summary>
     public const string HttpClientName = "SpecClients.FincodeClient";
 
-    /// <summary>Creates the client with the credentials its options hold; tokens are obtained as the spec describes and cached in <see cref="SpecClients.Runtime.Auth.AuthServices.Shared"/>.</summary>
+    /// <summary>
+    /// Creates the client with the credentials its options hold; tokens are obtained as the spec describes and cached in
+    /// <see cref="SpecClients.Runtime.Auth.AuthServices.Shared"/>.
+    /// </summary>
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="options">The server and credentials.</param>
     public FincodeClient(global::System.Net.Http.HttpClient httpClient, FincodeClientOptions options)
@@ -29,7 +32,9 @@ public sealed partial class FincodeClient
     {
     }
 
-    /// <summary>Creates the client with shared token providers (dependency injection registers one <see cref="FincodeClientAuth"/> per options).</summary>
+    /// <summary>
+    /// Creates the client with shared token providers (dependency injection registers one <see cref="FincodeClientAuth"/> per options).
+    /// </summary>
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="options">The server and credentials.</param>
     /// <param name="auth">The token providers and authenticators.</param>
@@ -38,20 +43,37 @@ public sealed partial class FincodeClient
     {
     }
 
-    /// <summary>Creates the client; <paramref name="authenticators"/> supply or replace the authentication of security schemes by name (token providers, signing hooks).</summary>
+    /// <summary>
+    /// Creates the client; <paramref name="authenticators"/> supply or replace the authentication of security schemes by name (token
+    /// providers, signing hooks).
+    /// </summary>
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="options">The server and credentials.</param>
     /// <param name="authenticators">Authenticators that take precedence over those built from <paramref name="options"/>.</param>
-    public FincodeClient(global::System.Net.Http.HttpClient httpClient, FincodeClientOptions options, global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>? authenticators)
+    public FincodeClient(
+        global::System.Net.Http.HttpClient httpClient,
+        FincodeClientOptions options,
+        global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>? authenticators)
     {
         _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
-        var all = CreateAuthenticatorsFromOptions(options);
-        foreach (var authenticator in authenticators ?? global::System.Linq.Enumerable.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>())
+        var all = new global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator>(
+            global::System.StringComparer.Ordinal);
+        AddAuthenticatorsFromOptions(all, options);
+        if (authenticators is not null)
         {
-            all[authenticator.SchemeName] = authenticator;
+            foreach (var authenticator in authenticators)
+            {
+                all[authenticator.SchemeName] = authenticator;
+            }
         }
 
-        _core = new global::SpecClients.Runtime.Http.ApiClientCore(httpClient, ApiName, ResolveBaseAddress, new global::SpecClients.Runtime.Auth.RequestAuthorizer(all), options.MaxResponseBytes, options.AllowInsecureHttp);
+        _core = new global::SpecClients.Runtime.Http.ApiClientCore(
+            httpClient,
+            ApiName,
+            ResolveBaseAddress,
+            new global::SpecClients.Runtime.Auth.RequestAuthorizer(all),
+            options.MaxResponseBytes,
+            options.AllowInsecureHttp);
     }
 
     /// <summary>The options this client was created with.</summary>
@@ -61,14 +83,14 @@ public sealed partial class FincodeClient
     /// <returns>The server URL.</returns>
     public global::System.Uri ResolveServer() => ResolveBaseAddress(null);
 
-    private static global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator> CreateAuthenticatorsFromOptions(FincodeClientOptions options)
+    private static void AddAuthenticatorsFromOptions(
+        global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator> authenticators,
+        FincodeClientOptions options)
     {
-        var authenticators = new global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator>(global::System.StringComparer.Ordinal);
         if (options.BasicAuthUsername is { } __BasicAuth_user && options.BasicAuthPassword is { } __BasicAuth_password)
         {
             authenticators["basicAuth"] = new global::SpecClients.Runtime.Auth.BasicAuthenticator("basicAuth", __BasicAuth_user, __BasicAuth_password);
         }
-        return authenticators;
     }
 
     /// <summary>
@@ -79,8 +101,12 @@ public sealed partial class FincodeClient
     /// </remarks>
     /// <param name="body">The request body (application/x-www-form-urlencoded).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="SpecClients.Runtime.Http.ApiException">The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.</exception>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Fincode.PostOauthTokenResponse> PostOauthTokenAsync(global::SpecClients.Generated.Fincode.PostOauthTokenRequest? body = default, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <exception cref="SpecClients.Runtime.Http.ApiException">
+    /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
+    /// </exception>
+    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Fincode.PostOauthTokenResponse> PostOauthTokenAsync(
+        global::SpecClients.Generated.Fincode.PostOauthTokenRequest? body = default,
+        global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new global::SpecClients.Runtime.Http.ApiRequest("post/oauth/token", global::System.Net.Http.HttpMethod.Post, "/oauth/token");
         if (body is not null)
@@ -96,7 +122,7 @@ public sealed partial class FincodeClient
         var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccess)
         {
-            return response.ReadJson(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Fincode.PostOauthTokenResponse.JsonConverter.ReadValue(ref r));
+            return response.ReadJson(global::SpecClients.Generated.Fincode.PostOauthTokenResponse.JsonConverter.ReadValue);
         }
 
         throw response.CreateException();
@@ -106,7 +132,8 @@ public sealed partial class FincodeClient
     /// <param name="refreshToken">The refresh token.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The token response.</returns>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Fincode.PostOauthTokenResponse> PostOauthTokenWithRefreshTokenAsync(string refreshToken, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Fincode.PostOauthTokenResponse>
+        PostOauthTokenWithRefreshTokenAsync(string refreshToken, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(refreshToken);
         var request = new global::SpecClients.Runtime.Http.ApiRequest("post/oauth/token", global::System.Net.Http.HttpMethod.Post, "/oauth/token");
@@ -116,7 +143,7 @@ public sealed partial class FincodeClient
         var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccess)
         {
-            return response.ReadJson(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Fincode.PostOauthTokenResponse.JsonConverter.ReadValue(ref r));
+            return response.ReadJson(global::SpecClients.Generated.Fincode.PostOauthTokenResponse.JsonConverter.ReadValue);
         }
 
         throw response.CreateException();
@@ -150,8 +177,8 @@ public sealed partial class FincodeClient
         return global::SpecClients.Runtime.Http.ServerUrl.Create(url, ApiName);
     }
 
-    private static readonly global::SpecClients.Runtime.Auth.SecurityRequirement[] s_security0 = new global::SpecClients.Runtime.Auth.SecurityRequirement[] { new global::SpecClients.Runtime.Auth.SecurityRequirement("basicAuth") };
-    private static readonly string[] s_servers0 = new string[] { "https://api.stag.songhaiexchange.io" };
+    private static readonly global::SpecClients.Runtime.Auth.SecurityRequirement[] s_security0 = { new("basicAuth") };
+    private static readonly string[] s_servers0 = { "https://api.stag.songhaiexchange.io" };
 }
 
 //// fincode.FincodeClientAuth.g.cs
@@ -163,7 +190,8 @@ public sealed partial class FincodeClient
 namespace SpecClients.Generated.Fincode;
 
 /// <summary>
-/// The token providers and authenticators of <see cref="FincodeClient"/>: tokens are obtained, cached, refreshed and attached as the spec describes.
+/// The token providers and authenticators of <see cref="FincodeClient"/>: tokens are obtained, cached, refreshed and attached as the spec
+/// describes.
 /// Share one instance per options (dependency injection registers it as a singleton), so that concurrent calls share one token.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
@@ -184,7 +212,7 @@ public sealed partial class FincodeClientAuth
         _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         _services = services ?? global::SpecClients.Runtime.Auth.AuthServices.Shared;
-        AccessToken = _services.CreateProvider(FincodeClient.ApiName, "accessToken", new global::SpecClients.Runtime.Auth.DelegateTokenSource(RequestAccessTokenAsync), TokenOptions(null), options.BaseAddress?.AbsoluteUri, options.Server.ToString(), options.Tenant?.ToString(), options.BasicAuthUsername, options.BasicAuthPassword, options.AccessTokenRequest is { } __request ? global::SpecClients.Runtime.Json.JsonWrite.ToJsonString(__request, static (w, v) => global::SpecClients.Generated.Fincode.PostOauthTokenRequest.JsonConverter.WriteValue(w, v)) : null);
+        AccessToken = _services.CreateProvider(FincodeClient.ApiName, "accessToken", new global::SpecClients.Runtime.Auth.DelegateTokenSource(RequestAccessTokenAsync), TokenOptions(null), options.BaseAddress?.AbsoluteUri, options.Server.ToString(), options.Tenant?.ToString(), options.BasicAuthUsername, options.BasicAuthPassword, options.AccessTokenRequest is { } __request ? global::SpecClients.Runtime.Json.JsonWrite.ToJsonString(__request, global::SpecClients.Generated.Fincode.PostOauthTokenRequest.JsonConverter.WriteValue) : null);
         _signingAuthenticators = global::System.Array.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
         var authenticators = new global::System.Collections.Generic.List<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
         authenticators.Add(new global::SpecClients.Runtime.Auth.TokenAuthenticator("accessToken", AccessToken, "Authorization", global::SpecClients.Runtime.Auth.TokenFormat.Bearer, global::SpecClients.Runtime.Auth.ApiKeyLocation.Header));
@@ -252,7 +280,8 @@ public sealed partial class FincodeClientAuth
 namespace SpecClients.Generated.Fincode;
 
 /// <summary>
-/// Options for <see cref="FincodeClient"/>: the server, its variables and the credentials of each security scheme. Bindable from configuration.
+/// Options for <see cref="FincodeClient"/>: the server, its variables and the credentials of each security scheme. Bindable from
+/// configuration.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public sealed partial class FincodeClientOptions
@@ -263,19 +292,13 @@ public sealed partial class FincodeClientOptions
     /// <summary>The spec's server to use when <see cref="BaseAddress"/> is not set. Defaults to the first one listed.</summary>
     public FincodeServer Server { get; set; } = FincodeServer.ApiV6;
 
-    /// <summary>
-    /// Enter your tenant subdomain Null uses the chosen server's default (ApiV6: remitjunction, ApiV1: finlend).
-    /// </summary>
+    /// <summary>Enter your tenant subdomain Null uses the chosen server's default (ApiV6: remitjunction, ApiV1: finlend).</summary>
     public string? Tenant { get; set; }
 
-    /// <summary>
-    /// The user name (or client id) of the security scheme <c>basicAuth</c>
-    /// </summary>
+    /// <summary>The user name (or client id) of the security scheme <c>basicAuth</c></summary>
     public string? BasicAuthUsername { get; set; }
 
-    /// <summary>
-    /// The password (or client secret) of the security scheme <c>basicAuth</c>
-    /// </summary>
+    /// <summary>The password (or client secret) of the security scheme <c>basicAuth</c></summary>
     public string? BasicAuthPassword { get; set; }
 
     /// <summary>
@@ -301,9 +324,7 @@ public sealed partial class FincodeClientOptions
 
 namespace SpecClients.Generated.Fincode;
 
-/// <summary>
-/// Registers <see cref="FincodeClient"/> with dependency injection.
-/// </summary>
+/// <summary>Registers <see cref="FincodeClient"/> with dependency injection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public static class FincodeClientServiceCollectionExtensions
 {
@@ -349,23 +370,15 @@ public static class FincodeClientServiceCollectionExtensions
 
 namespace SpecClients.Generated.Fincode;
 
-/// <summary>
-/// The servers the spec of <see cref="FincodeClient"/> lists.
-/// </summary>
+/// <summary>The servers the spec of <see cref="FincodeClient"/> lists.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public enum FincodeServer
 {
-    /// <summary>
-    /// API v6: https://{tenant}.fincode.software/api/v6/services
-    /// </summary>
+    /// <summary>API v6: https://{tenant}.fincode.software/api/v6/services</summary>
     ApiV6,
-    /// <summary>
-    /// API v1: https://{tenant}.fincode.software/api/v1/services
-    /// </summary>
+    /// <summary>API v1: https://{tenant}.fincode.software/api/v1/services</summary>
     ApiV1,
-    /// <summary>
-    /// Songhai Exchange API: https://api.stag.songhaiexchange.io
-    /// </summary>
+    /// <summary>Songhai Exchange API: https://api.stag.songhaiexchange.io</summary>
     SonghaiExchangeApi,
 }
 
@@ -377,9 +390,7 @@ public enum FincodeServer
 
 namespace SpecClients.Generated.Fincode;
 
-/// <summary>
-/// The <c>PostOauthTokenRequest</c> schema.
-/// </summary>
+/// <summary>The <c>PostOauthTokenRequest</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PostOauthTokenRequest.JsonConverter))]
 public sealed partial record PostOauthTokenRequest
@@ -396,14 +407,13 @@ public sealed partial record PostOauthTokenRequest
     /// <remarks>JSON name: <c>password</c>; required; sensitive: never printed.</remarks>
     public required string Password { get; init; }
 
-    /// <summary>
-    /// The <c>grant_type</c> member.
-    /// </summary>
+    /// <summary>The <c>grant_type</c> member.</summary>
     /// <remarks>JSON name: <c>grant_type</c>; required.</remarks>
     public required global::SpecClients.Generated.Fincode.PostOauthTokenRequestGrantType GrantType { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -415,13 +425,9 @@ public sealed partial record PostOauthTokenRequest
     }
 
     /// <summary>Reads and writes <see cref="PostOauthTokenRequest"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PostOauthTokenRequest>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<PostOauthTokenRequest>
     {
-        /// <inheritdoc/>
-        public override PostOauthTokenRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PostOauthTokenRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="PostOauthTokenRequest"/> at the reader's current token.</summary>
         public static PostOauthTokenRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -440,7 +446,7 @@ public sealed partial record PostOauthTokenRequest
                 {
                     reader.Read();
                     has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "PostOauthTokenRequest", "username");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PostOauthTokenRequest", "username");
                     continue;
                 }
 
@@ -448,7 +454,7 @@ public sealed partial record PostOauthTokenRequest
                 {
                     reader.Read();
                     has1 = true;
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "PostOauthTokenRequest", "password");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PostOauthTokenRequest", "password");
                     continue;
                 }
 
@@ -456,13 +462,16 @@ public sealed partial record PostOauthTokenRequest
                 {
                     reader.Read();
                     has2 = true;
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Fincode.PostOauthTokenRequestGrantTypeExtensions.ReadJson(ref reader, "PostOauthTokenRequest", "grant_type");
+                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Fincode.PostOauthTokenRequestGrantTypeExtensions.ReadJson(ref reader, "PostOauthTokenRequest", "grant_type");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("PostOauthTokenRequest", "username");
@@ -491,7 +500,7 @@ public sealed partial record PostOauthTokenRequest
             writer.WriteString(N0, value.Username);
             writer.WriteString(N1, value.Password);
             writer.WriteString(N2, value.GrantType.ToWireValue());
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -505,9 +514,7 @@ public sealed partial record PostOauthTokenRequest
 
 namespace SpecClients.Generated.Fincode;
 
-/// <summary>
-/// The <c>PostOauthTokenRequestGrantType</c> values.
-/// </summary>
+/// <summary>The <c>PostOauthTokenRequestGrantType</c> values.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PostOauthTokenRequestGrantTypeExtensions.JsonConverter))]
 public enum PostOauthTokenRequestGrantType
@@ -542,17 +549,17 @@ public static class PostOauthTokenRequestGrantTypeExtensions
     public static PostOauthTokenRequestGrantType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string member)
     {
         var text = global::SpecClients.Runtime.Json.JsonRead.String(ref reader, owner, member);
-        return TryParseWireValue(text, out var value) ? value : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "PostOauthTokenRequestGrantType");
+        return TryParseWireValue(text, out var value)
+            ? value
+            : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "PostOauthTokenRequestGrantType");
     }
 
     /// <summary>Reads and writes <see cref="PostOauthTokenRequestGrantType"/> as its wire value.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PostOauthTokenRequestGrantType>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<PostOauthTokenRequestGrantType>
     {
-        /// <inheritdoc/>
-        public override PostOauthTokenRequestGrantType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader, "PostOauthTokenRequestGrantType", "$");
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PostOauthTokenRequestGrantType value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.ToWireValue());
+        public JsonConverter() : base(
+            static (ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, "PostOauthTokenRequestGrantType", "$"),
+            static (writer, value) => writer.WriteStringValue(value.ToWireValue())) { }
     }
 }
 
@@ -564,39 +571,30 @@ public static class PostOauthTokenRequestGrantTypeExtensions
 
 namespace SpecClients.Generated.Fincode;
 
-/// <summary>
-/// The <c>PostOauthTokenResponse</c> schema.
-/// </summary>
+/// <summary>The <c>PostOauthTokenResponse</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PostOauthTokenResponse.JsonConverter))]
 public sealed partial record PostOauthTokenResponse
 {
-    /// <summary>
-    /// The <c>status</c> member.
-    /// </summary>
+    /// <summary>The <c>status</c> member.</summary>
     /// <remarks>JSON name: <c>status</c>.</remarks>
     public global::SpecClients.Generated.Fincode.PostOauthTokenResponseStatus? Status { get; init; }
 
-    /// <summary>
-    /// The <c>message</c> member.
-    /// </summary>
+    /// <summary>The <c>message</c> member.</summary>
     /// <remarks>JSON name: <c>message</c>.</remarks>
     public string? Message { get; init; }
 
-    /// <summary>
-    /// The <c>errorCode</c> member.
-    /// </summary>
+    /// <summary>The <c>errorCode</c> member.</summary>
     /// <remarks>JSON name: <c>errorCode</c>.</remarks>
     public long? ErrorCode { get; init; }
 
-    /// <summary>
-    /// The <c>data</c> member.
-    /// </summary>
+    /// <summary>The <c>data</c> member.</summary>
     /// <remarks>JSON name: <c>data</c>.</remarks>
     public global::SpecClients.Generated.Fincode.PostOauthTokenResponseData? Data { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -609,13 +607,9 @@ public sealed partial record PostOauthTokenResponse
     }
 
     /// <summary>Reads and writes <see cref="PostOauthTokenResponse"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PostOauthTokenResponse>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<PostOauthTokenResponse>
     {
-        /// <inheritdoc/>
-        public override PostOauthTokenResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PostOauthTokenResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="PostOauthTokenResponse"/> at the reader's current token.</summary>
         public static PostOauthTokenResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -631,34 +625,39 @@ public sealed partial record PostOauthTokenResponse
                 if (reader.ValueTextEquals("status"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Fincode.PostOauthTokenResponseStatusExtensions.ReadJson(ref reader, "PostOauthTokenResponse", "status");
+                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Fincode.PostOauthTokenResponseStatusExtensions.ReadJson(ref reader, "PostOauthTokenResponse", "status");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("message"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "PostOauthTokenResponse", "message");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PostOauthTokenResponse", "message");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("errorCode"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int64(ref reader, "PostOauthTokenResponse", "errorCode");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.Int64OrNull(ref reader, "PostOauthTokenResponse", "errorCode");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("data"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Fincode.PostOauthTokenResponseData.JsonConverter.ReadValue(ref reader);
+                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Fincode.PostOauthTokenResponseData.JsonConverter.ReadValue(ref reader);
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new PostOauthTokenResponse
@@ -697,7 +696,7 @@ public sealed partial record PostOauthTokenResponse
                 writer.WritePropertyName(N3);
                 global::SpecClients.Generated.Fincode.PostOauthTokenResponseData.JsonConverter.WriteValue(writer, v3);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -711,39 +710,30 @@ public sealed partial record PostOauthTokenResponse
 
 namespace SpecClients.Generated.Fincode;
 
-/// <summary>
-/// The <c>PostOauthTokenResponseData</c> schema.
-/// </summary>
+/// <summary>The <c>PostOauthTokenResponseData</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PostOauthTokenResponseData.JsonConverter))]
 public sealed partial record PostOauthTokenResponseData
 {
-    /// <summary>
-    /// The <c>accountNumber</c> member.
-    /// </summary>
+    /// <summary>The <c>accountNumber</c> member.</summary>
     /// <remarks>JSON name: <c>accountNumber</c>.</remarks>
     public string? AccountNumber { get; init; }
 
-    /// <summary>
-    /// The <c>accountName</c> member.
-    /// </summary>
+    /// <summary>The <c>accountName</c> member.</summary>
     /// <remarks>JSON name: <c>accountName</c>.</remarks>
     public string? AccountName { get; init; }
 
-    /// <summary>
-    /// The <c>accountCurrency</c> member.
-    /// </summary>
+    /// <summary>The <c>accountCurrency</c> member.</summary>
     /// <remarks>JSON name: <c>accountCurrency</c>.</remarks>
     public string? AccountCurrency { get; init; }
 
-    /// <summary>
-    /// The <c>receiverMobileNumber</c> member.
-    /// </summary>
+    /// <summary>The <c>receiverMobileNumber</c> member.</summary>
     /// <remarks>JSON name: <c>receiverMobileNumber</c>; may be null.</remarks>
     public string? ReceiverMobileNumber { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -756,13 +746,9 @@ public sealed partial record PostOauthTokenResponseData
     }
 
     /// <summary>Reads and writes <see cref="PostOauthTokenResponseData"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PostOauthTokenResponseData>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<PostOauthTokenResponseData>
     {
-        /// <inheritdoc/>
-        public override PostOauthTokenResponseData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PostOauthTokenResponseData value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="PostOauthTokenResponseData"/> at the reader's current token.</summary>
         public static PostOauthTokenResponseData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -778,34 +764,35 @@ public sealed partial record PostOauthTokenResponseData
                 if (reader.ValueTextEquals("accountNumber"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "PostOauthTokenResponseData", "accountNumber");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PostOauthTokenResponseData", "accountNumber");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("accountName"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "PostOauthTokenResponseData", "accountName");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PostOauthTokenResponseData", "accountName");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("accountCurrency"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "PostOauthTokenResponseData", "accountCurrency");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PostOauthTokenResponseData", "accountCurrency");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("receiverMobileNumber"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "PostOauthTokenResponseData", "receiverMobileNumber");
+                    p3 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PostOauthTokenResponseData", "receiverMobileNumber");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new PostOauthTokenResponseData
@@ -843,7 +830,7 @@ public sealed partial record PostOauthTokenResponseData
             {
                 writer.WriteString(N3, v3);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -857,9 +844,7 @@ public sealed partial record PostOauthTokenResponseData
 
 namespace SpecClients.Generated.Fincode;
 
-/// <summary>
-/// The <c>PostOauthTokenResponseStatus</c> values.
-/// </summary>
+/// <summary>The <c>PostOauthTokenResponseStatus</c> values.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PostOauthTokenResponseStatusExtensions.JsonConverter))]
 public enum PostOauthTokenResponseStatus
@@ -898,16 +883,16 @@ public static class PostOauthTokenResponseStatusExtensions
     public static PostOauthTokenResponseStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string member)
     {
         var text = global::SpecClients.Runtime.Json.JsonRead.String(ref reader, owner, member);
-        return TryParseWireValue(text, out var value) ? value : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "PostOauthTokenResponseStatus");
+        return TryParseWireValue(text, out var value)
+            ? value
+            : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "PostOauthTokenResponseStatus");
     }
 
     /// <summary>Reads and writes <see cref="PostOauthTokenResponseStatus"/> as its wire value.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PostOauthTokenResponseStatus>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<PostOauthTokenResponseStatus>
     {
-        /// <inheritdoc/>
-        public override PostOauthTokenResponseStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader, "PostOauthTokenResponseStatus", "$");
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PostOauthTokenResponseStatus value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.ToWireValue());
+        public JsonConverter() : base(
+            static (ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, "PostOauthTokenResponseStatus", "$"),
+            static (writer, value) => writer.WriteStringValue(value.ToWireValue())) { }
     }
 }

@@ -38,7 +38,8 @@ public sealed partial record CallbackResponse
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Data { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -51,13 +52,9 @@ public sealed partial record CallbackResponse
     }
 
     /// <summary>Reads and writes <see cref="CallbackResponse"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<CallbackResponse>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<CallbackResponse>
     {
-        /// <inheritdoc/>
-        public override CallbackResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CallbackResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="CallbackResponse"/> at the reader's current token.</summary>
         public static CallbackResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -73,34 +70,42 @@ public sealed partial record CallbackResponse
                 if (reader.ValueTextEquals("code"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int32(ref reader, "CallbackResponse", "code");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "CallbackResponse", "code");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("status"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "CallbackResponse", "status");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "CallbackResponse", "status");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("message"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "CallbackResponse", "message");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "CallbackResponse", "message");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("data"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, "CallbackResponse", "data", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Runtime.Json.JsonRead.Element(ref r1));
+                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Runtime.Json.JsonRead.Map<global::System.Text.Json.JsonElement>(
+                            ref reader,
+                            "CallbackResponse",
+                            "data",
+                            static (ref global::System.Text.Json.Utf8JsonReader r1) =>
+                                global::SpecClients.Runtime.Json.JsonRead.Element(ref r1));
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new CallbackResponse
@@ -137,9 +142,12 @@ public sealed partial record CallbackResponse
             if (value.Data is { } v3)
             {
                 writer.WritePropertyName(N3);
-                global::SpecClients.Runtime.Json.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v3, static (w1, v1) => v1.WriteTo(w1));
+                global::SpecClients.Runtime.Json.JsonWrite.Map<global::System.Text.Json.JsonElement>(
+                    writer,
+                    v3,
+                    static (w1, v1) => v1.WriteTo(w1));
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -154,7 +162,8 @@ public sealed partial record CallbackResponse
 namespace SpecClients.Generated.Kitegateway;
 
 /// <summary>
-/// Error body for HTTP 400, 401, 404 and 500 (doc). Note that `code` is a string here and an integer in success bodies (doc). The example is the docs' own; its `status` value is the docs' placeholder text.
+/// Error body for HTTP 400, 401, 404 and 500 (doc). Note that `code` is a string here and an integer in success bodies (doc). The example
+/// is the docs' own; its `status` value is the docs' placeholder text.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ErrorResponse.JsonConverter))]
@@ -185,7 +194,8 @@ public sealed partial record ErrorResponse
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Data { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -198,13 +208,9 @@ public sealed partial record ErrorResponse
     }
 
     /// <summary>Reads and writes <see cref="ErrorResponse"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ErrorResponse>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<ErrorResponse>
     {
-        /// <inheritdoc/>
-        public override ErrorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ErrorResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="ErrorResponse"/> at the reader's current token.</summary>
         public static ErrorResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -220,34 +226,42 @@ public sealed partial record ErrorResponse
                 if (reader.ValueTextEquals("code"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "ErrorResponse", "code");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "code");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("status"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "ErrorResponse", "status");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "status");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("message"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "ErrorResponse", "message");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "message");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("data"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, "ErrorResponse", "data", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Runtime.Json.JsonRead.Element(ref r1));
+                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Runtime.Json.JsonRead.Map<global::System.Text.Json.JsonElement>(
+                            ref reader,
+                            "ErrorResponse",
+                            "data",
+                            static (ref global::System.Text.Json.Utf8JsonReader r1) =>
+                                global::SpecClients.Runtime.Json.JsonRead.Element(ref r1));
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new ErrorResponse
@@ -284,9 +298,12 @@ public sealed partial record ErrorResponse
             if (value.Data is { } v3)
             {
                 writer.WritePropertyName(N3);
-                global::SpecClients.Runtime.Json.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v3, static (w1, v1) => v1.WriteTo(w1));
+                global::SpecClients.Runtime.Json.JsonWrite.Map<global::System.Text.Json.JsonElement>(
+                    writer,
+                    v3,
+                    static (w1, v1) => v1.WriteTo(w1));
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -305,10 +322,10 @@ namespace SpecClients.Generated.Kitegateway;
 /// Hand-written by SpecClients from Kitegateway's public documentation (https://docs.kitegateway.com).
 /// Kitegateway publishes no OpenAPI document. This spec covers the token endpoint and one
 /// authenticated operation; no endpoint was called live.
-/// 
+///
 /// Where each fact comes from (doc = stated in Kitegateway's docs; sdk = seen in Kitegateway's own
 /// SDK or plugin; inferred = follows from those; guess = nothing confirms it):
-/// 
+///
 /// - doc: live server https://kitegateway.com, sandbox https://sandbox.kitegateway.com.
 /// - doc: `POST /v1/auth/token` with headers `Content-Type`/`Accept: application/json` and
 ///   `Secret-Key: &lt;api_secret&gt;`; JSON body `{api_key, expires_in}`, where `api_key` is required and
@@ -342,7 +359,10 @@ public sealed partial class KitegatewayClient
     /// <summary>The name of the HttpClient that dependency injection registers for this client.</summary>
     public const string HttpClientName = "SpecClients.KitegatewayClient";
 
-    /// <summary>Creates the client with the credentials its options hold; tokens are obtained as the spec describes and cached in <see cref="SpecClients.Runtime.Auth.AuthServices.Shared"/>.</summary>
+    /// <summary>
+    /// Creates the client with the credentials its options hold; tokens are obtained as the spec describes and cached in
+    /// <see cref="SpecClients.Runtime.Auth.AuthServices.Shared"/>.
+    /// </summary>
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="options">The server and credentials.</param>
     public KitegatewayClient(global::System.Net.Http.HttpClient httpClient, KitegatewayClientOptions options)
@@ -350,7 +370,9 @@ public sealed partial class KitegatewayClient
     {
     }
 
-    /// <summary>Creates the client with shared token providers (dependency injection registers one <see cref="KitegatewayClientAuth"/> per options).</summary>
+    /// <summary>
+    /// Creates the client with shared token providers (dependency injection registers one <see cref="KitegatewayClientAuth"/> per options).
+    /// </summary>
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="options">The server and credentials.</param>
     /// <param name="auth">The token providers and authenticators.</param>
@@ -359,20 +381,37 @@ public sealed partial class KitegatewayClient
     {
     }
 
-    /// <summary>Creates the client; <paramref name="authenticators"/> supply or replace the authentication of security schemes by name (token providers, signing hooks).</summary>
+    /// <summary>
+    /// Creates the client; <paramref name="authenticators"/> supply or replace the authentication of security schemes by name (token
+    /// providers, signing hooks).
+    /// </summary>
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="options">The server and credentials.</param>
     /// <param name="authenticators">Authenticators that take precedence over those built from <paramref name="options"/>.</param>
-    public KitegatewayClient(global::System.Net.Http.HttpClient httpClient, KitegatewayClientOptions options, global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>? authenticators)
+    public KitegatewayClient(
+        global::System.Net.Http.HttpClient httpClient,
+        KitegatewayClientOptions options,
+        global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>? authenticators)
     {
         _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
-        var all = CreateAuthenticatorsFromOptions(options);
-        foreach (var authenticator in authenticators ?? global::System.Linq.Enumerable.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>())
+        var all = new global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator>(
+            global::System.StringComparer.Ordinal);
+        AddAuthenticatorsFromOptions(all, options);
+        if (authenticators is not null)
         {
-            all[authenticator.SchemeName] = authenticator;
+            foreach (var authenticator in authenticators)
+            {
+                all[authenticator.SchemeName] = authenticator;
+            }
         }
 
-        _core = new global::SpecClients.Runtime.Http.ApiClientCore(httpClient, ApiName, ResolveBaseAddress, new global::SpecClients.Runtime.Auth.RequestAuthorizer(all), options.MaxResponseBytes, options.AllowInsecureHttp);
+        _core = new global::SpecClients.Runtime.Http.ApiClientCore(
+            httpClient,
+            ApiName,
+            ResolveBaseAddress,
+            new global::SpecClients.Runtime.Auth.RequestAuthorizer(all),
+            options.MaxResponseBytes,
+            options.AllowInsecureHttp);
     }
 
     /// <summary>The options this client was created with.</summary>
@@ -382,43 +421,51 @@ public sealed partial class KitegatewayClient
     /// <returns>The server URL.</returns>
     public global::System.Uri ResolveServer() => ResolveBaseAddress(null);
 
-    private static global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator> CreateAuthenticatorsFromOptions(KitegatewayClientOptions options)
+    private static void AddAuthenticatorsFromOptions(
+        global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator> authenticators,
+        KitegatewayClientOptions options)
     {
-        var authenticators = new global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator>(global::System.StringComparer.Ordinal);
         if (options.SecretKey is { } __SecretKey_value)
         {
-            authenticators["secretKey"] = new global::SpecClients.Runtime.Auth.ApiKeyAuthenticator("secretKey", global::SpecClients.Runtime.Auth.ApiKeyLocation.Header, "Secret-Key", __SecretKey_value);
+            authenticators["secretKey"] = new global::SpecClients.Runtime.Auth.ApiKeyAuthenticator(
+                "secretKey",
+                global::SpecClients.Runtime.Auth.ApiKeyLocation.Header,
+                parameterName: "Secret-Key",
+                apiKey: __SecretKey_value);
         }
-        return authenticators;
     }
 
     /// <summary>
     /// Generate an access token
     /// </summary>
     /// <remarks>
-    /// Exchanges the merchant api_key (body) and api_secret (Secret-Key header) for a short-lived access token (doc). Every other Kitegateway endpoint needs that token in the Authorization header. There is no refresh endpoint: call this operation again for a new token (doc).
+    /// Exchanges the merchant api_key (body) and api_secret (Secret-Key header) for a short-lived access token (doc). Every other
+    /// Kitegateway endpoint needs that token in the Authorization header. There is no refresh endpoint: call this operation again for a new
+    /// token (doc).
     /// </remarks>
     /// <param name="body">The request body (application/json).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="SpecClients.Runtime.Http.ApiException">The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.</exception>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Kitegateway.TokenResponse> CreateAccessTokenAsync(global::SpecClients.Generated.Kitegateway.TokenRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <exception cref="SpecClients.Runtime.Http.ApiException">
+    /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
+    /// </exception>
+    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Kitegateway.TokenResponse> CreateAccessTokenAsync(
+        global::SpecClients.Generated.Kitegateway.TokenRequest body,
+        global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::SpecClients.Runtime.Http.ApiRequest("createAccessToken", global::System.Net.Http.HttpMethod.Post, "/v1/auth/token");
-        request.SetJsonBody(body, static (w, v) => global::SpecClients.Generated.Kitegateway.TokenRequest.JsonConverter.WriteValue(w, v), "application/json");
+        request.SetJsonBody(body, global::SpecClients.Generated.Kitegateway.TokenRequest.JsonConverter.WriteValue, "application/json");
         request.Security = s_security0;
         var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccess)
         {
-            return response.ReadJson(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Kitegateway.TokenResponse.JsonConverter.ReadValue(ref r));
+            return response.ReadJson(global::SpecClients.Generated.Kitegateway.TokenResponse.JsonConverter.ReadValue);
         }
 
         throw response.StatusCode switch
         {
-            400 => response.CreateException(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Kitegateway.ErrorResponse.JsonConverter.ReadValue(ref r)),
-            401 => response.CreateException(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Kitegateway.ErrorResponse.JsonConverter.ReadValue(ref r)),
-            404 => response.CreateException(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Kitegateway.ErrorResponse.JsonConverter.ReadValue(ref r)),
-            500 => response.CreateException(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Kitegateway.ErrorResponse.JsonConverter.ReadValue(ref r)),
+            400 or 401 or 404 or 500
+                => response.CreateException(global::SpecClients.Generated.Kitegateway.ErrorResponse.JsonConverter.ReadValue),
             _ => response.CreateException(),
         };
     }
@@ -427,12 +474,18 @@ public sealed partial class KitegatewayClient
     /// Re-send the latest payment update of a transaction
     /// </summary>
     /// <remarks>
-    /// Triggers the webhook again: Kitegateway re-sends the latest payment update of the transaction to the merchant's callback URL, for when a notification was not received (doc). A secure endpoint that must be called with the access token (doc).
+    /// Triggers the webhook again: Kitegateway re-sends the latest payment update of the transaction to the merchant's callback URL, for
+    /// when a notification was not received (doc). A secure endpoint that must be called with the access token (doc).
     /// </remarks>
-    /// <param name="kitegatewayReference">The unique Kitegateway reference of the transaction, as returned when the transaction was initiated (doc).</param>
+    /// <param name="kitegatewayReference">
+    /// The unique Kitegateway reference of the transaction, as returned when the transaction was initiated (doc).
+    /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="SpecClients.Runtime.Http.ApiException">The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.</exception>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Kitegateway.CallbackResponse> SendTransactionCallbackAsync(string kitegatewayReference, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <exception cref="SpecClients.Runtime.Http.ApiException">
+    /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
+    /// </exception>
+    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Kitegateway.CallbackResponse>
+        SendTransactionCallbackAsync(string kitegatewayReference, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(kitegatewayReference);
         var request = new global::SpecClients.Runtime.Http.ApiRequest("sendTransactionCallback", global::System.Net.Http.HttpMethod.Get, "/v1/transactions/send-callback/{kitegateway_reference}");
@@ -441,15 +494,13 @@ public sealed partial class KitegatewayClient
         var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccess)
         {
-            return response.ReadJson(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Kitegateway.CallbackResponse.JsonConverter.ReadValue(ref r));
+            return response.ReadJson(global::SpecClients.Generated.Kitegateway.CallbackResponse.JsonConverter.ReadValue);
         }
 
         throw response.StatusCode switch
         {
-            400 => response.CreateException(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Kitegateway.ErrorResponse.JsonConverter.ReadValue(ref r)),
-            401 => response.CreateException(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Kitegateway.ErrorResponse.JsonConverter.ReadValue(ref r)),
-            404 => response.CreateException(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Kitegateway.ErrorResponse.JsonConverter.ReadValue(ref r)),
-            500 => response.CreateException(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Kitegateway.ErrorResponse.JsonConverter.ReadValue(ref r)),
+            400 or 401 or 404 or 500
+                => response.CreateException(global::SpecClients.Generated.Kitegateway.ErrorResponse.JsonConverter.ReadValue),
             _ => response.CreateException(),
         };
     }
@@ -481,8 +532,8 @@ public sealed partial class KitegatewayClient
         return global::SpecClients.Runtime.Http.ServerUrl.Create(url, ApiName);
     }
 
-    private static readonly global::SpecClients.Runtime.Auth.SecurityRequirement[] s_security0 = new global::SpecClients.Runtime.Auth.SecurityRequirement[] { new global::SpecClients.Runtime.Auth.SecurityRequirement("secretKey") };
-    private static readonly global::SpecClients.Runtime.Auth.SecurityRequirement[] s_security1 = new global::SpecClients.Runtime.Auth.SecurityRequirement[] { new global::SpecClients.Runtime.Auth.SecurityRequirement("kitegatewayToken") };
+    private static readonly global::SpecClients.Runtime.Auth.SecurityRequirement[] s_security0 = { new("secretKey") };
+    private static readonly global::SpecClients.Runtime.Auth.SecurityRequirement[] s_security1 = { new("kitegatewayToken") };
 }
 
 //// kitegateway.KitegatewayClientAuth.g.cs
@@ -494,7 +545,8 @@ public sealed partial class KitegatewayClient
 namespace SpecClients.Generated.Kitegateway;
 
 /// <summary>
-/// The token providers and authenticators of <see cref="KitegatewayClient"/>: tokens are obtained, cached, refreshed and attached as the spec describes.
+/// The token providers and authenticators of <see cref="KitegatewayClient"/>: tokens are obtained, cached, refreshed and attached as the
+/// spec describes.
 /// Share one instance per options (dependency injection registers it as a singleton), so that concurrent calls share one token.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
@@ -515,7 +567,7 @@ public sealed partial class KitegatewayClientAuth
         _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         _services = services ?? global::SpecClients.Runtime.Auth.AuthServices.Shared;
-        KitegatewayToken = _services.CreateProvider(KitegatewayClient.ApiName, "kitegatewayToken", new global::SpecClients.Runtime.Auth.DelegateTokenSource(RequestKitegatewayTokenAsync), TokenOptions(global::System.TimeSpan.FromSeconds(900)), options.BaseAddress?.AbsoluteUri, options.Server.ToString(), options.SecretKey, options.KitegatewayTokenRequest is { } __request ? global::SpecClients.Runtime.Json.JsonWrite.ToJsonString(__request, static (w, v) => global::SpecClients.Generated.Kitegateway.TokenRequest.JsonConverter.WriteValue(w, v)) : null);
+        KitegatewayToken = _services.CreateProvider(KitegatewayClient.ApiName, "kitegatewayToken", new global::SpecClients.Runtime.Auth.DelegateTokenSource(RequestKitegatewayTokenAsync), TokenOptions(global::System.TimeSpan.FromSeconds(900)), options.BaseAddress?.AbsoluteUri, options.Server.ToString(), options.SecretKey, options.KitegatewayTokenRequest is { } __request ? global::SpecClients.Runtime.Json.JsonWrite.ToJsonString(__request, global::SpecClients.Generated.Kitegateway.TokenRequest.JsonConverter.WriteValue) : null);
         _signingAuthenticators = global::System.Array.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
         var authenticators = new global::System.Collections.Generic.List<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
         authenticators.Add(new global::SpecClients.Runtime.Auth.TokenAuthenticator("kitegatewayToken", KitegatewayToken, "Authorization", global::SpecClients.Runtime.Auth.TokenFormat.PrefixUnlessPresent("JWT "), global::SpecClients.Runtime.Auth.ApiKeyLocation.Header));
@@ -582,7 +634,8 @@ public sealed partial class KitegatewayClientAuth
 namespace SpecClients.Generated.Kitegateway;
 
 /// <summary>
-/// Options for <see cref="KitegatewayClient"/>: the server, its variables and the credentials of each security scheme. Bindable from configuration.
+/// Options for <see cref="KitegatewayClient"/>: the server, its variables and the credentials of each security scheme. Bindable from
+/// configuration.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public sealed partial class KitegatewayClientOptions
@@ -594,7 +647,8 @@ public sealed partial class KitegatewayClientOptions
     public KitegatewayServer Server { get; set; } = KitegatewayServer.Live;
 
     /// <summary>
-    /// The value of the security scheme <c>secretKey</c>: The merchant api_secret from the Kitegateway dashboard (API credentials), sent as the Secret-Key header of the token request only (doc). A static value you supply.
+    /// The value of the security scheme <c>secretKey</c>: The merchant api_secret from the Kitegateway dashboard (API credentials), sent as
+    /// the Secret-Key header of the token request only (doc). A static value you supply.
     /// </summary>
     public string? SecretKey { get; set; }
 
@@ -621,9 +675,7 @@ public sealed partial class KitegatewayClientOptions
 
 namespace SpecClients.Generated.Kitegateway;
 
-/// <summary>
-/// Registers <see cref="KitegatewayClient"/> with dependency injection.
-/// </summary>
+/// <summary>Registers <see cref="KitegatewayClient"/> with dependency injection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public static class KitegatewayClientServiceCollectionExtensions
 {
@@ -669,19 +721,13 @@ public static class KitegatewayClientServiceCollectionExtensions
 
 namespace SpecClients.Generated.Kitegateway;
 
-/// <summary>
-/// The servers the spec of <see cref="KitegatewayClient"/> lists.
-/// </summary>
+/// <summary>The servers the spec of <see cref="KitegatewayClient"/> lists.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public enum KitegatewayServer
 {
-    /// <summary>
-    /// Live: https://kitegateway.com
-    /// </summary>
+    /// <summary>Live: https://kitegateway.com</summary>
     Live,
-    /// <summary>
-    /// Sandbox: https://sandbox.kitegateway.com
-    /// </summary>
+    /// <summary>Sandbox: https://sandbox.kitegateway.com</summary>
     Sandbox,
 }
 
@@ -701,7 +747,8 @@ namespace SpecClients.Generated.Kitegateway;
 public sealed partial record TokenData
 {
     /// <summary>
-    /// The access token for all other endpoints (doc). Sent in the Authorization header; the sample value starts with `JWT ` (doc), and inferred: every value does.
+    /// The access token for all other endpoints (doc). Sent in the Authorization header; the sample value starts with `JWT ` (doc), and
+    /// inferred: every value does.
     /// </summary>
     /// <remarks>JSON name: <c>token</c>; sensitive: never printed.</remarks>
     public string? Token { get; init; }
@@ -713,7 +760,8 @@ public sealed partial record TokenData
     public long? Expires { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -724,13 +772,9 @@ public sealed partial record TokenData
     }
 
     /// <summary>Reads and writes <see cref="TokenData"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<TokenData>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<TokenData>
     {
-        /// <inheritdoc/>
-        public override TokenData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TokenData value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="TokenData"/> at the reader's current token.</summary>
         public static TokenData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -744,20 +788,21 @@ public sealed partial record TokenData
                 if (reader.ValueTextEquals("token"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "TokenData", "token");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "TokenData", "token");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("expires"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int64(ref reader, "TokenData", "expires");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.Int64OrNull(ref reader, "TokenData", "expires");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new TokenData
@@ -783,7 +828,7 @@ public sealed partial record TokenData
             {
                 writer.WriteNumber(N1, v1);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -817,7 +862,8 @@ public sealed partial record TokenRequest
     public int? ExpiresIn { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -828,13 +874,9 @@ public sealed partial record TokenRequest
     }
 
     /// <summary>Reads and writes <see cref="TokenRequest"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<TokenRequest>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<TokenRequest>
     {
-        /// <inheritdoc/>
-        public override TokenRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TokenRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="TokenRequest"/> at the reader's current token.</summary>
         public static TokenRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -850,20 +892,21 @@ public sealed partial record TokenRequest
                 {
                     reader.Read();
                     has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "TokenRequest", "api_key");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "TokenRequest", "api_key");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("expires_in"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int32(ref reader, "TokenRequest", "expires_in");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "TokenRequest", "expires_in");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("TokenRequest", "api_key");
@@ -888,7 +931,7 @@ public sealed partial record TokenRequest
             {
                 writer.WriteNumber(N1, v1);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -934,7 +977,8 @@ public sealed partial record TokenResponse
     public global::SpecClients.Generated.Kitegateway.TokenData? Data { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -947,13 +991,9 @@ public sealed partial record TokenResponse
     }
 
     /// <summary>Reads and writes <see cref="TokenResponse"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<TokenResponse>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<TokenResponse>
     {
-        /// <inheritdoc/>
-        public override TokenResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TokenResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="TokenResponse"/> at the reader's current token.</summary>
         public static TokenResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -969,34 +1009,37 @@ public sealed partial record TokenResponse
                 if (reader.ValueTextEquals("code"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int32(ref reader, "TokenResponse", "code");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "TokenResponse", "code");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("status"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "TokenResponse", "status");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "TokenResponse", "status");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("message"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "TokenResponse", "message");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "TokenResponse", "message");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("data"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Kitegateway.TokenData.JsonConverter.ReadValue(ref reader);
+                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Kitegateway.TokenData.JsonConverter.ReadValue(ref reader);
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new TokenResponse
@@ -1035,7 +1078,7 @@ public sealed partial record TokenResponse
                 writer.WritePropertyName(N3);
                 global::SpecClients.Generated.Kitegateway.TokenData.JsonConverter.WriteValue(writer, v3);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

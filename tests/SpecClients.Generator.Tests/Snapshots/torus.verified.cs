@@ -7,7 +7,8 @@
 namespace SpecClients.Generated.Torus;
 
 /// <summary>
-/// Guess: the docs show no error body. Assumed to carry the status and message fields of the success envelope; anything else is kept as additional properties.
+/// Guess: the docs show no error body. Assumed to carry the status and message fields of the success envelope; anything else is kept as
+/// additional properties.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ErrorResponse.JsonConverter))]
@@ -26,7 +27,8 @@ public sealed partial record ErrorResponse
     public string? Message { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -37,13 +39,9 @@ public sealed partial record ErrorResponse
     }
 
     /// <summary>Reads and writes <see cref="ErrorResponse"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ErrorResponse>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<ErrorResponse>
     {
-        /// <inheritdoc/>
-        public override ErrorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ErrorResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="ErrorResponse"/> at the reader's current token.</summary>
         public static ErrorResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -57,20 +55,21 @@ public sealed partial record ErrorResponse
                 if (reader.ValueTextEquals("status"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "ErrorResponse", "status");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "status");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("message"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "ErrorResponse", "message");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "message");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new ErrorResponse
@@ -96,7 +95,7 @@ public sealed partial record ErrorResponse
             {
                 writer.WriteString(N1, v1);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -232,7 +231,8 @@ public sealed partial record FundLimit
     public double? SodUnclearBal { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -260,13 +260,9 @@ public sealed partial record FundLimit
     }
 
     /// <summary>Reads and writes <see cref="FundLimit"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<FundLimit>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<FundLimit>
     {
-        /// <inheritdoc/>
-        public override FundLimit Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, FundLimit value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="FundLimit"/> at the reader's current token.</summary>
         public static FundLimit ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -297,139 +293,140 @@ public sealed partial record FundLimit
                 if (reader.ValueTextEquals("limit_type"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "FundLimit", "limit_type");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "FundLimit", "limit_type");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("segment"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "FundLimit", "segment");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "FundLimit", "segment");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("limit_sod"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "limit_sod");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "limit_sod");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("adhoc_limit"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "adhoc_limit");
+                    p3 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "adhoc_limit");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("receivables"u8))
                 {
                     reader.Read();
-                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "receivables");
+                    p4 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "receivables");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("collaterals"u8))
                 {
                     reader.Read();
-                    p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "collaterals");
+                    p5 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "collaterals");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("realised_profits"u8))
                 {
                     reader.Read();
-                    p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "realised_profits");
+                    p6 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "realised_profits");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("amount_utilized"u8))
                 {
                     reader.Read();
-                    p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "amount_utilized");
+                    p7 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "amount_utilized");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("total_balance"u8))
                 {
                     reader.Read();
-                    p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "total_balance");
+                    p8 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "total_balance");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("available_balance"u8))
                 {
                     reader.Read();
-                    p9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "available_balance");
+                    p9 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "available_balance");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("pay_out_amt"u8))
                 {
                     reader.Read();
-                    p10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "pay_out_amt");
+                    p10 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "pay_out_amt");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("bank_clear_balance"u8))
                 {
                     reader.Read();
-                    p11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "bank_clear_balance");
+                    p11 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "bank_clear_balance");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("bank_unclear_balance"u8))
                 {
                     reader.Read();
-                    p12 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "bank_unclear_balance");
+                    p12 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "bank_unclear_balance");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("withdrawal_balance"u8))
                 {
                     reader.Read();
-                    p13 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "withdrawal_balance");
+                    p13 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "withdrawal_balance");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("gross_holding_value"u8))
                 {
                     reader.Read();
-                    p14 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "gross_holding_value");
+                    p14 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "gross_holding_value");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("mtm_combined"u8))
                 {
                     reader.Read();
-                    p15 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "mtm_combined");
+                    p15 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "mtm_combined");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("opt_premium"u8))
                 {
                     reader.Read();
-                    p16 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "opt_premium");
+                    p16 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "opt_premium");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("opt_premium_com"u8))
                 {
                     reader.Read();
-                    p17 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "opt_premium_com");
+                    p17 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "opt_premium_com");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("sod_unclear_bal"u8))
                 {
                     reader.Read();
-                    p18 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "sod_unclear_bal");
+                    p18 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "sod_unclear_bal");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new FundLimit
@@ -557,7 +554,7 @@ public sealed partial record FundLimit
             {
                 writer.WriteNumber(N18, v18);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -585,7 +582,8 @@ public sealed partial record FundsRequest
     public required string Source { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -595,13 +593,9 @@ public sealed partial record FundsRequest
     }
 
     /// <summary>Reads and writes <see cref="FundsRequest"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<FundsRequest>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<FundsRequest>
     {
-        /// <inheritdoc/>
-        public override FundsRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, FundsRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="FundsRequest"/> at the reader's current token.</summary>
         public static FundsRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -616,13 +610,14 @@ public sealed partial record FundsRequest
                 {
                     reader.Read();
                     has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "FundsRequest", "source");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "FundsRequest", "source");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("FundsRequest", "source");
@@ -641,7 +636,7 @@ public sealed partial record FundsRequest
         {
             writer.WriteStartObject();
             writer.WriteString(N0, value.Source);
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -681,7 +676,8 @@ public sealed partial record FundsResponse
     public string? Status { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -693,13 +689,9 @@ public sealed partial record FundsResponse
     }
 
     /// <summary>Reads and writes <see cref="FundsResponse"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<FundsResponse>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<FundsResponse>
     {
-        /// <inheritdoc/>
-        public override FundsResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, FundsResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="FundsResponse"/> at the reader's current token.</summary>
         public static FundsResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -714,27 +706,34 @@ public sealed partial record FundsResponse
                 if (reader.ValueTextEquals("data"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Array<global::SpecClients.Generated.Torus.FundLimit>(ref reader, "FundsResponse", "data", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Generated.Torus.FundLimit.JsonConverter.ReadValue(ref r1));
+                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Runtime.Json.JsonRead.Array<global::SpecClients.Generated.Torus.FundLimit>(
+                            ref reader,
+                            "FundsResponse",
+                            "data",
+                            global::SpecClients.Generated.Torus.FundLimit.JsonConverter.ReadValue);
                     continue;
                 }
 
                 if (reader.ValueTextEquals("message"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "FundsResponse", "message");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "FundsResponse", "message");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("status"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "FundsResponse", "status");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "FundsResponse", "status");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new FundsResponse
@@ -757,7 +756,10 @@ public sealed partial record FundsResponse
             if (value.Data is { } v0)
             {
                 writer.WritePropertyName(N0);
-                global::SpecClients.Runtime.Json.JsonWrite.Array<global::SpecClients.Generated.Torus.FundLimit>(writer, v0, static (w1, v1) => global::SpecClients.Generated.Torus.FundLimit.JsonConverter.WriteValue(w1, v1));
+                global::SpecClients.Runtime.Json.JsonWrite.Array<global::SpecClients.Generated.Torus.FundLimit>(
+                    writer,
+                    v0,
+                    global::SpecClients.Generated.Torus.FundLimit.JsonConverter.WriteValue);
             }
             if (value.Message is { } v1)
             {
@@ -767,7 +769,7 @@ public sealed partial record FundsResponse
             {
                 writer.WriteString(N2, v2);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -801,7 +803,8 @@ public sealed partial record SessionRequest
     public required string ApiSecret { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -812,13 +815,9 @@ public sealed partial record SessionRequest
     }
 
     /// <summary>Reads and writes <see cref="SessionRequest"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<SessionRequest>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<SessionRequest>
     {
-        /// <inheritdoc/>
-        public override SessionRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SessionRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="SessionRequest"/> at the reader's current token.</summary>
         public static SessionRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -835,7 +834,7 @@ public sealed partial record SessionRequest
                 {
                     reader.Read();
                     has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "SessionRequest", "API_KEY");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "SessionRequest", "API_KEY");
                     continue;
                 }
 
@@ -843,13 +842,14 @@ public sealed partial record SessionRequest
                 {
                     reader.Read();
                     has1 = true;
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "SessionRequest", "API_SECRET");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "SessionRequest", "API_SECRET");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("SessionRequest", "API_KEY");
@@ -873,7 +873,7 @@ public sealed partial record SessionRequest
             writer.WriteStartObject();
             writer.WriteString(N0, value.ApiKey);
             writer.WriteString(N1, value.ApiSecret);
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -901,7 +901,8 @@ public sealed partial record SessionResponse
     public string? AccessToken { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -911,13 +912,9 @@ public sealed partial record SessionResponse
     }
 
     /// <summary>Reads and writes <see cref="SessionResponse"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<SessionResponse>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<SessionResponse>
     {
-        /// <inheritdoc/>
-        public override SessionResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SessionResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="SessionResponse"/> at the reader's current token.</summary>
         public static SessionResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -930,13 +927,14 @@ public sealed partial record SessionResponse
                 if (reader.ValueTextEquals("AccessToken"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "SessionResponse", "AccessToken");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "SessionResponse", "AccessToken");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new SessionResponse
@@ -956,7 +954,7 @@ public sealed partial record SessionResponse
             {
                 writer.WriteString(N0, v0);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }
@@ -975,10 +973,10 @@ namespace SpecClients.Generated.Torus;
 /// Hand-written by SpecClients from Torus Digital's public documentation (https://docs.torusdigital.com).
 /// Torus publishes no OpenAPI document. This spec covers the session (token) endpoint and one
 /// authenticated operation; no endpoint was called live.
-/// 
+///
 /// Where each fact comes from (doc = stated in Torus's docs; sdk = seen in Torus's own SDK or plugin;
 /// inferred = follows from those; guess = nothing confirms it):
-/// 
+///
 /// - doc: all calls go to https://connects.torusdigital.com; no sandbox is documented.
 /// - doc: `POST /api/v1/session/generate` with headers `Content-Type: application/json` and
 ///   `Token: &lt;request token&gt;`, JSON body `{"API_KEY": "…", "API_SECRET": "…"}`, answers
@@ -1011,7 +1009,10 @@ public sealed partial class TorusClient
     /// <summary>The name of the HttpClient that dependency injection registers for this client.</summary>
     public const string HttpClientName = "SpecClients.TorusClient";
 
-    /// <summary>Creates the client with the credentials its options hold; tokens are obtained as the spec describes and cached in <see cref="SpecClients.Runtime.Auth.AuthServices.Shared"/>.</summary>
+    /// <summary>
+    /// Creates the client with the credentials its options hold; tokens are obtained as the spec describes and cached in
+    /// <see cref="SpecClients.Runtime.Auth.AuthServices.Shared"/>.
+    /// </summary>
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="options">The server and credentials.</param>
     public TorusClient(global::System.Net.Http.HttpClient httpClient, TorusClientOptions options)
@@ -1019,7 +1020,9 @@ public sealed partial class TorusClient
     {
     }
 
-    /// <summary>Creates the client with shared token providers (dependency injection registers one <see cref="TorusClientAuth"/> per options).</summary>
+    /// <summary>
+    /// Creates the client with shared token providers (dependency injection registers one <see cref="TorusClientAuth"/> per options).
+    /// </summary>
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="options">The server and credentials.</param>
     /// <param name="auth">The token providers and authenticators.</param>
@@ -1028,20 +1031,37 @@ public sealed partial class TorusClient
     {
     }
 
-    /// <summary>Creates the client; <paramref name="authenticators"/> supply or replace the authentication of security schemes by name (token providers, signing hooks).</summary>
+    /// <summary>
+    /// Creates the client; <paramref name="authenticators"/> supply or replace the authentication of security schemes by name (token
+    /// providers, signing hooks).
+    /// </summary>
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="options">The server and credentials.</param>
     /// <param name="authenticators">Authenticators that take precedence over those built from <paramref name="options"/>.</param>
-    public TorusClient(global::System.Net.Http.HttpClient httpClient, TorusClientOptions options, global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>? authenticators)
+    public TorusClient(
+        global::System.Net.Http.HttpClient httpClient,
+        TorusClientOptions options,
+        global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>? authenticators)
     {
         _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
-        var all = CreateAuthenticatorsFromOptions(options);
-        foreach (var authenticator in authenticators ?? global::System.Linq.Enumerable.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>())
+        var all = new global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator>(
+            global::System.StringComparer.Ordinal);
+        AddAuthenticatorsFromOptions(all, options);
+        if (authenticators is not null)
         {
-            all[authenticator.SchemeName] = authenticator;
+            foreach (var authenticator in authenticators)
+            {
+                all[authenticator.SchemeName] = authenticator;
+            }
         }
 
-        _core = new global::SpecClients.Runtime.Http.ApiClientCore(httpClient, ApiName, ResolveBaseAddress, new global::SpecClients.Runtime.Auth.RequestAuthorizer(all), options.MaxResponseBytes, options.AllowInsecureHttp);
+        _core = new global::SpecClients.Runtime.Http.ApiClientCore(
+            httpClient,
+            ApiName,
+            ResolveBaseAddress,
+            new global::SpecClients.Runtime.Auth.RequestAuthorizer(all),
+            options.MaxResponseBytes,
+            options.AllowInsecureHttp);
     }
 
     /// <summary>The options this client was created with.</summary>
@@ -1051,40 +1071,50 @@ public sealed partial class TorusClient
     /// <returns>The server URL.</returns>
     public global::System.Uri ResolveServer() => ResolveBaseAddress(null);
 
-    private static global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator> CreateAuthenticatorsFromOptions(TorusClientOptions options)
+    private static void AddAuthenticatorsFromOptions(
+        global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator> authenticators,
+        TorusClientOptions options)
     {
-        var authenticators = new global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator>(global::System.StringComparer.Ordinal);
         if (options.RequestToken is { } __RequestToken_value)
         {
-            authenticators["requestToken"] = new global::SpecClients.Runtime.Auth.ApiKeyAuthenticator("requestToken", global::SpecClients.Runtime.Auth.ApiKeyLocation.Header, "Token", __RequestToken_value);
+            authenticators["requestToken"] = new global::SpecClients.Runtime.Auth.ApiKeyAuthenticator(
+                "requestToken",
+                global::SpecClients.Runtime.Auth.ApiKeyLocation.Header,
+                parameterName: "Token",
+                apiKey: __RequestToken_value);
         }
-        return authenticators;
     }
 
     /// <summary>
     /// Generate a session (access) token
     /// </summary>
     /// <remarks>
-    /// Exchanges the request token (Token header, from the browser login) together with the merchant's API_KEY and API_SECRET for an access token (doc). The access token is then sent as `Authorization: Bearer &lt;AccessToken&gt;` (doc). Guess: it lives one trading day; no refresh endpoint is documented, so a new session is generated when it expires.
+    /// Exchanges the request token (Token header, from the browser login) together with the merchant's API_KEY and API_SECRET for an access
+    /// token (doc). The access token is then sent as `Authorization: Bearer &lt;AccessToken&gt;` (doc). Guess: it lives one trading day; no
+    /// refresh endpoint is documented, so a new session is generated when it expires.
     /// </remarks>
     /// <param name="body">The request body (application/json).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="SpecClients.Runtime.Http.ApiException">The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.</exception>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Torus.SessionResponse> GenerateSessionAsync(global::SpecClients.Generated.Torus.SessionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <exception cref="SpecClients.Runtime.Http.ApiException">
+    /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
+    /// </exception>
+    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Torus.SessionResponse> GenerateSessionAsync(
+        global::SpecClients.Generated.Torus.SessionRequest body,
+        global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::SpecClients.Runtime.Http.ApiRequest("generateSession", global::System.Net.Http.HttpMethod.Post, "/api/v1/session/generate");
-        request.SetJsonBody(body, static (w, v) => global::SpecClients.Generated.Torus.SessionRequest.JsonConverter.WriteValue(w, v), "application/json");
+        request.SetJsonBody(body, global::SpecClients.Generated.Torus.SessionRequest.JsonConverter.WriteValue, "application/json");
         request.Security = s_security0;
         var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccess)
         {
-            return response.ReadJson(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Torus.SessionResponse.JsonConverter.ReadValue(ref r));
+            return response.ReadJson(global::SpecClients.Generated.Torus.SessionResponse.JsonConverter.ReadValue);
         }
 
         throw response.StatusCode switch
         {
-            _ => response.CreateException(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Torus.ErrorResponse.JsonConverter.ReadValue(ref r)),
+            _ => response.CreateException(global::SpecClients.Generated.Torus.ErrorResponse.JsonConverter.ReadValue),
         };
     }
 
@@ -1096,22 +1126,26 @@ public sealed partial class TorusClient
     /// </remarks>
     /// <param name="body">The request body (application/json).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="SpecClients.Runtime.Http.ApiException">The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.</exception>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Torus.FundsResponse> GetFundsAsync(global::SpecClients.Generated.Torus.FundsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <exception cref="SpecClients.Runtime.Http.ApiException">
+    /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
+    /// </exception>
+    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Torus.FundsResponse> GetFundsAsync(
+        global::SpecClients.Generated.Torus.FundsRequest body,
+        global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::SpecClients.Runtime.Http.ApiRequest("getFunds", global::System.Net.Http.HttpMethod.Post, "/api/v1/funds/");
-        request.SetJsonBody(body, static (w, v) => global::SpecClients.Generated.Torus.FundsRequest.JsonConverter.WriteValue(w, v), "application/json");
+        request.SetJsonBody(body, global::SpecClients.Generated.Torus.FundsRequest.JsonConverter.WriteValue, "application/json");
         request.Security = s_security1;
         var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccess)
         {
-            return response.ReadJson(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Torus.FundsResponse.JsonConverter.ReadValue(ref r));
+            return response.ReadJson(global::SpecClients.Generated.Torus.FundsResponse.JsonConverter.ReadValue);
         }
 
         throw response.StatusCode switch
         {
-            _ => response.CreateException(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Torus.ErrorResponse.JsonConverter.ReadValue(ref r)),
+            _ => response.CreateException(global::SpecClients.Generated.Torus.ErrorResponse.JsonConverter.ReadValue),
         };
     }
 
@@ -1141,8 +1175,8 @@ public sealed partial class TorusClient
         return global::SpecClients.Runtime.Http.ServerUrl.Create(url, ApiName);
     }
 
-    private static readonly global::SpecClients.Runtime.Auth.SecurityRequirement[] s_security0 = new global::SpecClients.Runtime.Auth.SecurityRequirement[] { new global::SpecClients.Runtime.Auth.SecurityRequirement("requestToken") };
-    private static readonly global::SpecClients.Runtime.Auth.SecurityRequirement[] s_security1 = new global::SpecClients.Runtime.Auth.SecurityRequirement[] { new global::SpecClients.Runtime.Auth.SecurityRequirement("torusAccessToken") };
+    private static readonly global::SpecClients.Runtime.Auth.SecurityRequirement[] s_security0 = { new("requestToken") };
+    private static readonly global::SpecClients.Runtime.Auth.SecurityRequirement[] s_security1 = { new("torusAccessToken") };
 }
 
 //// torus.TorusClientAuth.g.cs
@@ -1154,7 +1188,8 @@ public sealed partial class TorusClient
 namespace SpecClients.Generated.Torus;
 
 /// <summary>
-/// The token providers and authenticators of <see cref="TorusClient"/>: tokens are obtained, cached, refreshed and attached as the spec describes.
+/// The token providers and authenticators of <see cref="TorusClient"/>: tokens are obtained, cached, refreshed and attached as the spec
+/// describes.
 /// Share one instance per options (dependency injection registers it as a singleton), so that concurrent calls share one token.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
@@ -1175,7 +1210,7 @@ public sealed partial class TorusClientAuth
         _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         _services = services ?? global::SpecClients.Runtime.Auth.AuthServices.Shared;
-        TorusAccessToken = _services.CreateProvider(TorusClient.ApiName, "torusAccessToken", new global::SpecClients.Runtime.Auth.DelegateTokenSource(RequestTorusAccessTokenAsync), TokenOptions(global::System.TimeSpan.FromSeconds(28800)), options.BaseAddress?.AbsoluteUri, options.Server.ToString(), options.RequestToken, options.TorusAccessTokenRequest is { } __request ? global::SpecClients.Runtime.Json.JsonWrite.ToJsonString(__request, static (w, v) => global::SpecClients.Generated.Torus.SessionRequest.JsonConverter.WriteValue(w, v)) : null);
+        TorusAccessToken = _services.CreateProvider(TorusClient.ApiName, "torusAccessToken", new global::SpecClients.Runtime.Auth.DelegateTokenSource(RequestTorusAccessTokenAsync), TokenOptions(global::System.TimeSpan.FromSeconds(28800)), options.BaseAddress?.AbsoluteUri, options.Server.ToString(), options.RequestToken, options.TorusAccessTokenRequest is { } __request ? global::SpecClients.Runtime.Json.JsonWrite.ToJsonString(__request, global::SpecClients.Generated.Torus.SessionRequest.JsonConverter.WriteValue) : null);
         _signingAuthenticators = global::System.Array.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
         var authenticators = new global::System.Collections.Generic.List<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
         authenticators.Add(new global::SpecClients.Runtime.Auth.TokenAuthenticator("torusAccessToken", TorusAccessToken, "Authorization", global::SpecClients.Runtime.Auth.TokenFormat.Bearer, global::SpecClients.Runtime.Auth.ApiKeyLocation.Header));
@@ -1242,7 +1277,8 @@ public sealed partial class TorusClientAuth
 namespace SpecClients.Generated.Torus;
 
 /// <summary>
-/// Options for <see cref="TorusClient"/>: the server, its variables and the credentials of each security scheme. Bindable from configuration.
+/// Options for <see cref="TorusClient"/>: the server, its variables and the credentials of each security scheme. Bindable from
+/// configuration.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public sealed partial class TorusClientOptions
@@ -1254,7 +1290,10 @@ public sealed partial class TorusClientOptions
     public TorusServer Server { get; set; } = TorusServer.Live;
 
     /// <summary>
-    /// The value of the security scheme <c>requestToken</c>: The request token from the browser login (/connect/login/&lt;API_KEY&gt; → SSO → OTP → a redirect carrying the request token; doc, inferred), sent as the Token header of generateSession only (doc). A value you supply. Without a browser, Torus documents a TOTP variant on another host (https://oapi-cug.torusdigital.com/api/v1/session/totp/generate), not part of this spec.
+    /// The value of the security scheme <c>requestToken</c>: The request token from the browser login (/connect/login/&lt;API_KEY&gt; → SSO
+    /// → OTP → a redirect carrying the request token; doc, inferred), sent as the Token header of generateSession only (doc). A value you
+    /// supply. Without a browser, Torus documents a TOTP variant on another host
+    /// (https://oapi-cug.torusdigital.com/api/v1/session/totp/generate), not part of this spec.
     /// </summary>
     public string? RequestToken { get; set; }
 
@@ -1281,9 +1320,7 @@ public sealed partial class TorusClientOptions
 
 namespace SpecClients.Generated.Torus;
 
-/// <summary>
-/// Registers <see cref="TorusClient"/> with dependency injection.
-/// </summary>
+/// <summary>Registers <see cref="TorusClient"/> with dependency injection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public static class TorusClientServiceCollectionExtensions
 {
@@ -1329,14 +1366,10 @@ public static class TorusClientServiceCollectionExtensions
 
 namespace SpecClients.Generated.Torus;
 
-/// <summary>
-/// The servers the spec of <see cref="TorusClient"/> lists.
-/// </summary>
+/// <summary>The servers the spec of <see cref="TorusClient"/> lists.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public enum TorusServer
 {
-    /// <summary>
-    /// Live: https://connects.torusdigital.com
-    /// </summary>
+    /// <summary>Live: https://connects.torusdigital.com</summary>
     Live,
 }
