@@ -38,39 +38,11 @@ public sealed class RedirectMatrixTests
 
     private static readonly int[] Statuses = [301, 302, 303, 307, 308];
 
-    public static TheoryData<string, int, Target> Matrix()
-    {
-        var data = new TheoryData<string, int, Target>();
-        foreach (var scheme in RedirectCases.All.Keys)
-        {
-            foreach (var status in Statuses)
-            {
-                foreach (var target in Enum.GetValues<Target>())
-                {
-                    data.Add(scheme, status, target);
-                }
-            }
-        }
+    public static TheoryData<int> RedirectStatuses => new(Statuses);
 
-        return data;
-    }
+    public static TheoryData<string, int, Target> Matrix() => Cells(RedirectCases.All.Keys);
 
-    public static TheoryData<string, int, Target> DependencyInjectionMatrix()
-    {
-        var data = new TheoryData<string, int, Target>();
-        foreach (var scheme in RedirectCases.WithDependencyInjection.Keys)
-        {
-            foreach (var status in Statuses)
-            {
-                foreach (var target in Enum.GetValues<Target>())
-                {
-                    data.Add(scheme, status, target);
-                }
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string, int, Target> DependencyInjectionMatrix() => Cells(RedirectCases.WithDependencyInjection.Keys);
 
     [Theory]
     [MemberData(nameof(Matrix))]
@@ -83,11 +55,7 @@ public sealed class RedirectMatrixTests
         RunAsync(RedirectCases.WithDependencyInjection[scheme], status, target, static (redirectCase, baseAddress) => redirectCase.CallWithDependencyInjection!(baseAddress));
 
     [Theory]
-    [InlineData(301)]
-    [InlineData(302)]
-    [InlineData(303)]
-    [InlineData(307)]
-    [InlineData(308)]
+    [MemberData(nameof(RedirectStatuses))]
     public async Task HttpsToHttpIsRefusedAgainstALoopbackTlsServer(int status)
     {
         using var certificate = LoopbackCertificate();
@@ -110,6 +78,23 @@ public sealed class RedirectMatrixTests
         refused.From.Scheme.ShouldBe(Uri.UriSchemeHttps);
         refused.To.ShouldBe(new Uri(second.Uri.GetLeftPart(UriPartial.Authority) + "/"));
         refused.ToString().ShouldNotContain("hk-tls-secret");
+    }
+
+    private static TheoryData<string, int, Target> Cells(IEnumerable<string> schemes)
+    {
+        var data = new TheoryData<string, int, Target>();
+        foreach (var scheme in schemes)
+        {
+            foreach (var status in Statuses)
+            {
+                foreach (var target in Enum.GetValues<Target>())
+                {
+                    data.Add(scheme, status, target);
+                }
+            }
+        }
+
+        return data;
     }
 
     // A self-signed certificate for 127.0.0.1, made in memory: no file, no store, no trust change on the machine.
