@@ -97,6 +97,23 @@ public sealed class RedirectMatrixTests
         return data;
     }
 
+    [Theory]
+    [MemberData(nameof(RedirectStatuses))]
+    public async Task OperationWithoutSecurityIsNotRedirectedToAnotherOriginEither(int status)
+    {
+        // Nothing tells the runtime that a parameter or body of an operation without security is not a secret.
+        await using var first = await RecordingServer.StartAsync();
+        await using var second = await RecordingServer.StartAsync();
+        first.RedirectAt("/v1/public", status, new Uri(second.Uri, "elsewhere"));
+        using var http = new HttpClient();
+        var client = new Providers.SecuritySchemes.SecuritySchemesClient(http, new Providers.SecuritySchemes.SecuritySchemesClientOptions { BaseAddress = new Uri(first.Uri, "v1/") });
+
+        var refused = await Wire.ThrowsAsync<RedirectRefusedException>(() => client.GetPublicAsync());
+
+        refused.OperationId.ShouldBe("getPublic");
+        second.Requests.ShouldBeEmpty();
+    }
+
     // A self-signed certificate for 127.0.0.1, made in memory: no file, no store, no trust change on the machine.
     private static X509Certificate2 LoopbackCertificate()
     {

@@ -137,7 +137,9 @@ public sealed class ApiClientCore
             var status = (int)response.StatusCode;
             if (Redirects.Target(response, sentTo) is { } target && redirects < Redirects.MaxRedirects)
             {
-                if (!Redirects.MayFollow(sentTo, target, carriesCredentials))
+                // Same origin only, with or without credentials: the body of a token operation called directly, or a
+                // secret the spec declares as an ordinary parameter, is not known here to be one.
+                if (!Redirects.SameOrigin(sentTo, target))
                 {
                     throw new RedirectRefusedException(ApiName, request.OperationId, status, sentTo, target);
                 }

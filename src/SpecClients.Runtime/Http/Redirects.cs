@@ -8,8 +8,8 @@ using Microsoft.Extensions.Http;
 namespace SpecClients.Runtime.Http;
 
 /// <summary>
-/// A server answered a request that carried credentials (or asked for a token) with a redirect to another origin
-/// (scheme, host or port), or from https to http. The request was not repeated there. The message names both origins,
+/// A server answered a request of a generated client, a token request, or a request that carried credentials with a
+/// redirect to another origin (scheme, host or port), or from https to http. The request was not repeated there. The message names both origins,
 /// never a path, query or header, so it holds no secret.
 /// </summary>
 public sealed class RedirectRefusedException : ApiException
@@ -54,7 +54,8 @@ public sealed class RedirectRefusedException : ApiException
 /// <summary>
 /// How SpecClients treats HTTP redirects. Handlers must not follow redirects themselves (they would re-send API-key,
 /// signature and token-request headers and bodies to whatever host the server names); the runtime follows them instead:
-/// to the same origin (scheme, host, port) always, to another origin only for a request that carries no credential.
+/// generated clients and token requests to the same origin (scheme, host, port) only; <see cref="Auth.AuthenticationHandler"/>
+/// also follows a request it did not authenticate to another origin, but never from https to http.
 /// 303, and 301/302 after a POST, become a GET without body; 307 and 308 keep the method and the body.
 /// </summary>
 public static class Redirects
