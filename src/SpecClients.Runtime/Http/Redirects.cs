@@ -77,7 +77,7 @@ public static class Redirects
     /// </summary>
     /// <param name="builder">The HttpClient builder.</param>
     /// <returns>The same builder.</returns>
-    public static IHttpClientBuilder WithoutAutomaticRedirects(IHttpClientBuilder builder)
+    public static IHttpClientBuilder WithoutAutomaticRedirects(this IHttpClientBuilder builder)
     {
         if (builder is null)
         {

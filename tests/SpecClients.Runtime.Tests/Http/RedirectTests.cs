@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using SpecClients.Runtime.Auth;
 using SpecClients.Runtime.Http;
@@ -156,6 +157,24 @@ public sealed class RedirectTests
         server.Requests[1].Method.ShouldBe("POST");
         Encoding.UTF8.GetString(server.Requests[1].Body).ShouldBe("grant_type=client_credentials");
         server.Requests[1].Authorization.ShouldStartWith("Basic ");
+    }
+
+    [Fact]
+    public void RegistrationTurnsOffRedirectsAlsoOnAPrimaryHandlerConfiguredAfterIt()
+    {
+        var services = new ServiceCollection();
+        services.AddHttpClient("api")
+            .WithoutAutomaticRedirects()
+            .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = true });
+        using var provider = services.BuildServiceProvider();
+
+        HttpMessageHandler? handler = provider.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler("api");
+        while (handler is DelegatingHandler delegating)
+        {
+            handler = delegating.InnerHandler;
+        }
+
+        handler.ShouldBeOfType<HttpClientHandler>().AllowAutoRedirect.ShouldBeFalse();
     }
 
     private static HttpResponseMessage Redirect(int status, Uri location)
