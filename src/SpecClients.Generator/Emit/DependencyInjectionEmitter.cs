@@ -53,6 +53,7 @@ internal static class DependencyInjectionEmitter
         w.Line("// state at Trace level; structured sinks would write them out. Add loggers back deliberately if you want them.");
         w.Line("var httpClientBuilder = " + DI + ".HttpClientBuilderExtensions.RemoveAllLoggers(");
         w.Line("    " + DI + ".HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, " + client.Name + ".HttpClientName));");
+        w.Line("global::SpecClients.Runtime.Http.Redirects.WithoutAutomaticRedirects(httpClientBuilder); // the runtime follows redirects itself and keeps credentials on their origin");
         w.Line("return " + DI + ".HttpClientBuilderExtensions.AddTypedClient<" + client.Name + ">(");
         w.Line("    httpClientBuilder,");
         w.Line(hasAuth

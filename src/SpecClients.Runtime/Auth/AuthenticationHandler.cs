@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using SpecClients.Runtime.Http;
 
 namespace SpecClients.Runtime.Auth;
 
@@ -13,6 +14,11 @@ namespace SpecClients.Runtime.Auth;
 /// authenticator says its state changed, the request is sent once more with the same body bytes; never more.
 /// </summary>
 /// <remarks>
+/// Redirects: on its first request the handler turns off automatic redirects on the primary handler at the end of its
+/// chain (<see cref="HttpClientHandler"/>, <c>SocketsHttpHandler</c>), and follows redirects itself: to the same origin
+/// with the credentials applied again, to another origin only for a request it did not authenticate. A redirect of an
+/// authenticated request to another origin, or from https to http, throws <see cref="RedirectRefusedException"/>.
+/// A primary handler that follows redirects and can no longer be changed makes it refuse to authenticate.
 /// The request body is buffered in memory before the first send, so that it can be re-sent intact.
 /// Only asynchronous sends are supported.
 /// </remarks>
@@ -20,6 +26,9 @@ public sealed class AuthenticationHandler : DelegatingHandler
 {
     private readonly RequestAuthorizer _authorizer;
     private readonly IReadOnlyList<SecurityRequirement> _alternatives;
+
+    // -1 until the inner chain was inspected on the first request; then an AutomaticRedirects value.
+    private volatile int _innerRedirects = -1;
 
     /// <summary>Creates a handler (the inner handler is set later, e.g. by <c>IHttpClientFactory</c>).</summary>
     /// <param name="authorizer">The configured schemes.</param>
@@ -73,6 +82,16 @@ public sealed class AuthenticationHandler : DelegatingHandler
             return base.SendAsync(request, cancellationToken);
         }
 
+        if (_innerRedirects < 0)
+        {
+            _innerRedirects = (int)Redirects.Disable(InnerHandler);
+        }
+
+        if (_innerRedirects == (int)AutomaticRedirects.On)
+        {
+            throw new InvalidOperationException(Redirects.HandlerFollowsRedirectsMessage(nameof(AuthenticationHandler)));
+        }
+
         if (!RequestSnapshot.IsBare(request))
         {
             return SendWithCopyAsync(request, cancellationToken);
@@ -88,7 +107,7 @@ public sealed class AuthenticationHandler : DelegatingHandler
         }
 
         var sending = base.SendAsync(request, cancellationToken);
-        return applying.Result.Authenticators.Count == 0 || (sending.Status == TaskStatus.RanToCompletion && sending.Result.StatusCode != HttpStatusCode.Unauthorized)
+        return applying.Result.Authenticators.Count == 0 || (sending.Status == TaskStatus.RanToCompletion && sending.Result.StatusCode != HttpStatusCode.Unauthorized && !IsRedirect(sending.Result))
             ? sending
             : SendAsync(request, snapshot, applying, sending, cancellationToken);
     }
@@ -109,21 +128,65 @@ public sealed class AuthenticationHandler : DelegatingHandler
         CancellationToken cancellationToken)
     {
         var applied = await applying.ConfigureAwait(false);
+        var carriesCredentials = applied.Authenticators.Count > 0;
+        var sentTo = request.RequestUri!;
         var response = await (sending ?? base.SendAsync(request, cancellationToken)).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.Unauthorized || applied.Authenticators.Count == 0)
+        ThrowIfInnerHandlerLeftOrigin(response, request, sentTo, carriesCredentials);
+        if (response.StatusCode == HttpStatusCode.Unauthorized && carriesCredentials
+            && await applied.OnUnauthorizedAsync(request, cancellationToken).ConfigureAwait(false))
         {
-            return response;
+            response.Dispose();
+            var retry = snapshot.CreateRequest();
+            await _authorizer.ApplyAsync(retry, _alternatives, cancellationToken).ConfigureAwait(false);
+            request = retry;
+            response = await base.SendAsync(retry, cancellationToken).ConfigureAwait(false);
+            ThrowIfInnerHandlerLeftOrigin(response, request, sentTo, carriesCredentials);
         }
 
-        if (!await applied.OnUnauthorizedAsync(request, cancellationToken).ConfigureAwait(false))
+        // Redirects are followed here, from the request as the caller built it: credentials are applied afresh, and
+        // only when the new target has the origin they were applied for.
+        var becomesGet = false;
+        for (var redirects = 0; redirects < Redirects.MaxRedirects && Redirects.Target(response, sentTo) is { } target; redirects++)
         {
-            return response;
+            if (!Redirects.MayFollow(sentTo, target, carriesCredentials))
+            {
+                var status = (int)response.StatusCode;
+                response.Dispose();
+                throw new RedirectRefusedException(nameof(AuthenticationHandler), OperationName(request), status, sentTo, target);
+            }
+
+            becomesGet |= Redirects.BecomesGet(response.StatusCode, request.Method);
+            response.Dispose();
+            request = snapshot.CreateRequest();
+            Redirects.Redirect(request, target, becomesGet);
+            if (carriesCredentials)
+            {
+                await _authorizer.ApplyAsync(request, _alternatives, cancellationToken).ConfigureAwait(false);
+            }
+
+            sentTo = target;
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            ThrowIfInnerHandlerLeftOrigin(response, request, sentTo, carriesCredentials);
         }
 
-        response.Dispose();
-        var retry = snapshot.CreateRequest();
-        await _authorizer.ApplyAsync(retry, _alternatives, cancellationToken).ConfigureAwait(false);
-        return await base.SendAsync(retry, cancellationToken).ConfigureAwait(false);
+        return response;
+    }
+
+    private static bool IsRedirect(HttpResponseMessage response) => (int)response.StatusCode is >= 300 and < 400;
+
+    private static string OperationName(HttpRequestMessage request) => AuthRequestOptions.GetOperationId(request) ?? "request";
+
+    private static void ThrowIfInnerHandlerLeftOrigin(HttpResponseMessage response, HttpRequestMessage request, Uri sentTo, bool carriesCredentials)
+    {
+        try
+        {
+            Redirects.ThrowIfHandlerLeftOrigin(response, sentTo, carriesCredentials, nameof(AuthenticationHandler), OperationName(request));
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
     }
 
     /// <summary>

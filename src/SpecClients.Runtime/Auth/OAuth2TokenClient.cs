@@ -32,6 +32,7 @@ public sealed class OAuth2TokenClient
     private readonly HttpClient _httpClient;
     private readonly string _apiName;
     private readonly Uri _tokenUrl;
+    private readonly AutomaticRedirects _handlerRedirects;
 
     /// <summary>Creates the client.</summary>
     /// <param name="httpClient">The HTTP client.</param>
@@ -48,6 +49,7 @@ public sealed class OAuth2TokenClient
         _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         _apiName = apiName;
         _tokenUrl = tokenUrl ?? throw new ArgumentNullException(nameof(tokenUrl));
+        _handlerRedirects = Redirects.Disable(httpClient);
     }
 
     /// <summary>Resolves a spec's <c>tokenUrl</c>, which may be relative to the server (PayPal's <c>/v1/oauth2/token</c>).</summary>
@@ -116,11 +118,47 @@ public sealed class OAuth2TokenClient
 
         var request = new ApiRequest("oauth2.token", HttpMethod.Post, string.Empty);
         request.SetFormBody(fields);
-        using var message = request.ToHttpRequestMessage(_tokenUrl);
+        if (_handlerRedirects == AutomaticRedirects.On)
+        {
+            throw new InvalidOperationException(Redirects.HandlerFollowsRedirectsMessage(_apiName));
+        }
+
+        // The grant and the client credentials go to the token URL's origin only: a redirect elsewhere is refused, and
+        // a token can come from nowhere else.
         var credentials = Uri.EscapeDataString(clientId) + ":" + Uri.EscapeDataString(clientSecret ?? string.Empty);
-        message.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
-        AuthRequestOptions.MarkAuthenticated(message);
-        using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        Uri? redirectedTo = null;
+        var redirectedAsGet = false;
+        for (var redirects = 0; ; redirects++)
+        {
+            using var message = request.ToHttpRequestMessage(_tokenUrl);
+            if (redirectedTo is not null)
+            {
+                Redirects.Redirect(message, redirectedTo, redirectedAsGet);
+            }
+
+            message.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
+            AuthRequestOptions.MarkAuthenticated(message);
+            var sentTo = message.RequestUri!;
+            using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            Redirects.ThrowIfHandlerLeftOrigin(response, sentTo, carriesCredentials: true, _apiName, "oauth2.token");
+            if (Redirects.Target(response, sentTo) is { } target && redirects < Redirects.MaxRedirects)
+            {
+                if (!Redirects.MayFollow(sentTo, target, carriesCredentials: true))
+                {
+                    throw new RedirectRefusedException(_apiName, "oauth2.token", (int)response.StatusCode, sentTo, target);
+                }
+
+                redirectedAsGet |= Redirects.BecomesGet(response.StatusCode, message.Method);
+                redirectedTo = target;
+                continue;
+            }
+
+            return await ReadTokenAsync(response, context, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask<AccessToken> ReadTokenAsync(HttpResponseMessage response, TokenRequestContext context, CancellationToken cancellationToken)
+    {
         var body = await ApiResponse.ReadAsync(response, _apiName, "oauth2.token", MaxResponseBytes, cancellationToken).ConfigureAwait(false);
         var parsed = Parse(body);
         if (!body.IsSuccess)

@@ -24,6 +24,9 @@ public sealed class ApiClientCore
     private readonly Func<IReadOnlyList<string>?, Uri> _resolveBaseAddress;
     private readonly RequestAuthorizer _authorizer;
 
+    // Whether the HttpClient's handler follows redirects by itself; turned off where possible (see Redirects).
+    private readonly AutomaticRedirects _handlerRedirects;
+
     /// <summary>Creates the core of a generated client with <see cref="ApiRetryPolicy.Default"/>.</summary>
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="apiName">The API name used in messages.</param>
@@ -53,6 +56,7 @@ public sealed class ApiClientCore
         _authorizer = authorizer;
         MaxResponseBytes = maxResponseBytes;
         RetryPolicy = retryPolicy ?? ApiRetryPolicy.Default;
+        _handlerRedirects = Redirects.Disable(httpClient);
     }
 
     /// <summary>The API name used in messages.</summary>
@@ -92,9 +96,17 @@ public sealed class ApiClientCore
         var isCredentialRequest = s_authenticating.Value;
         var refreshedAfter401 = false;
         var retries = 0;
+        var redirects = 0;
+        Uri? redirectedTo = null;
+        var redirectedAsGet = false;
         while (true)
         {
             using var message = request.ToHttpRequestMessage(baseAddress);
+            if (redirectedTo is not null)
+            {
+                Redirects.Redirect(message, redirectedTo, redirectedAsGet);
+            }
+
             AuthRequestOptions.SetOperationId(message, request.OperationId);
             AuthRequestOptions.SetApiPath(message, request.Path);
             AppliedAuthentication applied;
@@ -110,9 +122,34 @@ public sealed class ApiClientCore
 
             // An AuthenticationHandler on the same HttpClient must not authenticate this request a second time.
             AuthRequestOptions.MarkAuthenticated(message);
+
+            // A token request carries credentials in its body even when the operation declares no security.
+            var carriesCredentials = applied.Authenticators.Count > 0 || isCredentialRequest;
+            if (carriesCredentials && _handlerRedirects == AutomaticRedirects.On)
+            {
+                throw new InvalidOperationException(Redirects.HandlerFollowsRedirectsMessage(ApiName));
+            }
+
+            var sentTo = message.RequestUri!;
             var started = Stopwatch.StartNew();
             using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            Redirects.ThrowIfHandlerLeftOrigin(response, sentTo, carriesCredentials, ApiName, request.OperationId);
             var status = (int)response.StatusCode;
+            if (Redirects.Target(response, sentTo) is { } target && redirects < Redirects.MaxRedirects)
+            {
+                // Same origin only, with or without credentials: the body of a token operation called directly, or a
+                // secret the spec declares as an ordinary parameter, is not known here to be one.
+                if (!Redirects.SameOrigin(sentTo, target))
+                {
+                    throw new RedirectRefusedException(ApiName, request.OperationId, status, sentTo, target);
+                }
+
+                redirects++;
+                redirectedAsGet |= Redirects.BecomesGet(response.StatusCode, message.Method);
+                redirectedTo = target;
+                continue;
+            }
+
             if (response.StatusCode == HttpStatusCode.Unauthorized && !refreshedAfter401
                 && await applied.OnUnauthorizedAsync(message, cancellationToken).ConfigureAwait(false))
             {

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -81,12 +82,18 @@ public sealed class RecordingServer : IAsyncDisposable
     /// <summary>Completes when a <see cref="ResponseHold.AfterPartialBody"/> response has flushed its first half.</summary>
     public Task PartialBodySent => _partialBodySent.Task;
 
-    /// <summary>Starts a server listening on 127.0.0.1 only.</summary>
-    public static async Task<RecordingServer> StartAsync()
+    /// <summary>Starts a server listening on 127.0.0.1 only; over TLS with <paramref name="certificate"/> when one is given.</summary>
+    public static async Task<RecordingServer> StartAsync(X509Certificate2? certificate = null)
     {
         var server = new RecordingServer();
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(options => options.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
         var app = builder.Build();
         app.Run(server.HandleAsync);
         await app.StartAsync();
@@ -104,6 +111,10 @@ public sealed class RecordingServer : IAsyncDisposable
     /// <summary>Answers requests to exactly <paramref name="path"/> with <paramref name="json"/>, whatever the default answer.</summary>
     public void RespondJsonAt(string path, int status, string json) =>
         _byPath[path] = new CannedResponse(status, "application/json", Encoding.UTF8.GetBytes(json), ResponseHold.None);
+
+    /// <summary>Answers requests to exactly <paramref name="path"/> with an empty <paramref name="status"/> response whose <c>Location</c> is <paramref name="location"/>.</summary>
+    public void RedirectAt(string path, int status, Uri location) =>
+        _byPath[path] = new CannedResponse(status, null, Array.Empty<byte>(), ResponseHold.None, location);
 
     /// <summary>Answers with <paramref name="json"/> as <c>application/json</c>.</summary>
     public void RespondJson(int status, string json) => Respond(status, "application/json", json);
@@ -172,6 +183,11 @@ public sealed class RecordingServer : IAsyncDisposable
             context.Response.ContentType = response.ContentType;
         }
 
+        if (response.Location is not null)
+        {
+            context.Response.Headers.Location = response.Location.AbsoluteUri;
+        }
+
         context.Response.ContentLength = response.Body.Length;
         if (response.Hold == ResponseHold.AfterPartialBody)
         {
@@ -197,5 +213,5 @@ public sealed class RecordingServer : IAsyncDisposable
         }
     }
 
-    private sealed record CannedResponse(int Status, string? ContentType, byte[] Body, ResponseHold Hold);
+    private sealed record CannedResponse(int Status, string? ContentType, byte[] Body, ResponseHold Hold, Uri? Location = null);
 }

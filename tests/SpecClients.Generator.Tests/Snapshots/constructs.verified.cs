@@ -709,6 +709,7 @@ public static class ConstructsClientServiceCollectionExtensions
         // state at Trace level; structured sinks would write them out. Add loggers back deliberately if you want them.
         var httpClientBuilder = global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.RemoveAllLoggers(
             global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, ConstructsClient.HttpClientName));
+        global::SpecClients.Runtime.Http.Redirects.WithoutAutomaticRedirects(httpClientBuilder); // the runtime follows redirects itself and keeps credentials on their origin
         return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient<ConstructsClient>(
             httpClientBuilder,
             static (httpClient, sp) => new ConstructsClient(httpClient, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<ConstructsClientOptions>>(sp).Value));

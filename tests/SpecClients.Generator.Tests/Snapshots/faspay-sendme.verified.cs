@@ -735,6 +735,7 @@ public static class FaspaySendmeClientServiceCollectionExtensions
         // state at Trace level; structured sinks would write them out. Add loggers back deliberately if you want them.
         var httpClientBuilder = global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.RemoveAllLoggers(
             global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, FaspaySendmeClient.HttpClientName));
+        global::SpecClients.Runtime.Http.Redirects.WithoutAutomaticRedirects(httpClientBuilder); // the runtime follows redirects itself and keeps credentials on their origin
         return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient<FaspaySendmeClient>(
             httpClientBuilder,
             static (httpClient, sp) => new FaspaySendmeClient(httpClient, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<FaspaySendmeClientOptions>>(sp).Value, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<FaspaySendmeClientAuth>(sp)));

@@ -707,6 +707,7 @@ public static class KitegatewayClientServiceCollectionExtensions
         // state at Trace level; structured sinks would write them out. Add loggers back deliberately if you want them.
         var httpClientBuilder = global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.RemoveAllLoggers(
             global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, KitegatewayClient.HttpClientName));
+        global::SpecClients.Runtime.Http.Redirects.WithoutAutomaticRedirects(httpClientBuilder); // the runtime follows redirects itself and keeps credentials on their origin
         return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient<KitegatewayClient>(
             httpClientBuilder,
             static (httpClient, sp) => new KitegatewayClient(httpClient, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<KitegatewayClientOptions>>(sp).Value, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<KitegatewayClientAuth>(sp)));

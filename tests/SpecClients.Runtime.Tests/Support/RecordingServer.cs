@@ -24,7 +24,7 @@ internal sealed class RecordingServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
 
-    private RecordingServer(Func<RecordedRequest, int> statusFor)
+    private RecordingServer(Func<RecordedRequest, int> statusFor, Func<RecordedRequest, Uri?>? locationFor)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -42,6 +42,11 @@ internal sealed class RecordingServer : IAsyncDisposable
                 body.ToArray());
             _requests.Enqueue(recorded);
             context.Response.StatusCode = statusFor(recorded);
+            if (locationFor?.Invoke(recorded) is { } location)
+            {
+                context.Response.Headers.Location = location.IsAbsoluteUri ? location.AbsoluteUri : location.OriginalString;
+            }
+
             await context.Response.WriteAsync("status " + context.Response.StatusCode);
         });
     }
@@ -50,9 +55,10 @@ internal sealed class RecordingServer : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
-    public static async Task<RecordingServer> StartAsync(Func<RecordedRequest, int> statusFor)
+    /// <summary>Starts a server; <paramref name="locationFor"/> gives a <c>Location</c> header to answer with, for redirects.</summary>
+    public static async Task<RecordingServer> StartAsync(Func<RecordedRequest, int> statusFor, Func<RecordedRequest, Uri?>? locationFor = null)
     {
-        var server = new RecordingServer(statusFor);
+        var server = new RecordingServer(statusFor, locationFor);
         await server._app.StartAsync();
         var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         server.BaseAddress = new Uri(address + "/");
