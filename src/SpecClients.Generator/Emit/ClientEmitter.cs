@@ -31,7 +31,7 @@ internal static class ClientEmitter
         foreach (var operation in client.Operations)
         {
             EmitOperation(w, client, operation, securityFields, serverFields);
-            if (operation.TokenEndpoint is not null && client.TokenSources.Any(t => t.RefreshGrant && t.OperationId == operation.OperationId))
+            if (operation.TokenEndpoint is not null && client.TokenSources.OfType<OperationTokenSourceSpec>().Any(t => t.RefreshMethodName is not null && t.OperationId == operation.OperationId))
             {
                 EmitRefreshGrant(w, operation, securityFields, serverFields);
             }
@@ -54,8 +54,8 @@ internal static class ClientEmitter
 
     private static void EmitConstructors(SourceWriter w, ClientSpec client)
     {
-        var hasAuth = client.TokenSources.Count > 0 || AuthEmitter.HasSigning(client);
-        var authName = AuthEmitter.AuthClassName(client);
+        var hasAuth = client.HasAuth;
+        var authName = client.AuthName;
         var authenticatorList = "global::System.Collections.Generic.IEnumerable<" + Auth + ".IRequestAuthenticator>";
         w.Line("/// <summary>The name of the HttpClient that dependency injection registers for this client.</summary>");
         w.Line("public const string HttpClientName = " + SourceWriter.Literal("SpecClients." + client.Name) + ";");
@@ -111,7 +111,7 @@ internal static class ClientEmitter
         var dictionary = "global::System.Collections.Generic.Dictionary<string, " + Auth + ".IRequestAuthenticator>";
         w.Open("private static " + dictionary + " CreateAuthenticatorsFromOptions(" + client.OptionsName + " options)");
         w.Line("var authenticators = new " + dictionary + "(global::System.StringComparer.Ordinal);");
-        foreach (var scheme in client.SecuritySchemes.Where(s => s.Token is null && s.Signature is null))
+        foreach (var scheme in client.SecuritySchemes.Where(s => !s.IssuedByOperation && s.Signature is null))
         {
             var name = SourceWriter.Literal(scheme.Name);
             switch (scheme.Kind)
@@ -254,7 +254,7 @@ internal static class ClientEmitter
         w.Line("/// <param name=\"refreshToken\">The refresh token.</param>");
         w.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
         w.Line("/// <returns>The token response.</returns>");
-        w.Open("public async global::System.Threading.Tasks.Task<" + success.CSharp + "> " + AuthEmitter.RefreshMethodName(operation.MethodName) + "(string refreshToken, global::System.Threading.CancellationToken cancellationToken = default)");
+        w.Open("public async global::System.Threading.Tasks.Task<" + success.CSharp + "> " + Naming.MemberNames.RefreshMethod(operation.MethodName) + "(string refreshToken, global::System.Threading.CancellationToken cancellationToken = default)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(refreshToken);");
         EmitNewRequest(w, operation);
         w.Line("request.SetFormBody(new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new(\"grant_type\", \"refresh_token\"), new(\"refresh_token\", refreshToken) });");

@@ -28,7 +28,9 @@ internal sealed partial class ModelBuilder
     private readonly ImmutableArray<DiagnosticInfo>.Builder _diagnostics;
     private readonly CancellationToken _cancellationToken;
 
+    private readonly ClientNames _clientNames;
     private readonly NameScope _typeNames;
+    private readonly PendingDiagnostics _pending = new();
     private readonly Dictionary<string, string> _componentTypeNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeRef> _componentRefs = new(StringComparer.Ordinal);
     private readonly HashSet<string> _componentsInProgress = new(StringComparer.Ordinal);
@@ -51,8 +53,9 @@ internal sealed partial class ModelBuilder
         _tree = tree;
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
+        _clientNames = ClientNames.For(input.ClientName);
         // Case-insensitive: hint names (one file per type) must differ in more than case, and so should type names.
-        _typeNames = new NameScope(new[] { input.ClientName, input.ClientName + "Options", input.ClientName + "Auth", input.ClientName + "ServiceCollectionExtensions", ServerEnumName }, ignoreCase: true);
+        _typeNames = new NameScope(_clientNames.All, ignoreCase: true);
     }
 
     /// <summary>When set, every schema pointer mapped is recorded in <see cref="SchemaTypes"/> (tests use it to find the type of an example).</summary>
@@ -60,8 +63,6 @@ internal sealed partial class ModelBuilder
 
     /// <summary>The C# type each mapped schema pointer got; filled only when <see cref="RecordSchemaTypes"/> is set.</summary>
     internal IReadOnlyDictionary<string, TypeRef> SchemaTypes => _schemaTypes;
-
-    private string ServerEnumName => (_input.ClientName.EndsWith("Client", StringComparison.Ordinal) ? _input.ClientName.Substring(0, _input.ClientName.Length - 6) : _input.ClientName) + "Server";
 
     public ApiSpec Build()
     {
@@ -107,7 +108,7 @@ internal sealed partial class ModelBuilder
         BuildWebhookTypes();
         var client = BuildClient();
         ReportUnmatchedSelection();
-        ResolveDiagnostics();
+        _pending.ResolveInto(_tree, _diagnostics);
         var types = _types.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray();
         return new ApiSpec(_context, types, client);
     }
@@ -116,25 +117,8 @@ internal sealed partial class ModelBuilder
 
     internal static string Escape(string segment) => JsonPointer.Escape(segment);
 
-    // Positions are found in one pass over the YAML at the end (ResolveDiagnostics), not one pass per diagnostic.
-    private readonly List<(string Id, string Pointer, string[] Arguments)> _pending = new();
-
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string pointer, params string[] arguments) =>
-        _pending.Add((descriptor.Id, pointer, arguments));
-
-    private void ResolveDiagnostics()
-    {
-        if (_pending.Count == 0)
-        {
-            return;
-        }
-
-        var locations = _tree.LocateAll(_pending.Select(p => (string?)p.Pointer).ToList());
-        for (var i = 0; i < _pending.Count; i++)
-        {
-            _diagnostics.Add(new DiagnosticInfo(_pending[i].Id, locations[i], _pending[i].Arguments.ToEquatableArray()));
-        }
-    }
+        _pending.Report(descriptor, pointer, arguments);
 
     /// <summary>Whether a component is a $ref that, followed through other components, comes back to itself.</summary>
     private bool IsAliasCycle(string name)
@@ -687,25 +671,5 @@ internal sealed partial class ModelBuilder
         return name.Contains("password") || name.Contains("secret") || name.EndsWith("token", StringComparison.Ordinal) || name == "apikey" || name == "username";
     }
 
-    /// <summary>
-    /// Trims a description, and turns every line break C# knows (CR, LS, PS, NEL) into LF, since emitters split
-    /// documentation comments on LF only and any other break would end a <c>///</c> line early.
-    /// </summary>
-    private static string? Clean(string? description)
-    {
-        if (string.IsNullOrWhiteSpace(description))
-        {
-            return null;
-        }
-
-        var text = description!.Trim();
-        if (text.IndexOfAny(LineBreaks) >= 0)
-        {
-            text = text.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\u2028', '\n').Replace('\u2029', '\n').Replace('\u0085', '\n');
-        }
-
-        return text;
-    }
-
-    private static readonly char[] LineBreaks = { '\r', '\u2028', '\u2029', '\u0085' };
+    private static string? Clean(string? description) => DescriptionText.Clean(description);
 }

@@ -546,8 +546,9 @@ public sealed partial class FaspaySendmeClient
 namespace SpecClients.Generated.FaspaySendme;
 
 /// <summary>
-/// The token providers and authenticators of <see cref="FaspaySendmeClient"/>: tokens are obtained, cached, refreshed and attached as the spec describes.
-/// Share one instance per options (dependency injection registers it as a singleton), so that concurrent calls share one token.
+/// The token providers and authenticators of <see cref="FaspaySendmeClient"/>: tokens are obtained, cached,
+/// refreshed and attached as the spec describes. Share one instance per options (dependency injection registers
+/// it as a singleton), so that concurrent calls share one token.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public sealed partial class FaspaySendmeClientAuth
@@ -561,29 +562,61 @@ public sealed partial class FaspaySendmeClientAuth
     /// <summary>Creates the token providers.</summary>
     /// <param name="options">The client's options: server, credentials, token request bodies.</param>
     /// <param name="httpClient">Supplies the HTTP client for token requests (for example from IHttpClientFactory).</param>
-    /// <param name="services">The token cache, clock and logging; <see cref="SpecClients.Runtime.Auth.AuthServices.Shared"/> if null.</param>
-    public FaspaySendmeClientAuth(FaspaySendmeClientOptions options, global::System.Func<global::System.Net.Http.HttpClient> httpClient, global::SpecClients.Runtime.Auth.AuthServices? services = null)
+    /// <param name="services">
+    /// The token cache, clock and logging; <see cref="SpecClients.Runtime.Auth.AuthServices.Shared"/> if null.
+    /// </param>
+    public FaspaySendmeClientAuth(
+        FaspaySendmeClientOptions options,
+        global::System.Func<global::System.Net.Http.HttpClient> httpClient,
+        global::SpecClients.Runtime.Auth.AuthServices? services = null)
     {
         _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         _services = services ?? global::SpecClients.Runtime.Auth.AuthServices.Shared;
-        FaspayAccessToken = _services.CreateProvider(FaspaySendmeClient.ApiName, "faspayAccessToken", new global::SpecClients.Runtime.Auth.DelegateTokenSource(RequestFaspayAccessTokenAsync), TokenOptions(null), options.BaseAddress?.AbsoluteUri, options.Server.ToString(), options.RequestSigner is global::SpecClients.Runtime.Auth.IIdentifiedRequestSigner __identified ? __identified.CredentialIdentity : options.RequestSigner?.GetType().FullName);
+        FaspayAccessToken = _services.CreateProvider(
+            FaspaySendmeClient.ApiName,
+            "faspayAccessToken",
+            new global::SpecClients.Runtime.Auth.DelegateTokenSource(RequestFaspayAccessTokenAsync),
+            TokenOptions(specLifetime: null),
+            new global::SpecClients.Runtime.Auth.TokenCredentialIdentity
+            {
+                BaseAddress = options.BaseAddress?.AbsoluteUri,
+                Server = options.Server.ToString(),
+                Signer = SignerIdentity(options.RequestSigner),
+            });
         _signingAuthenticators = options.RequestSigner is { } signer
-            ? new global::SpecClients.Runtime.Auth.IRequestAuthenticator[] { new global::SpecClients.Runtime.Auth.SigningAuthenticator("faspaySignature", signer, null, _services.TimeProvider) }
+            ? new global::SpecClients.Runtime.Auth.IRequestAuthenticator[]
+            {
+                new global::SpecClients.Runtime.Auth.SigningAuthenticator(
+                    "faspaySignature",
+                    signer,
+                    tokenProvider: null,
+                    clock: _services.TimeProvider),
+            }
             : global::System.Array.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
         var authenticators = new global::System.Collections.Generic.List<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
-        authenticators.Add(new global::SpecClients.Runtime.Auth.SignatureTokenAuthenticator("faspayAccessToken", FaspayAccessToken) { RejectedWhen = new global::SpecClients.Runtime.Auth.CredentialRejection("/status", "9") });
+        authenticators.Add(new global::SpecClients.Runtime.Auth.SignatureTokenAuthenticator("faspayAccessToken", FaspayAccessToken)
+        {
+            RejectedWhen = new global::SpecClients.Runtime.Auth.CredentialRejection("/status", "9"),
+        });
         authenticators.AddRange(_signingAuthenticators);
         _authenticators = authenticators.ToArray();
     }
 
-    /// <summary>The token of security scheme <c>faspayAccessToken</c>: cached, refreshed ahead of expiry, one request for any number of callers.</summary>
+    /// <summary>
+    /// The token of security scheme <c>faspayAccessToken</c>: cached, refreshed ahead of expiry,
+    /// one request for any number of callers.
+    /// </summary>
     public global::SpecClients.Runtime.Auth.TokenProvider FaspayAccessToken { get; }
 
     /// <summary>The authenticators of the token and signing schemes; the client adds them to those its options supply.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::SpecClients.Runtime.Auth.IRequestAuthenticator> Authenticators => _authenticators;
+    public global::System.Collections.Generic.IReadOnlyList<global::SpecClients.Runtime.Auth.IRequestAuthenticator> Authenticators =>
+        _authenticators;
 
-    /// <summary>The authenticator of one scheme, for example to put on your own HttpClient with <see cref="SpecClients.Runtime.Auth.AuthenticationHandler"/>.</summary>
+    /// <summary>
+    /// The authenticator of one scheme, for example to put on your own HttpClient with
+    /// <see cref="SpecClients.Runtime.Auth.AuthenticationHandler"/>.
+    /// </summary>
     /// <param name="schemeName">The security scheme's name in the spec.</param>
     /// <returns>The authenticator.</returns>
     public global::SpecClients.Runtime.Auth.IRequestAuthenticator GetAuthenticator(string schemeName)
@@ -596,21 +629,41 @@ public sealed partial class FaspaySendmeClientAuth
             }
         }
 
-        throw new global::System.ArgumentException(FaspaySendmeClient.ApiName + " has no token or signing scheme named '" + schemeName + "'.", nameof(schemeName));
+        throw new global::System.ArgumentException(
+            FaspaySendmeClient.ApiName + " has no token or signing scheme named '" + schemeName + "'.",
+            nameof(schemeName));
     }
 
     /// <summary>Static and signing credentials only: token operations must not need the tokens they issue.</summary>
-    private FaspaySendmeClient CreateTokenClient() => new FaspaySendmeClient(_httpClient(), _options, (global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>)_signingAuthenticators);
+    private FaspaySendmeClient CreateTokenClient() => new FaspaySendmeClient(
+        _httpClient(),
+        _options,
+        (global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>)_signingAuthenticators);
 
-    private global::SpecClients.Runtime.Auth.TokenProviderOptions TokenOptions(global::System.TimeSpan? specLifetime) => new global::SpecClients.Runtime.Auth.TokenProviderOptions
+    /// <summary>The options' token settings; a lifetime the spec gives replaces the default lifetime unless that was changed.</summary>
+    private global::SpecClients.Runtime.Auth.TokenProviderOptions TokenOptions(global::System.TimeSpan? specLifetime)
     {
-        RefreshMargin = _options.Tokens.RefreshMargin,
-        DefaultLifetime = _options.Tokens.DefaultLifetime == new global::SpecClients.Runtime.Auth.TokenProviderOptions().DefaultLifetime && specLifetime is { } lifetime ? lifetime : _options.Tokens.DefaultLifetime,
-        MaximumLifetime = _options.Tokens.MaximumLifetime,
-        TokenRequestTimeout = _options.Tokens.TokenRequestTimeout,
-    };
+        var tokens = _options.Tokens;
+        var defaultLifetimeUnchanged =
+            tokens.DefaultLifetime == new global::SpecClients.Runtime.Auth.TokenProviderOptions().DefaultLifetime;
+        return new global::SpecClients.Runtime.Auth.TokenProviderOptions
+        {
+            RefreshMargin = tokens.RefreshMargin,
+            DefaultLifetime = defaultLifetimeUnchanged && specLifetime is { } lifetime ? lifetime : tokens.DefaultLifetime,
+            MaximumLifetime = tokens.MaximumLifetime,
+            TokenRequestTimeout = tokens.TokenRequestTimeout,
+        };
+    }
 
-    private async global::System.Threading.Tasks.ValueTask<global::SpecClients.Runtime.Auth.AccessToken> RequestFaspayAccessTokenAsync(global::SpecClients.Runtime.Auth.TokenRequestContext context, global::System.Threading.CancellationToken cancellationToken)
+    /// <summary>Who the signer signs for: a signed token operation's credentials live in the user's signer.</summary>
+    private static string? SignerIdentity(global::SpecClients.Runtime.Auth.IRequestSigner? signer) =>
+        signer is global::SpecClients.Runtime.Auth.IIdentifiedRequestSigner identified
+            ? identified.CredentialIdentity
+            : signer?.GetType().FullName;
+
+    private async global::System.Threading.Tasks.ValueTask<global::SpecClients.Runtime.Auth.AccessToken> RequestFaspayAccessTokenAsync(
+        global::SpecClients.Runtime.Auth.TokenRequestContext context,
+        global::System.Threading.CancellationToken cancellationToken)
     {
         var client = CreateTokenClient();
         var response = await client.GetAccessTokenAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -635,24 +688,35 @@ public sealed partial class FaspaySendmeClientAuth
 namespace SpecClients.Generated.FaspaySendme;
 
 /// <summary>
-/// Options for <see cref="FaspaySendmeClient"/>: the server, its variables and the credentials of each security scheme. Bindable from configuration.
+/// Options for <see cref="FaspaySendmeClient"/>: the server, its variables and the credentials of each security scheme.
+/// Bindable from configuration.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public sealed partial class FaspaySendmeClientOptions
 {
-    /// <summary>When set, every request goes here, including operations that declare their own servers (use it for sandboxes and tests).</summary>
+    /// <summary>
+    /// When set, every request goes here, including operations that declare their own servers (use it for sandboxes and tests).
+    /// </summary>
     public global::System.Uri? BaseAddress { get; set; }
 
     /// <summary>The spec's server to use when <see cref="BaseAddress"/> is not set. Defaults to the first one listed.</summary>
     public FaspaySendmeServer Server { get; set; } = FaspaySendmeServer.Live;
 
-    /// <summary>Refresh margin, default and maximum lifetime, and timeout of token requests. A lifetime the spec gives (<c>x-token lifetime</c>) is used unless DefaultLifetime is changed here.</summary>
-    public global::SpecClients.Runtime.Auth.TokenProviderOptions Tokens { get; set; } = new global::SpecClients.Runtime.Auth.TokenProviderOptions();
+    /// <summary>
+    /// Refresh margin, default and maximum lifetime, and timeout of token requests. A lifetime the spec gives
+    /// (<c>x-token lifetime</c>) is used unless DefaultLifetime is changed here.
+    /// </summary>
+    public global::SpecClients.Runtime.Auth.TokenProviderOptions Tokens { get; set; } = new();
 
-    /// <summary>Signs requests of the signature scheme(s) <c>faspaySignature</c>, which OpenAPI cannot describe; you implement it. With dependency injection, a registered IRequestSigner is used when this is null.</summary>
+    /// <summary>
+    /// Signs requests of the signature scheme(s) <c>faspaySignature</c>, which OpenAPI cannot describe; you implement it.
+    /// With dependency injection, a registered IRequestSigner is used when this is null.
+    /// </summary>
     public global::SpecClients.Runtime.Auth.IRequestSigner? RequestSigner { get; set; }
 
-    /// <summary>Allows sending credentials over plain http to a host that is not loopback. Off by default: such requests are refused.</summary>
+    /// <summary>
+    /// Allows sending credentials over plain http to a host that is not loopback. Off by default: such requests are refused.
+    /// </summary>
     public bool AllowInsecureHttp { get; set; }
 
     /// <summary>The largest response body accepted, in bytes; larger responses fail with ApiResponseFormatException.</summary>
@@ -674,38 +738,72 @@ namespace SpecClients.Generated.FaspaySendme;
 public static class FaspaySendmeClientServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="FaspaySendmeClient"/> as an IHttpClientFactory typed client configured by <see cref="FaspaySendmeClientOptions"/>, with token providers shared by every instance (one token request for any number of callers). Register an <c>ITokenCache</c> (for example <c>DistributedTokenCache</c>) to share tokens between processes, and a <c>TimeProvider</c> to control the clock.
+    /// Registers <see cref="FaspaySendmeClient"/> as an IHttpClientFactory typed client configured by
+    /// <see cref="FaspaySendmeClientOptions"/>, with token providers shared by every instance
+    /// (one token request for any number of callers). Register an <c>ITokenCache</c> (for example
+    /// <c>DistributedTokenCache</c>) to share tokens between processes, and a <c>TimeProvider</c> to control the clock.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Sets the options (server, credentials); they can also be bound from configuration with <c>services.Configure&lt;FaspaySendmeClientOptions&gt;(section)</c>.</param>
+    /// <param name="configure">
+    /// Sets the options (server, credentials); they can also be bound from configuration with
+    /// <c>services.Configure&lt;FaspaySendmeClientOptions&gt;(section)</c>.
+    /// </param>
     /// <returns>The HttpClient builder, to add handlers or resilience.</returns>
-    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddFaspaySendmeClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<FaspaySendmeClientOptions>? configure = null)
+    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddFaspaySendmeClient(
+        this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
+        global::System.Action<FaspaySendmeClientOptions>? configure = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(services);
-        var optionsBuilder = global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions<FaspaySendmeClientOptions>(services);
+        var optionsBuilder = global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions
+            .AddOptions<FaspaySendmeClientOptions>(services);
         if (configure is not null)
         {
             optionsBuilder.Configure(configure);
         }
 
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(services, global::System.TimeProvider.System);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::SpecClients.Runtime.Auth.ITokenCache>(services, static sp => new global::SpecClients.Runtime.Auth.InMemoryTokenCache(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::System.TimeProvider>(sp)));
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(services, static sp =>
-
-        {
-            var value = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<FaspaySendmeClientOptions>>(sp).Value;
-            value.RequestSigner ??= global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetService<global::SpecClients.Runtime.Auth.IRequestSigner>(sp);
-            var factory = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::System.Net.Http.IHttpClientFactory>(sp);
-            return new FaspaySendmeClientAuth(value, () => factory.CreateClient(FaspaySendmeClient.HttpClientName), global::SpecClients.Runtime.Auth.AuthServices.From(sp));
-        });
+        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions
+            .TryAddSingleton(services, global::System.TimeProvider.System);
+        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions
+            .TryAddSingleton<global::SpecClients.Runtime.Auth.ITokenCache>(services, CreateTokenCache);
+        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions
+            .TryAddSingleton<FaspaySendmeClientAuth>(services, CreateAuth);
+        var registration = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions
+            .AddHttpClient(services, FaspaySendmeClient.HttpClientName);
         // HttpClientFactory's default loggers keep header values (API keys, tokens, signatures) in their structured
         // state at Trace level; structured sinks would write them out. Add loggers back deliberately if you want them.
-        var httpClientBuilder = global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.RemoveAllLoggers(
-            global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, FaspaySendmeClient.HttpClientName));
-        return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient<FaspaySendmeClient>(
-            httpClientBuilder,
-            static (httpClient, sp) => new FaspaySendmeClient(httpClient, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<FaspaySendmeClientOptions>>(sp).Value, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<FaspaySendmeClientAuth>(sp)));
+        var httpClientBuilder = global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.RemoveAllLoggers(registration);
+        return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions
+            .AddTypedClient<FaspaySendmeClient>(httpClientBuilder, CreateClient);
     }
+
+    private static FaspaySendmeClient CreateClient(
+        global::System.Net.Http.HttpClient httpClient,
+        global::System.IServiceProvider services) =>
+        new FaspaySendmeClient(httpClient, Options(services), Required<FaspaySendmeClientAuth>(services));
+
+    private static FaspaySendmeClientOptions Options(global::System.IServiceProvider services) =>
+        Required<global::Microsoft.Extensions.Options.IOptions<FaspaySendmeClientOptions>>(services).Value;
+
+    private static T Required<T>(global::System.IServiceProvider services)
+        where T : notnull =>
+        global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<T>(services);
+
+    private static global::SpecClients.Runtime.Auth.ITokenCache CreateTokenCache(global::System.IServiceProvider services) =>
+        new global::SpecClients.Runtime.Auth.InMemoryTokenCache(Required<global::System.TimeProvider>(services));
+
+    private static FaspaySendmeClientAuth CreateAuth(global::System.IServiceProvider services)
+    {
+        var options = Options(services);
+        options.RequestSigner ??= Optional<global::SpecClients.Runtime.Auth.IRequestSigner>(services);
+        var factory = Required<global::System.Net.Http.IHttpClientFactory>(services);
+        return new FaspaySendmeClientAuth(
+            options,
+            () => factory.CreateClient(FaspaySendmeClient.HttpClientName),
+            global::SpecClients.Runtime.Auth.AuthServices.From(services));
+    }
+
+    private static T? Optional<T>(global::System.IServiceProvider services) =>
+        global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetService<T>(services);
 }
 
 //// faspay-sendme.FaspaySendmeServer.g.cs

@@ -319,23 +319,31 @@ public sealed partial class FincartClient
 namespace SpecClients.Generated.Fincart;
 
 /// <summary>
-/// Options for <see cref="FincartClient"/>: the server, its variables and the credentials of each security scheme. Bindable from configuration.
+/// Options for <see cref="FincartClient"/>: the server, its variables and the credentials of each security scheme.
+/// Bindable from configuration.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public sealed partial class FincartClientOptions
 {
-    /// <summary>When set, every request goes here, including operations that declare their own servers (use it for sandboxes and tests).</summary>
+    /// <summary>
+    /// When set, every request goes here, including operations that declare their own servers (use it for sandboxes and tests).
+    /// </summary>
     public global::System.Uri? BaseAddress { get; set; }
 
     /// <summary>The spec's server to use when <see cref="BaseAddress"/> is not set. Defaults to the first one listed.</summary>
     public FincartServer Server { get; set; } = FincartServer.Live;
 
     /// <summary>
-    /// The value of the security scheme <c>fincartToken</c>: The merchant's access token, copied from the Fincart merchant portal (profile menu, "Access Token") (doc). A static value you supply; no API call obtains it. Sent raw as `Authorization: &lt;token&gt;`, with no prefix (doc). Inferred: long-lived; regenerate it in the portal to replace it.
+    /// The value of the security scheme <c>fincartToken</c>: The merchant's access token, copied from the Fincart merchant
+    /// portal (profile menu, "Access Token") (doc). A static value you supply; no API call obtains it. Sent raw as
+    /// `Authorization: &lt;token&gt;`, with no prefix (doc). Inferred: long-lived; regenerate it in the portal to replace
+    /// it.
     /// </summary>
     public string? FincartToken { get; set; }
 
-    /// <summary>Allows sending credentials over plain http to a host that is not loopback. Off by default: such requests are refused.</summary>
+    /// <summary>
+    /// Allows sending credentials over plain http to a host that is not loopback. Off by default: such requests are refused.
+    /// </summary>
     public bool AllowInsecureHttp { get; set; }
 
     /// <summary>The largest response body accepted, in bytes; larger responses fail with ApiResponseFormatException.</summary>
@@ -357,28 +365,47 @@ namespace SpecClients.Generated.Fincart;
 public static class FincartClientServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="FincartClient"/> as an IHttpClientFactory typed client configured by <see cref="FincartClientOptions"/>.
+    /// Registers <see cref="FincartClient"/> as an IHttpClientFactory typed client configured by
+    /// <see cref="FincartClientOptions"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Sets the options (server, credentials); they can also be bound from configuration with <c>services.Configure&lt;FincartClientOptions&gt;(section)</c>.</param>
+    /// <param name="configure">
+    /// Sets the options (server, credentials); they can also be bound from configuration with
+    /// <c>services.Configure&lt;FincartClientOptions&gt;(section)</c>.
+    /// </param>
     /// <returns>The HttpClient builder, to add handlers or resilience.</returns>
-    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddFincartClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<FincartClientOptions>? configure = null)
+    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddFincartClient(
+        this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
+        global::System.Action<FincartClientOptions>? configure = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(services);
-        var optionsBuilder = global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions<FincartClientOptions>(services);
+        var optionsBuilder = global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions
+            .AddOptions<FincartClientOptions>(services);
         if (configure is not null)
         {
             optionsBuilder.Configure(configure);
         }
 
+        var registration = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions
+            .AddHttpClient(services, FincartClient.HttpClientName);
         // HttpClientFactory's default loggers keep header values (API keys, tokens, signatures) in their structured
         // state at Trace level; structured sinks would write them out. Add loggers back deliberately if you want them.
-        var httpClientBuilder = global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.RemoveAllLoggers(
-            global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, FincartClient.HttpClientName));
-        return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient<FincartClient>(
-            httpClientBuilder,
-            static (httpClient, sp) => new FincartClient(httpClient, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<FincartClientOptions>>(sp).Value));
+        var httpClientBuilder = global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.RemoveAllLoggers(registration);
+        return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions
+            .AddTypedClient<FincartClient>(httpClientBuilder, CreateClient);
     }
+
+    private static FincartClient CreateClient(
+        global::System.Net.Http.HttpClient httpClient,
+        global::System.IServiceProvider services) =>
+        new FincartClient(httpClient, Options(services));
+
+    private static FincartClientOptions Options(global::System.IServiceProvider services) =>
+        Required<global::Microsoft.Extensions.Options.IOptions<FincartClientOptions>>(services).Value;
+
+    private static T Required<T>(global::System.IServiceProvider services)
+        where T : notnull =>
+        global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<T>(services);
 }
 
 //// fincart.FincartServer.g.cs

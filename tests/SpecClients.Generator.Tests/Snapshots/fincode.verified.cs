@@ -163,8 +163,9 @@ public sealed partial class FincodeClient
 namespace SpecClients.Generated.Fincode;
 
 /// <summary>
-/// The token providers and authenticators of <see cref="FincodeClient"/>: tokens are obtained, cached, refreshed and attached as the spec describes.
-/// Share one instance per options (dependency injection registers it as a singleton), so that concurrent calls share one token.
+/// The token providers and authenticators of <see cref="FincodeClient"/>: tokens are obtained, cached,
+/// refreshed and attached as the spec describes. Share one instance per options (dependency injection registers
+/// it as a singleton), so that concurrent calls share one token.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public sealed partial class FincodeClientAuth
@@ -178,27 +179,66 @@ public sealed partial class FincodeClientAuth
     /// <summary>Creates the token providers.</summary>
     /// <param name="options">The client's options: server, credentials, token request bodies.</param>
     /// <param name="httpClient">Supplies the HTTP client for token requests (for example from IHttpClientFactory).</param>
-    /// <param name="services">The token cache, clock and logging; <see cref="SpecClients.Runtime.Auth.AuthServices.Shared"/> if null.</param>
-    public FincodeClientAuth(FincodeClientOptions options, global::System.Func<global::System.Net.Http.HttpClient> httpClient, global::SpecClients.Runtime.Auth.AuthServices? services = null)
+    /// <param name="services">
+    /// The token cache, clock and logging; <see cref="SpecClients.Runtime.Auth.AuthServices.Shared"/> if null.
+    /// </param>
+    public FincodeClientAuth(
+        FincodeClientOptions options,
+        global::System.Func<global::System.Net.Http.HttpClient> httpClient,
+        global::SpecClients.Runtime.Auth.AuthServices? services = null)
     {
         _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         _services = services ?? global::SpecClients.Runtime.Auth.AuthServices.Shared;
-        AccessToken = _services.CreateProvider(FincodeClient.ApiName, "accessToken", new global::SpecClients.Runtime.Auth.DelegateTokenSource(RequestAccessTokenAsync), TokenOptions(null), options.BaseAddress?.AbsoluteUri, options.Server.ToString(), options.Tenant?.ToString(), options.BasicAuthUsername, options.BasicAuthPassword, options.AccessTokenRequest is { } __request ? global::SpecClients.Runtime.Json.JsonWrite.ToJsonString(__request, static (w, v) => global::SpecClients.Generated.Fincode.PostOauthTokenRequest.JsonConverter.WriteValue(w, v)) : null);
+        AccessToken = _services.CreateProvider(
+            FincodeClient.ApiName,
+            "accessToken",
+            new global::SpecClients.Runtime.Auth.DelegateTokenSource(RequestAccessTokenAsync),
+            TokenOptions(specLifetime: null),
+            new global::SpecClients.Runtime.Auth.TokenCredentialIdentity
+            {
+                BaseAddress = options.BaseAddress?.AbsoluteUri,
+                Server = options.Server.ToString(),
+                ServerVariables = new string?[]
+                {
+                    options.Tenant?.ToString(),
+                },
+                Credentials = new string?[]
+                {
+                    options.BasicAuthUsername,
+                    options.BasicAuthPassword,
+                },
+                TokenRequest = new string?[]
+                {
+                    AccessTokenRequestIdentity(options.AccessTokenRequest),
+                },
+            });
         _signingAuthenticators = global::System.Array.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
         var authenticators = new global::System.Collections.Generic.List<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
-        authenticators.Add(new global::SpecClients.Runtime.Auth.TokenAuthenticator("accessToken", AccessToken, "Authorization", global::SpecClients.Runtime.Auth.TokenFormat.Bearer, global::SpecClients.Runtime.Auth.ApiKeyLocation.Header));
+        authenticators.Add(new global::SpecClients.Runtime.Auth.TokenAuthenticator(
+            "accessToken",
+            AccessToken,
+            parameterName: "Authorization",
+            format: global::SpecClients.Runtime.Auth.TokenFormat.Bearer,
+            location: global::SpecClients.Runtime.Auth.ApiKeyLocation.Header));
         authenticators.AddRange(_signingAuthenticators);
         _authenticators = authenticators.ToArray();
     }
 
-    /// <summary>The token of security scheme <c>accessToken</c>: cached, refreshed ahead of expiry, one request for any number of callers.</summary>
+    /// <summary>
+    /// The token of security scheme <c>accessToken</c>: cached, refreshed ahead of expiry,
+    /// one request for any number of callers.
+    /// </summary>
     public global::SpecClients.Runtime.Auth.TokenProvider AccessToken { get; }
 
     /// <summary>The authenticators of the token and signing schemes; the client adds them to those its options supply.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::SpecClients.Runtime.Auth.IRequestAuthenticator> Authenticators => _authenticators;
+    public global::System.Collections.Generic.IReadOnlyList<global::SpecClients.Runtime.Auth.IRequestAuthenticator> Authenticators =>
+        _authenticators;
 
-    /// <summary>The authenticator of one scheme, for example to put on your own HttpClient with <see cref="SpecClients.Runtime.Auth.AuthenticationHandler"/>.</summary>
+    /// <summary>
+    /// The authenticator of one scheme, for example to put on your own HttpClient with
+    /// <see cref="SpecClients.Runtime.Auth.AuthenticationHandler"/>.
+    /// </summary>
     /// <param name="schemeName">The security scheme's name in the spec.</param>
     /// <returns>The authenticator.</returns>
     public global::SpecClients.Runtime.Auth.IRequestAuthenticator GetAuthenticator(string schemeName)
@@ -211,21 +251,35 @@ public sealed partial class FincodeClientAuth
             }
         }
 
-        throw new global::System.ArgumentException(FincodeClient.ApiName + " has no token or signing scheme named '" + schemeName + "'.", nameof(schemeName));
+        throw new global::System.ArgumentException(
+            FincodeClient.ApiName + " has no token or signing scheme named '" + schemeName + "'.",
+            nameof(schemeName));
     }
 
     /// <summary>Static and signing credentials only: token operations must not need the tokens they issue.</summary>
-    private FincodeClient CreateTokenClient() => new FincodeClient(_httpClient(), _options, (global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>)_signingAuthenticators);
+    private FincodeClient CreateTokenClient() => new FincodeClient(
+        _httpClient(),
+        _options,
+        (global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>)_signingAuthenticators);
 
-    private global::SpecClients.Runtime.Auth.TokenProviderOptions TokenOptions(global::System.TimeSpan? specLifetime) => new global::SpecClients.Runtime.Auth.TokenProviderOptions
+    /// <summary>The options' token settings; a lifetime the spec gives replaces the default lifetime unless that was changed.</summary>
+    private global::SpecClients.Runtime.Auth.TokenProviderOptions TokenOptions(global::System.TimeSpan? specLifetime)
     {
-        RefreshMargin = _options.Tokens.RefreshMargin,
-        DefaultLifetime = _options.Tokens.DefaultLifetime == new global::SpecClients.Runtime.Auth.TokenProviderOptions().DefaultLifetime && specLifetime is { } lifetime ? lifetime : _options.Tokens.DefaultLifetime,
-        MaximumLifetime = _options.Tokens.MaximumLifetime,
-        TokenRequestTimeout = _options.Tokens.TokenRequestTimeout,
-    };
+        var tokens = _options.Tokens;
+        var defaultLifetimeUnchanged =
+            tokens.DefaultLifetime == new global::SpecClients.Runtime.Auth.TokenProviderOptions().DefaultLifetime;
+        return new global::SpecClients.Runtime.Auth.TokenProviderOptions
+        {
+            RefreshMargin = tokens.RefreshMargin,
+            DefaultLifetime = defaultLifetimeUnchanged && specLifetime is { } lifetime ? lifetime : tokens.DefaultLifetime,
+            MaximumLifetime = tokens.MaximumLifetime,
+            TokenRequestTimeout = tokens.TokenRequestTimeout,
+        };
+    }
 
-    private async global::System.Threading.Tasks.ValueTask<global::SpecClients.Runtime.Auth.AccessToken> RequestAccessTokenAsync(global::SpecClients.Runtime.Auth.TokenRequestContext context, global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.ValueTask<global::SpecClients.Runtime.Auth.AccessToken> RequestAccessTokenAsync(
+        global::SpecClients.Runtime.Auth.TokenRequestContext context,
+        global::System.Threading.CancellationToken cancellationToken)
     {
         var client = CreateTokenClient();
         var response = context.RefreshToken is not null
@@ -236,11 +290,22 @@ public sealed partial class FincodeClientAuth
             "post/oauth/token",
             "access_token",
             context,
-            token: global::SpecClients.Runtime.Auth.TokenResponseValues.Text(global::SpecClients.Runtime.Auth.TokenResponseValues.Member(response.AdditionalProperties, "access_token")),
+            token: global::SpecClients.Runtime.Auth.TokenResponseValues.Text(
+                global::SpecClients.Runtime.Auth.TokenResponseValues.Member(response.AdditionalProperties, "access_token")),
             expiresAt: null,
-            expiresIn: global::SpecClients.Runtime.Auth.TokenResponseValues.Seconds(global::SpecClients.Runtime.Auth.TokenResponseValues.Member(response.AdditionalProperties, "expires_in")),
-            refreshToken: global::SpecClients.Runtime.Auth.TokenResponseValues.Text(global::SpecClients.Runtime.Auth.TokenResponseValues.Member(response.AdditionalProperties, "refresh_token")));
+            expiresIn: global::SpecClients.Runtime.Auth.TokenResponseValues.Seconds(
+                global::SpecClients.Runtime.Auth.TokenResponseValues.Member(response.AdditionalProperties, "expires_in")),
+            refreshToken: global::SpecClients.Runtime.Auth.TokenResponseValues.Text(
+                global::SpecClients.Runtime.Auth.TokenResponseValues.Member(response.AdditionalProperties, "refresh_token")));
     }
+
+    /// <summary>The token request body as text, part of the token's cache key.</summary>
+    private static string? AccessTokenRequestIdentity(global::SpecClients.Generated.Fincode.PostOauthTokenRequest? request) =>
+        request is null
+            ? null
+            : global::SpecClients.Runtime.Json.JsonWrite.ToJsonString(
+                request,
+                static (w, v) => global::SpecClients.Generated.Fincode.PostOauthTokenRequest.JsonConverter.WriteValue(w, v));
 }
 
 //// fincode.FincodeClientOptions.g.cs
@@ -252,12 +317,15 @@ public sealed partial class FincodeClientAuth
 namespace SpecClients.Generated.Fincode;
 
 /// <summary>
-/// Options for <see cref="FincodeClient"/>: the server, its variables and the credentials of each security scheme. Bindable from configuration.
+/// Options for <see cref="FincodeClient"/>: the server, its variables and the credentials of each security scheme.
+/// Bindable from configuration.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public sealed partial class FincodeClientOptions
 {
-    /// <summary>When set, every request goes here, including operations that declare their own servers (use it for sandboxes and tests).</summary>
+    /// <summary>
+    /// When set, every request goes here, including operations that declare their own servers (use it for sandboxes and tests).
+    /// </summary>
     public global::System.Uri? BaseAddress { get; set; }
 
     /// <summary>The spec's server to use when <see cref="BaseAddress"/> is not set. Defaults to the first one listed.</summary>
@@ -279,14 +347,20 @@ public sealed partial class FincodeClientOptions
     public string? BasicAuthPassword { get; set; }
 
     /// <summary>
-    /// The body of the token operation <c>post/oauth/token</c>, sent to obtain the token of security scheme <c>accessToken</c>.
+    /// The body of the token operation <c>post/oauth/token</c>, sent to obtain the token of security scheme
+    /// <c>accessToken</c>.
     /// </summary>
     public global::SpecClients.Generated.Fincode.PostOauthTokenRequest? AccessTokenRequest { get; set; }
 
-    /// <summary>Refresh margin, default and maximum lifetime, and timeout of token requests. A lifetime the spec gives (<c>x-token lifetime</c>) is used unless DefaultLifetime is changed here.</summary>
-    public global::SpecClients.Runtime.Auth.TokenProviderOptions Tokens { get; set; } = new global::SpecClients.Runtime.Auth.TokenProviderOptions();
+    /// <summary>
+    /// Refresh margin, default and maximum lifetime, and timeout of token requests. A lifetime the spec gives
+    /// (<c>x-token lifetime</c>) is used unless DefaultLifetime is changed here.
+    /// </summary>
+    public global::SpecClients.Runtime.Auth.TokenProviderOptions Tokens { get; set; } = new();
 
-    /// <summary>Allows sending credentials over plain http to a host that is not loopback. Off by default: such requests are refused.</summary>
+    /// <summary>
+    /// Allows sending credentials over plain http to a host that is not loopback. Off by default: such requests are refused.
+    /// </summary>
     public bool AllowInsecureHttp { get; set; }
 
     /// <summary>The largest response body accepted, in bytes; larger responses fail with ApiResponseFormatException.</summary>
@@ -308,36 +382,67 @@ namespace SpecClients.Generated.Fincode;
 public static class FincodeClientServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="FincodeClient"/> as an IHttpClientFactory typed client configured by <see cref="FincodeClientOptions"/>, with token providers shared by every instance (one token request for any number of callers). Register an <c>ITokenCache</c> (for example <c>DistributedTokenCache</c>) to share tokens between processes, and a <c>TimeProvider</c> to control the clock.
+    /// Registers <see cref="FincodeClient"/> as an IHttpClientFactory typed client configured by
+    /// <see cref="FincodeClientOptions"/>, with token providers shared by every instance
+    /// (one token request for any number of callers). Register an <c>ITokenCache</c> (for example
+    /// <c>DistributedTokenCache</c>) to share tokens between processes, and a <c>TimeProvider</c> to control the clock.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Sets the options (server, credentials); they can also be bound from configuration with <c>services.Configure&lt;FincodeClientOptions&gt;(section)</c>.</param>
+    /// <param name="configure">
+    /// Sets the options (server, credentials); they can also be bound from configuration with
+    /// <c>services.Configure&lt;FincodeClientOptions&gt;(section)</c>.
+    /// </param>
     /// <returns>The HttpClient builder, to add handlers or resilience.</returns>
-    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddFincodeClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<FincodeClientOptions>? configure = null)
+    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddFincodeClient(
+        this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
+        global::System.Action<FincodeClientOptions>? configure = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(services);
-        var optionsBuilder = global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions<FincodeClientOptions>(services);
+        var optionsBuilder = global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions
+            .AddOptions<FincodeClientOptions>(services);
         if (configure is not null)
         {
             optionsBuilder.Configure(configure);
         }
 
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(services, global::System.TimeProvider.System);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::SpecClients.Runtime.Auth.ITokenCache>(services, static sp => new global::SpecClients.Runtime.Auth.InMemoryTokenCache(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::System.TimeProvider>(sp)));
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(services, static sp =>
-
-        {
-            var value = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<FincodeClientOptions>>(sp).Value;
-            var factory = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::System.Net.Http.IHttpClientFactory>(sp);
-            return new FincodeClientAuth(value, () => factory.CreateClient(FincodeClient.HttpClientName), global::SpecClients.Runtime.Auth.AuthServices.From(sp));
-        });
+        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions
+            .TryAddSingleton(services, global::System.TimeProvider.System);
+        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions
+            .TryAddSingleton<global::SpecClients.Runtime.Auth.ITokenCache>(services, CreateTokenCache);
+        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions
+            .TryAddSingleton<FincodeClientAuth>(services, CreateAuth);
+        var registration = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions
+            .AddHttpClient(services, FincodeClient.HttpClientName);
         // HttpClientFactory's default loggers keep header values (API keys, tokens, signatures) in their structured
         // state at Trace level; structured sinks would write them out. Add loggers back deliberately if you want them.
-        var httpClientBuilder = global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.RemoveAllLoggers(
-            global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, FincodeClient.HttpClientName));
-        return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient<FincodeClient>(
-            httpClientBuilder,
-            static (httpClient, sp) => new FincodeClient(httpClient, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<FincodeClientOptions>>(sp).Value, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<FincodeClientAuth>(sp)));
+        var httpClientBuilder = global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.RemoveAllLoggers(registration);
+        return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions
+            .AddTypedClient<FincodeClient>(httpClientBuilder, CreateClient);
+    }
+
+    private static FincodeClient CreateClient(
+        global::System.Net.Http.HttpClient httpClient,
+        global::System.IServiceProvider services) =>
+        new FincodeClient(httpClient, Options(services), Required<FincodeClientAuth>(services));
+
+    private static FincodeClientOptions Options(global::System.IServiceProvider services) =>
+        Required<global::Microsoft.Extensions.Options.IOptions<FincodeClientOptions>>(services).Value;
+
+    private static T Required<T>(global::System.IServiceProvider services)
+        where T : notnull =>
+        global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<T>(services);
+
+    private static global::SpecClients.Runtime.Auth.ITokenCache CreateTokenCache(global::System.IServiceProvider services) =>
+        new global::SpecClients.Runtime.Auth.InMemoryTokenCache(Required<global::System.TimeProvider>(services));
+
+    private static FincodeClientAuth CreateAuth(global::System.IServiceProvider services)
+    {
+        var options = Options(services);
+        var factory = Required<global::System.Net.Http.IHttpClientFactory>(services);
+        return new FincodeClientAuth(
+            options,
+            () => factory.CreateClient(FincodeClient.HttpClientName),
+            global::SpecClients.Runtime.Auth.AuthServices.From(services));
     }
 }
 

@@ -1154,8 +1154,9 @@ public sealed partial class TorusClient
 namespace SpecClients.Generated.Torus;
 
 /// <summary>
-/// The token providers and authenticators of <see cref="TorusClient"/>: tokens are obtained, cached, refreshed and attached as the spec describes.
-/// Share one instance per options (dependency injection registers it as a singleton), so that concurrent calls share one token.
+/// The token providers and authenticators of <see cref="TorusClient"/>: tokens are obtained, cached,
+/// refreshed and attached as the spec describes. Share one instance per options (dependency injection registers
+/// it as a singleton), so that concurrent calls share one token.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public sealed partial class TorusClientAuth
@@ -1169,27 +1170,61 @@ public sealed partial class TorusClientAuth
     /// <summary>Creates the token providers.</summary>
     /// <param name="options">The client's options: server, credentials, token request bodies.</param>
     /// <param name="httpClient">Supplies the HTTP client for token requests (for example from IHttpClientFactory).</param>
-    /// <param name="services">The token cache, clock and logging; <see cref="SpecClients.Runtime.Auth.AuthServices.Shared"/> if null.</param>
-    public TorusClientAuth(TorusClientOptions options, global::System.Func<global::System.Net.Http.HttpClient> httpClient, global::SpecClients.Runtime.Auth.AuthServices? services = null)
+    /// <param name="services">
+    /// The token cache, clock and logging; <see cref="SpecClients.Runtime.Auth.AuthServices.Shared"/> if null.
+    /// </param>
+    public TorusClientAuth(
+        TorusClientOptions options,
+        global::System.Func<global::System.Net.Http.HttpClient> httpClient,
+        global::SpecClients.Runtime.Auth.AuthServices? services = null)
     {
         _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         _services = services ?? global::SpecClients.Runtime.Auth.AuthServices.Shared;
-        TorusAccessToken = _services.CreateProvider(TorusClient.ApiName, "torusAccessToken", new global::SpecClients.Runtime.Auth.DelegateTokenSource(RequestTorusAccessTokenAsync), TokenOptions(global::System.TimeSpan.FromSeconds(28800)), options.BaseAddress?.AbsoluteUri, options.Server.ToString(), options.RequestToken, options.TorusAccessTokenRequest is { } __request ? global::SpecClients.Runtime.Json.JsonWrite.ToJsonString(__request, static (w, v) => global::SpecClients.Generated.Torus.SessionRequest.JsonConverter.WriteValue(w, v)) : null);
+        TorusAccessToken = _services.CreateProvider(
+            TorusClient.ApiName,
+            "torusAccessToken",
+            new global::SpecClients.Runtime.Auth.DelegateTokenSource(RequestTorusAccessTokenAsync),
+            TokenOptions(specLifetime: global::System.TimeSpan.FromSeconds(28800)),
+            new global::SpecClients.Runtime.Auth.TokenCredentialIdentity
+            {
+                BaseAddress = options.BaseAddress?.AbsoluteUri,
+                Server = options.Server.ToString(),
+                Credentials = new string?[]
+                {
+                    options.RequestToken,
+                },
+                TokenRequest = new string?[]
+                {
+                    TorusAccessTokenRequestIdentity(options.TorusAccessTokenRequest),
+                },
+            });
         _signingAuthenticators = global::System.Array.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
         var authenticators = new global::System.Collections.Generic.List<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
-        authenticators.Add(new global::SpecClients.Runtime.Auth.TokenAuthenticator("torusAccessToken", TorusAccessToken, "Authorization", global::SpecClients.Runtime.Auth.TokenFormat.Bearer, global::SpecClients.Runtime.Auth.ApiKeyLocation.Header));
+        authenticators.Add(new global::SpecClients.Runtime.Auth.TokenAuthenticator(
+            "torusAccessToken",
+            TorusAccessToken,
+            parameterName: "Authorization",
+            format: global::SpecClients.Runtime.Auth.TokenFormat.Bearer,
+            location: global::SpecClients.Runtime.Auth.ApiKeyLocation.Header));
         authenticators.AddRange(_signingAuthenticators);
         _authenticators = authenticators.ToArray();
     }
 
-    /// <summary>The token of security scheme <c>torusAccessToken</c>: cached, refreshed ahead of expiry, one request for any number of callers.</summary>
+    /// <summary>
+    /// The token of security scheme <c>torusAccessToken</c>: cached, refreshed ahead of expiry,
+    /// one request for any number of callers.
+    /// </summary>
     public global::SpecClients.Runtime.Auth.TokenProvider TorusAccessToken { get; }
 
     /// <summary>The authenticators of the token and signing schemes; the client adds them to those its options supply.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::SpecClients.Runtime.Auth.IRequestAuthenticator> Authenticators => _authenticators;
+    public global::System.Collections.Generic.IReadOnlyList<global::SpecClients.Runtime.Auth.IRequestAuthenticator> Authenticators =>
+        _authenticators;
 
-    /// <summary>The authenticator of one scheme, for example to put on your own HttpClient with <see cref="SpecClients.Runtime.Auth.AuthenticationHandler"/>.</summary>
+    /// <summary>
+    /// The authenticator of one scheme, for example to put on your own HttpClient with
+    /// <see cref="SpecClients.Runtime.Auth.AuthenticationHandler"/>.
+    /// </summary>
     /// <param name="schemeName">The security scheme's name in the spec.</param>
     /// <returns>The authenticator.</returns>
     public global::SpecClients.Runtime.Auth.IRequestAuthenticator GetAuthenticator(string schemeName)
@@ -1202,24 +1237,40 @@ public sealed partial class TorusClientAuth
             }
         }
 
-        throw new global::System.ArgumentException(TorusClient.ApiName + " has no token or signing scheme named '" + schemeName + "'.", nameof(schemeName));
+        throw new global::System.ArgumentException(
+            TorusClient.ApiName + " has no token or signing scheme named '" + schemeName + "'.",
+            nameof(schemeName));
     }
 
     /// <summary>Static and signing credentials only: token operations must not need the tokens they issue.</summary>
-    private TorusClient CreateTokenClient() => new TorusClient(_httpClient(), _options, (global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>)_signingAuthenticators);
+    private TorusClient CreateTokenClient() => new TorusClient(
+        _httpClient(),
+        _options,
+        (global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>)_signingAuthenticators);
 
-    private global::SpecClients.Runtime.Auth.TokenProviderOptions TokenOptions(global::System.TimeSpan? specLifetime) => new global::SpecClients.Runtime.Auth.TokenProviderOptions
+    /// <summary>The options' token settings; a lifetime the spec gives replaces the default lifetime unless that was changed.</summary>
+    private global::SpecClients.Runtime.Auth.TokenProviderOptions TokenOptions(global::System.TimeSpan? specLifetime)
     {
-        RefreshMargin = _options.Tokens.RefreshMargin,
-        DefaultLifetime = _options.Tokens.DefaultLifetime == new global::SpecClients.Runtime.Auth.TokenProviderOptions().DefaultLifetime && specLifetime is { } lifetime ? lifetime : _options.Tokens.DefaultLifetime,
-        MaximumLifetime = _options.Tokens.MaximumLifetime,
-        TokenRequestTimeout = _options.Tokens.TokenRequestTimeout,
-    };
+        var tokens = _options.Tokens;
+        var defaultLifetimeUnchanged =
+            tokens.DefaultLifetime == new global::SpecClients.Runtime.Auth.TokenProviderOptions().DefaultLifetime;
+        return new global::SpecClients.Runtime.Auth.TokenProviderOptions
+        {
+            RefreshMargin = tokens.RefreshMargin,
+            DefaultLifetime = defaultLifetimeUnchanged && specLifetime is { } lifetime ? lifetime : tokens.DefaultLifetime,
+            MaximumLifetime = tokens.MaximumLifetime,
+            TokenRequestTimeout = tokens.TokenRequestTimeout,
+        };
+    }
 
-    private async global::System.Threading.Tasks.ValueTask<global::SpecClients.Runtime.Auth.AccessToken> RequestTorusAccessTokenAsync(global::SpecClients.Runtime.Auth.TokenRequestContext context, global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.ValueTask<global::SpecClients.Runtime.Auth.AccessToken> RequestTorusAccessTokenAsync(
+        global::SpecClients.Runtime.Auth.TokenRequestContext context,
+        global::System.Threading.CancellationToken cancellationToken)
     {
         var client = CreateTokenClient();
-        var body = _options.TorusAccessTokenRequest ?? throw new global::System.InvalidOperationException(TorusClient.ApiName + ": set TorusClientOptions.TorusAccessTokenRequest, the body of the token operation 'generateSession'.");
+        var body = _options.TorusAccessTokenRequest
+            ?? throw new global::System.InvalidOperationException(
+                TorusClient.ApiName + ": set TorusClientOptions.TorusAccessTokenRequest, the body of the token operation 'generateSession'.");
         var response = await client.GenerateSessionAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
         return global::SpecClients.Runtime.Auth.TokenResponseValues.CreateToken(
             TorusClient.ApiName,
@@ -1231,6 +1282,14 @@ public sealed partial class TorusClientAuth
             expiresIn: null,
             refreshToken: null);
     }
+
+    /// <summary>The token request body as text, part of the token's cache key.</summary>
+    private static string? TorusAccessTokenRequestIdentity(global::SpecClients.Generated.Torus.SessionRequest? request) =>
+        request is null
+            ? null
+            : global::SpecClients.Runtime.Json.JsonWrite.ToJsonString(
+                request,
+                static (w, v) => global::SpecClients.Generated.Torus.SessionRequest.JsonConverter.WriteValue(w, v));
 }
 
 //// torus.TorusClientOptions.g.cs
@@ -1242,31 +1301,43 @@ public sealed partial class TorusClientAuth
 namespace SpecClients.Generated.Torus;
 
 /// <summary>
-/// Options for <see cref="TorusClient"/>: the server, its variables and the credentials of each security scheme. Bindable from configuration.
+/// Options for <see cref="TorusClient"/>: the server, its variables and the credentials of each security scheme.
+/// Bindable from configuration.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public sealed partial class TorusClientOptions
 {
-    /// <summary>When set, every request goes here, including operations that declare their own servers (use it for sandboxes and tests).</summary>
+    /// <summary>
+    /// When set, every request goes here, including operations that declare their own servers (use it for sandboxes and tests).
+    /// </summary>
     public global::System.Uri? BaseAddress { get; set; }
 
     /// <summary>The spec's server to use when <see cref="BaseAddress"/> is not set. Defaults to the first one listed.</summary>
     public TorusServer Server { get; set; } = TorusServer.Live;
 
     /// <summary>
-    /// The value of the security scheme <c>requestToken</c>: The request token from the browser login (/connect/login/&lt;API_KEY&gt; → SSO → OTP → a redirect carrying the request token; doc, inferred), sent as the Token header of generateSession only (doc). A value you supply. Without a browser, Torus documents a TOTP variant on another host (https://oapi-cug.torusdigital.com/api/v1/session/totp/generate), not part of this spec.
+    /// The value of the security scheme <c>requestToken</c>: The request token from the browser login
+    /// (/connect/login/&lt;API_KEY&gt; → SSO → OTP → a redirect carrying the request token; doc, inferred), sent as the
+    /// Token header of generateSession only (doc). A value you supply. Without a browser, Torus documents a TOTP variant on
+    /// another host (https://oapi-cug.torusdigital.com/api/v1/session/totp/generate), not part of this spec.
     /// </summary>
     public string? RequestToken { get; set; }
 
     /// <summary>
-    /// The body of the token operation <c>generateSession</c>, sent to obtain the token of security scheme <c>torusAccessToken</c>.
+    /// The body of the token operation <c>generateSession</c>, sent to obtain the token of security scheme
+    /// <c>torusAccessToken</c>.
     /// </summary>
     public global::SpecClients.Generated.Torus.SessionRequest? TorusAccessTokenRequest { get; set; }
 
-    /// <summary>Refresh margin, default and maximum lifetime, and timeout of token requests. A lifetime the spec gives (<c>x-token lifetime</c>) is used unless DefaultLifetime is changed here.</summary>
-    public global::SpecClients.Runtime.Auth.TokenProviderOptions Tokens { get; set; } = new global::SpecClients.Runtime.Auth.TokenProviderOptions();
+    /// <summary>
+    /// Refresh margin, default and maximum lifetime, and timeout of token requests. A lifetime the spec gives
+    /// (<c>x-token lifetime</c>) is used unless DefaultLifetime is changed here.
+    /// </summary>
+    public global::SpecClients.Runtime.Auth.TokenProviderOptions Tokens { get; set; } = new();
 
-    /// <summary>Allows sending credentials over plain http to a host that is not loopback. Off by default: such requests are refused.</summary>
+    /// <summary>
+    /// Allows sending credentials over plain http to a host that is not loopback. Off by default: such requests are refused.
+    /// </summary>
     public bool AllowInsecureHttp { get; set; }
 
     /// <summary>The largest response body accepted, in bytes; larger responses fail with ApiResponseFormatException.</summary>
@@ -1288,36 +1359,67 @@ namespace SpecClients.Generated.Torus;
 public static class TorusClientServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="TorusClient"/> as an IHttpClientFactory typed client configured by <see cref="TorusClientOptions"/>, with token providers shared by every instance (one token request for any number of callers). Register an <c>ITokenCache</c> (for example <c>DistributedTokenCache</c>) to share tokens between processes, and a <c>TimeProvider</c> to control the clock.
+    /// Registers <see cref="TorusClient"/> as an IHttpClientFactory typed client configured by
+    /// <see cref="TorusClientOptions"/>, with token providers shared by every instance
+    /// (one token request for any number of callers). Register an <c>ITokenCache</c> (for example
+    /// <c>DistributedTokenCache</c>) to share tokens between processes, and a <c>TimeProvider</c> to control the clock.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Sets the options (server, credentials); they can also be bound from configuration with <c>services.Configure&lt;TorusClientOptions&gt;(section)</c>.</param>
+    /// <param name="configure">
+    /// Sets the options (server, credentials); they can also be bound from configuration with
+    /// <c>services.Configure&lt;TorusClientOptions&gt;(section)</c>.
+    /// </param>
     /// <returns>The HttpClient builder, to add handlers or resilience.</returns>
-    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddTorusClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<TorusClientOptions>? configure = null)
+    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddTorusClient(
+        this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
+        global::System.Action<TorusClientOptions>? configure = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(services);
-        var optionsBuilder = global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions<TorusClientOptions>(services);
+        var optionsBuilder = global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions
+            .AddOptions<TorusClientOptions>(services);
         if (configure is not null)
         {
             optionsBuilder.Configure(configure);
         }
 
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(services, global::System.TimeProvider.System);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::SpecClients.Runtime.Auth.ITokenCache>(services, static sp => new global::SpecClients.Runtime.Auth.InMemoryTokenCache(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::System.TimeProvider>(sp)));
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(services, static sp =>
-
-        {
-            var value = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<TorusClientOptions>>(sp).Value;
-            var factory = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::System.Net.Http.IHttpClientFactory>(sp);
-            return new TorusClientAuth(value, () => factory.CreateClient(TorusClient.HttpClientName), global::SpecClients.Runtime.Auth.AuthServices.From(sp));
-        });
+        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions
+            .TryAddSingleton(services, global::System.TimeProvider.System);
+        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions
+            .TryAddSingleton<global::SpecClients.Runtime.Auth.ITokenCache>(services, CreateTokenCache);
+        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions
+            .TryAddSingleton<TorusClientAuth>(services, CreateAuth);
+        var registration = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions
+            .AddHttpClient(services, TorusClient.HttpClientName);
         // HttpClientFactory's default loggers keep header values (API keys, tokens, signatures) in their structured
         // state at Trace level; structured sinks would write them out. Add loggers back deliberately if you want them.
-        var httpClientBuilder = global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.RemoveAllLoggers(
-            global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, TorusClient.HttpClientName));
-        return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient<TorusClient>(
-            httpClientBuilder,
-            static (httpClient, sp) => new TorusClient(httpClient, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<TorusClientOptions>>(sp).Value, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TorusClientAuth>(sp)));
+        var httpClientBuilder = global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.RemoveAllLoggers(registration);
+        return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions
+            .AddTypedClient<TorusClient>(httpClientBuilder, CreateClient);
+    }
+
+    private static TorusClient CreateClient(
+        global::System.Net.Http.HttpClient httpClient,
+        global::System.IServiceProvider services) =>
+        new TorusClient(httpClient, Options(services), Required<TorusClientAuth>(services));
+
+    private static TorusClientOptions Options(global::System.IServiceProvider services) =>
+        Required<global::Microsoft.Extensions.Options.IOptions<TorusClientOptions>>(services).Value;
+
+    private static T Required<T>(global::System.IServiceProvider services)
+        where T : notnull =>
+        global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<T>(services);
+
+    private static global::SpecClients.Runtime.Auth.ITokenCache CreateTokenCache(global::System.IServiceProvider services) =>
+        new global::SpecClients.Runtime.Auth.InMemoryTokenCache(Required<global::System.TimeProvider>(services));
+
+    private static TorusClientAuth CreateAuth(global::System.IServiceProvider services)
+    {
+        var options = Options(services);
+        var factory = Required<global::System.Net.Http.IHttpClientFactory>(services);
+        return new TorusClientAuth(
+            options,
+            () => factory.CreateClient(TorusClient.HttpClientName),
+            global::SpecClients.Runtime.Auth.AuthServices.From(services));
     }
 }
 
