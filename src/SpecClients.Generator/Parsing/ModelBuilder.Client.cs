@@ -9,6 +9,7 @@ using ParameterLocation = SpecClients.Generator.Model.ParameterLocation;
 using SpecClients.Generator.Diagnostics;
 using SpecClients.Generator.Model;
 using SpecClients.Generator.Naming;
+using static SpecClients.Generator.Parsing.SchemaClassifier;
 
 namespace SpecClients.Generator.Parsing;
 

@@ -6,6 +6,7 @@ using Microsoft.OpenApi;
 using SpecClients.Generator.Diagnostics;
 using SpecClients.Generator.Model;
 using SpecClients.Generator.Naming;
+using static SpecClients.Generator.Parsing.SchemaClassifier;
 
 namespace SpecClients.Generator.Parsing;
 

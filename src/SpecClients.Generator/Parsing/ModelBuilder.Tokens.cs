@@ -4,6 +4,7 @@ using System.Linq;
 using SpecClients.Generator.Diagnostics;
 using SpecClients.Generator.Model;
 using SpecClients.Generator.Naming;
+using static SpecClients.Generator.Parsing.SchemaClassifier;
 
 namespace SpecClients.Generator.Parsing;
 
