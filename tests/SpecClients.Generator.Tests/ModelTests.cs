@@ -49,6 +49,43 @@ public sealed class ModelTests
     }
 
     [Fact]
+    public void TokenFactsLiveOnceWithTheNamesTheOptionsUse()
+    {
+        var client = Parse("kitegateway.yaml").Client!;
+
+        client.AuthName.ShouldBe("ClientAuth");
+        client.ServiceCollectionExtensionsName.ShouldBe("ClientServiceCollectionExtensions");
+        var scheme = client.SecuritySchemes.Single(s => s.Name == "kitegatewayToken");
+        scheme.IssuedByOperation.ShouldBeTrue();
+        var source = client.TokenSources.ShouldHaveSingleItem().ShouldBeOfType<OperationTokenSourceSpec>();
+        source.SchemeName.ShouldBe(scheme.Name);
+        source.OperationId.ShouldBe("createAccessToken");
+        source.RequestOptionName.ShouldBe("KitegatewayTokenRequest");
+        source.RequestMethodName.ShouldBe("RequestKitegatewayTokenAsync");
+        source.Token.Path.ShouldBe(new[] { "Data", "Token" });
+        source.DefaultLifetimeSeconds.ShouldBe(900);
+        source.Send.ShouldBe(new TokenAttachSpec(TokenAttachKind.Header, "Authorization", "JWT ", PrefixUnlessPresent: true));
+        client.SecuritySchemes.Single(s => s.Name == "secretKey").Options.Value.ShouldBe("SecretKey");
+    }
+
+    [Fact]
+    public void OAuth2FlowsBecomeFlowTokenSourcesNamingTheirOptions()
+    {
+        var text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "SpecClients.Client.Tests", "TestSpecs", "security-schemes.yaml"));
+        var client = SpecParser.Parse(new SpecInput("/p/specs/s.yaml", "s", text, "N", "SchemesClient", true), "1", CancellationToken.None).Value!.Client!;
+
+        var password = client.TokenSources.OfType<OAuth2FlowTokenSourceSpec>().Single(s => s.SchemeName == "passwordFlow");
+        password.Flow.ShouldBe(OAuthFlowKind.Password);
+        password.TokenUrl.ShouldBe("/oauth2/password-token");
+        password.Options.ShouldBe(new OAuth2OptionNames("PasswordFlowClientId", "PasswordFlowClientSecret", "PasswordFlowScope", "PasswordFlowUsername", "PasswordFlowPassword"));
+        var credentials = client.TokenSources.OfType<OAuth2FlowTokenSourceSpec>().Single(s => s.SchemeName == "clientCredentials");
+        credentials.Options.Username.ShouldBeNull();
+        credentials.Scopes.ShouldBe(new[] { "read" });
+        client.SecuritySchemes.Single(s => s.Name == "basic").Options.ShouldBe(new SchemeOptionNames(null, "BasicUsername", "BasicPassword", null));
+        client.SecuritySchemes.Single(s => s.Name == "staticBearer").Options.Token.ShouldBe("StaticBearerToken");
+    }
+
+    [Fact]
     public void DifferentSpecsGiveDifferentModels()
     {
         Parse("kitegateway.yaml").ShouldNotBe(Parse("torus.yaml"));

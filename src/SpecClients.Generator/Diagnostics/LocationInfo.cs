@@ -15,12 +15,3 @@ internal sealed record LocationInfo(string FilePath, int Line, int Column, int E
         return Location.Create(FilePath, default, new LinePositionSpan(start, end));
     }
 }
-
-/// <summary>A diagnostic to report, with equatable arguments.</summary>
-internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Model.EquatableArray<string> Arguments)
-{
-    public Diagnostic ToDiagnostic() => Diagnostic.Create(
-        DiagnosticDescriptors.ById(Id),
-        Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None,
-        System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Cast<object>(Arguments.Items)));
-}

@@ -11,267 +11,489 @@ namespace SpecClients.Generator.Emit;
 /// </summary>
 internal static class AuthEmitter
 {
-    private const string Auth = "global::SpecClients.Runtime.Auth";
-
-    public static string AuthClassName(ClientSpec client) => client.Name + "Auth";
-
-    public static bool HasSigning(ClientSpec client) => client.SecuritySchemes.Any(s => s.Signature is not null);
+    private const string AuthNamespace = "SpecClients.Runtime.Auth";
+    private const string AccessToken = "global::SpecClients.Runtime.Auth.AccessToken";
+    private const string ApiKeyLocation = "global::SpecClients.Runtime.Auth.ApiKeyLocation";
+    private const string AuthServices = "global::SpecClients.Runtime.Auth.AuthServices";
+    private const string CredentialRejection = "global::SpecClients.Runtime.Auth.CredentialRejection";
+    private const string DelegateTokenSource = "global::SpecClients.Runtime.Auth.DelegateTokenSource";
+    private const string IIdentifiedRequestSigner = "global::SpecClients.Runtime.Auth.IIdentifiedRequestSigner";
+    private const string IRequestAuthenticator = "global::SpecClients.Runtime.Auth.IRequestAuthenticator";
+    private const string IRequestSigner = "global::SpecClients.Runtime.Auth.IRequestSigner";
+    private const string OAuth2Grant = "global::SpecClients.Runtime.Auth.OAuth2Grant";
+    private const string OAuth2TokenClient = "global::SpecClients.Runtime.Auth.OAuth2TokenClient";
+    private const string SignatureTokenAuthenticator = "global::SpecClients.Runtime.Auth.SignatureTokenAuthenticator";
+    private const string SigningAuthenticator = "global::SpecClients.Runtime.Auth.SigningAuthenticator";
+    private const string TokenAuthenticator = "global::SpecClients.Runtime.Auth.TokenAuthenticator";
+    private const string TokenCredentialIdentity = "global::SpecClients.Runtime.Auth.TokenCredentialIdentity";
+    private const string TokenFormat = "global::SpecClients.Runtime.Auth.TokenFormat";
+    private const string TokenProvider = "global::SpecClients.Runtime.Auth.TokenProvider";
+    private const string TokenProviderOptions = "global::SpecClients.Runtime.Auth.TokenProviderOptions";
+    private const string TokenRequestContext = "global::SpecClients.Runtime.Auth.TokenRequestContext";
+    private const string TokenResponseValues = "global::SpecClients.Runtime.Auth.TokenResponseValues";
+    private const string JsonWrite = "global::SpecClients.Runtime.Json.JsonWrite";
+    private const string HttpClient = "global::System.Net.Http.HttpClient";
+    private const string CancellationToken = "global::System.Threading.CancellationToken";
+    private const string AuthenticatorList = "global::System.Collections.Generic.List<" + IRequestAuthenticator + ">";
 
     public static string Emit(SpecContext context, ClientSpec client)
     {
-        var name = AuthClassName(client);
         var w = FileHeader.Start(context);
-        w.SummaryMarkup("The token providers and authenticators of <see cref=\"" + client.Name + "\"/>: tokens are obtained, cached, refreshed and attached as the spec describes.\nShare one instance per options (dependency injection registers it as a singleton), so that concurrent calls share one token.");
+        w.SummaryMarkup($"""
+            The token providers and authenticators of <see cref="{client.Name}"/>: tokens are obtained, cached,
+            refreshed and attached as the spec describes. Share one instance per options (dependency injection registers
+            it as a singleton), so that concurrent calls share one token.
+            """);
         w.Line(FileHeader.GeneratedCode(context));
-        w.Open(context.Accessibility + " sealed partial class " + name);
-        w.Line("private readonly " + client.OptionsName + " _options;");
-        w.Line("private readonly global::System.Func<global::System.Net.Http.HttpClient> _httpClient;");
-        w.Line("private readonly " + Auth + ".AuthServices _services;");
-        w.Line("private readonly " + Auth + ".IRequestAuthenticator[] _authenticators;");
-        w.Line("private readonly " + Auth + ".IRequestAuthenticator[] _signingAuthenticators;");
-        w.Line();
-        w.Line("/// <summary>Creates the token providers.</summary>");
-        w.Line("/// <param name=\"options\">The client's options: server, credentials, token request bodies.</param>");
-        w.Line("/// <param name=\"httpClient\">Supplies the HTTP client for token requests (for example from IHttpClientFactory).</param>");
-        w.Line("/// <param name=\"services\">The token cache, clock and logging; <see cref=\"" + Auth.Substring(8) + ".AuthServices.Shared\"/> if null.</param>");
-        w.Open("public " + name + "(" + client.OptionsName + " options, global::System.Func<global::System.Net.Http.HttpClient> httpClient, " + Auth + ".AuthServices? services = null)");
-        w.Line("_options = options ?? throw new global::System.ArgumentNullException(nameof(options));");
-        w.Line("_httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));");
-        w.Line("_services = services ?? " + Auth + ".AuthServices.Shared;");
+        w.Open($"{context.Accessibility} sealed partial class {client.AuthName}");
+        TemplateLines.Write(w, $$"""
+            private readonly {{client.OptionsName}} _options;
+            private readonly global::System.Func<{{HttpClient}}> _httpClient;
+            private readonly {{AuthServices}} _services;
+            private readonly {{IRequestAuthenticator}}[] _authenticators;
+            private readonly {{IRequestAuthenticator}}[] _signingAuthenticators;
+
+            /// <summary>Creates the token providers.</summary>
+            /// <param name="options">The client's options: server, credentials, token request bodies.</param>
+            /// <param name="httpClient">Supplies the HTTP client for token requests (for example from IHttpClientFactory).</param>
+            /// <param name="services">
+            /// The token cache, clock and logging; <see cref="{{AuthNamespace}}.AuthServices.Shared"/> if null.
+            /// </param>
+            public {{client.AuthName}}(
+                {{client.OptionsName}} options,
+                global::System.Func<{{HttpClient}}> httpClient,
+                {{AuthServices}}? services = null)
+            """);
+        OpenBrace(w);
+        TemplateLines.Write(w, $"""
+            _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
+            _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
+            _services = services ?? {AuthServices}.Shared;
+            """);
         foreach (var source in client.TokenSources)
         {
-            var lifetime = source.DefaultLifetimeSeconds is { } seconds ? "global::System.TimeSpan.FromSeconds(" + seconds.ToString(CultureInfo.InvariantCulture) + ")" : "null";
-            var parts = CredentialParts(client, source);
-            w.Line(source.PropertyName + " = _services.CreateProvider(" + client.Name + ".ApiName, " + SourceWriter.Literal(source.SchemeName) + ", new " + Auth + ".DelegateTokenSource(Request" + source.PropertyName + "Async), TokenOptions(" + lifetime + ")" + (parts.Count == 0 ? string.Empty : ", " + string.Join(", ", parts)) + ");");
+            EmitCreateProvider(w, client, source);
         }
 
-        var signers = client.SecuritySchemes.Where(s => s.Signature is not null).ToList();
-        if (signers.Count > 0)
-        {
-            w.Line("_signingAuthenticators = options.RequestSigner is { } signer");
-            w.Line("    ? new " + Auth + ".IRequestAuthenticator[] { " + string.Join(", ", signers.Select(s => "new " + Auth + ".SigningAuthenticator(" + SourceWriter.Literal(s.Name) + ", signer, null, _services.TimeProvider)")) + " }");
-            w.Line("    : global::System.Array.Empty<" + Auth + ".IRequestAuthenticator>();");
-        }
-        else
-        {
-            w.Line("_signingAuthenticators = global::System.Array.Empty<" + Auth + ".IRequestAuthenticator>();");
-        }
-
-        w.Line("var authenticators = new global::System.Collections.Generic.List<" + Auth + ".IRequestAuthenticator>();");
+        EmitSigningAuthenticators(w, client);
+        w.Line($"var authenticators = new {AuthenticatorList}();");
         foreach (var source in client.TokenSources)
         {
-            if (source.Kind == TokenSourceKind.OAuth2Flow)
+            if (source is OAuth2FlowTokenSourceSpec flow)
             {
                 // An OAuth2 flow applies only when its client is configured; otherwise a static <Scheme>Token stays in use.
-                w.Open("if (options." + source.PropertyName + "ClientId is not null)");
-                w.Line("authenticators.Add(" + Authenticator(source) + ");");
+                w.Open($"if (options.{flow.Options.ClientId} is not null)");
+                EmitAddAuthenticator(w, source);
                 w.Close();
             }
             else
             {
-                w.Line("authenticators.Add(" + Authenticator(source) + ");");
+                EmitAddAuthenticator(w, source);
             }
         }
 
-        w.Line("authenticators.AddRange(_signingAuthenticators);");
-        w.Line("_authenticators = authenticators.ToArray();");
+        TemplateLines.Write(w, """
+            authenticators.AddRange(_signingAuthenticators);
+            _authenticators = authenticators.ToArray();
+            """);
         w.Close();
         w.Line();
 
         foreach (var source in client.TokenSources)
         {
-            w.Line("/// <summary>The token of security scheme <c>" + DocText.Inline(source.SchemeName) + "</c>: cached, refreshed ahead of expiry, one request for any number of callers.</summary>");
-            w.Line("public " + Auth + ".TokenProvider " + source.PropertyName + " { get; }");
-            w.Line();
+            TemplateLines.Write(w, $$"""
+                /// <summary>
+                /// The token of security scheme <c>{{DocText.Inline(source.SchemeName)}}</c>: cached, refreshed ahead of expiry,
+                /// one request for any number of callers.
+                /// </summary>
+                public {{TokenProvider}} {{source.PropertyName}} { get; }
+
+                """);
         }
 
-        w.Line("/// <summary>The authenticators of the token and signing schemes; the client adds them to those its options supply.</summary>");
-        w.Line("public global::System.Collections.Generic.IReadOnlyList<" + Auth + ".IRequestAuthenticator> Authenticators => _authenticators;");
-        w.Line();
-        w.Line("/// <summary>The authenticator of one scheme, for example to put on your own HttpClient with <see cref=\"" + Auth.Substring(8) + ".AuthenticationHandler\"/>.</summary>");
-        w.Line("/// <param name=\"schemeName\">The security scheme's name in the spec.</param>");
-        w.Line("/// <returns>The authenticator.</returns>");
-        w.Open("public " + Auth + ".IRequestAuthenticator GetAuthenticator(string schemeName)");
-        w.Open("foreach (var authenticator in _authenticators)");
-        w.Open("if (authenticator.SchemeName == schemeName)");
-        w.Line("return authenticator;");
-        w.Close();
-        w.Close();
-        w.Line();
-        w.Line("throw new global::System.ArgumentException(" + client.Name + ".ApiName + \" has no token or signing scheme named '\" + schemeName + \"'.\", nameof(schemeName));");
-        w.Close();
-        w.Line();
-        w.Line("/// <summary>Static and signing credentials only: token operations must not need the tokens they issue.</summary>");
-        w.Line("private " + client.Name + " CreateTokenClient() => new " + client.Name + "(_httpClient(), _options, (global::System.Collections.Generic.IEnumerable<" + Auth + ".IRequestAuthenticator>)_signingAuthenticators);");
-        w.Line();
-        w.Open("private " + Auth + ".TokenProviderOptions TokenOptions(global::System.TimeSpan? specLifetime) => new " + Auth + ".TokenProviderOptions");
-        w.Line("RefreshMargin = _options.Tokens.RefreshMargin,");
-        w.Line("DefaultLifetime = _options.Tokens.DefaultLifetime == new " + Auth + ".TokenProviderOptions().DefaultLifetime && specLifetime is { } lifetime ? lifetime : _options.Tokens.DefaultLifetime,");
-        w.Line("MaximumLifetime = _options.Tokens.MaximumLifetime,");
-        w.Line("TokenRequestTimeout = _options.Tokens.TokenRequestTimeout,");
-        w.Close(";");
+        TemplateLines.Write(w, $$"""
+            /// <summary>The authenticators of the token and signing schemes; the client adds them to those its options supply.</summary>
+            public global::System.Collections.Generic.IReadOnlyList<{{IRequestAuthenticator}}> Authenticators =>
+                _authenticators;
+
+            /// <summary>
+            /// The authenticator of one scheme, for example to put on your own HttpClient with
+            /// <see cref="{{AuthNamespace}}.AuthenticationHandler"/>.
+            /// </summary>
+            /// <param name="schemeName">The security scheme's name in the spec.</param>
+            /// <returns>The authenticator.</returns>
+            public {{IRequestAuthenticator}} GetAuthenticator(string schemeName)
+            {
+                foreach (var authenticator in _authenticators)
+                {
+                    if (authenticator.SchemeName == schemeName)
+                    {
+                        return authenticator;
+                    }
+                }
+
+                throw new global::System.ArgumentException(
+                    {{client.Name}}.ApiName + " has no token or signing scheme named '" + schemeName + "'.",
+                    nameof(schemeName));
+            }
+
+            /// <summary>Static and signing credentials only: token operations must not need the tokens they issue.</summary>
+            private {{client.Name}} CreateTokenClient() => new {{client.Name}}(
+                _httpClient(),
+                _options,
+                (global::System.Collections.Generic.IEnumerable<{{IRequestAuthenticator}}>)_signingAuthenticators);
+
+            /// <summary>The options' token settings; a lifetime the spec gives replaces the default lifetime unless that was changed.</summary>
+            private {{TokenProviderOptions}} TokenOptions(global::System.TimeSpan? specLifetime)
+            {
+                var tokens = _options.Tokens;
+                var defaultLifetimeUnchanged =
+                    tokens.DefaultLifetime == new {{TokenProviderOptions}}().DefaultLifetime;
+                return new {{TokenProviderOptions}}
+                {
+                    RefreshMargin = tokens.RefreshMargin,
+                    DefaultLifetime = defaultLifetimeUnchanged && specLifetime is { } lifetime ? lifetime : tokens.DefaultLifetime,
+                    MaximumLifetime = tokens.MaximumLifetime,
+                    TokenRequestTimeout = tokens.TokenRequestTimeout,
+                };
+            }
+            """);
+        if (client.HasSigning)
+        {
+            TemplateLines.Write(w, $"""
+
+                /// <summary>Who the signer signs for: a signed token operation's credentials live in the user's signer.</summary>
+                private static string? SignerIdentity({IRequestSigner}? signer) =>
+                    signer is {IIdentifiedRequestSigner} identified
+                        ? identified.CredentialIdentity
+                        : signer?.GetType().FullName;
+                """);
+        }
+
         foreach (var source in client.TokenSources)
         {
             w.Line();
-            EmitRequest(w, client, source);
+            switch (source)
+            {
+                case OAuth2FlowTokenSourceSpec flow:
+                    EmitOAuth2Request(w, client, flow);
+                    break;
+                case OperationTokenSourceSpec operation:
+                    EmitOperationRequest(w, client, operation);
+                    break;
+            }
         }
 
         w.Close();
         return w.ToString();
     }
 
-    private static string Authenticator(TokenSourceSpec source)
+    private static void EmitCreateProvider(SourceWriter w, ClientSpec client, TokenSourceSpec source)
     {
-        var rejection = source.RejectedWhen is { } rule
-            ? " { RejectedWhen = new " + Auth + ".CredentialRejection(" + SourceWriter.Literal(rule.Pointer) + ", " + SourceWriter.Literal(rule.Value) + ") }"
-            : string.Empty;
-        return AuthenticatorCore(source) + rejection;
-    }
-
-    private static string AuthenticatorCore(TokenSourceSpec source)
-    {
-        var scheme = SourceWriter.Literal(source.SchemeName);
-        if (source.Attach == TokenAttachKind.Signature)
-        {
-            return "new " + Auth + ".SignatureTokenAuthenticator(" + scheme + ", " + source.PropertyName + ")";
-        }
-
-        var format = source.FormatPrefix is null
-            ? Auth + ".TokenFormat.Raw"
-            : source.FormatPrefix == "Bearer " && source.PrefixUnlessPresent
-                ? Auth + ".TokenFormat.Bearer"
-                : Auth + ".TokenFormat." + (source.PrefixUnlessPresent ? "PrefixUnlessPresent(" : "Prefix(") + SourceWriter.Literal(source.FormatPrefix) + ")";
-        var location = Auth + ".ApiKeyLocation." + source.Attach;
-        return "new " + Auth + ".TokenAuthenticator(" + scheme + ", " + source.PropertyName + ", " + SourceWriter.Literal(source.ParameterName) + ", " + format + ", " + location + ")";
-    }
-
-    /// <summary>Values that identify the credentials of a token: hashed into its cache key, so two tenants never share a token.</summary>
-    private static List<string> CredentialParts(ClientSpec client, TokenSourceSpec source)
-    {
+        var lifetime = source is OperationTokenSourceSpec { DefaultLifetimeSeconds: { } seconds }
+            ? $"global::System.TimeSpan.FromSeconds({seconds.ToString(CultureInfo.InvariantCulture)})"
+            : "null";
+        TemplateLines.Write(w, $"""
+            {source.PropertyName} = _services.CreateProvider(
+                {client.Name}.ApiName,
+                {SourceWriter.Literal(source.SchemeName)},
+                new {DelegateTokenSource}({source.RequestMethodName}),
+                TokenOptions(specLifetime: {lifetime}),
+                new {TokenCredentialIdentity}
+            """);
+        w.Indent();
+        OpenBrace(w);
         // Where the token is valid: a sandbox and the live host never share a token, whatever the credentials.
-        var parts = new List<string> { "options.BaseAddress?.AbsoluteUri" };
+        w.Line("BaseAddress = options.BaseAddress?.AbsoluteUri,");
         if (client.Servers.Count > 0)
         {
-            parts.Add("options.Server.ToString()");
+            w.Line("Server = options.Server.ToString(),");
         }
 
-        foreach (var variable in client.ServerVariables)
+        StringArray(w, "ServerVariables", client.ServerVariables.Select(v => $"options.{v.PropertyName}?.ToString()"));
+        if (client.HasSigning)
         {
-            parts.Add("options." + variable.PropertyName + "?.ToString()");
+            w.Line("Signer = SignerIdentity(options.RequestSigner),");
         }
 
-        if (HasSigning(client))
-        {
-            // A signed token operation's credentials live in the user's signer: ask it who it signs for.
-            parts.Add("options.RequestSigner is " + Auth + ".IIdentifiedRequestSigner __identified ? __identified.CredentialIdentity : options.RequestSigner?.GetType().FullName");
-        }
-
-        foreach (var schemeName in source.CredentialSchemes)
-        {
-            var scheme = client.SecuritySchemes.First(s => s.Name == schemeName);
-            switch (scheme.Kind)
-            {
-                case SecuritySchemeKind.ApiKey:
-                    parts.Add("options." + scheme.PropertyName);
-                    break;
-                case SecuritySchemeKind.HttpBasic:
-                    parts.Add("options." + scheme.PropertyName + "Username");
-                    parts.Add("options." + scheme.PropertyName + "Password");
-                    break;
-                default:
-                    parts.Add("options." + scheme.PropertyName + "Token");
-                    break;
-            }
-        }
-
-        if (source.Kind == TokenSourceKind.Operation && source.BodyType is { } body)
-        {
-            parts.Add("options." + source.PropertyName + "Request is { } __request ? " + JsonCode.Format(body, "__request") + " : null");
-        }
-        else if (source.Kind == TokenSourceKind.OAuth2Flow)
-        {
-            parts.Add("options." + source.PropertyName + "ClientId");
-            parts.Add("options." + source.PropertyName + "ClientSecret");
-            parts.Add("options." + source.PropertyName + "Scope");
-            if (source.Flow == OAuthFlowKind.Password)
-            {
-                parts.Add("options." + source.PropertyName + "Username");
-                parts.Add("options." + source.PropertyName + "Password");
-            }
-        }
-
-        return parts;
+        StringArray(w, "Credentials", CredentialOptions(client, source));
+        StringArray(w, "TokenRequest", TokenRequestOptions(source));
+        w.Close(");");
+        w.Outdent();
     }
 
-    private static void EmitRequest(SourceWriter w, ClientSpec client, TokenSourceSpec source)
+    /// <summary>The static credentials a token operation uses: their values key its token, so two tenants never share one.</summary>
+    private static IEnumerable<string> CredentialOptions(ClientSpec client, TokenSourceSpec source)
     {
-        var signature = "private async global::System.Threading.Tasks.ValueTask<" + Auth + ".AccessToken> Request" + source.PropertyName + "Async(" + Auth + ".TokenRequestContext context, global::System.Threading.CancellationToken cancellationToken)";
-        if (source.Kind == TokenSourceKind.OAuth2Flow)
+        if (source is not OperationTokenSourceSpec operation)
         {
-            w.Open(signature);
-            var grant = source.Flow == OAuthFlowKind.Password ? "Password" : "ClientCredentials";
-            w.Line("var tokenUrl = " + Auth + ".OAuth2TokenClient.ResolveTokenUrl(" + SourceWriter.Literal(source.TokenUrl!) + ", () => CreateTokenClient().ResolveServer());");
-            w.Line("var oauth = new " + Auth + ".OAuth2TokenClient(_httpClient(), " + client.Name + ".ApiName, tokenUrl, _options.AllowInsecureHttp);");
-            w.Line("return await oauth.RequestAsync(context, " + Auth + ".OAuth2Grant." + grant + ", _options." + source.PropertyName + "ClientId, _options." + source.PropertyName + "ClientSecret, _options." + source.PropertyName + "Scope, "
-                + (source.Flow == OAuthFlowKind.Password ? "_options." + source.PropertyName + "Username, _options." + source.PropertyName + "Password" : "null, null") + ", cancellationToken).ConfigureAwait(false);");
-            w.Close();
+            yield break;
+        }
+
+        foreach (var schemeName in operation.CredentialSchemes)
+        {
+            var options = client.SecuritySchemes.First(s => s.Name == schemeName).Options;
+            foreach (var property in new[] { options.Value, options.Username, options.Password, options.Token })
+            {
+                if (property is not null)
+                {
+                    yield return $"options.{property}";
+                }
+            }
+        }
+    }
+
+    /// <summary>What the token request sends: the operation's body, or the OAuth2 client and resource owner.</summary>
+    private static IEnumerable<string> TokenRequestOptions(TokenSourceSpec source)
+    {
+        switch (source)
+        {
+            case OperationTokenSourceSpec { RequestOptionName: { } option }:
+                yield return $"{option}Identity(options.{option})";
+                break;
+            case OAuth2FlowTokenSourceSpec { Options: var options }:
+                foreach (var property in new[] { options.ClientId, options.ClientSecret, options.Scope, options.Username, options.Password })
+                {
+                    if (property is not null)
+                    {
+                        yield return $"options.{property}";
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static void EmitSigningAuthenticators(SourceWriter w, ClientSpec client)
+    {
+        var signers = client.SecuritySchemes.Where(s => s.Signature is not null).ToList();
+        if (signers.Count == 0)
+        {
+            w.Line($"_signingAuthenticators = global::System.Array.Empty<{IRequestAuthenticator}>();");
             return;
         }
 
-        w.Open(signature);
-        w.Line("var client = CreateTokenClient();");
-        var call = "client." + source.MethodName + "(";
-        if (source.BodyType is not null)
+        w.Line("_signingAuthenticators = options.RequestSigner is { } signer");
+        w.Indent();
+        w.Line($"? new {IRequestAuthenticator}[]");
+        OpenBrace(w);
+        foreach (var scheme in signers)
         {
-            if (source.BodyRequired)
-            {
-                w.Line("var body = _options." + source.PropertyName + "Request ?? throw new global::System.InvalidOperationException(" + client.Name + ".ApiName + \": set " + client.OptionsName + "." + source.PropertyName + "Request, the body of the token operation '" + source.OperationId + "'.\");");
-                call += "body, ";
-            }
-            else
-            {
-                call += "_options." + source.PropertyName + "Request, ";
-            }
+            TemplateLines.Write(w, $"""
+                new {SigningAuthenticator}(
+                    {SourceWriter.Literal(scheme.Name)},
+                    signer,
+                    tokenProvider: null,
+                    clock: _services.TimeProvider),
+                """);
         }
 
-        call += "cancellationToken: cancellationToken)";
-        if (source.RefreshGrant)
+        w.Close();
+        w.Line($": global::System.Array.Empty<{IRequestAuthenticator}>();");
+        w.Outdent();
+    }
+
+    private static void EmitAddAuthenticator(SourceWriter w, TokenSourceSpec source)
+    {
+        var scheme = SourceWriter.Literal(source.SchemeName);
+        var rejectedWhen = source is OperationTokenSourceSpec { RejectedWhen: { } rule } ? rule : null;
+        // Without a rejection rule the call ends on the constructor's last line; with one, after its initializer.
+        var end = rejectedWhen is null ? ");" : string.Empty;
+        if (source.Send.Attach == TokenAttachKind.Signature)
         {
-            var refreshCall = "client." + RefreshMethodName(source.MethodName!) + "(context.RefreshToken, cancellationToken)";
-            w.Line("var response = context.RefreshToken is not null");
-            w.Line("    ? await " + refreshCall + ".ConfigureAwait(false)");
-            w.Line("    : await " + call + ".ConfigureAwait(false);");
+            w.Line($"authenticators.Add(new {SignatureTokenAuthenticator}({scheme}, {source.PropertyName}){end}");
         }
         else
         {
-            w.Line("var response = await " + call + ".ConfigureAwait(false);");
+            TemplateLines.Write(w, $"""
+                authenticators.Add(new {TokenAuthenticator}(
+                    {scheme},
+                    {source.PropertyName},
+                    parameterName: {SourceWriter.Literal(source.Send.ParameterName)},
+                    format: {Format(source.Send)},
+                    location: {ApiKeyLocation}.{source.Send.Attach}){end}
+                """);
         }
 
-        w.Line("return " + Auth + ".TokenResponseValues.CreateToken(");
+        if (rejectedWhen is null)
+        {
+            return;
+        }
+
+        OpenBrace(w);
+        w.Line($"RejectedWhen = new {CredentialRejection}({SourceWriter.Literal(rejectedWhen.Pointer)}, {SourceWriter.Literal(rejectedWhen.Value)}),");
+        w.Close(");");
+    }
+
+    private static string Format(TokenAttachSpec send) => send switch
+    {
+        { FormatPrefix: null } => $"{TokenFormat}.Raw",
+        { FormatPrefix: "Bearer ", PrefixUnlessPresent: true } => $"{TokenFormat}.Bearer",
+        { PrefixUnlessPresent: true } => $"{TokenFormat}.PrefixUnlessPresent({SourceWriter.Literal(send.FormatPrefix)})",
+        _ => $"{TokenFormat}.Prefix({SourceWriter.Literal(send.FormatPrefix)})",
+    };
+
+    private static void EmitOAuth2Request(SourceWriter w, ClientSpec client, OAuth2FlowTokenSourceSpec source)
+    {
+        var grant = source.Flow == OAuthFlowKind.Password ? "Password" : "ClientCredentials";
+        var options = source.Options;
+        var username = options.Username is null ? "null" : $"_options.{options.Username}";
+        var password = options.Password is null ? "null" : $"_options.{options.Password}";
+        RequestSignature(w, source);
+        TemplateLines.Write(w, $$"""
+            {
+                var tokenUrl = {{OAuth2TokenClient}}.ResolveTokenUrl(
+                    {{SourceWriter.Literal(source.TokenUrl)}},
+                    () => CreateTokenClient().ResolveServer());
+                var oauth = new {{OAuth2TokenClient}}(_httpClient(), {{client.Name}}.ApiName, tokenUrl, _options.AllowInsecureHttp);
+                return await oauth.RequestAsync(
+                    context,
+                    {{OAuth2Grant}}.{{grant}},
+                    clientId: _options.{{options.ClientId}},
+                    clientSecret: _options.{{options.ClientSecret}},
+                    scope: _options.{{options.Scope}},
+                    username: {{username}},
+                    password: {{password}},
+                    cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            """);
+    }
+
+    private static void EmitOperationRequest(SourceWriter w, ClientSpec client, OperationTokenSourceSpec source)
+    {
+        RequestSignature(w, source);
+        OpenBrace(w);
+        w.Line("var client = CreateTokenClient();");
+        var body = string.Empty;
+        if (source.RequestOptionName is { } option)
+        {
+            if (source.BodyRequired)
+            {
+                var missing = SourceWriter.Literal($": set {client.OptionsName}.{option}, the body of the token operation '{source.OperationId}'.");
+                TemplateLines.Write(w, $"""
+                    var body = _options.{option}
+                        ?? throw new global::System.InvalidOperationException(
+                            {client.Name}.ApiName + {missing});
+                    """);
+                body = "body, ";
+            }
+            else
+            {
+                body = $"_options.{option}, ";
+            }
+        }
+
+        var call = $"client.{source.MethodName}({body}cancellationToken: cancellationToken).ConfigureAwait(false)";
+        if (source.RefreshMethodName is { } refresh)
+        {
+            TemplateLines.Write(w, $"""
+                var response = context.RefreshToken is not null
+                    ? await client.{refresh}(context.RefreshToken, cancellationToken).ConfigureAwait(false)
+                    : await {call};
+                """);
+        }
+        else
+        {
+            w.Line($"var response = await {call};");
+        }
+
+        TemplateLines.Write(w, $"""
+            return {TokenResponseValues}.CreateToken(
+                {client.Name}.ApiName,
+                {SourceWriter.Literal(source.OperationId)},
+                {SourceWriter.Literal(source.Token.JsonName)},
+                context,
+            """);
         w.Indent();
-        w.Line(client.Name + ".ApiName,");
-        w.Line(SourceWriter.Literal(source.OperationId!) + ",");
-        w.Line(SourceWriter.Literal(source.Token!.JsonName) + ",");
-        w.Line("context,");
-        w.Line("token: " + Auth + ".TokenResponseValues.Text(" + Access(source.Token) + "),");
-        w.Line("expiresAt: " + (source.ExpiresAt is null ? "null" : Auth + ".TokenResponseValues.Seconds(" + Access(source.ExpiresAt) + ")") + ",");
-        w.Line("expiresIn: " + (source.ExpiresIn is null ? "null" : Auth + ".TokenResponseValues.Seconds(" + Access(source.ExpiresIn) + ")") + ",");
-        w.Line("refreshToken: " + (source.RefreshToken is null ? "null" : Auth + ".TokenResponseValues.Text(" + Access(source.RefreshToken) + ")") + ");");
+        TokenValue(w, "token", "Text", source.Token, ",");
+        TokenValue(w, "expiresAt", "Seconds", source.ExpiresAt, ",");
+        TokenValue(w, "expiresIn", "Seconds", source.ExpiresIn, ",");
+        TokenValue(w, "refreshToken", "Text", source.RefreshToken, ");");
         w.Outdent();
         w.Close();
+
+        if (source.RequestOptionName is { } requestOption && source.BodyType is { } bodyType)
+        {
+            EmitRequestIdentity(w, requestOption, bodyType);
+        }
     }
 
-    public static string RefreshMethodName(string methodName) =>
-        (methodName.EndsWith("Async", System.StringComparison.Ordinal) ? methodName.Substring(0, methodName.Length - 5) : methodName) + "WithRefreshTokenAsync";
+    private static void RequestSignature(SourceWriter w, TokenSourceSpec source) => TemplateLines.Write(w, $"""
+        private async global::System.Threading.Tasks.ValueTask<{AccessToken}> {source.RequestMethodName}(
+            {TokenRequestContext} context,
+            {CancellationToken} cancellationToken)
+        """);
 
-    /// <summary><c>response.Data?.Token</c>, or a lookup among the record's unknown members.</summary>
-    private static string Access(TokenValueSpec value)
+    /// <summary>
+    /// <c>token: TokenResponseValues.Text(response.Data?.Token)</c>, or a lookup among the record's unknown members, on
+    /// a line of its own.
+    /// </summary>
+    private static void TokenValue(SourceWriter w, string parameter, string conversion, TokenValueSpec? value, string end)
     {
-        if (value.AdditionalPropertiesName is not null)
+        if (value is null)
         {
-            return Auth + ".TokenResponseValues.Member(response." + value.AdditionalPropertiesName + ", " + SourceWriter.Literal(value.JsonName) + ")";
+            w.Line($"{parameter}: null{end}");
+        }
+        else if (value.AdditionalPropertiesName is { } unknownMembers)
+        {
+            TemplateLines.Write(w, $"""
+                {parameter}: {TokenResponseValues}.{conversion}(
+                    {TokenResponseValues}.Member(response.{unknownMembers}, {SourceWriter.Literal(value.JsonName)})){end}
+                """);
+        }
+        else
+        {
+            w.Line($"{parameter}: {TokenResponseValues}.{conversion}(response.{string.Join("?.", value.Path)}){end}");
+        }
+    }
+
+    /// <summary>The token request body as text, for the token's cache key: a different body is a different token.</summary>
+    private static void EmitRequestIdentity(SourceWriter w, string option, TypeRef bodyType)
+    {
+        w.Line();
+        w.Line("/// <summary>The token request body as text, part of the token's cache key.</summary>");
+        w.Line($"private static string? {option}Identity({bodyType.CSharp}? request) =>");
+        w.Indent();
+        w.Line("request is null");
+        w.Indent();
+        w.Line("? null");
+        if (bodyType.Kind is TypeKind.Object or TypeKind.Array or TypeKind.Map)
+        {
+            var write = JsonCode.WriteValue(bodyType, "w", "v").TrimEnd(';');
+            TemplateLines.Write(w, $"""
+                : {JsonWrite}.ToJsonString(
+                    request,
+                    static (w, v) => {write});
+                """);
+        }
+        else
+        {
+            w.Line($": {JsonCode.Format(bodyType, "request")};");
         }
 
-        return "response." + string.Join("?.", value.Path);
+        w.Outdent();
+        w.Outdent();
     }
+
+    /// <summary><c>Name = new string?[] { … },</c>; nothing when there are no values.</summary>
+    private static void StringArray(SourceWriter w, string property, IEnumerable<string> values)
+    {
+        var items = values.ToList();
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        w.Line($"{property} = new string?[]");
+        OpenBrace(w);
+        foreach (var item in items)
+        {
+            w.Line($"{item},");
+        }
+
+        w.Close(",");
+    }
+
+    /// <summary>A brace that opens a block continuing the previous line (an initializer, a multi-line signature's body).</summary>
+    private static void OpenBrace(SourceWriter w) => w.Line("{").Indent();
 }

@@ -33,7 +33,8 @@ internal static class ClientEmitter
         foreach (var operation in client.Operations)
         {
             EmitOperation(w, client, operation, fields);
-            if (operation.TokenEndpoint is not null && client.TokenSources.Any(t => t.RefreshGrant && t.OperationId == operation.OperationId))
+            if (operation.TokenEndpoint is not null
+                && client.TokenSources.OfType<OperationTokenSourceSpec>().Any(t => t.RefreshMethodName is not null && t.OperationId == operation.OperationId))
             {
                 EmitRefreshGrant(w, operation, fields);
             }
@@ -56,8 +57,8 @@ internal static class ClientEmitter
 
     private static void EmitConstructors(SourceWriter w, ClientSpec client)
     {
-        var hasAuth = client.TokenSources.Count > 0 || AuthEmitter.HasSigning(client);
-        var authName = AuthEmitter.AuthClassName(client);
+        var hasAuth = client.HasAuth;
+        var authName = client.AuthName;
         var name = client.Name;
         var options = client.OptionsName;
         const string HttpClientParam = "/// <param name=\"httpClient\">The HTTP client (typically from IHttpClientFactory).</param>";
@@ -140,7 +141,7 @@ internal static class ClientEmitter
         w.OpenList(
             "private static void AddAuthenticatorsFromOptions(",
             new[] { $"{AuthenticatorsByScheme} authenticators", $"{client.OptionsName} options" });
-        foreach (var scheme in client.SecuritySchemes.Where(s => s.Token is null && s.Signature is null))
+        foreach (var scheme in client.SecuritySchemes.Where(s => !s.IssuedByOperation && s.Signature is null))
         {
             var name = SourceWriter.Literal(scheme.Name);
             switch (scheme.Kind)
@@ -297,7 +298,7 @@ internal static class ClientEmitter
             /// <returns>The token response.</returns>
             """);
         w.OpenList(
-            $"public async {Task}<{success.CSharp}> {AuthEmitter.RefreshMethodName(operation.MethodName)}(",
+            $"public async {Task}<{success.CSharp}> {Naming.MemberNames.RefreshMethod(operation.MethodName)}(",
             new[] { "string refreshToken", $"{CancellationToken} cancellationToken = default" });
         w.Line($"{ArgumentNullException}.ThrowIfNull(refreshToken);");
         EmitNewRequest(w, operation);

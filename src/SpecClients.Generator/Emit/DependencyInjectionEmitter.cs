@@ -6,60 +6,128 @@ namespace SpecClients.Generator.Emit;
 internal static class DependencyInjectionEmitter
 {
     private const string DI = "global::Microsoft.Extensions.DependencyInjection";
-
-    public static string ClassName(ClientSpec client) => client.Name + "ServiceCollectionExtensions";
+    private const string IServiceCollection = DI + ".IServiceCollection";
+    private const string IHttpClientBuilder = DI + ".IHttpClientBuilder";
+    private const string ServiceProviderExtensions = DI + ".ServiceProviderServiceExtensions";
+    private const string ServiceCollectionDescriptorExtensions = DI + ".Extensions.ServiceCollectionDescriptorExtensions";
+    private const string IServiceProvider = "global::System.IServiceProvider";
+    private const string HttpClient = "global::System.Net.Http.HttpClient";
+    private const string IHttpClientFactory = "global::System.Net.Http.IHttpClientFactory";
+    private const string TimeProvider = "global::System.TimeProvider";
+    private const string ITokenCache = "global::SpecClients.Runtime.Auth.ITokenCache";
+    private const string InMemoryTokenCache = "global::SpecClients.Runtime.Auth.InMemoryTokenCache";
+    private const string IRequestSigner = "global::SpecClients.Runtime.Auth.IRequestSigner";
+    private const string AuthServices = "global::SpecClients.Runtime.Auth.AuthServices";
 
     public static string Emit(SpecContext context, ClientSpec client)
     {
-        var hasAuth = client.TokenSources.Count > 0 || AuthEmitter.HasSigning(client);
-        var authName = AuthEmitter.AuthClassName(client);
-        var options = "global::Microsoft.Extensions.Options.IOptions<" + client.OptionsName + ">";
+        var options = $"global::Microsoft.Extensions.Options.IOptions<{client.OptionsName}>";
+        var sharedTokens = client.HasAuth
+            ? """
+                , with token providers shared by every instance
+                /// (one token request for any number of callers). Register an <c>ITokenCache</c> (for example
+                /// <c>DistributedTokenCache</c>) to share tokens between processes, and a <c>TimeProvider</c> to control the clock
+                """
+            : string.Empty;
         var w = FileHeader.Start(context);
-        w.SummaryMarkup("Registers <see cref=\"" + client.Name + "\"/> with dependency injection.");
+        w.SummaryMarkup($"""Registers <see cref="{client.Name}"/> with dependency injection.""");
         w.Line(FileHeader.GeneratedCode(context));
-        w.Open(context.Accessibility + " static class " + ClassName(client));
-        w.Line("/// <summary>");
-        w.Line("/// Registers <see cref=\"" + client.Name + "\"/> as an IHttpClientFactory typed client configured by <see cref=\"" + client.OptionsName + "\"/>" + (hasAuth ? ", with token providers shared by every instance (one token request for any number of callers). Register an <c>ITokenCache</c> (for example <c>DistributedTokenCache</c>) to share tokens between processes, and a <c>TimeProvider</c> to control the clock" : string.Empty) + ".");
-        w.Line("/// </summary>");
-        w.Line("/// <param name=\"services\">The service collection.</param>");
-        w.Line("/// <param name=\"configure\">Sets the options (server, credentials); they can also be bound from configuration with <c>services.Configure&lt;" + client.OptionsName + "&gt;(section)</c>.</param>");
-        w.Line("/// <returns>The HttpClient builder, to add handlers or resilience.</returns>");
-        w.Open("public static " + DI + ".IHttpClientBuilder Add" + client.Name + "(this " + DI + ".IServiceCollection services, global::System.Action<" + client.OptionsName + ">? configure = null)");
-        w.Line("global::System.ArgumentNullException.ThrowIfNull(services);");
-        w.Line("var optionsBuilder = " + DI + ".OptionsServiceCollectionExtensions.AddOptions<" + client.OptionsName + ">(services);");
-        w.Open("if (configure is not null)");
-        w.Line("optionsBuilder.Configure(configure);");
-        w.Close();
-        w.Line();
-        if (hasAuth)
-        {
-            w.Line(DI + ".Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(services, global::System.TimeProvider.System);");
-            w.Line(DI + ".Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::SpecClients.Runtime.Auth.ITokenCache>(services, static sp => new global::SpecClients.Runtime.Auth.InMemoryTokenCache(" + DI + ".ServiceProviderServiceExtensions.GetRequiredService<global::System.TimeProvider>(sp)));");
-            w.Line(DI + ".Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(services, static sp =>");
-            w.Open("");
-            w.Line("var value = " + DI + ".ServiceProviderServiceExtensions.GetRequiredService<" + options + ">(sp).Value;");
-            if (AuthEmitter.HasSigning(client))
+        w.Open($"{context.Accessibility} static class {client.ServiceCollectionExtensionsName}");
+        TemplateLines.Write(w, $$"""
+            /// <summary>
+            /// Registers <see cref="{{client.Name}}"/> as an IHttpClientFactory typed client configured by
+            /// <see cref="{{client.OptionsName}}"/>{{sharedTokens}}.
+            /// </summary>
+            /// <param name="services">The service collection.</param>
+            /// <param name="configure">
+            /// Sets the options (server, credentials); they can also be bound from configuration with
+            /// <c>services.Configure&lt;{{client.OptionsName}}&gt;(section)</c>.
+            /// </param>
+            /// <returns>The HttpClient builder, to add handlers or resilience.</returns>
+            public static {{IHttpClientBuilder}} Add{{client.Name}}(
+                this {{IServiceCollection}} services,
+                global::System.Action<{{client.OptionsName}}>? configure = null)
             {
-                w.Line("value.RequestSigner ??= " + DI + ".ServiceProviderServiceExtensions.GetService<global::SpecClients.Runtime.Auth.IRequestSigner>(sp);");
-            }
+                global::System.ArgumentNullException.ThrowIfNull(services);
+                var optionsBuilder = {{DI}}.OptionsServiceCollectionExtensions
+                    .AddOptions<{{client.OptionsName}}>(services);
+                if (configure is not null)
+                {
+                    optionsBuilder.Configure(configure);
+                }
 
-            w.Line("var factory = " + DI + ".ServiceProviderServiceExtensions.GetRequiredService<global::System.Net.Http.IHttpClientFactory>(sp);");
-            w.Line("return new " + authName + "(value, () => factory.CreateClient(" + client.Name + ".HttpClientName), global::SpecClients.Runtime.Auth.AuthServices.From(sp));");
-            w.Outdent();
-            w.Line("});");
+            """);
+        w.Indent();
+        if (client.HasAuth)
+        {
+            TemplateLines.Write(w, $"""
+                {ServiceCollectionDescriptorExtensions}
+                    .TryAddSingleton(services, {TimeProvider}.System);
+                {ServiceCollectionDescriptorExtensions}
+                    .TryAddSingleton<{ITokenCache}>(services, CreateTokenCache);
+                {ServiceCollectionDescriptorExtensions}
+                    .TryAddSingleton<{client.AuthName}>(services, CreateAuth);
+                """);
         }
 
-        w.Line("// HttpClientFactory's default loggers keep header values (API keys, tokens, signatures) in their structured");
-        w.Line("// state at Trace level; structured sinks would write them out. Add loggers back deliberately if you want them.");
-        w.Line("var httpClientBuilder = " + DI + ".HttpClientBuilderExtensions.RemoveAllLoggers(");
-        w.Line("    " + DI + ".HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, " + client.Name + ".HttpClientName));");
-        w.Line("global::SpecClients.Runtime.Http.Redirects.WithoutAutomaticRedirects(httpClientBuilder); // the runtime follows redirects itself and keeps credentials on their origin");
-        w.Line("return " + DI + ".HttpClientBuilderExtensions.AddTypedClient<" + client.Name + ">(");
-        w.Line("    httpClientBuilder,");
-        w.Line(hasAuth
-            ? "    static (httpClient, sp) => new " + client.Name + "(httpClient, " + DI + ".ServiceProviderServiceExtensions.GetRequiredService<" + options + ">(sp).Value, " + DI + ".ServiceProviderServiceExtensions.GetRequiredService<" + authName + ">(sp)));"
-            : "    static (httpClient, sp) => new " + client.Name + "(httpClient, " + DI + ".ServiceProviderServiceExtensions.GetRequiredService<" + options + ">(sp).Value));");
+        TemplateLines.Write(w, $$"""
+            var registration = {{DI}}.HttpClientFactoryServiceCollectionExtensions
+                .AddHttpClient(services, {{client.Name}}.HttpClientName);
+            // HttpClientFactory's default loggers keep header values (API keys, tokens, signatures) in their structured
+            // state at Trace level; structured sinks would write them out. Add loggers back deliberately if you want them.
+            var httpClientBuilder = {{DI}}.HttpClientBuilderExtensions.RemoveAllLoggers(registration);
+            // The runtime follows redirects itself, so that credentials never leave the origin they were meant for.
+            global::SpecClients.Runtime.Http.Redirects.WithoutAutomaticRedirects(httpClientBuilder);
+            return {{DI}}.HttpClientBuilderExtensions
+                .AddTypedClient<{{client.Name}}>(httpClientBuilder, CreateClient);
+            """);
         w.Close();
+        w.Line();
+        var auth = client.HasAuth ? $", Required<{client.AuthName}>(services)" : string.Empty;
+        TemplateLines.Write(w, $$"""
+            private static {{client.Name}} CreateClient(
+                {{HttpClient}} httpClient,
+                {{IServiceProvider}} services) =>
+                new {{client.Name}}(httpClient, Options(services){{auth}});
+
+            private static {{client.OptionsName}} Options({{IServiceProvider}} services) =>
+                Required<{{options}}>(services).Value;
+
+            private static T Required<T>({{IServiceProvider}} services)
+                where T : notnull =>
+                {{ServiceProviderExtensions}}.GetRequiredService<T>(services);
+            """);
+        if (client.HasAuth)
+        {
+            var signer = client.HasSigning
+                ? $"\n    options.RequestSigner ??= Optional<{IRequestSigner}>(services);"
+                : string.Empty;
+            TemplateLines.Write(w, $$"""
+
+                private static {{ITokenCache}} CreateTokenCache({{IServiceProvider}} services) =>
+                    new {{InMemoryTokenCache}}(Required<{{TimeProvider}}>(services));
+
+                private static {{client.AuthName}} CreateAuth({{IServiceProvider}} services)
+                {
+                    var options = Options(services);{{signer}}
+                    var factory = Required<{{IHttpClientFactory}}>(services);
+                    return new {{client.AuthName}}(
+                        options,
+                        () => factory.CreateClient({{client.Name}}.HttpClientName),
+                        {{AuthServices}}.From(services));
+                }
+                """);
+        }
+
+        if (client.HasSigning)
+        {
+            TemplateLines.Write(w, $$"""
+
+                private static T? Optional<T>({{IServiceProvider}} services) =>
+                    {{ServiceProviderExtensions}}.GetService<T>(services);
+                """);
+        }
+
         w.Close();
         return w.ToString();
     }

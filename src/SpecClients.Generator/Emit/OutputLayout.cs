@@ -42,7 +42,7 @@ internal static class OutputLayout
             yield return ClientPart(spec.Context, client, OutputPart.ServerEnum);
         }
 
-        if (client.TokenSources.Count > 0 || client.SecuritySchemes.Any(s => s.Signature is not null))
+        if (client.HasAuth)
         {
             yield return ClientPart(spec.Context, client, OutputPart.Auth);
         }
@@ -61,8 +61,8 @@ internal static class OutputLayout
         OutputPart.Client => FileHeader.HintName(output.Context, output.Client!.Name),
         OutputPart.Options => FileHeader.HintName(output.Context, output.Client!.OptionsName),
         OutputPart.ServerEnum => FileHeader.HintName(output.Context, output.Client!.ServerEnumName),
-        OutputPart.Auth => FileHeader.HintName(output.Context, AuthEmitter.AuthClassName(output.Client!)),
-        _ => FileHeader.HintName(output.Context, DependencyInjectionEmitter.ClassName(output.Client!)),
+        OutputPart.Auth => FileHeader.HintName(output.Context, output.Client!.AuthName),
+        _ => FileHeader.HintName(output.Context, output.Client!.ServiceCollectionExtensionsName),
     };
 
     /// <summary>The group a type of a large spec belongs to: FNV-1a of its name, which unlike <c>string.GetHashCode</c> is the same in every process.</summary>

@@ -1,17 +1,33 @@
+using System.Linq;
+
 namespace SpecClients.Generator.Model;
 
 /// <summary>The client class of a spec, with its options, servers and security schemes.</summary>
+/// <param name="Name">The client class.</param>
+/// <param name="OptionsName">Its options class.</param>
+/// <param name="ServerEnumName">The enum of the spec's servers.</param>
+/// <param name="AuthName">The class of token providers and authenticators, emitted when <see cref="HasAuth"/>.</param>
+/// <param name="ServiceCollectionExtensionsName">The static class of <c>services.Add{Client}()</c>.</param>
 internal sealed record ClientSpec(
     string Name,
     string OptionsName,
     string ServerEnumName,
+    string AuthName,
+    string ServiceCollectionExtensionsName,
     string ApiTitle,
     string? Description,
     EquatableArray<ServerSpec> Servers,
     EquatableArray<ServerVariableSpec> ServerVariables,
     EquatableArray<SecuritySchemeSpec> SecuritySchemes,
     EquatableArray<OperationSpec> Operations,
-    EquatableArray<TokenSourceSpec> TokenSources);
+    EquatableArray<TokenSourceSpec> TokenSources)
+{
+    /// <summary>Whether a scheme signs requests through the user's <c>IRequestSigner</c>.</summary>
+    public bool HasSigning => SecuritySchemes.Any(s => s.Signature is not null);
+
+    /// <summary>Whether the client has an auth class: tokens to obtain or requests to sign.</summary>
+    public bool HasAuth => TokenSources.Count > 0 || HasSigning;
+}
 
 /// <summary>A <c>servers</c> entry, chosen by name in the options.</summary>
 internal sealed record ServerSpec(string Name, string Url, string? Description, EquatableArray<ServerVariableDefault> Defaults);
@@ -19,7 +35,16 @@ internal sealed record ServerSpec(string Name, string Url, string? Description, 
 internal sealed record ServerVariableDefault(string Variable, string Default);
 
 /// <summary>A server variable: a typed option; null means "the chosen server's default".</summary>
-internal sealed record ServerVariableSpec(string WireName, string PropertyName, string? Description, EquatableArray<string> AllowedValues);
+/// <param name="AllowedValues">The values the spec lists, if any.</param>
+/// <param name="EnumName">The enum of <paramref name="AllowedValues"/>, nested in the options class; null when the spec lists none.</param>
+/// <param name="AllowedValueNames">The enum's member for each of <paramref name="AllowedValues"/>, in the same order.</param>
+internal sealed record ServerVariableSpec(
+    string WireName,
+    string PropertyName,
+    string? Description,
+    EquatableArray<string> AllowedValues,
+    string? EnumName,
+    EquatableArray<string> AllowedValueNames);
 
 internal enum ParameterLocation
 {

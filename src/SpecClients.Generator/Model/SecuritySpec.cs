@@ -20,19 +20,32 @@ internal enum ApiKeyLocation
 /// <summary>A security scheme as the spec defines it, with our <c>x-</c> extensions.</summary>
 /// <param name="Name">The scheme's name in the spec, used by security requirements.</param>
 /// <param name="PropertyName">The PascalCase stem of its options properties.</param>
+/// <param name="Options">The options properties that hold its static credentials.</param>
 /// <param name="ParameterName">The header, query or cookie name of an apiKey scheme.</param>
+/// <param name="IssuedByOperation">
+/// An <c>x-token</c> names an operation of the spec that issues its token: the auth layer supplies the credential, so
+/// the options hold none (the token source, when the operation can be called unaided, is in <see cref="ClientSpec.TokenSources"/>).
+/// </param>
 /// <param name="Inferred">Not defined in the spec: assumed from a requirement that names it (reported as SPC301).</param>
 internal sealed record SecuritySchemeSpec(
     string Name,
     string PropertyName,
+    SchemeOptionNames Options,
     SecuritySchemeKind Kind,
     string? ParameterName,
     ApiKeyLocation Location,
     string? Description,
     EquatableArray<OAuthFlowSpec> Flows,
-    TokenExtensionSpec? Token,
+    bool IssuedByOperation,
     SignatureExtensionSpec? Signature,
     bool Inferred);
+
+/// <summary>The options properties of a scheme's static credentials; null where the scheme's kind has none.</summary>
+/// <param name="Value">The value of an apiKey scheme.</param>
+/// <param name="Username">The user name of an HTTP Basic scheme.</param>
+/// <param name="Password">The password of an HTTP Basic scheme.</param>
+/// <param name="Token">The bearer token of an HTTP bearer, OAuth2 or OpenID Connect scheme.</param>
+internal sealed record SchemeOptionNames(string? Value, string? Username, string? Password, string? Token);
 
 internal enum OAuthFlowKind
 {
@@ -43,29 +56,6 @@ internal enum OAuthFlowKind
 }
 
 internal sealed record OAuthFlowSpec(OAuthFlowKind Kind, string? TokenUrl, string? RefreshUrl, EquatableArray<string> Scopes);
-
-internal enum TokenSendMode
-{
-    Header,
-    Signature,
-}
-
-/// <summary>The <c>x-token</c> extension: which operation issues the token and where its parts sit in the response.</summary>
-/// <param name="TokenPath">C# member path from the response to the token, e.g. <c>["Data", "Token"]</c>.</param>
-internal sealed record TokenExtensionSpec(
-    string OperationId,
-    string TokenPointer,
-    EquatableArray<string> TokenPath,
-    string? ExpiresAtPointer,
-    EquatableArray<string> ExpiresAtPath,
-    string? ExpiresInPointer,
-    EquatableArray<string> ExpiresInPath,
-    string? RefreshTokenPointer,
-    EquatableArray<string> RefreshTokenPath,
-    int? LifetimeSeconds,
-    string? Prefix,
-    TokenSendMode Send,
-    RejectionSpec? RejectedWhen = null);
 
 /// <summary>How a server refuses a token in a success response (<c>x-token</c> <c>rejected-when</c>).</summary>
 /// <param name="Pointer">A JSON pointer into the response body.</param>
@@ -84,15 +74,6 @@ internal sealed record TokenEndpointSpec(EquatableArray<string> GrantTypes);
 /// <param name="JsonName">The member's JSON name, for lookups among unknown members and for messages.</param>
 internal sealed record TokenValueSpec(EquatableArray<string> Path, string? AdditionalPropertiesName, string JsonName);
 
-internal enum TokenSourceKind
-{
-    /// <summary>An operation of the spec issues the token (<c>x-token</c>, or an inferred OAuth2 endpoint).</summary>
-    Operation,
-
-    /// <summary>An OAuth2 flow of a security scheme: the runtime's RFC 6749 client posts to its token URL.</summary>
-    OAuth2Flow,
-}
-
 internal enum TokenAttachKind
 {
     Header,
@@ -103,34 +84,70 @@ internal enum TokenAttachKind
     Signature,
 }
 
-/// <summary>
-/// How the client obtains and attaches the token of one security scheme; built by the parser from <c>x-token</c>,
-/// OAuth2 flows, or an operation recognised as an RFC 6749 token endpoint.
-/// </summary>
-/// <param name="SchemeName">The security scheme the token serves.</param>
-/// <param name="PropertyName">The PascalCase stem of the generated members, e.g. <c>KitegatewayToken</c>.</param>
+/// <summary>How a token is written into requests.</summary>
+/// <param name="Attach">Where the token goes.</param>
+/// <param name="ParameterName">The header, query or cookie name.</param>
 /// <param name="FormatPrefix">Prefix written before the token; null for none.</param>
 /// <param name="PrefixUnlessPresent">Whether the prefix is skipped when the token already starts with it.</param>
-internal sealed record TokenSourceSpec(
+internal sealed record TokenAttachSpec(TokenAttachKind Attach, string ParameterName, string? FormatPrefix, bool PrefixUnlessPresent)
+{
+    /// <summary><c>Authorization: Bearer …</c>, unless the token already says Bearer.</summary>
+    public static TokenAttachSpec Bearer { get; } = new(TokenAttachKind.Header, "Authorization", "Bearer ", PrefixUnlessPresent: true);
+}
+
+/// <summary>
+/// How the client obtains and attaches the token of one security scheme; built by the parser from <c>x-token</c>,
+/// OAuth2 flows, or an operation recognised as an RFC 6749 token endpoint. One record per way of obtaining it.
+/// </summary>
+/// <param name="SchemeName">The security scheme the token serves.</param>
+/// <param name="PropertyName">The generated <c>TokenProvider</c> property, e.g. <c>KitegatewayToken</c>.</param>
+/// <param name="RequestMethodName">The private method of the auth class that requests a new token.</param>
+/// <param name="Send">How the token is written into requests.</param>
+internal abstract record TokenSourceSpec(string SchemeName, string PropertyName, string RequestMethodName, TokenAttachSpec Send);
+
+/// <summary>An operation of the spec issues the token (<c>x-token</c>, or an inferred OAuth2 token endpoint).</summary>
+/// <param name="OperationId">The token operation's id, for messages.</param>
+/// <param name="MethodName">The client method that calls it.</param>
+/// <param name="RefreshMethodName">The client method that calls it with a refresh-token grant; null when it has none.</param>
+/// <param name="BodyType">The operation's body, set by the user in the options property <paramref name="RequestOptionName"/>.</param>
+/// <param name="RequestOptionName">The options property holding the body; null when the operation takes none.</param>
+/// <param name="Token">Where the token sits in the response.</param>
+/// <param name="DefaultLifetimeSeconds">The lifetime <c>x-token</c> gives, used when the response says none.</param>
+/// <param name="CredentialSchemes">The static-credential schemes the operation uses; their values key the token cache.</param>
+/// <param name="RejectedWhen">How a server refuses the token inside a success response.</param>
+internal sealed record OperationTokenSourceSpec(
     string SchemeName,
     string PropertyName,
-    TokenSourceKind Kind,
-    string? OperationId,
-    string? MethodName,
+    string RequestMethodName,
+    TokenAttachSpec Send,
+    string OperationId,
+    string MethodName,
+    string? RefreshMethodName,
     TypeRef? BodyType,
     bool BodyRequired,
-    TokenValueSpec? Token,
+    string? RequestOptionName,
+    TokenValueSpec Token,
     TokenValueSpec? ExpiresAt,
     TokenValueSpec? ExpiresIn,
     TokenValueSpec? RefreshToken,
-    bool RefreshGrant,
     int? DefaultLifetimeSeconds,
-    TokenAttachKind Attach,
-    string ParameterName,
-    string? FormatPrefix,
-    bool PrefixUnlessPresent,
-    OAuthFlowKind? Flow,
-    string? TokenUrl,
-    EquatableArray<string> Scopes,
     EquatableArray<string> CredentialSchemes,
-    RejectionSpec? RejectedWhen = null);
+    RejectionSpec? RejectedWhen)
+    : TokenSourceSpec(SchemeName, PropertyName, RequestMethodName, Send);
+
+/// <summary>An OAuth2 flow of a security scheme: the runtime's RFC 6749 client posts to its token URL.</summary>
+/// <param name="Flow">Client credentials or password.</param>
+/// <param name="Options">The options properties of the flow's client and, for the password grant, its resource owner.</param>
+internal sealed record OAuth2FlowTokenSourceSpec(
+    string SchemeName,
+    string PropertyName,
+    string RequestMethodName,
+    TokenAttachSpec Send,
+    OAuthFlowKind Flow,
+    string TokenUrl,
+    EquatableArray<string> Scopes,
+    OAuth2OptionNames Options)
+    : TokenSourceSpec(SchemeName, PropertyName, RequestMethodName, Send);
+
+/// <summary>The options properties of an OAuth2 flow; <see cref="Username"/> and <see cref="Password"/> only for the password grant.</summary>
+internal sealed record OAuth2OptionNames(string ClientId, string ClientSecret, string Scope, string? Username, string? Password);

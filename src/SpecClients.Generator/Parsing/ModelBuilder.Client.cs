@@ -9,6 +9,7 @@ using ParameterLocation = SpecClients.Generator.Model.ParameterLocation;
 using SpecClients.Generator.Diagnostics;
 using SpecClients.Generator.Model;
 using SpecClients.Generator.Naming;
+using static SpecClients.Generator.Parsing.SchemaClassifier;
 
 namespace SpecClients.Generator.Parsing;
 
@@ -17,8 +18,6 @@ internal sealed partial class ModelBuilder
     private static readonly string[] MethodOrder = { "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "QUERY" };
     private static readonly Regex PathParameter = new(@"\{([^}/]+)\}", RegexOptions.CultureInvariant);
 
-    private readonly Dictionary<string, SecuritySchemeSpec> _schemes = new(StringComparer.Ordinal);
-    private readonly List<string> _schemeOrder = new();
     private NameScope? _optionNames;
 
     private readonly HashSet<string> _selectedIds = new(StringComparer.Ordinal);
@@ -48,7 +47,7 @@ internal sealed partial class ModelBuilder
         }
 
         _selectedTags.UnionWith(listedTags);
-        return listedId || listedTags.Count > 0 || (id is not null && _schemes.Values.Any(s => s.Token?.OperationId == id));
+        return listedId || listedTags.Count > 0 || (id is not null && _tokenExtensions.Values.Any(t => t.OperationId == id));
     }
 
     /// <summary>SPC205 for each listed operationId or tag that selected nothing.</summary>
@@ -72,7 +71,7 @@ internal sealed partial class ModelBuilder
 
     private ClientSpec? BuildClient()
     {
-        _optionNames = new NameScope(new[] { "BaseAddress", "Server", "Timeout", "MaxResponseBytes", "AllowInsecureHttp", "Tokens", "RequestSigner", _input.ClientName + "Options" });
+        _optionNames = new NameScope(new[] { "BaseAddress", "Server", "Timeout", "MaxResponseBytes", "AllowInsecureHttp", "Tokens", "RequestSigner", _clientNames.Options });
         var (servers, variables) = BuildServers();
         BuildSecuritySchemes();
 
@@ -104,19 +103,20 @@ internal sealed partial class ModelBuilder
             }
         }
 
-        ValidateTokenExtensions(operations);
-        var tokenSources = BuildTokenSources(operations);
+        var tokenSources = BuildTokenSources(operations, ResolveTokenExtensions(operations));
         if (operations.Count == 0 && _schemes.Count == 0)
         {
             return null;
         }
 
-        var schemes = _schemeOrder.Select(n => _schemes[n]).ToEquatableArray();
+        var schemes = _schemeOrder.Select(n => _schemes[n].ToSpec(issuedByOperation: _tokenExtensions.ContainsKey(n))).ToEquatableArray();
         var title = _document.Info?.Title ?? _context.SpecFileName;
         return new ClientSpec(
-            _input.ClientName,
-            _input.ClientName + "Options",
-            ServerEnumName,
+            _clientNames.Client,
+            _clientNames.Options,
+            _clientNames.ServerEnum,
+            _clientNames.Auth,
+            _clientNames.ServiceCollectionExtensions,
             title,
             Clean(_document.Info?.Description),
             servers,
@@ -171,7 +171,13 @@ internal sealed partial class ModelBuilder
 
         var variableSpecs = variables
             .OrderBy(v => v.Key, StringComparer.Ordinal)
-            .Select(v => new ServerVariableSpec(v.Key, v.Value.Property, v.Value.Description, v.Value.Allowed.ToEquatableArray()))
+            .Select(v => new ServerVariableSpec(
+                v.Key,
+                v.Value.Property,
+                v.Value.Description,
+                v.Value.Allowed.ToEquatableArray(),
+                v.Value.Allowed.Count > 0 ? MemberNames.ServerVariableEnum(v.Value.Property) : null,
+                MemberNames.EnumMembers(v.Value.Allowed)))
             .ToEquatableArray();
         return (servers.ToEquatableArray(), variableSpecs);
     }

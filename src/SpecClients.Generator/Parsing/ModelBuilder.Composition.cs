@@ -7,6 +7,7 @@ using Microsoft.OpenApi;
 using SpecClients.Generator.Diagnostics;
 using SpecClients.Generator.Model;
 using SpecClients.Generator.Naming;
+using static SpecClients.Generator.Parsing.SchemaClassifier;
 
 namespace SpecClients.Generator.Parsing;
 
@@ -14,55 +15,6 @@ namespace SpecClients.Generator.Parsing;
 internal sealed partial class ModelBuilder
 {
     private static readonly Dictionary<string, IOpenApiSchema> NoProperties = new();
-
-    /// <summary>The branches of a <c>oneOf</c> (or else <c>anyOf</c>) with their indexes; null when the schema has neither.</summary>
-    private static (string Keyword, List<(IOpenApiSchema Schema, int Index)> Branches)? UnionBranches(IOpenApiSchema schema)
-    {
-        var (keyword, list) = schema.OneOf is { Count: > 0 } ? ("oneOf", schema.OneOf) : schema.AnyOf is { Count: > 0 } ? ("anyOf", schema.AnyOf) : (null, null);
-        if (keyword is null || list is null)
-        {
-            return null;
-        }
-
-        return (keyword, list.Select((s, i) => (s, i)).ToList());
-    }
-
-    /// <summary>A branch that only allows <c>null</c> (<c>type: 'null'</c>): it makes the value nullable, not a branch.</summary>
-    private static bool IsNullOnly(IOpenApiSchema branch)
-    {
-        var target = Target(branch);
-        return target.Type == JsonSchemaType.Null && target.Properties is not { Count: > 0 } && target.Enum is not { Count: > 0 };
-    }
-
-    /// <summary>
-    /// Whether the branches need no union: one non-null branch, or inline branches of one primitive type of which one
-    /// allows any value (Stripe's <c>anyOf: [string, enum: [""]]</c> is a string).
-    /// </summary>
-    private static bool CollapsesToOneType(List<(IOpenApiSchema Schema, int Index)> branches)
-    {
-        var nonNull = branches.Where(b => !IsNullOnly(b.Schema)).ToList();
-        if (nonNull.Count <= 1)
-        {
-            return true;
-        }
-
-        if (nonNull.Any(b => b.Schema is OpenApiSchemaReference || !IsPlainPrimitive(b.Schema)))
-        {
-            return false;
-        }
-
-        var types = nonNull.Select(b => NonNullType(b.Schema)).Distinct().ToList();
-        var formats = nonNull.Select(b => b.Schema.Format ?? string.Empty).Distinct().ToList();
-        return types.Count == 1 && formats.Count == 1 && nonNull.Any(b => b.Schema.Enum is not { Count: > 0 } && b.Schema.Const is null)
-            && nonNull[0].Schema.Enum is not { Count: > 0 } && nonNull[0].Schema.Const is null;
-    }
-
-    private static bool IsPlainPrimitive(IOpenApiSchema schema) =>
-        NonNullType(schema) is JsonSchemaType.String or JsonSchemaType.Integer or JsonSchemaType.Number or JsonSchemaType.Boolean
-        && schema.Properties is not { Count: > 0 }
-        && schema.AllOf is not { Count: > 0 }
-        && schema.OneOf is not { Count: > 0 }
-        && schema.AnyOf is not { Count: > 0 };
 
     private UnionSpec BuildUnion(string name, IOpenApiSchema schema, string pointer, string keyword, List<(IOpenApiSchema Schema, int Index)> branches)
     {
@@ -189,16 +141,6 @@ internal sealed partial class ModelBuilder
 
         return claimed;
     }
-
-    private static IReadOnlyList<JsonSchemaType> TypeArrayBranches(JsonSchemaType type)
-    {
-        var order = new[] { JsonSchemaType.Object, JsonSchemaType.Array, JsonSchemaType.String, JsonSchemaType.Integer, JsonSchemaType.Number, JsonSchemaType.Boolean };
-        return order.Where(t => (type & t) != 0).ToList();
-    }
-
-    private static bool IsPlainConst(IOpenApiSchema schema) =>
-        NonNullType(schema) is 0 or JsonSchemaType.String or JsonSchemaType.Integer or JsonSchemaType.Boolean
-        && schema.Properties is not { Count: > 0 };
 
     private static IEnumerable<string> EnumValues(IOpenApiSchema schema)
     {

@@ -2,17 +2,37 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using SpecClients.Generator.Diagnostics;
 using SpecClients.Generator.Model;
 using SpecClients.Generator.Naming;
+using static SpecClients.Generator.Parsing.SchemaClassifier;
 
 namespace SpecClients.Generator.Parsing;
 
 internal sealed partial class ModelBuilder
 {
-    private readonly Dictionary<string, string> _tokenExtensionPointers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SchemeFacts> _schemes = new(StringComparer.Ordinal);
+    private readonly List<string> _schemeOrder = new();
+
+    /// <summary>The <c>x-token</c> of each scheme that has one whose operation exists.</summary>
+    private readonly Dictionary<string, TokenExtension> _tokenExtensions = new(StringComparer.Ordinal);
+
+    /// <summary>A security scheme as read, before the operations say whether its <c>x-token</c> operation exists.</summary>
+    private sealed record SchemeFacts(
+        string Name,
+        string PropertyName,
+        SecuritySchemeKind Kind,
+        string? ParameterName,
+        ApiKeyLocation Location,
+        string? Description,
+        EquatableArray<OAuthFlowSpec> Flows,
+        SignatureExtensionSpec? Signature,
+        bool Inferred)
+    {
+        public SecuritySchemeSpec ToSpec(bool issuedByOperation) => new(
+            Name, PropertyName, MemberNames.SchemeOptions(Kind, PropertyName), Kind, ParameterName, Location, Description, Flows, issuedByOperation, Signature, Inferred);
+    }
 
     private void BuildSecuritySchemes()
     {
@@ -61,13 +81,17 @@ internal sealed partial class ModelBuilder
             }
 
             var flows = BuildFlows(scheme.Flows);
-            var token = ReadTokenExtension(scheme.Extensions, pointer + "/x-token", entry.Key);
-            var signature = ReadSignatureExtension(scheme.Extensions, pointer + "/x-signature");
-            AddScheme(new SecuritySchemeSpec(entry.Key, _optionNames!.Claim(Identifiers.Pascal(entry.Key)), kind, parameterName, location, Clean(scheme.Description), flows, token, signature, Inferred: false));
+            if (TokenExtensionReader.Read(scheme.Extensions, pointer + "/" + TokenExtensionReader.Name, _pending) is { } token)
+            {
+                _tokenExtensions[entry.Key] = token;
+            }
+
+            var signature = SignatureExtensionReader.Read(scheme.Extensions, pointer + "/" + SignatureExtensionReader.Name, _pending);
+            AddScheme(new SchemeFacts(entry.Key, _optionNames!.Claim(Identifiers.Pascal(entry.Key)), kind, parameterName, location, Clean(scheme.Description), flows, signature, Inferred: false));
         }
     }
 
-    private void AddScheme(SecuritySchemeSpec scheme)
+    private void AddScheme(SchemeFacts scheme)
     {
         _schemes[scheme.Name] = scheme;
         _schemeOrder.Add(scheme.Name);
@@ -95,145 +119,6 @@ internal sealed partial class ModelBuilder
         Add(OAuthFlowKind.AuthorizationCode, flows.AuthorizationCode);
         Add(OAuthFlowKind.Implicit, flows.Implicit);
         return list.ToEquatableArray();
-    }
-
-    private TokenExtensionSpec? ReadTokenExtension(IDictionary<string, IOpenApiExtension>? extensions, string pointer, string schemeName)
-    {
-        if (extensions is null || !extensions.TryGetValue("x-token", out var extension))
-        {
-            return null;
-        }
-
-        if (extension is not JsonNodeExtension { Node: JsonObject node })
-        {
-            Report(DiagnosticDescriptors.InvalidExtension, pointer, pointer, "x-token must be a mapping with at least 'operation'");
-            return null;
-        }
-
-        string? Text(string key)
-        {
-            if (node[key] is null)
-            {
-                return null;
-            }
-
-            if (node[key] is JsonValue value && value.TryGetValue<string>(out var text))
-            {
-                return text;
-            }
-
-            Report(DiagnosticDescriptors.InvalidExtension, pointer + "/" + key, pointer + "/" + key, "'" + key + "' must be a string");
-            return null;
-        }
-
-        var operation = Text("operation");
-        if (operation is null)
-        {
-            Report(DiagnosticDescriptors.InvalidExtension, pointer, pointer, "x-token needs 'operation': the operationId that issues the token");
-            return null;
-        }
-
-        int? lifetime = null;
-        if (node["lifetime"] is JsonValue lifetimeValue)
-        {
-            if (lifetimeValue.TryGetValue<long>(out var seconds) && seconds > 0 && seconds <= int.MaxValue)
-            {
-                lifetime = (int)seconds;
-            }
-            else
-            {
-                Report(DiagnosticDescriptors.InvalidExtension, pointer + "/lifetime", pointer + "/lifetime", "'lifetime' must be a positive number of seconds");
-            }
-        }
-
-        var expiresAt = Text("expires-at");
-        var expiresIn = Text("expires-in");
-        if (expiresAt is not null && expiresIn is not null)
-        {
-            Report(DiagnosticDescriptors.InvalidExtension, pointer + "/expires-in", pointer, "give either 'expires-at' or 'expires-in', not both");
-            expiresIn = null;
-        }
-
-        var send = TokenSendMode.Header;
-        var sendText = Text("send");
-        if (sendText is not null)
-        {
-            if (sendText == "signature")
-            {
-                send = TokenSendMode.Signature;
-            }
-            else if (sendText != "header")
-            {
-                Report(DiagnosticDescriptors.InvalidExtension, pointer + "/send", pointer + "/send", "'send' must be 'header' or 'signature'");
-            }
-        }
-
-        RejectionSpec? rejectedWhen = null;
-        if (node["rejected-when"] is { } rejection)
-        {
-            if (rejection is JsonObject rule
-                && rule["pointer"] is JsonValue rulePointer && rulePointer.TryGetValue<string>(out var bodyPointer) && bodyPointer.StartsWith("/", StringComparison.Ordinal)
-                && rule["equals"] is JsonValue equals)
-            {
-                rejectedWhen = new RejectionSpec(bodyPointer, equals.ToString());
-            }
-            else
-            {
-                Report(DiagnosticDescriptors.InvalidExtension, pointer + "/rejected-when", pointer + "/rejected-when", "'rejected-when' must be a mapping with 'pointer' (a JSON pointer into the response body, such as /status) and 'equals' (a string, number or boolean)");
-            }
-        }
-
-        _tokenExtensionPointers[schemeName] = pointer;
-        return new TokenExtensionSpec(
-            operation,
-            Text("token") ?? "/access_token",
-            EquatableArray<string>.Empty,
-            expiresAt,
-            EquatableArray<string>.Empty,
-            expiresIn,
-            EquatableArray<string>.Empty,
-            Text("refresh-token"),
-            EquatableArray<string>.Empty,
-            lifetime,
-            Text("prefix"),
-            send,
-            rejectedWhen);
-    }
-
-    private SignatureExtensionSpec? ReadSignatureExtension(IDictionary<string, IOpenApiExtension>? extensions, string pointer)
-    {
-        if (extensions is null || !extensions.TryGetValue("x-signature", out var extension))
-        {
-            return null;
-        }
-
-        if (extension is not JsonNodeExtension { Node: { } node })
-        {
-            return null;
-        }
-
-        var headers = new List<string>();
-        string? description = null;
-        if (node is JsonObject obj)
-        {
-            if (obj["headers"] is JsonArray array)
-            {
-                headers.AddRange(array.OfType<JsonValue>().Select(v => v.ToString()));
-            }
-            else if (obj["headers"] is not null)
-            {
-                Report(DiagnosticDescriptors.InvalidExtension, pointer + "/headers", pointer + "/headers", "'headers' must be a list of header names");
-            }
-
-            description = obj["description"] is JsonValue text ? text.ToString() : null;
-        }
-        else if (!(node is JsonValue flag && flag.TryGetValue<bool>(out var enabled) && enabled))
-        {
-            Report(DiagnosticDescriptors.InvalidExtension, pointer, pointer, "x-signature must be true or a mapping with 'headers'");
-            return null;
-        }
-
-        return new SignatureExtensionSpec(headers.ToEquatableArray(), Clean(description));
     }
 
     private EquatableArray<SecurityAlternativeSpec> BuildSecurity(IList<OpenApiSecurityRequirement>? requirements, string pointer)
@@ -285,7 +170,7 @@ internal sealed partial class ModelBuilder
         if (name.IndexOf("basic", StringComparison.OrdinalIgnoreCase) >= 0)
         {
             Report(DiagnosticDescriptors.UndefinedSecurityScheme, pointer, pointer, name, "it is assumed to be HTTP Basic authentication");
-            AddScheme(new SecuritySchemeSpec(name, _optionNames!.Claim(Identifiers.Pascal(name)), SecuritySchemeKind.HttpBasic, null, ApiKeyLocation.Header, null, EquatableArray<OAuthFlowSpec>.Empty, null, null, Inferred: true));
+            AddScheme(new SchemeFacts(name, _optionNames!.Claim(Identifiers.Pascal(name)), SecuritySchemeKind.HttpBasic, null, ApiKeyLocation.Header, null, EquatableArray<OAuthFlowSpec>.Empty, null, Inferred: true));
             return true;
         }
 
@@ -293,23 +178,35 @@ internal sealed partial class ModelBuilder
         return false;
     }
 
-    /// <summary>Checks each <c>x-token</c> against its operation and resolves its JSON pointers to C# member paths.</summary>
-    private void ValidateTokenExtensions(List<OperationSpec> operations)
+    /// <summary>An <c>x-token</c> met with its operation, its pointers resolved to C# member paths (empty where unresolved).</summary>
+    private sealed record ResolvedTokenExtension(
+        SchemeFacts Scheme,
+        TokenExtension Extension,
+        OperationSpec Operation,
+        EquatableArray<string> TokenPath,
+        EquatableArray<string> ExpiresAtPath,
+        EquatableArray<string> ExpiresInPath,
+        EquatableArray<string> RefreshTokenPath);
+
+    /// <summary>
+    /// Checks each <c>x-token</c> against its operation and resolves its JSON pointers to C# member paths. One whose
+    /// operation does not exist is reported and dropped, so its scheme falls back to static credentials.
+    /// </summary>
+    private List<ResolvedTokenExtension> ResolveTokenExtensions(List<OperationSpec> operations)
     {
-        foreach (var name in _schemeOrder.ToList())
+        var resolved = new List<ResolvedTokenExtension>();
+        foreach (var name in _schemeOrder)
         {
-            var scheme = _schemes[name];
-            if (scheme.Token is not { } token)
+            if (!_tokenExtensions.TryGetValue(name, out var token))
             {
                 continue;
             }
 
-            var pointer = _tokenExtensionPointers[name];
             var operation = operations.FirstOrDefault(o => o.OperationId == token.OperationId);
             if (operation is null)
             {
-                Report(DiagnosticDescriptors.TokenOperationNotFound, pointer + "/operation", pointer, token.OperationId);
-                _schemes[name] = scheme with { Token = null };
+                Report(DiagnosticDescriptors.TokenOperationNotFound, token.Pointer + "/operation", token.Pointer, token.OperationId);
+                _tokenExtensions.Remove(name);
                 continue;
             }
 
@@ -324,25 +221,24 @@ internal sealed partial class ModelBuilder
                 var path = ResolveMemberPath(response, memberPointer);
                 if (path is null)
                 {
-                    Report(DiagnosticDescriptors.TokenPointerUnresolved, pointer + "/" + key, pointer + "/" + key, memberPointer);
+                    Report(DiagnosticDescriptors.TokenPointerUnresolved, token.Pointer + "/" + key, token.Pointer + "/" + key, memberPointer);
                     return EquatableArray<string>.Empty;
                 }
 
                 return path.ToEquatableArray();
             }
 
-            var tokenPath = Resolve(token.TokenPointer, "token");
-            _schemes[name] = scheme with
-            {
-                Token = token with
-                {
-                    TokenPath = tokenPath,
-                    ExpiresAtPath = Resolve(token.ExpiresAtPointer, "expires-at"),
-                    ExpiresInPath = Resolve(token.ExpiresInPointer, "expires-in"),
-                    RefreshTokenPath = Resolve(token.RefreshTokenPointer, "refresh-token"),
-                },
-            };
+            resolved.Add(new ResolvedTokenExtension(
+                _schemes[name],
+                token,
+                operation,
+                Resolve(token.TokenPointer, "token"),
+                Resolve(token.ExpiresAtPointer, "expires-at"),
+                Resolve(token.ExpiresInPointer, "expires-in"),
+                Resolve(token.RefreshTokenPointer, "refresh-token")));
         }
+
+        return resolved;
     }
 
     /// <summary>Follows a JSON pointer through generated records: <c>/data/token</c> → <c>["Data", "Token"]</c>.</summary>

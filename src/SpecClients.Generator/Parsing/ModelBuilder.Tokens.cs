@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using SpecClients.Generator.Diagnostics;
 using SpecClients.Generator.Model;
+using SpecClients.Generator.Naming;
+using static SpecClients.Generator.Parsing.SchemaClassifier;
 
 namespace SpecClients.Generator.Parsing;
 
@@ -13,19 +15,15 @@ internal sealed partial class ModelBuilder
     private const string OAuth2RefreshMember = "refresh_token";
 
     /// <summary>Decides, per security scheme, how its token is obtained and attached.</summary>
-    private EquatableArray<TokenSourceSpec> BuildTokenSources(List<OperationSpec> operations)
+    private EquatableArray<TokenSourceSpec> BuildTokenSources(List<OperationSpec> operations, List<ResolvedTokenExtension> tokenExtensions)
     {
         var sources = new List<TokenSourceSpec>();
-        var operationsWithXToken = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in _schemeOrder)
         {
             var scheme = _schemes[name];
-            if (scheme.Token is { } token)
+            if (_tokenExtensions.ContainsKey(name))
             {
-                var operation = operations.First(o => o.OperationId == token.OperationId);
-                operationsWithXToken.Add(operation.OperationId);
-                var source = FromOperation(scheme, operation, token);
-                if (source is not null)
+                if (FromOperation(tokenExtensions.First(t => t.Scheme.Name == name)) is { } source)
                 {
                     sources.Add(source);
                 }
@@ -35,15 +33,22 @@ internal sealed partial class ModelBuilder
                 var flow = scheme.Flows.FirstOrDefault(f => f.Kind is OAuthFlowKind.ClientCredentials or OAuthFlowKind.Password && f.TokenUrl is not null);
                 if (flow is not null)
                 {
-                    sources.Add(new TokenSourceSpec(
-                        scheme.Name, scheme.PropertyName, TokenSourceKind.OAuth2Flow, null, null, null, false, null, null, null, null,
-                        RefreshGrant: true, null, TokenAttachKind.Header, "Authorization", "Bearer ", true, flow.Kind, flow.TokenUrl, flow.Scopes, EquatableArray<string>.Empty));
+                    sources.Add(new OAuth2FlowTokenSourceSpec(
+                        scheme.Name,
+                        scheme.PropertyName,
+                        MemberNames.TokenRequestMethod(scheme.PropertyName),
+                        TokenAttachSpec.Bearer,
+                        flow.Kind,
+                        flow.TokenUrl!,
+                        flow.Scopes,
+                        MemberNames.OAuth2Options(flow.Kind, scheme.PropertyName)));
                 }
             }
         }
 
         // An operation that takes a form body with grant_type is an RFC 6749 token endpoint (FinCode's POST /oauth/token),
         // even when no scheme says so: its token is offered for the caller's own requests.
+        var operationsWithXToken = new HashSet<string>(tokenExtensions.Select(t => t.Operation.OperationId), StringComparer.Ordinal);
         foreach (var operation in operations.Where(o => o.TokenEndpoint is not null && !operationsWithXToken.Contains(o.OperationId)))
         {
             var propertyName = _optionNames!.Claim("AccessToken");
@@ -54,43 +59,39 @@ internal sealed partial class ModelBuilder
                 continue;
             }
 
-            sources.Add(new TokenSourceSpec(
+            sources.Add(new OperationTokenSourceSpec(
                 schemeName,
                 propertyName,
-                TokenSourceKind.Operation,
+                MemberNames.TokenRequestMethod(propertyName),
+                TokenAttachSpec.Bearer,
                 operation.OperationId,
                 operation.MethodName,
+                RefreshMethodName: MemberNames.RefreshMethod(operation.MethodName),
                 operation.Body?.Type,
                 operation.Body?.Required ?? false,
+                operation.Body is null ? null : MemberNames.TokenRequestOption(propertyName),
                 OAuth2Value(record, OAuth2TokenMember),
-                null,
+                ExpiresAt: null,
                 OAuth2Value(record, OAuth2ExpiresInMember),
                 OAuth2Value(record, OAuth2RefreshMember),
-                RefreshGrant: true,
-                null,
-                TokenAttachKind.Header,
-                "Authorization",
-                "Bearer ",
-                true,
-                null,
-                null,
-                EquatableArray<string>.Empty,
-                StaticSchemes(operation)));
+                DefaultLifetimeSeconds: null,
+                StaticSchemes(operation),
+                RejectedWhen: null));
         }
 
         return sources.ToEquatableArray();
     }
 
-    private TokenSourceSpec? FromOperation(SecuritySchemeSpec scheme, OperationSpec operation, TokenExtensionSpec token)
+    private OperationTokenSourceSpec? FromOperation(ResolvedTokenExtension resolved)
     {
-        var pointer = _tokenExtensionPointers[scheme.Name];
+        var (scheme, token, operation) = (resolved.Scheme, resolved.Extension, resolved.Operation);
         if (operation.Parameters.Any(p => p.Required))
         {
-            Report(DiagnosticDescriptors.InvalidExtension, pointer + "/operation", pointer, "the token operation '" + operation.OperationId + "' has required parameters, which the client cannot fill by itself; supply an ITokenSource for scheme '" + scheme.Name + "' instead");
+            Report(DiagnosticDescriptors.InvalidExtension, token.Pointer + "/operation", token.Pointer, "the token operation '" + operation.OperationId + "' has required parameters, which the client cannot fill by itself; supply an ITokenSource for scheme '" + scheme.Name + "' instead");
             return null;
         }
 
-        if (token.TokenPath.IsEmpty)
+        if (resolved.TokenPath.IsEmpty)
         {
             return null;
         }
@@ -98,34 +99,34 @@ internal sealed partial class ModelBuilder
         TokenValueSpec? Value(EquatableArray<string> path, string? memberPointer) =>
             path.IsEmpty || memberPointer is null ? null : new TokenValueSpec(path, null, memberPointer);
 
+        var isApiKey = scheme.Kind == SecuritySchemeKind.ApiKey;
         var attach = token.Send == TokenSendMode.Signature ? TokenAttachKind.Signature : scheme.Location switch
         {
-            ApiKeyLocation.Query when scheme.Kind == SecuritySchemeKind.ApiKey => TokenAttachKind.Query,
-            ApiKeyLocation.Cookie when scheme.Kind == SecuritySchemeKind.ApiKey => TokenAttachKind.Cookie,
+            ApiKeyLocation.Query when isApiKey => TokenAttachKind.Query,
+            ApiKeyLocation.Cookie when isApiKey => TokenAttachKind.Cookie,
             _ => TokenAttachKind.Header,
         };
-        var isApiKey = scheme.Kind == SecuritySchemeKind.ApiKey;
-        return new TokenSourceSpec(
-            scheme.Name,
-            scheme.PropertyName,
-            TokenSourceKind.Operation,
-            operation.OperationId,
-            operation.MethodName,
-            operation.Body?.Type,
-            operation.Body?.Required ?? false,
-            Value(token.TokenPath, token.TokenPointer)!,
-            Value(token.ExpiresAtPath, token.ExpiresAtPointer),
-            Value(token.ExpiresInPath, token.ExpiresInPointer),
-            Value(token.RefreshTokenPath, token.RefreshTokenPointer),
-            RefreshGrant: false,
-            token.LifetimeSeconds,
+        var send = new TokenAttachSpec(
             attach,
             isApiKey ? scheme.ParameterName ?? "Authorization" : "Authorization",
             isApiKey ? token.Prefix : "Bearer ",
-            true,
-            null,
-            null,
-            EquatableArray<string>.Empty,
+            PrefixUnlessPresent: true);
+        return new OperationTokenSourceSpec(
+            scheme.Name,
+            scheme.PropertyName,
+            MemberNames.TokenRequestMethod(scheme.PropertyName),
+            send,
+            operation.OperationId,
+            operation.MethodName,
+            RefreshMethodName: null,
+            operation.Body?.Type,
+            operation.Body?.Required ?? false,
+            operation.Body is null ? null : MemberNames.TokenRequestOption(scheme.PropertyName),
+            Value(resolved.TokenPath, token.TokenPointer)!,
+            Value(resolved.ExpiresAtPath, token.ExpiresAtPointer),
+            Value(resolved.ExpiresInPath, token.ExpiresInPointer),
+            Value(resolved.RefreshTokenPath, token.RefreshTokenPointer),
+            token.LifetimeSeconds,
             StaticSchemes(operation),
             token.RejectedWhen);
     }
@@ -134,7 +135,9 @@ internal sealed partial class ModelBuilder
     private EquatableArray<string> StaticSchemes(OperationSpec operation) =>
         operation.Security.IsEmpty
             ? EquatableArray<string>.Empty
-            : operation.Security[0].Schemes.Where(s => _schemes.TryGetValue(s, out var scheme) && scheme.Token is null && scheme.Signature is null && scheme.Kind != SecuritySchemeKind.Unsupported).ToEquatableArray();
+            : operation.Security[0].Schemes
+                .Where(s => _schemes.TryGetValue(s, out var scheme) && !_tokenExtensions.ContainsKey(s) && scheme.Signature is null && scheme.Kind != SecuritySchemeKind.Unsupported)
+                .ToEquatableArray();
 
     /// <summary>An RFC 6749 member, declared in the response schema or else read from its unknown members.</summary>
     private static TokenValueSpec OAuth2Value(ObjectSpec record, string jsonName)

@@ -9,6 +9,7 @@ using SpecClients.Generator.Diagnostics;
 using SpecClients.Generator.Input;
 using SpecClients.Generator.Model;
 using SpecClients.Generator.Naming;
+using static SpecClients.Generator.Parsing.SchemaClassifier;
 
 namespace SpecClients.Generator.Parsing;
 
@@ -28,7 +29,9 @@ internal sealed partial class ModelBuilder
     private readonly ImmutableArray<DiagnosticInfo>.Builder _diagnostics;
     private readonly CancellationToken _cancellationToken;
 
+    private readonly ClientNames _clientNames;
     private readonly NameScope _typeNames;
+    private readonly PendingDiagnostics _pending = new();
     private readonly Dictionary<string, string> _componentTypeNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeRef> _componentRefs = new(StringComparer.Ordinal);
     private readonly HashSet<string> _componentsInProgress = new(StringComparer.Ordinal);
@@ -51,8 +54,9 @@ internal sealed partial class ModelBuilder
         _tree = tree;
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
+        _clientNames = ClientNames.For(input.ClientName);
         // Case-insensitive: hint names (one file per type) must differ in more than case, and so should type names.
-        _typeNames = new NameScope(new[] { input.ClientName, input.ClientName + "Options", input.ClientName + "Auth", input.ClientName + "ServiceCollectionExtensions", ServerEnumName }, ignoreCase: true);
+        _typeNames = new NameScope(_clientNames.All, ignoreCase: true);
     }
 
     /// <summary>When set, every schema pointer mapped is recorded in <see cref="SchemaTypes"/> (tests use it to find the type of an example).</summary>
@@ -60,8 +64,6 @@ internal sealed partial class ModelBuilder
 
     /// <summary>The C# type each mapped schema pointer got; filled only when <see cref="RecordSchemaTypes"/> is set.</summary>
     internal IReadOnlyDictionary<string, TypeRef> SchemaTypes => _schemaTypes;
-
-    private string ServerEnumName => (_input.ClientName.EndsWith("Client", StringComparison.Ordinal) ? _input.ClientName.Substring(0, _input.ClientName.Length - 6) : _input.ClientName) + "Server";
 
     public ApiSpec Build()
     {
@@ -107,7 +109,7 @@ internal sealed partial class ModelBuilder
         BuildWebhookTypes();
         var client = BuildClient();
         ReportUnmatchedSelection();
-        ResolveDiagnostics();
+        _pending.ResolveInto(_tree, _diagnostics);
         var types = _types.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray();
         return new ApiSpec(_context, types, client);
     }
@@ -116,25 +118,8 @@ internal sealed partial class ModelBuilder
 
     internal static string Escape(string segment) => JsonPointer.Escape(segment);
 
-    // Positions are found in one pass over the YAML at the end (ResolveDiagnostics), not one pass per diagnostic.
-    private readonly List<(string Id, string Pointer, string[] Arguments)> _pending = new();
-
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string pointer, params string[] arguments) =>
-        _pending.Add((descriptor.Id, pointer, arguments));
-
-    private void ResolveDiagnostics()
-    {
-        if (_pending.Count == 0)
-        {
-            return;
-        }
-
-        var locations = _tree.LocateAll(_pending.Select(p => (string?)p.Pointer).ToList());
-        for (var i = 0; i < _pending.Count; i++)
-        {
-            _diagnostics.Add(new DiagnosticInfo(_pending[i].Id, locations[i], _pending[i].Arguments.ToEquatableArray()));
-        }
-    }
+        _pending.Report(descriptor, pointer, arguments);
 
     /// <summary>Whether a component is a $ref that, followed through other components, comes back to itself.</summary>
     private bool IsAliasCycle(string name)
@@ -231,40 +216,6 @@ internal sealed partial class ModelBuilder
     }
 
     private string Qualify(string typeName) => "global::" + _context.Namespace + "." + typeName;
-
-    private static IOpenApiSchema Target(IOpenApiSchema schema) =>
-        schema is OpenApiSchemaReference reference && reference.Target is not null ? reference.Target : schema;
-
-    private static JsonSchemaType NonNullType(IOpenApiSchema schema) => (schema.Type ?? 0) & ~JsonSchemaType.Null;
-
-    private static bool IsEnum(IOpenApiSchema schema) =>
-        schema.Enum is { Count: > 0 } values
-        && (NonNullType(schema) == JsonSchemaType.String || (NonNullType(schema) == 0 && schema.Properties is not { Count: > 0 }))
-        && values.Any(v => v is JsonValue)
-        && values.All(v => v is null || v is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.String);
-
-    private static bool IsRecord(IOpenApiSchema schema)
-    {
-        if (schema.Properties is { Count: > 0 })
-        {
-            return true;
-        }
-
-        if (schema.AllOf is { Count: > 0 } && AllOfAlias(schema) is null && schema.AllOf.Any(IsSubstantive))
-        {
-            return true;
-        }
-
-        // `type: object` that allows no members (Stripe's empty form bodies) is a record with none, not a dictionary;
-        // a discriminator marks a base type whose subtypes extend it.
-        if (NonNullType(schema) == JsonSchemaType.Object && schema.OneOf is not { Count: > 0 } && schema.AnyOf is not { Count: > 0 }
-            && ((!schema.AdditionalPropertiesAllowed && schema.AdditionalProperties is null) || schema.Discriminator?.PropertyName is not null))
-        {
-            return true;
-        }
-
-        return false;
-    }
 
     /// <summary>Maps a schema to a C# type, creating inline records, enums and unions named after <paramref name="nameHint"/>.</summary>
     private TypeRef MapSchema(IOpenApiSchema? schema, string pointer, string nameHint)
@@ -409,25 +360,6 @@ internal sealed partial class ModelBuilder
         }
     }
 
-    /// <summary>
-    /// A string's C# type by format. <c>binary</c> inside a JSON value can only travel as text, so it is read and written
-    /// as base64 like <c>byte</c>; raw binary bodies (octet-stream) and multipart file parts (<c>FilePart</c>) never come
-    /// through here.
-    /// </summary>
-    private static TypeRef MapString(IOpenApiSchema schema) => schema.Format switch
-    {
-        "date-time" => new TypeRef(TypeKind.DateTimeOffset, "global::System.DateTimeOffset"),
-        "uuid" => new TypeRef(TypeKind.Guid, "global::System.Guid"),
-        "byte" or "binary" => new TypeRef(TypeKind.Bytes, "byte[]"),
-        _ => TypeRef.String,
-    };
-
-    /// <summary>A <c>const</c> without a type: its value says which JSON type it is (the reader keeps it as text).</summary>
-    private static TypeRef ConstType(string value) =>
-        value is "true" or "false" ? new TypeRef(TypeKind.Boolean, "bool")
-        : long.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _) ? new TypeRef(TypeKind.Int64, "long")
-        : TypeRef.String;
-
     /// <summary>Adds a generated type (a component's, which keeps its name) to the model.</summary>
     private void Register(TypeSpec spec, TypeRef type)
     {
@@ -487,71 +419,6 @@ internal sealed partial class ModelBuilder
     };
 
     private string ClaimTypeName(string nameHint) => _typeNames.Claim(Identifiers.LimitTypeName(nameHint));
-
-    /// <summary>
-    /// <c>allOf</c> that only wraps one schema (to add a description, or <c>nullable</c>, beside a <c>$ref</c>) is that
-    /// schema, not a new record.
-    /// </summary>
-    private static (IOpenApiSchema Schema, int Index)? AllOfAlias(IOpenApiSchema schema)
-    {
-        if (schema.AllOf is not { Count: > 0 } allOf || schema.Properties is { Count: > 0 } || schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 })
-        {
-            return null;
-        }
-
-        var substantive = allOf.Select((s, i) => (s, i)).Where(b => IsSubstantive(b.s)).ToList();
-        if (substantive.Count == 1)
-        {
-            return substantive[0];
-        }
-
-        // Several parts, none of them an object: a record would not read the value; keep the first part's type.
-        if (substantive.Count > 1 && !substantive.Any(b => IsObjectLike(Target(b.s))))
-        {
-            return substantive[0];
-        }
-
-        return null;
-    }
-
-    /// <summary>Whether an allOf part constrains the value, rather than only annotating it (description, nullable, example).</summary>
-    private static bool IsSubstantive(IOpenApiSchema part) =>
-        part is OpenApiSchemaReference
-        || NonNullType(part) != 0
-        || part.Properties is { Count: > 0 }
-        || part.Items is not null
-        || part.AllOf is { Count: > 0 }
-        || part.OneOf is { Count: > 0 }
-        || part.AnyOf is { Count: > 0 }
-        || part.Enum is { Count: > 0 }
-        || part.AdditionalProperties is not null
-        || part.Const is not null;
-
-    private static bool IsObjectLike(IOpenApiSchema schema) => IsObjectLike(schema, 0);
-
-    // allOf can loop (A allOf B, B allOf A): a depth bound keeps this from overflowing the compiler's stack.
-    private static bool IsObjectLike(IOpenApiSchema schema, int depth) =>
-        depth <= 32
-        && (schema.Properties is { Count: > 0 }
-            || NonNullType(schema) == JsonSchemaType.Object
-            || schema.AdditionalProperties is not null
-            || (schema.AllOf is { Count: > 0 } parts && parts.Any(p => IsObjectLike(Target(p), depth + 1))));
-
-    private static bool IsNullable(IOpenApiSchema? schema)
-    {
-        if (schema is null)
-        {
-            return true;
-        }
-
-        if (schema.Type is { } type && (type & JsonSchemaType.Null) != 0)
-        {
-            return true;
-        }
-
-        var branches = schema.OneOf ?? schema.AnyOf;
-        return branches is not null && branches.Any(b => Target(b).Type == JsonSchemaType.Null);
-    }
 
     private EnumSpec BuildEnum(string name, IOpenApiSchema schema)
     {
@@ -667,45 +534,5 @@ internal sealed partial class ModelBuilder
         return new ObjectSpec(name, Clean(schema.Description), schema.Deprecated, finalProperties, additionalType, additionalName, discriminator);
     }
 
-    private static bool IsSensitive(IOpenApiSchema schema)
-    {
-        if (schema.Format == "password" || schema.WriteOnly)
-        {
-            return true;
-        }
-
-        return schema.Extensions is { } extensions
-            && extensions.TryGetValue("x-sensitive", out var extension)
-            && extension is JsonNodeExtension { Node: JsonValue value }
-            && value.TryGetValue<bool>(out var flag) && flag;
-    }
-
-    /// <summary>Specs published as-is (FinCode's <c>password</c>) rarely mark secrets, so names that say so count too.</summary>
-    private static bool HasSecretName(string jsonName)
-    {
-        var name = jsonName.Replace("_", string.Empty).Replace("-", string.Empty).ToLowerInvariant();
-        return name.Contains("password") || name.Contains("secret") || name.EndsWith("token", StringComparison.Ordinal) || name == "apikey" || name == "username";
-    }
-
-    /// <summary>
-    /// Trims a description, and turns every line break C# knows (CR, LS, PS, NEL) into LF, since emitters split
-    /// documentation comments on LF only and any other break would end a <c>///</c> line early.
-    /// </summary>
-    private static string? Clean(string? description)
-    {
-        if (string.IsNullOrWhiteSpace(description))
-        {
-            return null;
-        }
-
-        var text = description!.Trim();
-        if (text.IndexOfAny(LineBreaks) >= 0)
-        {
-            text = text.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\u2028', '\n').Replace('\u2029', '\n').Replace('\u0085', '\n');
-        }
-
-        return text;
-    }
-
-    private static readonly char[] LineBreaks = { '\r', '\u2028', '\u2029', '\u0085' };
+    private static string? Clean(string? description) => DescriptionText.Clean(description);
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text.Json.Nodes;
@@ -65,11 +66,10 @@ internal static class SpecParser
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
         ReadResult result;
         try
         {
-            result = new OpenApiJsonReader().Read(root, new Uri("file:///" + input.FileStem + ".json"), settings);
+            result = ReadOpenApi(root, input);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -77,9 +77,7 @@ internal static class SpecParser
             throw new SpecReadException(DiagnosticDescriptors.OpenApiError.Id, tree.Locate(null), "the OpenAPI reader rejected the document (" + ex.GetType().Name + ": " + ex.Message + ")");
         }
 
-        var reported = (result.Diagnostic?.Errors ?? Array.Empty<OpenApiError>()).Select(e => (Id: DiagnosticDescriptors.OpenApiError.Id, Error: e))
-            .Concat((result.Diagnostic?.Warnings ?? Array.Empty<OpenApiError>()).Select(w => (Id: DiagnosticDescriptors.OpenApiWarning.Id, Error: w)))
-            .ToList();
+        var reported = ReaderMessages(result);
         if (reported.Count > 0)
         {
             var locations = tree.LocateAll(reported.Select(r => r.Error.Pointer).ToList());
@@ -98,6 +96,16 @@ internal static class SpecParser
         var context = new SpecContext(input.FileStem, input.Namespace, input.IsPublic, generatorVersion);
         return new ModelBuilder(input, context, result.Document, tree, diagnostics, cancellationToken).Build();
     }
+
+    /// <summary>The OpenAPI document in a YAML tree's JSON; external references are never loaded (no I/O beyond AdditionalText).</summary>
+    internal static ReadResult ReadOpenApi(JsonObject root, SpecInput input) =>
+        new OpenApiJsonReader().Read(root, new Uri("file:///" + input.FileStem + ".json"), new OpenApiReaderSettings { LoadExternalRefs = false });
+
+    /// <summary>The reader's errors and warnings, each with the id it is reported under.</summary>
+    internal static List<(string Id, OpenApiError Error)> ReaderMessages(ReadResult result) =>
+        (result.Diagnostic?.Errors ?? Array.Empty<OpenApiError>()).Select(e => (Id: DiagnosticDescriptors.OpenApiError.Id, Error: e))
+            .Concat((result.Diagnostic?.Warnings ?? Array.Empty<OpenApiError>()).Select(w => (Id: DiagnosticDescriptors.OpenApiWarning.Id, Error: w)))
+            .ToList();
 
     private static string Pointer(string? pointer) => string.IsNullOrEmpty(pointer) ? "#" : pointer!.StartsWith("#", StringComparison.Ordinal) ? pointer : "#" + pointer;
 

@@ -69,4 +69,14 @@ public sealed class AuthServices
             options,
             TimeProvider,
             LoggerFactory.CreateLogger("SpecClients.Auth." + apiName));
+
+    /// <summary>A token provider with this cache, clock and a logger named after the API.</summary>
+    /// <param name="apiName">The API name, for the logger category.</param>
+    /// <param name="schemeName">The scheme, part of the cache key.</param>
+    /// <param name="source">Where tokens come from.</param>
+    /// <param name="options">Expiry and refresh settings.</param>
+    /// <param name="identity">What identifies the credentials (hashed into the cache key, never stored).</param>
+    /// <returns>The provider.</returns>
+    public TokenProvider CreateProvider(string apiName, string schemeName, ITokenSource source, TokenProviderOptions options, TokenCredentialIdentity identity) =>
+        CreateProvider(apiName, schemeName, source, options, (identity ?? throw new ArgumentNullException(nameof(identity))).ToParts());
 }

@@ -1,21 +1,13 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
-using System.Text.Json.Nodes;
-using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.OpenApi;
-using Microsoft.OpenApi.Reader;
 using SpecClients.Benchmarks.Infrastructure;
 using SpecClients.Generator;
-using SpecClients.Generator.Diagnostics;
-using SpecClients.Generator.Emit;
 using SpecClients.Generator.Input;
 using SpecClients.Generator.Model;
-using SpecClients.Generator.Parsing;
 
 namespace SpecClients.Benchmarks.Generator;
 
@@ -67,54 +59,50 @@ internal static class IncrementalReport
         var untrackedTime = Measure(() => untracked.RunGenerators(unrelated));
         Console.WriteLine("Stripe, unrelated C# edit, driver re-run (tracking off, as in the compiler): median " + Ms(untrackedTime));
 
-        // 2. The parse stages and the emit, called directly.
-        var version = SpecClientsGenerator.Version;
+        // 2. The parse stages and the emit, called directly through the generator's stage seam.
         var oldInput = Input(stripe);
         var newInput = Input(edited);
-        YamlDocumentTree tree = null!;
-        var yaml = Measure(() => tree = YamlDocumentTree.Load(newInput.Text, newInput.Path, CancellationToken.None));
-        ReadResult read = null!;
-        var reader = Measure(() => read = new OpenApiJsonReader().Read((JsonObject)tree.Json!, new Uri("file:///" + newInput.FileStem + ".json"), new OpenApiReaderSettings { LoadExternalRefs = false }));
-        var pointers = (read.Diagnostic?.Errors ?? new List<OpenApiError>()).Concat(read.Diagnostic?.Warnings ?? new List<OpenApiError>()).Select(e => (string?)e.Pointer).ToList();
-        var locate = Measure(() => tree.LocateAll(pointers));
-        var context = new SpecContext(newInput.FileStem, newInput.Namespace, newInput.IsPublic, version);
-        ApiSpec model = null!;
-        var build = Measure(() => model = new ModelBuilder(newInput, context, read.Document!, tree, ImmutableArray.CreateBuilder<DiagnosticInfo>(), CancellationToken.None).Build());
+        GeneratorStages.YamlStage yaml = null!;
+        var yamlTime = Measure(() => yaml = GeneratorStages.ReadYaml(newInput));
+        GeneratorStages.OpenApiStage document = null!;
+        var reader = Measure(() => document = GeneratorStages.ReadOpenApi(yaml));
+        var locate = Measure(() => GeneratorStages.LocateReaderMessages(document));
+        var build = Measure(() => _ = GeneratorStages.BuildModel(document));
         Result<ApiSpec> parsedNew = null!;
-        var parse = Measure(() => parsedNew = SpecParser.Parse(newInput, version, CancellationToken.None));
-        var parsedOld = SpecParser.Parse(oldInput, version, CancellationToken.None);
+        var parse = Measure(() => parsedNew = GeneratorStages.Parse(newInput));
+        var parsedOld = GeneratorStages.Parse(oldInput);
         var inputEquals = Measure(() => _ = oldInput.Equals(newInput));
         var modelEquals = Measure(() => _ = parsedOld.Equals(parsedNew));
-        var parsedOldAgain = SpecParser.Parse(oldInput, version, CancellationToken.None);
+        var parsedOldAgain = GeneratorStages.Parse(oldInput);
         var modelEqualsFull = Measure(() => _ = parsedOld.Equals(parsedOldAgain));
 
-        var outputs = OutputLayout.Fan(parsedNew.Value!).ToList();
+        var outputs = GeneratorStages.Fan(parsedNew.Value!);
         var changedType = parsedNew.Value!.Types.Where(t => !parsedOld.Value!.Types.Contains(t)).ToList();
         var one = outputs.First(o => o.Types.Any(changedType.Contains));
         var emitAll = Measure(() =>
         {
             foreach (var output in outputs)
             {
-                Emitter.Emit(output);
+                GeneratorStages.Emit(output);
             }
         });
-        var emitOne = Measure(() => Emitter.Emit(one));
+        var emitOne = Measure(() => GeneratorStages.Emit(one));
 
         Console.WriteLine();
         Console.WriteLine("Stripe (" + (newInput.Text.Length / 1048576.0).ToString("F1", CultureInfo.InvariantCulture) + " M chars): " + parsedNew.Value!.Types.Count + " types, " + outputs.Count + " outputs; the edit changes "
             + changedType.Count + " type(s): " + string.Join(", ", changedType.Select(t => t.Name)));
         Console.WriteLine("| stage (called directly, median of " + Repeats + ") | time |");
         Console.WriteLine("|---|---:|");
-        Console.WriteLine("| YAML → JsonNode (`YamlDocumentTree.Load`) | " + Ms(yaml) + " |");
-        Console.WriteLine("| JsonNode → OpenApiDocument (`OpenApiJsonReader.Read`) | " + Ms(reader) + " |");
-        Console.WriteLine("| OpenApiDocument → model (`ModelBuilder.Build`) | " + Ms(build) + " |");
-        Console.WriteLine("| locate the reader's " + pointers.Count + " errors and warnings in the YAML (`YamlDocumentTree.LocateAll`) | " + Ms(locate) + " |");
-        Console.WriteLine("| whole parse (`SpecParser.Parse`: the four above and the rest) | " + Ms(parse) + " |");
+        Console.WriteLine("| YAML → JsonNode (`GeneratorStages.ReadYaml`) | " + Ms(yamlTime) + " |");
+        Console.WriteLine("| JsonNode → OpenApiDocument (`GeneratorStages.ReadOpenApi`) | " + Ms(reader) + " |");
+        Console.WriteLine("| OpenApiDocument → model (`GeneratorStages.BuildModel`) | " + Ms(build) + " |");
+        Console.WriteLine("| locate the reader's " + document.MessageCount + " errors and warnings in the YAML (`GeneratorStages.LocateReaderMessages`) | " + Ms(locate) + " |");
+        Console.WriteLine("| whole parse (`GeneratorStages.Parse`: the four above and the rest) | " + Ms(parse) + " |");
         Console.WriteLine("| `SpecInput` equality (old vs new text) | " + Ms(inputEquals) + " |");
         Console.WriteLine("| `Result<ApiSpec>` equality, old vs new model (stops at the first difference) | " + Ms(modelEquals) + " |");
         Console.WriteLine("| `Result<ApiSpec>` equality, two equal models (a comment-only edit: a full deep compare) | " + Ms(modelEqualsFull) + " |");
         Console.WriteLine("| emit every output (" + outputs.Count + ") | " + Ms(emitAll) + " |");
-        Console.WriteLine("| emit the file of the changed type (`" + changedType[0].Name + "`, " + one.Types.Count + " types in `" + OutputLayout.HintName(one) + "`) | " + Ms(emitOne) + " |");
+        Console.WriteLine("| emit the file of the changed type (`" + changedType[0].Name + "`, " + one.Types.Count + " types in `" + GeneratorStages.Emit(one).HintName + "`) | " + Ms(emitOne) + " |");
         CachedOutputCost.Print();
         Console.WriteLine();
         Console.WriteLine("Load average at the end: " + Machine.LoadAverage());
@@ -122,7 +110,7 @@ internal static class IncrementalReport
     }
 
     private static SpecInput Input(AdditionalText text) =>
-        new(text.Path, System.IO.Path.GetFileNameWithoutExtension(text.Path), text.GetText()!.ToString(), "SpecClients.Generated.StripeSpec3", "StripeSpec3Client", true);
+        GeneratorStages.Input(text.Path, text.GetText()!.ToString(), "SpecClients.Generated.StripeSpec3", "StripeSpec3Client");
 
     private static TimeSpan Measure(Action action)
     {
@@ -148,15 +136,8 @@ internal static class IncrementalReport
     private static string Reasons(IEnumerable<IncrementalGeneratorRunStep> steps) =>
         string.Join(", ", steps.SelectMany(s => s.Outputs).GroupBy(o => o.Reason).OrderBy(g => g.Key).Select(g => g.Key + " " + g.Count()));
 
-    private static int Order(string step) => step switch
-    {
-        TrackingNames.SpecFiles => 0,
-        TrackingNames.Parsed => 1,
-        TrackingNames.Diagnostics => 2,
-        TrackingNames.Model => 3,
-        TrackingNames.Outputs => 4,
-        _ => 5,
-    };
+    private static int Order(string step) =>
+        GeneratorStages.TrackedSteps.ToList().IndexOf(step) is var index and >= 0 ? index : GeneratorStages.TrackedSteps.Count;
 
     private static string Ms(TimeSpan time) => time.TotalMilliseconds.ToString(time.TotalMilliseconds < 10 ? "F3" : "F0", CultureInfo.InvariantCulture) + " ms";
 }

@@ -10,14 +10,6 @@ using YamlDotNet.Core.Events;
 
 namespace SpecClients.Generator.Parsing;
 
-/// <summary>Limits that keep a build and the IDE responsive on hostile input; documented in docs/diagnostics.md (SPC004).</summary>
-internal static class SpecLimits
-{
-    public const int MaxDocumentChars = 16 * 1024 * 1024;
-    public const int MaxDepth = 200;
-    public const int MaxNodes = 4_000_000;
-}
-
 /// <summary>
 /// A YAML (or JSON) document as a <see cref="JsonNode"/> tree. It is read from YamlDotNet's event stream with an explicit
 /// stack — never recursion, so no nesting depth can overflow the compiler's stack — and source positions are found
@@ -552,22 +544,4 @@ internal sealed class YamlDocumentTree
             return trie;
         }
     }
-}
-
-/// <summary>A spec that cannot be read further; becomes one diagnostic.</summary>
-internal sealed class SpecReadException : Exception
-{
-    public SpecReadException(string diagnosticId, LocationInfo? location, params string[] arguments)
-        : base(diagnosticId)
-    {
-        DiagnosticId = diagnosticId;
-        Location = location;
-        Arguments = arguments;
-    }
-
-    public string DiagnosticId { get; }
-
-    public LocationInfo? Location { get; }
-
-    public string[] Arguments { get; }
 }

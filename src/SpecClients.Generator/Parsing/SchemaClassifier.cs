@@ -1,0 +1,212 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using SpecClients.Generator.Model;
+
+namespace SpecClients.Generator.Parsing;
+
+/// <summary>
+/// Schema analysis as pure functions: which C# shape a schema takes (enum, record, union, alias), what is nullable,
+/// what is secret. Nothing here names, registers or reports; <see cref="ModelBuilder"/> decides with these answers.
+/// </summary>
+internal static class SchemaClassifier
+{
+    public static IOpenApiSchema Target(IOpenApiSchema schema) =>
+        schema is OpenApiSchemaReference reference && reference.Target is not null ? reference.Target : schema;
+
+    public static JsonSchemaType NonNullType(IOpenApiSchema schema) => (schema.Type ?? 0) & ~JsonSchemaType.Null;
+
+    public static bool IsEnum(IOpenApiSchema schema) =>
+        schema.Enum is { Count: > 0 } values
+        && (NonNullType(schema) == JsonSchemaType.String || (NonNullType(schema) == 0 && schema.Properties is not { Count: > 0 }))
+        && values.Any(v => v is JsonValue)
+        && values.All(v => v is null || v is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.String);
+
+    public static bool IsRecord(IOpenApiSchema schema)
+    {
+        if (schema.Properties is { Count: > 0 })
+        {
+            return true;
+        }
+
+        if (schema.AllOf is { Count: > 0 } && AllOfAlias(schema) is null && schema.AllOf.Any(IsSubstantive))
+        {
+            return true;
+        }
+
+        // `type: object` that allows no members (Stripe's empty form bodies) is a record with none, not a dictionary;
+        // a discriminator marks a base type whose subtypes extend it.
+        if (NonNullType(schema) == JsonSchemaType.Object && schema.OneOf is not { Count: > 0 } && schema.AnyOf is not { Count: > 0 }
+            && ((!schema.AdditionalPropertiesAllowed && schema.AdditionalProperties is null) || schema.Discriminator?.PropertyName is not null))
+        {
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A string's C# type by format. <c>binary</c> inside a JSON value can only travel as text, so it is read and written
+    /// as base64 like <c>byte</c>; raw binary bodies (octet-stream) and multipart file parts (<c>FilePart</c>) never come
+    /// through here.
+    /// </summary>
+    public static TypeRef MapString(IOpenApiSchema schema) => schema.Format switch
+    {
+        "date-time" => new TypeRef(TypeKind.DateTimeOffset, "global::System.DateTimeOffset"),
+        "uuid" => new TypeRef(TypeKind.Guid, "global::System.Guid"),
+        "byte" or "binary" => new TypeRef(TypeKind.Bytes, "byte[]"),
+        _ => TypeRef.String,
+    };
+
+    /// <summary>A <c>const</c> without a type: its value says which JSON type it is (the reader keeps it as text).</summary>
+    public static TypeRef ConstType(string value) =>
+        value is "true" or "false" ? new TypeRef(TypeKind.Boolean, "bool")
+        : long.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _) ? new TypeRef(TypeKind.Int64, "long")
+        : TypeRef.String;
+
+    /// <summary>
+    /// <c>allOf</c> that only wraps one schema (to add a description, or <c>nullable</c>, beside a <c>$ref</c>) is that
+    /// schema, not a new record.
+    /// </summary>
+    public static (IOpenApiSchema Schema, int Index)? AllOfAlias(IOpenApiSchema schema)
+    {
+        if (schema.AllOf is not { Count: > 0 } allOf || schema.Properties is { Count: > 0 } || schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 })
+        {
+            return null;
+        }
+
+        var substantive = allOf.Select((s, i) => (s, i)).Where(b => IsSubstantive(b.s)).ToList();
+        if (substantive.Count == 1)
+        {
+            return substantive[0];
+        }
+
+        // Several parts, none of them an object: a record would not read the value; keep the first part's type.
+        if (substantive.Count > 1 && !substantive.Any(b => IsObjectLike(Target(b.s))))
+        {
+            return substantive[0];
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether an allOf part constrains the value, rather than only annotating it (description, nullable, example).</summary>
+    public static bool IsSubstantive(IOpenApiSchema part) =>
+        part is OpenApiSchemaReference
+        || NonNullType(part) != 0
+        || part.Properties is { Count: > 0 }
+        || part.Items is not null
+        || part.AllOf is { Count: > 0 }
+        || part.OneOf is { Count: > 0 }
+        || part.AnyOf is { Count: > 0 }
+        || part.Enum is { Count: > 0 }
+        || part.AdditionalProperties is not null
+        || part.Const is not null;
+
+    public static bool IsObjectLike(IOpenApiSchema schema) => IsObjectLike(schema, 0);
+
+    // allOf can loop (A allOf B, B allOf A): a depth bound keeps this from overflowing the compiler's stack.
+    public static bool IsObjectLike(IOpenApiSchema schema, int depth) =>
+        depth <= 32
+        && (schema.Properties is { Count: > 0 }
+            || NonNullType(schema) == JsonSchemaType.Object
+            || schema.AdditionalProperties is not null
+            || (schema.AllOf is { Count: > 0 } parts && parts.Any(p => IsObjectLike(Target(p), depth + 1))));
+
+    public static bool IsNullable(IOpenApiSchema? schema)
+    {
+        if (schema is null)
+        {
+            return true;
+        }
+
+        if (schema.Type is { } type && (type & JsonSchemaType.Null) != 0)
+        {
+            return true;
+        }
+
+        var branches = schema.OneOf ?? schema.AnyOf;
+        return branches is not null && branches.Any(b => Target(b).Type == JsonSchemaType.Null);
+    }
+
+    public static bool IsSensitive(IOpenApiSchema schema)
+    {
+        if (schema.Format == "password" || schema.WriteOnly)
+        {
+            return true;
+        }
+
+        return schema.Extensions is { } extensions
+            && extensions.TryGetValue("x-sensitive", out var extension)
+            && extension is JsonNodeExtension { Node: JsonValue value }
+            && value.TryGetValue<bool>(out var flag) && flag;
+    }
+
+    /// <summary>Specs published as-is (FinCode's <c>password</c>) rarely mark secrets, so names that say so count too.</summary>
+    public static bool HasSecretName(string jsonName)
+    {
+        var name = jsonName.Replace("_", string.Empty).Replace("-", string.Empty).ToLowerInvariant();
+        return name.Contains("password") || name.Contains("secret") || name.EndsWith("token", StringComparison.Ordinal) || name == "apikey" || name == "username";
+    }
+
+    /// <summary>The branches of a <c>oneOf</c> (or else <c>anyOf</c>) with their indexes; null when the schema has neither.</summary>
+    public static (string Keyword, List<(IOpenApiSchema Schema, int Index)> Branches)? UnionBranches(IOpenApiSchema schema)
+    {
+        var (keyword, list) = schema.OneOf is { Count: > 0 } ? ("oneOf", schema.OneOf) : schema.AnyOf is { Count: > 0 } ? ("anyOf", schema.AnyOf) : (null, null);
+        if (keyword is null || list is null)
+        {
+            return null;
+        }
+
+        return (keyword, list.Select((s, i) => (s, i)).ToList());
+    }
+
+    /// <summary>A branch that only allows <c>null</c> (<c>type: 'null'</c>): it makes the value nullable, not a branch.</summary>
+    public static bool IsNullOnly(IOpenApiSchema branch)
+    {
+        var target = Target(branch);
+        return target.Type == JsonSchemaType.Null && target.Properties is not { Count: > 0 } && target.Enum is not { Count: > 0 };
+    }
+
+    /// <summary>
+    /// Whether the branches need no union: one non-null branch, or inline branches of one primitive type of which one
+    /// allows any value (Stripe's <c>anyOf: [string, enum: [""]]</c> is a string).
+    /// </summary>
+    public static bool CollapsesToOneType(List<(IOpenApiSchema Schema, int Index)> branches)
+    {
+        var nonNull = branches.Where(b => !IsNullOnly(b.Schema)).ToList();
+        if (nonNull.Count <= 1)
+        {
+            return true;
+        }
+
+        if (nonNull.Any(b => b.Schema is OpenApiSchemaReference || !IsPlainPrimitive(b.Schema)))
+        {
+            return false;
+        }
+
+        var types = nonNull.Select(b => NonNullType(b.Schema)).Distinct().ToList();
+        var formats = nonNull.Select(b => b.Schema.Format ?? string.Empty).Distinct().ToList();
+        return types.Count == 1 && formats.Count == 1 && nonNull.Any(b => b.Schema.Enum is not { Count: > 0 } && b.Schema.Const is null)
+            && nonNull[0].Schema.Enum is not { Count: > 0 } && nonNull[0].Schema.Const is null;
+    }
+
+    public static bool IsPlainPrimitive(IOpenApiSchema schema) =>
+        NonNullType(schema) is JsonSchemaType.String or JsonSchemaType.Integer or JsonSchemaType.Number or JsonSchemaType.Boolean
+        && schema.Properties is not { Count: > 0 }
+        && schema.AllOf is not { Count: > 0 }
+        && schema.OneOf is not { Count: > 0 }
+        && schema.AnyOf is not { Count: > 0 };
+
+    public static IReadOnlyList<JsonSchemaType> TypeArrayBranches(JsonSchemaType type)
+    {
+        var order = new[] { JsonSchemaType.Object, JsonSchemaType.Array, JsonSchemaType.String, JsonSchemaType.Integer, JsonSchemaType.Number, JsonSchemaType.Boolean };
+        return order.Where(t => (type & t) != 0).ToList();
+    }
+
+    public static bool IsPlainConst(IOpenApiSchema schema) =>
+        NonNullType(schema) is 0 or JsonSchemaType.String or JsonSchemaType.Integer or JsonSchemaType.Boolean
+        && schema.Properties is not { Count: > 0 };
+}
