@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using SpecClients.Runtime.Auth.Internal;
 
 namespace SpecClients.Runtime.Auth;
 
@@ -209,7 +210,7 @@ public sealed class TokenProvider
             var cached = await ReadCacheAsync(cancellationToken).ConfigureAwait(false);
             if (cached is null || !isRejected(cached))
             {
-                AuthLog.TokenInvalidationSkipped(_logger, _keyPrefix);
+                Log.TokenInvalidationSkipped(_logger, _keyPrefix);
                 return;
             }
 
@@ -219,11 +220,11 @@ public sealed class TokenProvider
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                AuthLog.TokenCacheFailed(_logger, _keyPrefix, "remove", ex);
+                Log.TokenCacheFailed(_logger, _keyPrefix, "remove", ex);
                 return;
             }
 
-            AuthLog.TokenInvalidated(_logger, _keyPrefix);
+            Log.TokenInvalidated(_logger, _keyPrefix);
         }
         finally
         {
@@ -275,7 +276,7 @@ public sealed class TokenProvider
     private void RecordHit(AccessToken token)
     {
         AuthTelemetry.RecordCacheHit();
-        AuthLog.TokenCacheHit(_logger, _keyPrefix, token.ExpiresAt ?? DateTimeOffset.MaxValue);
+        Log.TokenCacheHit(_logger, _keyPrefix, token.ExpiresAt ?? DateTimeOffset.MaxValue);
     }
 
     private async Task RunFlightAsync(TaskCompletionSource<AccessToken> completion, AccessToken? stale)
@@ -308,11 +309,11 @@ public sealed class TokenProvider
                         issued = issued.WithRefreshToken(refreshToken); // RFC 6749 §6: the old one stays valid
                     }
 
-                    AuthLog.TokenRefreshed(_logger, _keyPrefix);
+                    Log.TokenRefreshed(_logger, _keyPrefix);
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                 {
-                    AuthLog.TokenRefreshFailed(_logger, _keyPrefix, ex);
+                    Log.TokenRefreshFailed(_logger, _keyPrefix, ex);
                     issued = await RequestAsync(null, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -327,12 +328,12 @@ public sealed class TokenProvider
         {
             var timedOut = new TimeoutException(
                 "The token request did not complete within the TokenRequestTimeout of " + _requestTimeout + ".", ex);
-            AuthLog.TokenRequestFailed(_logger, _keyPrefix, timedOut);
+            Log.TokenRequestFailed(_logger, _keyPrefix, timedOut);
             throw timedOut;
         }
         catch (Exception ex)
         {
-            AuthLog.TokenRequestFailed(_logger, _keyPrefix, ex);
+            Log.TokenRequestFailed(_logger, _keyPrefix, ex);
             throw;
         }
     }
@@ -342,7 +343,7 @@ public sealed class TokenProvider
         var isRefresh = refreshToken is not null;
         using var activity = AuthTelemetry.ActivitySource.StartActivity(SpecClientsTelemetry.TokenRequestActivityName, ActivityKind.Internal);
         activity?.SetTag(SpecClientsTelemetry.RefreshTagName, isRefresh);
-        AuthLog.TokenRequested(_logger, _keyPrefix, isRefresh);
+        Log.TokenRequested(_logger, _keyPrefix, isRefresh);
         try
         {
             var token = await _source.RequestTokenAsync(new TokenRequestContext(refreshToken, _clock), cancellationToken).ConfigureAwait(false)
@@ -367,7 +368,7 @@ public sealed class TokenProvider
         var maximum = TokenExpiry.AddSaturating(now, _maximumLifetime);
         if (expiresAt > maximum)
         {
-            AuthLog.TokenExpiryClamped(_logger, _keyPrefix, expiresAt, _maximumLifetime, maximum);
+            Log.TokenExpiryClamped(_logger, _keyPrefix, expiresAt, _maximumLifetime, maximum);
             expiresAt = maximum;
         }
 
@@ -375,7 +376,7 @@ public sealed class TokenProvider
         var token = new AccessToken(issued.Value, expiresAt, issued.RefreshToken, issuedAt);
         if (expiresAt <= now)
         {
-            AuthLog.TokenAlreadyExpired(_logger, _keyPrefix, expiresAt);
+            Log.TokenAlreadyExpired(_logger, _keyPrefix, expiresAt);
             return token;
         }
 
@@ -386,14 +387,14 @@ public sealed class TokenProvider
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            AuthLog.TokenCacheFailed(_logger, _keyPrefix, "store", ex);
+            Log.TokenCacheFailed(_logger, _keyPrefix, "store", ex);
         }
         finally
         {
             _cacheWriteLock.Release();
         }
 
-        AuthLog.TokenAcquired(_logger, _keyPrefix, expiresAt);
+        Log.TokenAcquired(_logger, _keyPrefix, expiresAt);
         return token;
     }
 
@@ -422,7 +423,7 @@ public sealed class TokenProvider
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            AuthLog.TokenCacheFailed(_logger, _keyPrefix, "read", ex);
+            Log.TokenCacheFailed(_logger, _keyPrefix, "read", ex);
             return null;
         }
     }

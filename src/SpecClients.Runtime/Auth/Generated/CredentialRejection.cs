@@ -84,10 +84,3 @@ public sealed class CredentialRejection
     /// <returns>The pointer and the value.</returns>
     public override string ToString() => Pointer + " = \"" + Value + "\"";
 }
-
-/// <summary>An authenticator whose server may refuse its credential in a success response.</summary>
-internal interface ICredentialRejecting
-{
-    /// <summary>The rule; <see langword="null"/> when refusals come as 401 only.</summary>
-    CredentialRejection? RejectedWhen { get; }
-}

@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using SpecClients.Runtime.Auth.Internal;
 
 namespace SpecClients.Runtime.Auth;
 
@@ -81,7 +82,7 @@ public sealed class RequestAuthorizer
     /// <param name="cancellationToken">Cancels obtaining credentials.</param>
     /// <returns>What was applied, for a reaction to a 401.</returns>
     /// <exception cref="InvalidOperationException">No alternative is fully configured; the message names the missing schemes.</exception>
-    public async ValueTask<AppliedAuthentication> ApplyAsync(
+    internal async ValueTask<AppliedAuthentication> ApplyAsync(
         HttpRequestMessage request,
         IReadOnlyList<SecurityRequirement> alternatives,
         CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
+using SpecClients.Runtime.Auth.Internal;
 using SpecClients.Runtime.Http;
 
 namespace SpecClients.Runtime.Auth;

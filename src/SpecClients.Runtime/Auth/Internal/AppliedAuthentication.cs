@@ -4,10 +4,10 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace SpecClients.Runtime.Auth;
+namespace SpecClients.Runtime.Auth.Internal;
 
 /// <summary>What <see cref="RequestAuthorizer.ApplyAsync"/> put on a request.</summary>
-public sealed class AppliedAuthentication
+internal sealed class AppliedAuthentication
 {
     internal AppliedAuthentication(SecurityRequirement? requirement, IReadOnlyList<IRequestAuthenticator> authenticators)
     {
