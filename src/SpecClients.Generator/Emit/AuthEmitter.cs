@@ -49,7 +49,7 @@ internal static class AuthEmitter
         if (signers.Count > 0)
         {
             w.Line("_signingAuthenticators = options.RequestSigner is { } signer");
-            w.Line("    ? new " + Auth + ".IRequestAuthenticator[] { " + string.Join(", ", signers.Select(s => "new " + Auth + ".SigningAuthenticator(" + SourceWriter.Literal(s.Name) + ", signer, null, _services.TimeProvider)")) + " }");
+            w.Line("    ? new " + Auth + ".IRequestAuthenticator[] { " + string.Join(", ", signers.Select(s => "new " + Auth + ".Generated.SigningAuthenticator(" + SourceWriter.Literal(s.Name) + ", signer, null, _services.TimeProvider)")) + " }");
             w.Line("    : global::System.Array.Empty<" + Auth + ".IRequestAuthenticator>();");
         }
         else
@@ -123,7 +123,7 @@ internal static class AuthEmitter
     private static string Authenticator(TokenSourceSpec source)
     {
         var rejection = source.RejectedWhen is { } rule
-            ? " { RejectedWhen = new " + Auth + ".CredentialRejection(" + SourceWriter.Literal(rule.Pointer) + ", " + SourceWriter.Literal(rule.Value) + ") }"
+            ? " { RejectedWhen = new " + Auth + ".Generated.CredentialRejection(" + SourceWriter.Literal(rule.Pointer) + ", " + SourceWriter.Literal(rule.Value) + ") }"
             : string.Empty;
         return AuthenticatorCore(source) + rejection;
     }
@@ -133,16 +133,16 @@ internal static class AuthEmitter
         var scheme = SourceWriter.Literal(source.SchemeName);
         if (source.Attach == TokenAttachKind.Signature)
         {
-            return "new " + Auth + ".SignatureTokenAuthenticator(" + scheme + ", " + source.PropertyName + ")";
+            return "new " + Auth + ".Generated.SignatureTokenAuthenticator(" + scheme + ", " + source.PropertyName + ")";
         }
 
         var format = source.FormatPrefix is null
-            ? Auth + ".TokenFormat.Raw"
+            ? Auth + ".Generated.TokenFormat.Raw"
             : source.FormatPrefix == "Bearer " && source.PrefixUnlessPresent
-                ? Auth + ".TokenFormat.Bearer"
-                : Auth + ".TokenFormat." + (source.PrefixUnlessPresent ? "PrefixUnlessPresent(" : "Prefix(") + SourceWriter.Literal(source.FormatPrefix) + ")";
-        var location = Auth + ".ApiKeyLocation." + source.Attach;
-        return "new " + Auth + ".TokenAuthenticator(" + scheme + ", " + source.PropertyName + ", " + SourceWriter.Literal(source.ParameterName) + ", " + format + ", " + location + ")";
+                ? Auth + ".Generated.TokenFormat.Bearer"
+                : Auth + ".Generated.TokenFormat." + (source.PrefixUnlessPresent ? "PrefixUnlessPresent(" : "Prefix(") + SourceWriter.Literal(source.FormatPrefix) + ")";
+        var location = Auth + ".Generated.ApiKeyLocation." + source.Attach;
+        return "new " + Auth + ".Generated.TokenAuthenticator(" + scheme + ", " + source.PropertyName + ", " + SourceWriter.Literal(source.ParameterName) + ", " + format + ", " + location + ")";
     }
 
     /// <summary>Values that identify the credentials of a token: hashed into its cache key, so two tenants never share a token.</summary>
@@ -210,9 +210,9 @@ internal static class AuthEmitter
         {
             w.Open(signature);
             var grant = source.Flow == OAuthFlowKind.Password ? "Password" : "ClientCredentials";
-            w.Line("var tokenUrl = " + Auth + ".OAuth2TokenClient.ResolveTokenUrl(" + SourceWriter.Literal(source.TokenUrl!) + ", () => CreateTokenClient().ResolveServer());");
-            w.Line("var oauth = new " + Auth + ".OAuth2TokenClient(_httpClient(), " + client.Name + ".ApiName, tokenUrl, _options.AllowInsecureHttp);");
-            w.Line("return await oauth.RequestAsync(context, " + Auth + ".OAuth2Grant." + grant + ", _options." + source.PropertyName + "ClientId, _options." + source.PropertyName + "ClientSecret, _options." + source.PropertyName + "Scope, "
+            w.Line("var tokenUrl = " + Auth + ".Generated.OAuth2TokenClient.ResolveTokenUrl(" + SourceWriter.Literal(source.TokenUrl!) + ", () => CreateTokenClient().ResolveServer());");
+            w.Line("var oauth = new " + Auth + ".Generated.OAuth2TokenClient(_httpClient(), " + client.Name + ".ApiName, tokenUrl, _options.AllowInsecureHttp);");
+            w.Line("return await oauth.RequestAsync(context, " + Auth + ".Generated.OAuth2Grant." + grant + ", _options." + source.PropertyName + "ClientId, _options." + source.PropertyName + "ClientSecret, _options." + source.PropertyName + "Scope, "
                 + (source.Flow == OAuthFlowKind.Password ? "_options." + source.PropertyName + "Username, _options." + source.PropertyName + "Password" : "null, null") + ", cancellationToken).ConfigureAwait(false);");
             w.Close();
             return;
@@ -247,16 +247,16 @@ internal static class AuthEmitter
             w.Line("var response = await " + call + ".ConfigureAwait(false);");
         }
 
-        w.Line("return " + Auth + ".TokenResponseValues.CreateToken(");
+        w.Line("return " + Auth + ".Generated.TokenResponseValues.CreateToken(");
         w.Indent();
         w.Line(client.Name + ".ApiName,");
         w.Line(SourceWriter.Literal(source.OperationId!) + ",");
         w.Line(SourceWriter.Literal(source.Token!.JsonName) + ",");
         w.Line("context,");
-        w.Line("token: " + Auth + ".TokenResponseValues.Text(" + Access(source.Token) + "),");
-        w.Line("expiresAt: " + (source.ExpiresAt is null ? "null" : Auth + ".TokenResponseValues.Seconds(" + Access(source.ExpiresAt) + ")") + ",");
-        w.Line("expiresIn: " + (source.ExpiresIn is null ? "null" : Auth + ".TokenResponseValues.Seconds(" + Access(source.ExpiresIn) + ")") + ",");
-        w.Line("refreshToken: " + (source.RefreshToken is null ? "null" : Auth + ".TokenResponseValues.Text(" + Access(source.RefreshToken) + ")") + ");");
+        w.Line("token: " + Auth + ".Generated.TokenResponseValues.Text(" + Access(source.Token) + "),");
+        w.Line("expiresAt: " + (source.ExpiresAt is null ? "null" : Auth + ".Generated.TokenResponseValues.Seconds(" + Access(source.ExpiresAt) + ")") + ",");
+        w.Line("expiresIn: " + (source.ExpiresIn is null ? "null" : Auth + ".Generated.TokenResponseValues.Seconds(" + Access(source.ExpiresIn) + ")") + ",");
+        w.Line("refreshToken: " + (source.RefreshToken is null ? "null" : Auth + ".Generated.TokenResponseValues.Text(" + Access(source.RefreshToken) + ")") + ");");
         w.Outdent();
         w.Close();
     }
@@ -269,7 +269,7 @@ internal static class AuthEmitter
     {
         if (value.AdditionalPropertiesName is not null)
         {
-            return Auth + ".TokenResponseValues.Member(response." + value.AdditionalPropertiesName + ", " + SourceWriter.Literal(value.JsonName) + ")";
+            return Auth + ".Generated.TokenResponseValues.Member(response." + value.AdditionalPropertiesName + ", " + SourceWriter.Literal(value.JsonName) + ")";
         }
 
         return "response." + string.Join("?.", value.Path);

@@ -40,7 +40,7 @@ internal static class ClientEmitter
         EmitResolveBaseAddress(w, client);
         foreach (var field in securityFields)
         {
-            w.Line("private static readonly " + Auth + ".SecurityRequirement[] " + field.Value + " = " + field.Key + ";");
+            w.Line("private static readonly " + Auth + ".Generated.SecurityRequirement[] " + field.Value + " = " + field.Key + ";");
         }
 
         foreach (var field in serverFields)
@@ -94,7 +94,7 @@ internal static class ClientEmitter
         w.Line("all[authenticator.SchemeName] = authenticator;");
         w.Close();
         w.Line();
-        w.Line("_core = new " + Http + ".ApiClientCore(httpClient, ApiName, ResolveBaseAddress, new " + Auth + ".RequestAuthorizer(all), options.MaxResponseBytes, options.AllowInsecureHttp);");
+        w.Line("_core = new " + Http + ".ApiClientCore(httpClient, ApiName, ResolveBaseAddress, new " + Auth + ".Generated.RequestAuthorizer(all), options.MaxResponseBytes, options.AllowInsecureHttp);");
         w.Close();
         w.Line();
         w.Line("/// <summary>The options this client was created with.</summary>");
@@ -118,19 +118,19 @@ internal static class ClientEmitter
             {
                 case SecuritySchemeKind.ApiKey:
                     w.Open("if (options." + scheme.PropertyName + " is { } " + Local(scheme, "value") + ")");
-                    w.Line("authenticators[" + name + "] = new " + Auth + ".ApiKeyAuthenticator(" + name + ", " + Auth + ".ApiKeyLocation." + scheme.Location + ", " + SourceWriter.Literal(scheme.ParameterName ?? scheme.Name) + ", " + Local(scheme, "value") + ");");
+                    w.Line("authenticators[" + name + "] = new " + Auth + ".Generated.ApiKeyAuthenticator(" + name + ", " + Auth + ".Generated.ApiKeyLocation." + scheme.Location + ", " + SourceWriter.Literal(scheme.ParameterName ?? scheme.Name) + ", " + Local(scheme, "value") + ");");
                     w.Close();
                     break;
                 case SecuritySchemeKind.HttpBasic:
                     w.Open("if (options." + scheme.PropertyName + "Username is { } " + Local(scheme, "user") + " && options." + scheme.PropertyName + "Password is { } " + Local(scheme, "password") + ")");
-                    w.Line("authenticators[" + name + "] = new " + Auth + ".BasicAuthenticator(" + name + ", " + Local(scheme, "user") + ", " + Local(scheme, "password") + ");");
+                    w.Line("authenticators[" + name + "] = new " + Auth + ".Generated.BasicAuthenticator(" + name + ", " + Local(scheme, "user") + ", " + Local(scheme, "password") + ");");
                     w.Close();
                     break;
                 case SecuritySchemeKind.HttpBearer:
                 case SecuritySchemeKind.OAuth2:
                 case SecuritySchemeKind.OpenIdConnect:
                     w.Open("if (options." + scheme.PropertyName + "Token is { } " + Local(scheme, "token") + ")");
-                    w.Line("authenticators[" + name + "] = new " + Auth + ".BearerAuthenticator(" + name + ", " + Local(scheme, "token") + ");");
+                    w.Line("authenticators[" + name + "] = new " + Auth + ".Generated.BearerAuthenticator(" + name + ", " + Local(scheme, "token") + ");");
                     w.Close();
                     break;
             }
@@ -273,7 +273,7 @@ internal static class ClientEmitter
     {
         if (operation.Security.Count > 0)
         {
-            var initializer = "new " + Auth + ".SecurityRequirement[] { " + string.Join(", ", operation.Security.Select(a => "new " + Auth + ".SecurityRequirement(" + string.Join(", ", a.Schemes.Select(SourceWriter.Literal)) + ")")) + " }";
+            var initializer = "new " + Auth + ".Generated.SecurityRequirement[] { " + string.Join(", ", operation.Security.Select(a => "new " + Auth + ".Generated.SecurityRequirement(" + string.Join(", ", a.Schemes.Select(SourceWriter.Literal)) + ")")) + " }";
             if (!securityFields.TryGetValue(initializer, out var field))
             {
                 field = "s_security" + securityFields.Count.ToString(CultureInfo.InvariantCulture);

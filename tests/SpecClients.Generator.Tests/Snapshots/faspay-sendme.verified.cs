@@ -439,7 +439,7 @@ public sealed partial class FaspaySendmeClient
             all[authenticator.SchemeName] = authenticator;
         }
 
-        _core = new global::SpecClients.Runtime.Http.ApiClientCore(httpClient, ApiName, ResolveBaseAddress, new global::SpecClients.Runtime.Auth.RequestAuthorizer(all), options.MaxResponseBytes, options.AllowInsecureHttp);
+        _core = new global::SpecClients.Runtime.Http.ApiClientCore(httpClient, ApiName, ResolveBaseAddress, new global::SpecClients.Runtime.Auth.Generated.RequestAuthorizer(all), options.MaxResponseBytes, options.AllowInsecureHttp);
     }
 
     /// <summary>The options this client was created with.</summary>
@@ -533,8 +533,8 @@ public sealed partial class FaspaySendmeClient
         return global::SpecClients.Runtime.Http.ServerUrl.Create(url, ApiName);
     }
 
-    private static readonly global::SpecClients.Runtime.Auth.SecurityRequirement[] s_security0 = new global::SpecClients.Runtime.Auth.SecurityRequirement[] { new global::SpecClients.Runtime.Auth.SecurityRequirement("faspaySignature") };
-    private static readonly global::SpecClients.Runtime.Auth.SecurityRequirement[] s_security1 = new global::SpecClients.Runtime.Auth.SecurityRequirement[] { new global::SpecClients.Runtime.Auth.SecurityRequirement("faspaySignature", "faspayAccessToken") };
+    private static readonly global::SpecClients.Runtime.Auth.Generated.SecurityRequirement[] s_security0 = new global::SpecClients.Runtime.Auth.Generated.SecurityRequirement[] { new global::SpecClients.Runtime.Auth.Generated.SecurityRequirement("faspaySignature") };
+    private static readonly global::SpecClients.Runtime.Auth.Generated.SecurityRequirement[] s_security1 = new global::SpecClients.Runtime.Auth.Generated.SecurityRequirement[] { new global::SpecClients.Runtime.Auth.Generated.SecurityRequirement("faspaySignature", "faspayAccessToken") };
 }
 
 //// faspay-sendme.FaspaySendmeClientAuth.g.cs
@@ -569,10 +569,10 @@ public sealed partial class FaspaySendmeClientAuth
         _services = services ?? global::SpecClients.Runtime.Auth.AuthServices.Shared;
         FaspayAccessToken = _services.CreateProvider(FaspaySendmeClient.ApiName, "faspayAccessToken", new global::SpecClients.Runtime.Auth.DelegateTokenSource(RequestFaspayAccessTokenAsync), TokenOptions(null), options.BaseAddress?.AbsoluteUri, options.Server.ToString(), options.RequestSigner is global::SpecClients.Runtime.Auth.IIdentifiedRequestSigner __identified ? __identified.CredentialIdentity : options.RequestSigner?.GetType().FullName);
         _signingAuthenticators = options.RequestSigner is { } signer
-            ? new global::SpecClients.Runtime.Auth.IRequestAuthenticator[] { new global::SpecClients.Runtime.Auth.SigningAuthenticator("faspaySignature", signer, null, _services.TimeProvider) }
+            ? new global::SpecClients.Runtime.Auth.IRequestAuthenticator[] { new global::SpecClients.Runtime.Auth.Generated.SigningAuthenticator("faspaySignature", signer, null, _services.TimeProvider) }
             : global::System.Array.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
         var authenticators = new global::System.Collections.Generic.List<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
-        authenticators.Add(new global::SpecClients.Runtime.Auth.SignatureTokenAuthenticator("faspayAccessToken", FaspayAccessToken) { RejectedWhen = new global::SpecClients.Runtime.Auth.CredentialRejection("/status", "9") });
+        authenticators.Add(new global::SpecClients.Runtime.Auth.Generated.SignatureTokenAuthenticator("faspayAccessToken", FaspayAccessToken) { RejectedWhen = new global::SpecClients.Runtime.Auth.Generated.CredentialRejection("/status", "9") });
         authenticators.AddRange(_signingAuthenticators);
         _authenticators = authenticators.ToArray();
     }
@@ -614,14 +614,14 @@ public sealed partial class FaspaySendmeClientAuth
     {
         var client = CreateTokenClient();
         var response = await client.GetAccessTokenAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        return global::SpecClients.Runtime.Auth.TokenResponseValues.CreateToken(
+        return global::SpecClients.Runtime.Auth.Generated.TokenResponseValues.CreateToken(
             FaspaySendmeClient.ApiName,
             "getAccessToken",
             "/access_token",
             context,
-            token: global::SpecClients.Runtime.Auth.TokenResponseValues.Text(response.AccessToken),
+            token: global::SpecClients.Runtime.Auth.Generated.TokenResponseValues.Text(response.AccessToken),
             expiresAt: null,
-            expiresIn: global::SpecClients.Runtime.Auth.TokenResponseValues.Seconds(response.ExpiredIn),
+            expiresIn: global::SpecClients.Runtime.Auth.Generated.TokenResponseValues.Seconds(response.ExpiredIn),
             refreshToken: null);
     }
 }

@@ -233,7 +233,7 @@ public sealed partial class FincartClient
             all[authenticator.SchemeName] = authenticator;
         }
 
-        _core = new global::SpecClients.Runtime.Http.ApiClientCore(httpClient, ApiName, ResolveBaseAddress, new global::SpecClients.Runtime.Auth.RequestAuthorizer(all), options.MaxResponseBytes, options.AllowInsecureHttp);
+        _core = new global::SpecClients.Runtime.Http.ApiClientCore(httpClient, ApiName, ResolveBaseAddress, new global::SpecClients.Runtime.Auth.Generated.RequestAuthorizer(all), options.MaxResponseBytes, options.AllowInsecureHttp);
     }
 
     /// <summary>The options this client was created with.</summary>
@@ -248,7 +248,7 @@ public sealed partial class FincartClient
         var authenticators = new global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator>(global::System.StringComparer.Ordinal);
         if (options.FincartToken is { } __FincartToken_value)
         {
-            authenticators["fincartToken"] = new global::SpecClients.Runtime.Auth.ApiKeyAuthenticator("fincartToken", global::SpecClients.Runtime.Auth.ApiKeyLocation.Header, "Authorization", __FincartToken_value);
+            authenticators["fincartToken"] = new global::SpecClients.Runtime.Auth.Generated.ApiKeyAuthenticator("fincartToken", global::SpecClients.Runtime.Auth.Generated.ApiKeyLocation.Header, "Authorization", __FincartToken_value);
         }
         return authenticators;
     }
@@ -307,7 +307,7 @@ public sealed partial class FincartClient
         return global::SpecClients.Runtime.Http.ServerUrl.Create(url, ApiName);
     }
 
-    private static readonly global::SpecClients.Runtime.Auth.SecurityRequirement[] s_security0 = new global::SpecClients.Runtime.Auth.SecurityRequirement[] { new global::SpecClients.Runtime.Auth.SecurityRequirement("fincartToken") };
+    private static readonly global::SpecClients.Runtime.Auth.Generated.SecurityRequirement[] s_security0 = new global::SpecClients.Runtime.Auth.Generated.SecurityRequirement[] { new global::SpecClients.Runtime.Auth.Generated.SecurityRequirement("fincartToken") };
 }
 
 //// fincart.FincartClientOptions.g.cs

@@ -51,7 +51,7 @@ public sealed partial class FincodeClient
             all[authenticator.SchemeName] = authenticator;
         }
 
-        _core = new global::SpecClients.Runtime.Http.ApiClientCore(httpClient, ApiName, ResolveBaseAddress, new global::SpecClients.Runtime.Auth.RequestAuthorizer(all), options.MaxResponseBytes, options.AllowInsecureHttp);
+        _core = new global::SpecClients.Runtime.Http.ApiClientCore(httpClient, ApiName, ResolveBaseAddress, new global::SpecClients.Runtime.Auth.Generated.RequestAuthorizer(all), options.MaxResponseBytes, options.AllowInsecureHttp);
     }
 
     /// <summary>The options this client was created with.</summary>
@@ -66,7 +66,7 @@ public sealed partial class FincodeClient
         var authenticators = new global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator>(global::System.StringComparer.Ordinal);
         if (options.BasicAuthUsername is { } __BasicAuth_user && options.BasicAuthPassword is { } __BasicAuth_password)
         {
-            authenticators["basicAuth"] = new global::SpecClients.Runtime.Auth.BasicAuthenticator("basicAuth", __BasicAuth_user, __BasicAuth_password);
+            authenticators["basicAuth"] = new global::SpecClients.Runtime.Auth.Generated.BasicAuthenticator("basicAuth", __BasicAuth_user, __BasicAuth_password);
         }
         return authenticators;
     }
@@ -150,7 +150,7 @@ public sealed partial class FincodeClient
         return global::SpecClients.Runtime.Http.ServerUrl.Create(url, ApiName);
     }
 
-    private static readonly global::SpecClients.Runtime.Auth.SecurityRequirement[] s_security0 = new global::SpecClients.Runtime.Auth.SecurityRequirement[] { new global::SpecClients.Runtime.Auth.SecurityRequirement("basicAuth") };
+    private static readonly global::SpecClients.Runtime.Auth.Generated.SecurityRequirement[] s_security0 = new global::SpecClients.Runtime.Auth.Generated.SecurityRequirement[] { new global::SpecClients.Runtime.Auth.Generated.SecurityRequirement("basicAuth") };
     private static readonly string[] s_servers0 = new string[] { "https://api.stag.songhaiexchange.io" };
 }
 
@@ -187,7 +187,7 @@ public sealed partial class FincodeClientAuth
         AccessToken = _services.CreateProvider(FincodeClient.ApiName, "accessToken", new global::SpecClients.Runtime.Auth.DelegateTokenSource(RequestAccessTokenAsync), TokenOptions(null), options.BaseAddress?.AbsoluteUri, options.Server.ToString(), options.Tenant?.ToString(), options.BasicAuthUsername, options.BasicAuthPassword, options.AccessTokenRequest is { } __request ? global::SpecClients.Runtime.Json.JsonWrite.ToJsonString(__request, static (w, v) => global::SpecClients.Generated.Fincode.PostOauthTokenRequest.JsonConverter.WriteValue(w, v)) : null);
         _signingAuthenticators = global::System.Array.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
         var authenticators = new global::System.Collections.Generic.List<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
-        authenticators.Add(new global::SpecClients.Runtime.Auth.TokenAuthenticator("accessToken", AccessToken, "Authorization", global::SpecClients.Runtime.Auth.TokenFormat.Bearer, global::SpecClients.Runtime.Auth.ApiKeyLocation.Header));
+        authenticators.Add(new global::SpecClients.Runtime.Auth.Generated.TokenAuthenticator("accessToken", AccessToken, "Authorization", global::SpecClients.Runtime.Auth.Generated.TokenFormat.Bearer, global::SpecClients.Runtime.Auth.Generated.ApiKeyLocation.Header));
         authenticators.AddRange(_signingAuthenticators);
         _authenticators = authenticators.ToArray();
     }
@@ -231,15 +231,15 @@ public sealed partial class FincodeClientAuth
         var response = context.RefreshToken is not null
             ? await client.PostOauthTokenWithRefreshTokenAsync(context.RefreshToken, cancellationToken).ConfigureAwait(false)
             : await client.PostOauthTokenAsync(_options.AccessTokenRequest, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return global::SpecClients.Runtime.Auth.TokenResponseValues.CreateToken(
+        return global::SpecClients.Runtime.Auth.Generated.TokenResponseValues.CreateToken(
             FincodeClient.ApiName,
             "post/oauth/token",
             "access_token",
             context,
-            token: global::SpecClients.Runtime.Auth.TokenResponseValues.Text(global::SpecClients.Runtime.Auth.TokenResponseValues.Member(response.AdditionalProperties, "access_token")),
+            token: global::SpecClients.Runtime.Auth.Generated.TokenResponseValues.Text(global::SpecClients.Runtime.Auth.Generated.TokenResponseValues.Member(response.AdditionalProperties, "access_token")),
             expiresAt: null,
-            expiresIn: global::SpecClients.Runtime.Auth.TokenResponseValues.Seconds(global::SpecClients.Runtime.Auth.TokenResponseValues.Member(response.AdditionalProperties, "expires_in")),
-            refreshToken: global::SpecClients.Runtime.Auth.TokenResponseValues.Text(global::SpecClients.Runtime.Auth.TokenResponseValues.Member(response.AdditionalProperties, "refresh_token")));
+            expiresIn: global::SpecClients.Runtime.Auth.Generated.TokenResponseValues.Seconds(global::SpecClients.Runtime.Auth.Generated.TokenResponseValues.Member(response.AdditionalProperties, "expires_in")),
+            refreshToken: global::SpecClients.Runtime.Auth.Generated.TokenResponseValues.Text(global::SpecClients.Runtime.Auth.Generated.TokenResponseValues.Member(response.AdditionalProperties, "refresh_token")));
     }
 }
 

@@ -372,7 +372,7 @@ public sealed partial class KitegatewayClient
             all[authenticator.SchemeName] = authenticator;
         }
 
-        _core = new global::SpecClients.Runtime.Http.ApiClientCore(httpClient, ApiName, ResolveBaseAddress, new global::SpecClients.Runtime.Auth.RequestAuthorizer(all), options.MaxResponseBytes, options.AllowInsecureHttp);
+        _core = new global::SpecClients.Runtime.Http.ApiClientCore(httpClient, ApiName, ResolveBaseAddress, new global::SpecClients.Runtime.Auth.Generated.RequestAuthorizer(all), options.MaxResponseBytes, options.AllowInsecureHttp);
     }
 
     /// <summary>The options this client was created with.</summary>
@@ -387,7 +387,7 @@ public sealed partial class KitegatewayClient
         var authenticators = new global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator>(global::System.StringComparer.Ordinal);
         if (options.SecretKey is { } __SecretKey_value)
         {
-            authenticators["secretKey"] = new global::SpecClients.Runtime.Auth.ApiKeyAuthenticator("secretKey", global::SpecClients.Runtime.Auth.ApiKeyLocation.Header, "Secret-Key", __SecretKey_value);
+            authenticators["secretKey"] = new global::SpecClients.Runtime.Auth.Generated.ApiKeyAuthenticator("secretKey", global::SpecClients.Runtime.Auth.Generated.ApiKeyLocation.Header, "Secret-Key", __SecretKey_value);
         }
         return authenticators;
     }
@@ -481,8 +481,8 @@ public sealed partial class KitegatewayClient
         return global::SpecClients.Runtime.Http.ServerUrl.Create(url, ApiName);
     }
 
-    private static readonly global::SpecClients.Runtime.Auth.SecurityRequirement[] s_security0 = new global::SpecClients.Runtime.Auth.SecurityRequirement[] { new global::SpecClients.Runtime.Auth.SecurityRequirement("secretKey") };
-    private static readonly global::SpecClients.Runtime.Auth.SecurityRequirement[] s_security1 = new global::SpecClients.Runtime.Auth.SecurityRequirement[] { new global::SpecClients.Runtime.Auth.SecurityRequirement("kitegatewayToken") };
+    private static readonly global::SpecClients.Runtime.Auth.Generated.SecurityRequirement[] s_security0 = new global::SpecClients.Runtime.Auth.Generated.SecurityRequirement[] { new global::SpecClients.Runtime.Auth.Generated.SecurityRequirement("secretKey") };
+    private static readonly global::SpecClients.Runtime.Auth.Generated.SecurityRequirement[] s_security1 = new global::SpecClients.Runtime.Auth.Generated.SecurityRequirement[] { new global::SpecClients.Runtime.Auth.Generated.SecurityRequirement("kitegatewayToken") };
 }
 
 //// kitegateway.KitegatewayClientAuth.g.cs
@@ -518,7 +518,7 @@ public sealed partial class KitegatewayClientAuth
         KitegatewayToken = _services.CreateProvider(KitegatewayClient.ApiName, "kitegatewayToken", new global::SpecClients.Runtime.Auth.DelegateTokenSource(RequestKitegatewayTokenAsync), TokenOptions(global::System.TimeSpan.FromSeconds(900)), options.BaseAddress?.AbsoluteUri, options.Server.ToString(), options.SecretKey, options.KitegatewayTokenRequest is { } __request ? global::SpecClients.Runtime.Json.JsonWrite.ToJsonString(__request, static (w, v) => global::SpecClients.Generated.Kitegateway.TokenRequest.JsonConverter.WriteValue(w, v)) : null);
         _signingAuthenticators = global::System.Array.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
         var authenticators = new global::System.Collections.Generic.List<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
-        authenticators.Add(new global::SpecClients.Runtime.Auth.TokenAuthenticator("kitegatewayToken", KitegatewayToken, "Authorization", global::SpecClients.Runtime.Auth.TokenFormat.PrefixUnlessPresent("JWT "), global::SpecClients.Runtime.Auth.ApiKeyLocation.Header));
+        authenticators.Add(new global::SpecClients.Runtime.Auth.Generated.TokenAuthenticator("kitegatewayToken", KitegatewayToken, "Authorization", global::SpecClients.Runtime.Auth.Generated.TokenFormat.PrefixUnlessPresent("JWT "), global::SpecClients.Runtime.Auth.Generated.ApiKeyLocation.Header));
         authenticators.AddRange(_signingAuthenticators);
         _authenticators = authenticators.ToArray();
     }
@@ -561,13 +561,13 @@ public sealed partial class KitegatewayClientAuth
         var client = CreateTokenClient();
         var body = _options.KitegatewayTokenRequest ?? throw new global::System.InvalidOperationException(KitegatewayClient.ApiName + ": set KitegatewayClientOptions.KitegatewayTokenRequest, the body of the token operation 'createAccessToken'.");
         var response = await client.CreateAccessTokenAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return global::SpecClients.Runtime.Auth.TokenResponseValues.CreateToken(
+        return global::SpecClients.Runtime.Auth.Generated.TokenResponseValues.CreateToken(
             KitegatewayClient.ApiName,
             "createAccessToken",
             "/data/token",
             context,
-            token: global::SpecClients.Runtime.Auth.TokenResponseValues.Text(response.Data?.Token),
-            expiresAt: global::SpecClients.Runtime.Auth.TokenResponseValues.Seconds(response.Data?.Expires),
+            token: global::SpecClients.Runtime.Auth.Generated.TokenResponseValues.Text(response.Data?.Token),
+            expiresAt: global::SpecClients.Runtime.Auth.Generated.TokenResponseValues.Seconds(response.Data?.Expires),
             expiresIn: null,
             refreshToken: null);
     }

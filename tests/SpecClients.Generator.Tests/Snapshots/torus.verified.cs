@@ -1041,7 +1041,7 @@ public sealed partial class TorusClient
             all[authenticator.SchemeName] = authenticator;
         }
 
-        _core = new global::SpecClients.Runtime.Http.ApiClientCore(httpClient, ApiName, ResolveBaseAddress, new global::SpecClients.Runtime.Auth.RequestAuthorizer(all), options.MaxResponseBytes, options.AllowInsecureHttp);
+        _core = new global::SpecClients.Runtime.Http.ApiClientCore(httpClient, ApiName, ResolveBaseAddress, new global::SpecClients.Runtime.Auth.Generated.RequestAuthorizer(all), options.MaxResponseBytes, options.AllowInsecureHttp);
     }
 
     /// <summary>The options this client was created with.</summary>
@@ -1056,7 +1056,7 @@ public sealed partial class TorusClient
         var authenticators = new global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator>(global::System.StringComparer.Ordinal);
         if (options.RequestToken is { } __RequestToken_value)
         {
-            authenticators["requestToken"] = new global::SpecClients.Runtime.Auth.ApiKeyAuthenticator("requestToken", global::SpecClients.Runtime.Auth.ApiKeyLocation.Header, "Token", __RequestToken_value);
+            authenticators["requestToken"] = new global::SpecClients.Runtime.Auth.Generated.ApiKeyAuthenticator("requestToken", global::SpecClients.Runtime.Auth.Generated.ApiKeyLocation.Header, "Token", __RequestToken_value);
         }
         return authenticators;
     }
@@ -1141,8 +1141,8 @@ public sealed partial class TorusClient
         return global::SpecClients.Runtime.Http.ServerUrl.Create(url, ApiName);
     }
 
-    private static readonly global::SpecClients.Runtime.Auth.SecurityRequirement[] s_security0 = new global::SpecClients.Runtime.Auth.SecurityRequirement[] { new global::SpecClients.Runtime.Auth.SecurityRequirement("requestToken") };
-    private static readonly global::SpecClients.Runtime.Auth.SecurityRequirement[] s_security1 = new global::SpecClients.Runtime.Auth.SecurityRequirement[] { new global::SpecClients.Runtime.Auth.SecurityRequirement("torusAccessToken") };
+    private static readonly global::SpecClients.Runtime.Auth.Generated.SecurityRequirement[] s_security0 = new global::SpecClients.Runtime.Auth.Generated.SecurityRequirement[] { new global::SpecClients.Runtime.Auth.Generated.SecurityRequirement("requestToken") };
+    private static readonly global::SpecClients.Runtime.Auth.Generated.SecurityRequirement[] s_security1 = new global::SpecClients.Runtime.Auth.Generated.SecurityRequirement[] { new global::SpecClients.Runtime.Auth.Generated.SecurityRequirement("torusAccessToken") };
 }
 
 //// torus.TorusClientAuth.g.cs
@@ -1178,7 +1178,7 @@ public sealed partial class TorusClientAuth
         TorusAccessToken = _services.CreateProvider(TorusClient.ApiName, "torusAccessToken", new global::SpecClients.Runtime.Auth.DelegateTokenSource(RequestTorusAccessTokenAsync), TokenOptions(global::System.TimeSpan.FromSeconds(28800)), options.BaseAddress?.AbsoluteUri, options.Server.ToString(), options.RequestToken, options.TorusAccessTokenRequest is { } __request ? global::SpecClients.Runtime.Json.JsonWrite.ToJsonString(__request, static (w, v) => global::SpecClients.Generated.Torus.SessionRequest.JsonConverter.WriteValue(w, v)) : null);
         _signingAuthenticators = global::System.Array.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
         var authenticators = new global::System.Collections.Generic.List<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
-        authenticators.Add(new global::SpecClients.Runtime.Auth.TokenAuthenticator("torusAccessToken", TorusAccessToken, "Authorization", global::SpecClients.Runtime.Auth.TokenFormat.Bearer, global::SpecClients.Runtime.Auth.ApiKeyLocation.Header));
+        authenticators.Add(new global::SpecClients.Runtime.Auth.Generated.TokenAuthenticator("torusAccessToken", TorusAccessToken, "Authorization", global::SpecClients.Runtime.Auth.Generated.TokenFormat.Bearer, global::SpecClients.Runtime.Auth.Generated.ApiKeyLocation.Header));
         authenticators.AddRange(_signingAuthenticators);
         _authenticators = authenticators.ToArray();
     }
@@ -1221,12 +1221,12 @@ public sealed partial class TorusClientAuth
         var client = CreateTokenClient();
         var body = _options.TorusAccessTokenRequest ?? throw new global::System.InvalidOperationException(TorusClient.ApiName + ": set TorusClientOptions.TorusAccessTokenRequest, the body of the token operation 'generateSession'.");
         var response = await client.GenerateSessionAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return global::SpecClients.Runtime.Auth.TokenResponseValues.CreateToken(
+        return global::SpecClients.Runtime.Auth.Generated.TokenResponseValues.CreateToken(
             TorusClient.ApiName,
             "generateSession",
             "/AccessToken",
             context,
-            token: global::SpecClients.Runtime.Auth.TokenResponseValues.Text(response.AccessToken),
+            token: global::SpecClients.Runtime.Auth.Generated.TokenResponseValues.Text(response.AccessToken),
             expiresAt: null,
             expiresIn: null,
             refreshToken: null);

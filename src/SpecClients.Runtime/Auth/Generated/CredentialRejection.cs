@@ -1,13 +1,15 @@
 using System;
+using System.ComponentModel;
 using System.Text.Json;
 
-namespace SpecClients.Runtime.Auth;
+namespace SpecClients.Runtime.Auth.Generated;
 
 /// <summary>
 /// How a server that answers a refused credential with a success status says so in the body (<c>x-token</c>
 /// <c>rejected-when</c>; Faspay SendMe: HTTP 200 with <c>"status": "9"</c>): the value at a JSON pointer equals a given
 /// text. A response that matches is treated as a 401: the token is dropped and the request retried once.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class CredentialRejection
 {
     private readonly string[] _segments;

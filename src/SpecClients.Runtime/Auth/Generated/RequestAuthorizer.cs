@@ -1,16 +1,18 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using SpecClients.Runtime.Auth.Internal;
 
-namespace SpecClients.Runtime.Auth;
+namespace SpecClients.Runtime.Auth.Generated;
 
 /// <summary>
 /// Chooses and applies one of an operation's security alternatives: the first whose schemes are all configured.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class RequestAuthorizer
 {
     // Generated clients pass the same static requirements on every call: each one is resolved once per authorizer.

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
+using SpecClients.Runtime.Auth.Generated;
 
 namespace SpecClients.Runtime.Auth.Internal;
 

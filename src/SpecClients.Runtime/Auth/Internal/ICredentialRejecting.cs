@@ -1,3 +1,5 @@
+using SpecClients.Runtime.Auth.Generated;
+
 namespace SpecClients.Runtime.Auth.Internal;
 
 /// <summary>An authenticator whose server may refuse its credential in a success response.</summary>
