@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
@@ -13,6 +14,7 @@ namespace SpecClients.Runtime.Http;
 /// One call of an operation, built by generated code and turned into an <see cref="HttpRequestMessage"/> as often as
 /// needed: the body is kept as bytes, so a retry after a refreshed token re-sends it intact.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ApiRequest
 {
     private static readonly IReadOnlyList<SecurityRequirement> NoSecurity = Array.Empty<SecurityRequirement>();
