@@ -43,10 +43,10 @@ public sealed class TokenProvider
     // between a caller's cache miss and the request completing); never reused when it failed.
     private Task<AccessToken>? _flight;
 
-    // The default in-memory cache, when it reads the same clock: read synchronously on the hit path (null otherwise),
-    // through the entry it holds for this provider's key, kept here while it holds a token.
-    private readonly InMemoryTokenCache? _memoryCache;
-    private InMemoryTokenCache.Entry? _memoryEntry;
+    // A cache that can be read synchronously (the default in-memory one), when it reads the same clock: read on the hit
+    // path (null otherwise), through the entry it holds for this provider's key, kept here while it holds a token.
+    private readonly ISynchronousTokenCache? _synchronousCache;
+    private ISynchronousTokenCacheEntry? _synchronousEntry;
 
     // When the last token seen is due for refresh, so that the hit path compares instead of recomputing.
     private RefreshInstant? _refreshInstant;
@@ -87,7 +87,7 @@ public sealed class TokenProvider
         _defaultLifetime = options.DefaultLifetime;
         _maximumLifetime = options.MaximumLifetime;
         _requestTimeout = options.TokenRequestTimeout;
-        _memoryCache = cache is InMemoryTokenCache memory && ReferenceEquals(memory.Clock, timeProvider) ? memory : null;
+        _synchronousCache = cache is ISynchronousTokenCache synchronous && synchronous.ReadsClock(timeProvider) ? synchronous : null;
     }
 
     /// <summary>Returns a usable token: the cached one while it is fresh, else a new or refreshed one.</summary>
@@ -99,8 +99,8 @@ public sealed class TokenProvider
     {
         // The hit path of the default cache: one lookup, one clock read, one comparison, nothing allocated. A token
         // that is fresh by this clock is also unexpired by it, so the cache's own expiry check would agree.
-        if (_memoryCache is not null && !cancellationToken.IsCancellationRequested
-            && PeekMemoryCache() is { } peeked && IsFresh(peeked, _clock.GetUtcNow()))
+        if (_synchronousCache is not null && !cancellationToken.IsCancellationRequested
+            && PeekSynchronousCache() is { } peeked && IsFresh(peeked, _clock.GetUtcNow()))
         {
             RecordHit(peeked);
             return new ValueTask<AccessToken>(peeked);
@@ -109,15 +109,15 @@ public sealed class TokenProvider
         return GetTokenSlowAsync(cancellationToken);
     }
 
-    private AccessToken? PeekMemoryCache()
+    private AccessToken? PeekSynchronousCache()
     {
-        if (Volatile.Read(ref _memoryEntry)?.Token is { } token)
+        if (Volatile.Read(ref _synchronousEntry)?.Token is { } token)
         {
             return token;
         }
 
-        var entry = _memoryCache!.FindEntry(_cacheKey);
-        Volatile.Write(ref _memoryEntry, entry);
+        var entry = _synchronousCache!.FindEntry(_cacheKey);
+        Volatile.Write(ref _synchronousEntry, entry);
         return entry?.Token;
     }
 

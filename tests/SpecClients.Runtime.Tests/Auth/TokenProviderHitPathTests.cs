@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Shouldly;
 using SpecClients.Runtime.Auth;
+using SpecClients.Runtime.Auth.Internal;
 using SpecClients.Runtime.Tests.Support;
 using Xunit;
 
@@ -98,5 +99,61 @@ public sealed class TokenProviderHitPathTests
         (await provider.GetTokenAsync(CancellationToken.None)).Value.ShouldBe("token-1");
         _clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromTicks(1));
         (await provider.GetTokenAsync(CancellationToken.None)).Value.ShouldBe("token-2");
+    }
+
+    [Fact]
+    public async Task AnyCacheOfferingSynchronousEntriesOnTheSameClockIsReadWithoutItsAsyncMethods()
+    {
+        var cache = new CountingSynchronousCache(_clock, readsProviderClock: true);
+        var provider = Providers.Create(new TestTokenSource(), _clock, cache);
+        var first = await provider.GetTokenAsync(CancellationToken.None);
+        var readsAfterFirstToken = cache.AsyncReads;
+
+        for (var i = 0; i < 5; i++)
+        {
+            var pending = provider.GetTokenAsync(CancellationToken.None);
+            pending.IsCompletedSuccessfully.ShouldBeTrue();
+            (await pending).ShouldBeSameAs(first);
+        }
+
+        cache.AsyncReads.ShouldBe(readsAfterFirstToken);
+    }
+
+    [Fact]
+    public async Task ASynchronousCacheOnAnotherClockIsReadThroughItsAsyncMethods()
+    {
+        var cache = new CountingSynchronousCache(_clock, readsProviderClock: false);
+        var provider = Providers.Create(new TestTokenSource(), _clock, cache);
+        var first = await provider.GetTokenAsync(CancellationToken.None);
+        var readsAfterFirstToken = cache.AsyncReads;
+
+        for (var i = 0; i < 5; i++)
+        {
+            (await provider.GetTokenAsync(CancellationToken.None)).ShouldBeSameAs(first);
+        }
+
+        cache.AsyncReads.ShouldBe(readsAfterFirstToken + 5);
+    }
+
+    /// <summary>An in-memory cache behind the two cache contracts, counting reads through <see cref="ITokenCache"/>.</summary>
+    private sealed class CountingSynchronousCache(FakeTimeProvider clock, bool readsProviderClock) : ITokenCache, ISynchronousTokenCache
+    {
+        private readonly InMemoryTokenCache _inner = new(clock);
+
+        public int AsyncReads { get; private set; }
+
+        public ValueTask<AccessToken?> GetAsync(string key, CancellationToken cancellationToken)
+        {
+            AsyncReads++;
+            return _inner.GetAsync(key, cancellationToken);
+        }
+
+        public ValueTask SetAsync(string key, AccessToken token, CancellationToken cancellationToken) => _inner.SetAsync(key, token, cancellationToken);
+
+        public ValueTask RemoveAsync(string key, CancellationToken cancellationToken) => _inner.RemoveAsync(key, cancellationToken);
+
+        public bool ReadsClock(TimeProvider clock) => readsProviderClock && ((ISynchronousTokenCache)_inner).ReadsClock(clock);
+
+        public ISynchronousTokenCacheEntry? FindEntry(string key) => ((ISynchronousTokenCache)_inner).FindEntry(key);
     }
 }
