@@ -5,6 +5,7 @@ using Providers.FaspaySendme;
 using Shouldly;
 using SpecClients.Client.Tests.Support;
 using SpecClients.Runtime.Auth;
+using SpecClients.Runtime.Auth.Generated;
 using SpecClients.Runtime.Http;
 using Xunit;
 

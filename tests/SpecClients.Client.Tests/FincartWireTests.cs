@@ -4,6 +4,7 @@ using Providers.Fincart;
 using Shouldly;
 using SpecClients.Client.Tests.Support;
 using SpecClients.Runtime.Auth;
+using SpecClients.Runtime.Auth.Generated;
 using SpecClients.Runtime.Http;
 using Xunit;
 

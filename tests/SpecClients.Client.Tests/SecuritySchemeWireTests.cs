@@ -6,6 +6,7 @@ using Providers.SecuritySchemes;
 using Shouldly;
 using SpecClients.Client.Tests.Support;
 using SpecClients.Runtime.Auth;
+using SpecClients.Runtime.Auth.Generated;
 using SpecClients.Runtime.Http;
 using Xunit;
 

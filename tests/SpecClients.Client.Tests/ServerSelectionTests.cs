@@ -8,6 +8,7 @@ using Providers.Torus;
 using Shouldly;
 using SpecClients.Client.Tests.Support;
 using SpecClients.Runtime.Auth;
+using SpecClients.Runtime.Auth.Generated;
 using Xunit;
 
 namespace SpecClients.Client.Tests;

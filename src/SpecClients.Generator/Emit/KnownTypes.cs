@@ -72,12 +72,15 @@ internal static class KnownTypes
 
     // SpecClients.Runtime.Auth
     private const string RuntimeAuthName = "SpecClients.Runtime.Auth.";
+
+    /// <summary>The runtime's auth API that only generated code calls, hidden from IntelliSense in its own namespace.</summary>
+    private const string RuntimeAuthGeneratedName = "SpecClients.Runtime.Auth.Generated.";
     public const string IRequestAuthenticator = "global::" + RuntimeAuthName + "IRequestAuthenticator";
-    public const string RequestAuthorizer = "global::" + RuntimeAuthName + "RequestAuthorizer";
-    public const string SecurityRequirement = "global::" + RuntimeAuthName + "SecurityRequirement";
-    public const string ApiKeyAuthenticator = "global::" + RuntimeAuthName + "ApiKeyAuthenticator";
-    public const string ApiKeyLocationType = "global::" + RuntimeAuthName + "ApiKeyLocation";
-    public const string BasicAuthenticator = "global::" + RuntimeAuthName + "BasicAuthenticator";
-    public const string BearerAuthenticator = "global::" + RuntimeAuthName + "BearerAuthenticator";
+    public const string RequestAuthorizer = "global::" + RuntimeAuthGeneratedName + "RequestAuthorizer";
+    public const string SecurityRequirement = "global::" + RuntimeAuthGeneratedName + "SecurityRequirement";
+    public const string ApiKeyAuthenticator = "global::" + RuntimeAuthGeneratedName + "ApiKeyAuthenticator";
+    public const string ApiKeyLocationType = "global::" + RuntimeAuthGeneratedName + "ApiKeyLocation";
+    public const string BasicAuthenticator = "global::" + RuntimeAuthGeneratedName + "BasicAuthenticator";
+    public const string BearerAuthenticator = "global::" + RuntimeAuthGeneratedName + "BearerAuthenticator";
     public const string SharedAuthServicesCref = RuntimeAuthName + "AuthServices.Shared";
 }

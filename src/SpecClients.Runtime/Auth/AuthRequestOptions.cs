@@ -1,5 +1,7 @@
 using System;
 using System.Net.Http;
+using SpecClients.Runtime.Auth.Generated;
+using SpecClients.Runtime.Auth.Internal;
 
 namespace SpecClients.Runtime.Auth;
 

@@ -5,6 +5,8 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using SpecClients.Runtime.Http;
+using SpecClients.Runtime.Auth.Generated;
+using SpecClients.Runtime.Auth.Internal;
 
 namespace SpecClients.Runtime.Auth;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using SpecClients.Runtime.Auth.Internal;
 
 namespace SpecClients.Runtime.Auth;
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using SpecClients.Runtime.Auth.Internal;
 
 namespace SpecClients.Runtime.Auth;
 
@@ -42,10 +43,10 @@ public sealed class TokenProvider
     // between a caller's cache miss and the request completing); never reused when it failed.
     private Task<AccessToken>? _flight;
 
-    // The default in-memory cache, when it reads the same clock: read synchronously on the hit path (null otherwise),
-    // through the entry it holds for this provider's key, kept here while it holds a token.
-    private readonly InMemoryTokenCache? _memoryCache;
-    private InMemoryTokenCache.Entry? _memoryEntry;
+    // A cache that can be read synchronously (the default in-memory one), when it reads the same clock: read on the hit
+    // path (null otherwise), through the entry it holds for this provider's key, kept here while it holds a token.
+    private readonly ISynchronousTokenCache? _synchronousCache;
+    private ISynchronousTokenCacheEntry? _synchronousEntry;
 
     // When the last token seen is due for refresh, so that the hit path compares instead of recomputing.
     private RefreshInstant? _refreshInstant;
@@ -86,7 +87,7 @@ public sealed class TokenProvider
         _defaultLifetime = options.DefaultLifetime;
         _maximumLifetime = options.MaximumLifetime;
         _requestTimeout = options.TokenRequestTimeout;
-        _memoryCache = cache is InMemoryTokenCache memory && ReferenceEquals(memory.Clock, timeProvider) ? memory : null;
+        _synchronousCache = cache is ISynchronousTokenCache synchronous && synchronous.ReadsClock(timeProvider) ? synchronous : null;
     }
 
     /// <summary>Returns a usable token: the cached one while it is fresh, else a new or refreshed one.</summary>
@@ -98,8 +99,8 @@ public sealed class TokenProvider
     {
         // The hit path of the default cache: one lookup, one clock read, one comparison, nothing allocated. A token
         // that is fresh by this clock is also unexpired by it, so the cache's own expiry check would agree.
-        if (_memoryCache is not null && !cancellationToken.IsCancellationRequested
-            && PeekMemoryCache() is { } peeked && IsFresh(peeked, _clock.GetUtcNow()))
+        if (_synchronousCache is not null && !cancellationToken.IsCancellationRequested
+            && PeekSynchronousCache() is { } peeked && IsFresh(peeked, _clock.GetUtcNow()))
         {
             RecordHit(peeked);
             return new ValueTask<AccessToken>(peeked);
@@ -108,15 +109,15 @@ public sealed class TokenProvider
         return GetTokenSlowAsync(cancellationToken);
     }
 
-    private AccessToken? PeekMemoryCache()
+    private AccessToken? PeekSynchronousCache()
     {
-        if (Volatile.Read(ref _memoryEntry)?.Token is { } token)
+        if (Volatile.Read(ref _synchronousEntry)?.Token is { } token)
         {
             return token;
         }
 
-        var entry = _memoryCache!.FindEntry(_cacheKey);
-        Volatile.Write(ref _memoryEntry, entry);
+        var entry = _synchronousCache!.FindEntry(_cacheKey);
+        Volatile.Write(ref _synchronousEntry, entry);
         return entry?.Token;
     }
 
@@ -209,7 +210,7 @@ public sealed class TokenProvider
             var cached = await ReadCacheAsync(cancellationToken).ConfigureAwait(false);
             if (cached is null || !isRejected(cached))
             {
-                AuthLog.TokenInvalidationSkipped(_logger, _keyPrefix);
+                Log.TokenInvalidationSkipped(_logger, _keyPrefix);
                 return;
             }
 
@@ -219,11 +220,11 @@ public sealed class TokenProvider
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                AuthLog.TokenCacheFailed(_logger, _keyPrefix, "remove", ex);
+                Log.TokenCacheFailed(_logger, _keyPrefix, "remove", ex);
                 return;
             }
 
-            AuthLog.TokenInvalidated(_logger, _keyPrefix);
+            Log.TokenInvalidated(_logger, _keyPrefix);
         }
         finally
         {
@@ -275,7 +276,7 @@ public sealed class TokenProvider
     private void RecordHit(AccessToken token)
     {
         AuthTelemetry.RecordCacheHit();
-        AuthLog.TokenCacheHit(_logger, _keyPrefix, token.ExpiresAt ?? DateTimeOffset.MaxValue);
+        Log.TokenCacheHit(_logger, _keyPrefix, token.ExpiresAt ?? DateTimeOffset.MaxValue);
     }
 
     private async Task RunFlightAsync(TaskCompletionSource<AccessToken> completion, AccessToken? stale)
@@ -308,11 +309,11 @@ public sealed class TokenProvider
                         issued = issued.WithRefreshToken(refreshToken); // RFC 6749 §6: the old one stays valid
                     }
 
-                    AuthLog.TokenRefreshed(_logger, _keyPrefix);
+                    Log.TokenRefreshed(_logger, _keyPrefix);
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                 {
-                    AuthLog.TokenRefreshFailed(_logger, _keyPrefix, ex);
+                    Log.TokenRefreshFailed(_logger, _keyPrefix, ex);
                     issued = await RequestAsync(null, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -327,12 +328,12 @@ public sealed class TokenProvider
         {
             var timedOut = new TimeoutException(
                 "The token request did not complete within the TokenRequestTimeout of " + _requestTimeout + ".", ex);
-            AuthLog.TokenRequestFailed(_logger, _keyPrefix, timedOut);
+            Log.TokenRequestFailed(_logger, _keyPrefix, timedOut);
             throw timedOut;
         }
         catch (Exception ex)
         {
-            AuthLog.TokenRequestFailed(_logger, _keyPrefix, ex);
+            Log.TokenRequestFailed(_logger, _keyPrefix, ex);
             throw;
         }
     }
@@ -342,7 +343,7 @@ public sealed class TokenProvider
         var isRefresh = refreshToken is not null;
         using var activity = AuthTelemetry.ActivitySource.StartActivity(SpecClientsTelemetry.TokenRequestActivityName, ActivityKind.Internal);
         activity?.SetTag(SpecClientsTelemetry.RefreshTagName, isRefresh);
-        AuthLog.TokenRequested(_logger, _keyPrefix, isRefresh);
+        Log.TokenRequested(_logger, _keyPrefix, isRefresh);
         try
         {
             var token = await _source.RequestTokenAsync(new TokenRequestContext(refreshToken, _clock), cancellationToken).ConfigureAwait(false)
@@ -367,7 +368,7 @@ public sealed class TokenProvider
         var maximum = TokenExpiry.AddSaturating(now, _maximumLifetime);
         if (expiresAt > maximum)
         {
-            AuthLog.TokenExpiryClamped(_logger, _keyPrefix, expiresAt, _maximumLifetime, maximum);
+            Log.TokenExpiryClamped(_logger, _keyPrefix, expiresAt, _maximumLifetime, maximum);
             expiresAt = maximum;
         }
 
@@ -375,7 +376,7 @@ public sealed class TokenProvider
         var token = new AccessToken(issued.Value, expiresAt, issued.RefreshToken, issuedAt);
         if (expiresAt <= now)
         {
-            AuthLog.TokenAlreadyExpired(_logger, _keyPrefix, expiresAt);
+            Log.TokenAlreadyExpired(_logger, _keyPrefix, expiresAt);
             return token;
         }
 
@@ -386,14 +387,14 @@ public sealed class TokenProvider
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            AuthLog.TokenCacheFailed(_logger, _keyPrefix, "store", ex);
+            Log.TokenCacheFailed(_logger, _keyPrefix, "store", ex);
         }
         finally
         {
             _cacheWriteLock.Release();
         }
 
-        AuthLog.TokenAcquired(_logger, _keyPrefix, expiresAt);
+        Log.TokenAcquired(_logger, _keyPrefix, expiresAt);
         return token;
     }
 
@@ -422,7 +423,7 @@ public sealed class TokenProvider
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            AuthLog.TokenCacheFailed(_logger, _keyPrefix, "read", ex);
+            Log.TokenCacheFailed(_logger, _keyPrefix, "read", ex);
             return null;
         }
     }

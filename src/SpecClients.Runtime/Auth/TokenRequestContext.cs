@@ -1,4 +1,5 @@
 using System;
+using SpecClients.Runtime.Auth.Internal;
 
 namespace SpecClients.Runtime.Auth;
 

@@ -1,11 +1,14 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using SpecClients.Runtime.Auth;
+using SpecClients.Runtime.Auth.Generated;
+using SpecClients.Runtime.Auth.Internal;
 
 namespace SpecClients.Runtime.Http;
 
@@ -14,6 +17,7 @@ namespace SpecClients.Runtime.Http;
 /// retries once after a 401 when a token was refreshed, retries what <see cref="ApiRetryPolicy"/> allows after a 429
 /// or 503, and buffers the response within a size limit and within <see cref="HttpClient.Timeout"/>.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ApiClientCore
 {
     // Set while this client authenticates a request: a request sent meanwhile (through another client of the same

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using SpecClients.Runtime.Auth;
+using SpecClients.Runtime.Auth.Generated;
 using SpecClients.Runtime.Json;
 
 namespace SpecClients.Runtime.Http;
@@ -12,6 +14,7 @@ namespace SpecClients.Runtime.Http;
 /// One call of an operation, built by generated code and turned into an <see cref="HttpRequestMessage"/> as often as
 /// needed: the body is kept as bytes, so a retry after a refreshed token re-sends it intact.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ApiRequest
 {
     private static readonly IReadOnlyList<SecurityRequirement> NoSecurity = Array.Empty<SecurityRequirement>();

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.IO;
 using System.Text;
 using System.Text.Json;
@@ -12,6 +13,7 @@ namespace SpecClients.Runtime.Http;
 /// its properties and handed to <see cref="ApiRequest.SetMultipartBody"/>. Default media types follow OpenAPI 3:
 /// <c>text/plain</c> for primitives, <c>application/json</c> for objects, <c>application/octet-stream</c> for files.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class MultipartBody
 {
     /// <summary>The media type of a text part when the spec gives none.</summary>

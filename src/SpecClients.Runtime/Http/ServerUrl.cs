@@ -1,8 +1,10 @@
 using System;
+using System.ComponentModel;
 
 namespace SpecClients.Runtime.Http;
 
 /// <summary>Turns a spec's server URL into a base address, with a clear error for relative URLs.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ServerUrl
 {
     /// <summary>Parses an absolute server URL.</summary>

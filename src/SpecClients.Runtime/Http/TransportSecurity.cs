@@ -1,8 +1,10 @@
 using System;
+using System.ComponentModel;
 
 namespace SpecClients.Runtime.Http;
 
 /// <summary>Keeps credentials off plain http: the library never disables TLS, and refuses to send secrets in the clear.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class TransportSecurity
 {
     /// <summary>Throws unless <paramref name="address"/> is https, or http to a loopback host (local sandboxes and tests).</summary>

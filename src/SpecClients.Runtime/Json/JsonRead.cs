@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Buffers.Text;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 
@@ -9,10 +10,12 @@ namespace SpecClients.Runtime.Json;
 
 /// <summary>Reads one JSON value positioned at <paramref name="reader"/>'s current token.</summary>
 /// <typeparam name="T">The value's type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public delegate T JsonReadFunc<out T>(ref Utf8JsonReader reader);
 
 /// <summary>Writes one JSON value.</summary>
 /// <typeparam name="T">The value's type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public delegate void JsonWriteAction<in T>(Utf8JsonWriter writer, T value);
 
 /// <summary>
@@ -20,6 +23,7 @@ public delegate void JsonWriteAction<in T>(Utf8JsonWriter writer, T value);
 /// strings sent as numbers) and strict otherwise: a wrong type throws a <see cref="JsonException"/> naming the type and
 /// member, never the value (it may be a secret).
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static partial class JsonRead
 {
     /// <summary>Checks that the reader is at the start of an object.</summary>

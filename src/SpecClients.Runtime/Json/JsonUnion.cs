@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -8,6 +9,7 @@ namespace SpecClients.Runtime.Json;
 
 /// <summary>The kinds of JSON value a union branch accepts.</summary>
 [Flags]
+[EditorBrowsable(EditorBrowsableState.Never)]
 public enum JsonKinds
 {
     /// <summary>No value.</summary>
@@ -39,6 +41,7 @@ public enum JsonKinds
 }
 
 /// <summary>A member of an object branch whose value must be one of a few (an enum or <c>const</c>).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class UnionConstraint
 {
     /// <summary>Creates the constraint.</summary>
@@ -58,6 +61,7 @@ public sealed class UnionConstraint
 }
 
 /// <summary>What one branch of a <c>oneOf</c>/<c>anyOf</c> accepts, used to tell which branch a JSON value is.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class UnionCase
 {
     /// <summary>Creates the description of a branch.</summary>
@@ -115,6 +119,7 @@ public sealed class UnionCase
 }
 
 /// <summary>The branches of a union, in the spec's order, and its discriminator member if it has one.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class UnionShape
 {
     /// <summary>Creates the shape.</summary>
@@ -137,6 +142,7 @@ public sealed class UnionShape
 /// Helpers for generated union types (<c>oneOf</c>, <c>anyOf</c>, type arrays): they keep the JSON value and read it as a
 /// branch on demand, so that no branch the server sends is lost, whichever it is.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonUnion
 {
     /// <summary>

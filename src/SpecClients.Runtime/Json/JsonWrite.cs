@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Text.Json;
 
 namespace SpecClients.Runtime.Json;
 
 /// <summary>Value writers used by generated converters for collections.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonWrite
 {
     // API bodies are not embedded in HTML: escape only what JSON requires, so "+05:30" stays "+05:30" on the wire.

@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 
 namespace SpecClients.Runtime.Json;
 
 /// <summary>Formats parameter and form values the way OpenAPI's simple and form styles expect: invariant culture, ISO 8601, lowercase booleans.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ParameterFormat
 {
     /// <summary>Formats a string (unchanged).</summary>

@@ -8,6 +8,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
 using SpecClients.Benchmarks.Generated.Kitegateway;
 using SpecClients.Runtime.Auth;
+using SpecClients.Runtime.Auth.Generated;
 
 namespace SpecClients.Benchmarks.Runtime;
 

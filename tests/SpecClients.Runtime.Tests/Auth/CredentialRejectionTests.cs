@@ -2,6 +2,7 @@ using System;
 using System.Text;
 using Shouldly;
 using SpecClients.Runtime.Auth;
+using SpecClients.Runtime.Auth.Generated;
 using Xunit;
 
 namespace SpecClients.Runtime.Tests.Auth;

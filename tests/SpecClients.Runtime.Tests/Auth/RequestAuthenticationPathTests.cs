@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Shouldly;
 using SpecClients.Runtime.Auth;
+using SpecClients.Runtime.Auth.Generated;
 using SpecClients.Runtime.Tests.Support;
 using Xunit;
 

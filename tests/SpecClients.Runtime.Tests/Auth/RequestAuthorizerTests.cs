@@ -6,6 +6,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using Shouldly;
 using SpecClients.Runtime.Auth;
+using SpecClients.Runtime.Auth.Generated;
+using SpecClients.Runtime.Auth.Internal;
 using SpecClients.Runtime.Tests.Support;
 using Xunit;
 

@@ -1,6 +1,7 @@
 using System;
 using Shouldly;
 using SpecClients.Runtime.Auth;
+using SpecClients.Runtime.Auth.Internal;
 using SpecClients.Runtime.Tests.Support;
 using Xunit;
 

@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Shouldly;
 using SpecClients.Runtime.Auth;
+using SpecClients.Runtime.Auth.Internal;
 using SpecClients.Runtime.Tests.Support;
 using Xunit;
 
@@ -98,5 +99,45 @@ public sealed class TokenProviderHitPathTests
         (await provider.GetTokenAsync(CancellationToken.None)).Value.ShouldBe("token-1");
         _clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromTicks(1));
         (await provider.GetTokenAsync(CancellationToken.None)).Value.ShouldBe("token-2");
+    }
+
+    [Theory]
+    [InlineData(true, 0)]
+    [InlineData(false, 5)]
+    public async Task AHitSkipsTheCachesAsyncReadOnlyWhenTheCacheOffersSynchronousEntriesOnTheProvidersClock(bool readsProviderClock, int asyncReadsOnFiveHits)
+    {
+        var cache = new CountingSynchronousCache(_clock, readsProviderClock);
+        var provider = Providers.Create(new TestTokenSource(), _clock, cache);
+        var first = await provider.GetTokenAsync(CancellationToken.None);
+        var readsAfterFirstToken = cache.AsyncReads;
+
+        for (var i = 0; i < 5; i++)
+        {
+            (await provider.GetTokenAsync(CancellationToken.None)).ShouldBeSameAs(first);
+        }
+
+        cache.AsyncReads.ShouldBe(readsAfterFirstToken + asyncReadsOnFiveHits);
+    }
+
+    /// <summary>An in-memory cache behind the two cache contracts, counting reads through <see cref="ITokenCache"/>.</summary>
+    private sealed class CountingSynchronousCache(FakeTimeProvider clock, bool readsProviderClock) : ITokenCache, ISynchronousTokenCache
+    {
+        private readonly InMemoryTokenCache _inner = new(clock);
+
+        public int AsyncReads { get; private set; }
+
+        public ValueTask<AccessToken?> GetAsync(string key, CancellationToken cancellationToken)
+        {
+            AsyncReads++;
+            return _inner.GetAsync(key, cancellationToken);
+        }
+
+        public ValueTask SetAsync(string key, AccessToken token, CancellationToken cancellationToken) => _inner.SetAsync(key, token, cancellationToken);
+
+        public ValueTask RemoveAsync(string key, CancellationToken cancellationToken) => _inner.RemoveAsync(key, cancellationToken);
+
+        public bool ReadsClock(TimeProvider clock) => readsProviderClock && ((ISynchronousTokenCache)_inner).ReadsClock(clock);
+
+        public ISynchronousTokenCacheEntry? FindEntry(string key) => ((ISynchronousTokenCache)_inner).FindEntry(key);
     }
 }

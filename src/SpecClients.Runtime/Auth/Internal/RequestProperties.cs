@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Net.Http;
 
-namespace SpecClients.Runtime.Auth;
+namespace SpecClients.Runtime.Auth.Internal;
 
 /// <summary>Per-request state: <c>HttpRequestMessage.Options</c> on .NET, <c>Properties</c> on .NET Standard.</summary>
 internal static class RequestProperties

@@ -1,13 +1,16 @@
 using System;
+using System.ComponentModel;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using SpecClients.Runtime.Auth.Internal;
 
-namespace SpecClients.Runtime.Auth;
+namespace SpecClients.Runtime.Auth.Generated;
 
 /// <summary>
 /// Attaches the token of a <see cref="TokenProvider"/>, and on a 401 drops exactly the token it put on that request.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class TokenAuthenticator : IRequestAuthenticator, ICredentialRejecting
 {
     private readonly TokenProvider _provider;

@@ -1,16 +1,19 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
+using SpecClients.Runtime.Auth.Internal;
 using SpecClients.Runtime.Http;
 
-namespace SpecClients.Runtime.Auth;
+namespace SpecClients.Runtime.Auth.Generated;
 
 /// <summary>
 /// Turns the members a spec names for a token (<c>x-token</c> pointers, or RFC 6749 members) into an
 /// <see cref="AccessToken"/>. Generated token sources call these with whatever C# type the response schema gave the
 /// member: strings, numbers, numeric strings (Faspay's <c>"expired_in":"36000"</c>) or unknown JSON members.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class TokenResponseValues
 {
     /// <summary>A text value as is.</summary>
@@ -126,18 +129,5 @@ public static class TokenResponseValues
             : expiresIn is not null ? TokenExpiry.FromRelativeSeconds(expiresIn, context.Clock)
             : null;
         return context.CreateToken(token!, expiry, string.IsNullOrEmpty(refreshToken) ? null : refreshToken);
-    }
-}
-
-/// <summary>A token operation answered with success but without a usable token.</summary>
-public sealed class TokenResponseException : ApiException
-{
-    /// <summary>Creates the exception.</summary>
-    /// <param name="apiName">The API name.</param>
-    /// <param name="operationId">The token operation.</param>
-    /// <param name="message">What was missing; never a secret.</param>
-    public TokenResponseException(string apiName, string operationId, string message)
-        : base(apiName, operationId, 200, responseBody: null, message)
-    {
     }
 }

@@ -1,11 +1,14 @@
 using System;
+using System.ComponentModel;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using SpecClients.Runtime.Auth.Internal;
 
-namespace SpecClients.Runtime.Auth;
+namespace SpecClients.Runtime.Auth.Generated;
 
 /// <summary>An <c>apiKey</c> scheme with a static value, sent in a header, the query string or a cookie.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ApiKeyAuthenticator : IRequestAuthenticator
 {
     private readonly string _value;

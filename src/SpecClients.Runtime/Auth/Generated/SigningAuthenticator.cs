@@ -1,16 +1,19 @@
 using System;
+using System.ComponentModel;
 using System.Globalization;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using SpecClients.Runtime.Auth.Internal;
 
-namespace SpecClients.Runtime.Auth;
+namespace SpecClients.Runtime.Auth.Generated;
 
 /// <summary>
 /// Calls an <see cref="IRequestSigner"/> with the token of an optional <see cref="TokenProvider"/>. Within one
 /// security requirement, <see cref="RequestAuthorizer"/> applies signing schemes after all others, so a signature can
 /// cover the headers they set.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class SigningAuthenticator : IRequestAuthenticator
 {
     private static int s_instances;

@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
+using SpecClients.Runtime.Auth.Generated;
 
-namespace SpecClients.Runtime.Auth;
+namespace SpecClients.Runtime.Auth.Internal;
 
 /// <summary>Puts a credential into a header, the query string or a cookie. Messages never contain the value.</summary>
 internal static class CredentialPlacement

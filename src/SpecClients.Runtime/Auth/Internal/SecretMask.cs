@@ -1,4 +1,4 @@
-namespace SpecClients.Runtime.Auth;
+namespace SpecClients.Runtime.Auth.Internal;
 
 /// <summary>Masks secrets for display: long values keep their first four characters, short ones none.</summary>
 internal static class SecretMask

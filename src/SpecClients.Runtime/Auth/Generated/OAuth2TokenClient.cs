@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
@@ -8,9 +9,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using SpecClients.Runtime.Http;
 
-namespace SpecClients.Runtime.Auth;
+namespace SpecClients.Runtime.Auth.Generated;
 
 /// <summary>The OAuth2 grants a client can run by itself, without a user at a browser.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public enum OAuth2Grant
 {
     /// <summary>RFC 6749 §4.4: the client's own credentials.</summary>
@@ -25,6 +27,7 @@ public enum OAuth2Grant
 /// form with the client credentials in HTTP Basic (client_secret_basic), uses the refresh token when there is one, and
 /// reads <c>access_token</c>, <c>expires_in</c> and <c>refresh_token</c>.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class OAuth2TokenClient
 {
     private const long MaxResponseBytes = 1024 * 1024;

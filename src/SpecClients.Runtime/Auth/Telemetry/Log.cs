@@ -1,10 +1,10 @@
 using System;
 using Microsoft.Extensions.Logging;
 
-namespace SpecClients.Runtime.Auth;
+namespace SpecClients.Runtime.Auth.Internal;
 
 /// <summary>Pre-compiled log messages. Arguments are cache key prefixes, times and flags: never a token or secret.</summary>
-internal static class AuthLog
+internal static class Log
 {
     private static readonly Action<ILogger, string, bool, Exception?> TokenRequestedMessage =
         LoggerMessage.Define<string, bool>(LogLevel.Debug, EventIds.TokenRequested,

@@ -1,13 +1,16 @@
 using System;
+using System.ComponentModel;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using SpecClients.Runtime.Auth.Internal;
 
-namespace SpecClients.Runtime.Auth;
+namespace SpecClients.Runtime.Auth.Generated;
 
 /// <summary>HTTP Basic authentication: <c>Authorization: Basic base64(user:password)</c>, UTF-8 encoded (RFC 7617).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class BasicAuthenticator : IRequestAuthenticator
 {
     private readonly string _parameter;

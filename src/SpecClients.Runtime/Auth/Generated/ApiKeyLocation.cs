@@ -1,6 +1,9 @@
-namespace SpecClients.Runtime.Auth;
+using System.ComponentModel;
+
+namespace SpecClients.Runtime.Auth.Generated;
 
 /// <summary>Where a credential goes on a request: OpenAPI's <c>in</c> of an <c>apiKey</c> scheme.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public enum ApiKeyLocation
 {
     /// <summary>A request header.</summary>

@@ -3,11 +3,12 @@ using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using SpecClients.Runtime.Auth.Generated;
 
-namespace SpecClients.Runtime.Auth;
+namespace SpecClients.Runtime.Auth.Internal;
 
 /// <summary>What <see cref="RequestAuthorizer.ApplyAsync"/> put on a request.</summary>
-public sealed class AppliedAuthentication
+internal sealed class AppliedAuthentication
 {
     internal AppliedAuthentication(SecurityRequirement? requirement, IReadOnlyList<IRequestAuthenticator> authenticators)
     {

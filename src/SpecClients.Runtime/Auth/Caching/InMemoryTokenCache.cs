@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using SpecClients.Runtime.Auth.Internal;
 
 namespace SpecClients.Runtime.Auth;
 
@@ -10,7 +11,7 @@ namespace SpecClients.Runtime.Auth;
 /// The default <see cref="ITokenCache"/>: a process-local dictionary. Entries are dropped once their token has
 /// expired, so the cache does not grow with credentials that are no longer used.
 /// </summary>
-public sealed class InMemoryTokenCache : ITokenCache
+public sealed class InMemoryTokenCache : ITokenCache, ISynchronousTokenCache
 {
     private const int SweepEvery = 256;
 
@@ -37,8 +38,8 @@ public sealed class InMemoryTokenCache : ITokenCache
     /// <summary>The number of entries held, expired ones not yet dropped included.</summary>
     public int Count => _entries.Count;
 
-    /// <summary>The clock used to drop expired entries.</summary>
-    internal TimeProvider Clock => _clock;
+    /// <inheritdoc />
+    bool ISynchronousTokenCache.ReadsClock(TimeProvider clock) => ReferenceEquals(_clock, clock);
 
     /// <inheritdoc />
     public ValueTask<AccessToken?> GetAsync(string key, CancellationToken cancellationToken)
@@ -118,11 +119,8 @@ public sealed class InMemoryTokenCache : ITokenCache
         return default;
     }
 
-    /// <summary>
-    /// The entry held for <paramref name="key"/>, to be read with <see cref="Entry.Token"/> (the caller checks expiry
-    /// against its own clock). Once its token reads <see langword="null"/>, look the key up again.
-    /// </summary>
-    internal Entry? FindEntry(string key) => _entries.TryGetValue(key, out var entry) ? entry : null;
+    /// <inheritdoc />
+    ISynchronousTokenCacheEntry? ISynchronousTokenCache.FindEntry(string key) => _entries.TryGetValue(key, out var entry) ? entry : null;
 
     private void Sweep(DateTimeOffset now)
     {
@@ -161,7 +159,7 @@ public sealed class InMemoryTokenCache : ITokenCache
     }
 
     /// <summary>The token held under one key; <see langword="null"/> once removed (then it is never set again).</summary>
-    internal sealed class Entry
+    private sealed class Entry : ISynchronousTokenCacheEntry
     {
         private volatile AccessToken? _token;
 

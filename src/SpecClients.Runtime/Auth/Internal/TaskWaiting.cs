@@ -2,7 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace SpecClients.Runtime.Auth;
+namespace SpecClients.Runtime.Auth.Internal;
 
 /// <summary>Waiting for a shared task with a caller's own cancellation, without cancelling the task.</summary>
 internal static class TaskWaiting

@@ -1,15 +1,18 @@
 using System;
+using System.ComponentModel;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using SpecClients.Runtime.Auth.Internal;
 
-namespace SpecClients.Runtime.Auth;
+namespace SpecClients.Runtime.Auth.Generated;
 
 /// <summary>
 /// A token that is never sent by itself but signed into the request (<c>x-token send: signature</c>, Faspay SendMe):
 /// obtains it and hands it to the <see cref="SigningAuthenticator"/> of the same security requirement, which the
 /// <see cref="RequestAuthorizer"/> applies afterwards. On a 401 it drops exactly the token it handed over.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class SignatureTokenAuthenticator : IRequestAuthenticator, ICredentialRejecting
 {
     /// <summary>The request property under which the token waits for the signer.</summary>

@@ -1,12 +1,14 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 
-namespace SpecClients.Runtime.Auth;
+namespace SpecClients.Runtime.Auth.Generated;
 
 /// <summary>
 /// One alternative of an operation's <c>security</c> list: schemes that must all apply. Empty means anonymous
 /// access is allowed (OpenAPI's <c>{}</c>).
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class SecurityRequirement
 {
     /// <summary>Creates a requirement.</summary>

@@ -1,10 +1,10 @@
 using System;
 using System.Text.Json;
 
-namespace SpecClients.Runtime.Auth;
+namespace SpecClients.Runtime.Auth.Internal;
 
 /// <summary>Helpers that generated token sources call to turn what a token endpoint returns into an expiry.</summary>
-public static class TokenExpiry
+internal static class TokenExpiry
 {
     private const long MaxUnixSeconds = 253_402_300_799L; // 9999-12-31T23:59:59Z
     private const long MinUnixSeconds = -62_135_596_800L; // 0001-01-01T00:00:00Z

@@ -1,13 +1,15 @@
 using System;
+using System.ComponentModel;
 using System.Text.Json;
 
-namespace SpecClients.Runtime.Auth;
+namespace SpecClients.Runtime.Auth.Generated;
 
 /// <summary>
 /// How a server that answers a refused credential with a success status says so in the body (<c>x-token</c>
 /// <c>rejected-when</c>; Faspay SendMe: HTTP 200 with <c>"status": "9"</c>): the value at a JSON pointer equals a given
 /// text. A response that matches is treated as a 401: the token is dropped and the request retried once.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class CredentialRejection
 {
     private readonly string[] _segments;
@@ -83,11 +85,4 @@ public sealed class CredentialRejection
     /// <summary>Describes the rule (it holds no secret).</summary>
     /// <returns>The pointer and the value.</returns>
     public override string ToString() => Pointer + " = \"" + Value + "\"";
-}
-
-/// <summary>An authenticator whose server may refuse its credential in a success response.</summary>
-internal interface ICredentialRejecting
-{
-    /// <summary>The rule; <see langword="null"/> when refusals come as 401 only.</summary>
-    CredentialRejection? RejectedWhen { get; }
 }

@@ -1,9 +1,11 @@
 using System;
+using System.ComponentModel;
 using System.Globalization;
 
-namespace SpecClients.Runtime.Auth;
+namespace SpecClients.Runtime.Auth.Generated;
 
 /// <summary>How a token is written into its header (or parameter): <c>Bearer {0}</c>, raw, <c>JWT </c> unless present…</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class TokenFormat
 {
     private readonly string _prefix;

@@ -1,11 +1,14 @@
 using System;
+using System.ComponentModel;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using SpecClients.Runtime.Auth.Internal;
 
-namespace SpecClients.Runtime.Auth;
+namespace SpecClients.Runtime.Auth.Generated;
 
 /// <summary>A static bearer token: <c>Authorization: Bearer …</c> (a token that already starts with <c>Bearer </c> is sent as is).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class BearerAuthenticator : IRequestAuthenticator
 {
     private readonly string _headerValue;

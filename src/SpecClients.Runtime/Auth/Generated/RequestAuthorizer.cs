@@ -1,15 +1,18 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using SpecClients.Runtime.Auth.Internal;
 
-namespace SpecClients.Runtime.Auth;
+namespace SpecClients.Runtime.Auth.Generated;
 
 /// <summary>
 /// Chooses and applies one of an operation's security alternatives: the first whose schemes are all configured.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class RequestAuthorizer
 {
     // Generated clients pass the same static requirements on every call: each one is resolved once per authorizer.
@@ -81,7 +84,7 @@ public sealed class RequestAuthorizer
     /// <param name="cancellationToken">Cancels obtaining credentials.</param>
     /// <returns>What was applied, for a reaction to a 401.</returns>
     /// <exception cref="InvalidOperationException">No alternative is fully configured; the message names the missing schemes.</exception>
-    public async ValueTask<AppliedAuthentication> ApplyAsync(
+    internal async ValueTask<AppliedAuthentication> ApplyAsync(
         HttpRequestMessage request,
         IReadOnlyList<SecurityRequirement> alternatives,
         CancellationToken cancellationToken)
