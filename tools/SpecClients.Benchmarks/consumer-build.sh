@@ -7,7 +7,7 @@
 # The generator's own share is measured in process by the benchmarks (docs/performance.md).
 # A third variant generates only the operations in $SELECT (SpecClients_Operations; by default seven common Stripe
 # operations), to show what selecting operations saves.
-# Usage: [SELECT='opId;opId'] tests/SpecClients.Benchmarks/consumer-build.sh [spec] [extra dotnet build arguments...]
+# Usage: [SELECT='opId;opId'] tools/SpecClients.Benchmarks/consumer-build.sh [spec] [extra dotnet build arguments...]
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 spec=$(realpath "${1:-$repo/../shared/corpus/stripe-spec3.yaml}")
