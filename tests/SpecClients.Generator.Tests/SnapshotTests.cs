@@ -1,5 +1,6 @@
 using System.Linq;
 using SpecClients.Generator.Tests.Infrastructure;
+using SpecClients.Testing;
 using Xunit;
 
 namespace SpecClients.Generator.Tests;

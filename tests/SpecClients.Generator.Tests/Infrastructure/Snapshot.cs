@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using SpecClients.Testing;
 using Xunit;
 
 namespace SpecClients.Generator.Tests.Infrastructure;
@@ -12,7 +13,7 @@ internal static class Snapshot
 {
     public static void Verify(string name, string actual)
     {
-        var folder = Path.Combine(RepositoryPaths.TestProject, "Snapshots");
+        var folder = Path.Combine(RepositoryPaths.TestProject("SpecClients.Generator.Tests"), "Snapshots");
         var verified = Path.Combine(folder, name + ".verified.cs");
         var received = Path.Combine(folder, name + ".received.cs");
         actual = actual.Replace("\r\n", "\n");
