@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Shouldly;
 using SpecClients.Runtime.Auth;
 using SpecClients.Runtime.Tests.Support;
+using SpecClients.Testing;
 using Xunit;
 
 namespace SpecClients.Runtime.Tests.Auth;
@@ -120,7 +121,7 @@ public sealed class RequestAuthorizerTests
     [Fact]
     public async Task AppliedAuthenticationAsksEveryAuthenticatorAfterA401()
     {
-        var clock = new FakeTimeProvider();
+        var clock = TestClock.Create();
         var first = Providers.Create(new TestTokenSource(), clock, key: "first");
         var secondSource = new TestTokenSource();
         var second = Providers.Create(secondSource, clock, key: "second");
