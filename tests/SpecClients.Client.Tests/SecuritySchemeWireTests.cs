@@ -7,6 +7,7 @@ using Shouldly;
 using SpecClients.Client.Tests.Support;
 using SpecClients.Runtime.Auth;
 using SpecClients.Runtime.Http;
+using SpecClients.Testing;
 using Xunit;
 
 namespace SpecClients.Client.Tests;
