@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
@@ -34,13 +35,20 @@ public sealed class LoopbackServer : IAsyncDisposable
     /// <summary>Starts a server that listens on 127.0.0.1 only and answers with <paramref name="handler"/>.</summary>
     /// <param name="handler">Answers every request.</param>
     /// <param name="configure">Kestrel's options beyond the address, e.g. limits a fault needs lifted.</param>
-    public static async Task<LoopbackServer> StartAsync(RequestDelegate handler, Action<KestrelServerOptions>? configure = null)
+    /// <param name="certificate">When given, the server speaks TLS with it (an <c>https://</c> <see cref="Uri"/>).</param>
+    public static async Task<LoopbackServer> StartAsync(RequestDelegate handler, Action<KestrelServerOptions>? configure = null, X509Certificate2? certificate = null)
     {
         // The empty builder: no configuration files, no logging providers, nothing but Kestrel.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(options =>
         {
-            options.Listen(IPAddress.Loopback, 0);
+            options.Listen(IPAddress.Loopback, 0, listen =>
+            {
+                if (certificate is not null)
+                {
+                    listen.UseHttps(certificate);
+                }
+            });
             configure?.Invoke(options);
         });
         var app = builder.Build();

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -66,6 +67,7 @@ public sealed class RecordingServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, CannedResponse> _byPath = new(StringComparer.Ordinal);
     private volatile CannedResponse _response = new(200, "application/json", "{}"u8.ToArray(), ResponseHold.None);
     private volatile Func<RecordedRequest, int>? _statusFor;
+    private volatile Func<RecordedRequest, Uri?>? _locationFor;
     private LoopbackServer? _server;
 
     private RecordingServer()
@@ -87,20 +89,26 @@ public sealed class RecordingServer : IAsyncDisposable
     /// <summary>Completes when a <see cref="ResponseHold.AfterPartialBody"/> response has flushed its first half.</summary>
     public Task PartialBodySent => _partialBodySent.Task;
 
-    /// <summary>Starts a server listening on 127.0.0.1 only; it answers 200 <c>{}</c> until told otherwise.</summary>
-    public static async Task<RecordingServer> StartAsync()
+    /// <summary>
+    /// Starts a server listening on 127.0.0.1 only, over TLS with <paramref name="certificate"/> when one is given; it
+    /// answers 200 <c>{}</c> until told otherwise.
+    /// </summary>
+    /// <param name="certificate">The server's certificate, for an <c>https://</c> server.</param>
+    public static async Task<RecordingServer> StartAsync(X509Certificate2? certificate = null)
     {
         var server = new RecordingServer();
-        server._server = await LoopbackServer.StartAsync(server.HandleAsync);
+        server._server = await LoopbackServer.StartAsync(server.HandleAsync, certificate: certificate);
         return server;
     }
 
     /// <summary>Starts a server that answers each request with the status <paramref name="statusFor"/> picks for it.</summary>
     /// <param name="statusFor">The status for a recorded request; the body says <c>status NNN</c>.</param>
-    public static async Task<RecordingServer> StartAsync(Func<RecordedRequest, int> statusFor)
+    /// <param name="locationFor">A <c>Location</c> header to answer with, for redirects; none when it gives null.</param>
+    public static async Task<RecordingServer> StartAsync(Func<RecordedRequest, int> statusFor, Func<RecordedRequest, Uri?>? locationFor = null)
     {
         var server = await StartAsync();
         server._statusFor = statusFor;
+        server._locationFor = locationFor;
         return server;
     }
 
@@ -121,6 +129,13 @@ public sealed class RecordingServer : IAsyncDisposable
     /// <param name="json">The JSON body.</param>
     public void RespondJsonAt(string path, int status, string json) =>
         _byPath[path] = new CannedResponse(status, "application/json", Encoding.UTF8.GetBytes(json), ResponseHold.None);
+
+    /// <summary>Answers requests to exactly <paramref name="path"/> with an empty <paramref name="status"/> response whose <c>Location</c> is <paramref name="location"/>.</summary>
+    /// <param name="path">The raw path.</param>
+    /// <param name="status">The status code, e.g. 302.</param>
+    /// <param name="location">Where the response redirects.</param>
+    public void RedirectAt(string path, int status, Uri location) =>
+        _byPath[path] = new CannedResponse(status, null, Array.Empty<byte>(), ResponseHold.None, location);
 
     /// <summary>Answers with <paramref name="json"/> as <c>application/json</c>.</summary>
     /// <param name="status">The status code.</param>
@@ -189,6 +204,11 @@ public sealed class RecordingServer : IAsyncDisposable
             context.Response.ContentType = response.ContentType;
         }
 
+        if (response.Location is { } location)
+        {
+            context.Response.Headers.Location = location.IsAbsoluteUri ? location.AbsoluteUri : location.OriginalString;
+        }
+
         context.Response.ContentLength = response.Body.Length;
         if (response.Hold == ResponseHold.AfterPartialBody)
         {
@@ -212,7 +232,7 @@ public sealed class RecordingServer : IAsyncDisposable
         if (_statusFor is { } statusFor)
         {
             var status = statusFor(request);
-            return new CannedResponse(status, "text/plain", Encoding.UTF8.GetBytes("status " + status), ResponseHold.None);
+            return new CannedResponse(status, "text/plain", Encoding.UTF8.GetBytes("status " + status), ResponseHold.None, _locationFor?.Invoke(request));
         }
 
         return _response;
@@ -230,5 +250,5 @@ public sealed class RecordingServer : IAsyncDisposable
         }
     }
 
-    private sealed record CannedResponse(int Status, string? ContentType, byte[] Body, ResponseHold Hold);
+    private sealed record CannedResponse(int Status, string? ContentType, byte[] Body, ResponseHold Hold, Uri? Location = null);
 }
