@@ -5,6 +5,7 @@ using Providers.Kitegateway;
 using Providers.Torus;
 using Shouldly;
 using SpecClients.Client.Tests.Support;
+using SpecClients.Testing;
 using Xunit;
 
 namespace SpecClients.Client.Tests;

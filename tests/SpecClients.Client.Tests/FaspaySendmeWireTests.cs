@@ -1,12 +1,14 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using Providers.FaspaySendme;
 using Shouldly;
 using SpecClients.Client.Tests.Support;
 using SpecClients.Runtime.Auth;
 using SpecClients.Runtime.Auth.Generated;
 using SpecClients.Runtime.Http;
+using SpecClients.Testing;
 using Xunit;
 
 namespace SpecClients.Client.Tests;
@@ -60,7 +62,7 @@ public sealed class FaspaySendmeWireTests
         var client = new FaspaySendmeClient(
             handler.CreateHttpClient(),
             new FaspaySendmeClientOptions { BaseAddress = new Uri("http://127.0.0.1:9/sendme-sandbox/") },
-            new IRequestAuthenticator[] { new SigningAuthenticator("faspaySignature", new FaspaySigner(), clock: new FixedClock(VectorInstant)) });
+            new IRequestAuthenticator[] { new SigningAuthenticator("faspaySignature", new FaspaySigner(), clock: new FakeTimeProvider(VectorInstant)) });
 
         await client.GetAccessTokenAsync();
 
@@ -216,5 +218,5 @@ public sealed class FaspaySendmeWireTests
         new(
             server.CreateHttpClient(),
             new FaspaySendmeClientOptions { BaseAddress = server.Uri },
-            more.Prepend(new SigningAuthenticator("faspaySignature", signer, clock: new FixedClock(VectorInstant))).ToArray());
+            more.Prepend(new SigningAuthenticator("faspaySignature", signer, clock: new FakeTimeProvider(VectorInstant))).ToArray());
 }

@@ -4,6 +4,7 @@ using Providers.Fincode;
 using Shouldly;
 using SpecClients.Client.Tests.Support;
 using SpecClients.Runtime.Http;
+using SpecClients.Testing;
 using Xunit;
 
 namespace SpecClients.Client.Tests;

@@ -10,6 +10,7 @@ using Providers.Multipart;
 using Shouldly;
 using SpecClients.Client.Tests.Support;
 using SpecClients.Runtime.Http;
+using SpecClients.Testing;
 using Xunit;
 
 namespace SpecClients.Client.Tests;

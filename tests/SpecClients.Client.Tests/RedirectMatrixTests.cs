@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using SpecClients.Client.Tests.Support;
+using SpecClients.Testing;
 using SpecClients.Runtime.Auth;
 using SpecClients.Runtime.Http;
 using Xunit;

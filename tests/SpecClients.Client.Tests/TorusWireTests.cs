@@ -7,6 +7,7 @@ using SpecClients.Client.Tests.Support;
 using SpecClients.Runtime.Auth;
 using SpecClients.Runtime.Auth.Generated;
 using SpecClients.Runtime.Http;
+using SpecClients.Testing;
 using Xunit;
 
 namespace SpecClients.Client.Tests;

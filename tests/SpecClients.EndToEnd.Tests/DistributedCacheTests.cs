@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Shouldly;
 using SpecClients.EndToEnd.Tests.Support;
@@ -26,8 +27,8 @@ public sealed class DistributedCacheTests
         var shared = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()));
         void UseSharedCache(IServiceCollection services) =>
             services.AddSingleton<ITokenCache>(sp => new DistributedTokenCache(shared, harness.Clock));
-        var first = harness.BuildContainer(new CapturingLoggerProvider(), new WireLog(), UseSharedCache);
-        var second = harness.BuildContainer(new CapturingLoggerProvider(), new WireLog(), UseSharedCache);
+        var first = harness.BuildContainer(new FakeLogCollector(), new WireLog(), UseSharedCache);
+        var second = harness.BuildContainer(new FakeLogCollector(), new WireLog(), UseSharedCache);
 
         await Clients.CallAsync(first, provider);
         await Clients.CallAsync(second, provider);
@@ -47,8 +48,8 @@ public sealed class DistributedCacheTests
     {
         // The control for the test above: without the shared cache the second container does ask.
         await using var harness = await Harness.StartAsync();
-        var first = harness.BuildContainer(new CapturingLoggerProvider(), new WireLog());
-        var second = harness.BuildContainer(new CapturingLoggerProvider(), new WireLog());
+        var first = harness.BuildContainer(new FakeLogCollector(), new WireLog());
+        var second = harness.BuildContainer(new FakeLogCollector(), new WireLog());
 
         await Clients.CallAsync(first, SandboxProviders.Kitegateway);
         await Clients.CallAsync(second, SandboxProviders.Kitegateway);
@@ -63,8 +64,8 @@ public sealed class DistributedCacheTests
         var shared = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()));
         void UseSharedCache(IServiceCollection services) =>
             services.AddSingleton<ITokenCache>(sp => new DistributedTokenCache(shared, harness.Clock));
-        var first = harness.BuildContainer(new CapturingLoggerProvider(), new WireLog(), UseSharedCache);
-        var second = harness.BuildContainer(new CapturingLoggerProvider(), new WireLog(), UseSharedCache);
+        var first = harness.BuildContainer(new FakeLogCollector(), new WireLog(), UseSharedCache);
+        var second = harness.BuildContainer(new FakeLogCollector(), new WireLog(), UseSharedCache);
         await Clients.CallAsync(first, SandboxProviders.Torus);
         await Clients.CallAsync(second, SandboxProviders.Torus);
 
@@ -95,7 +96,7 @@ public sealed class DistributedCacheTests
         var shared = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()));
         void UseSharedCache(IServiceCollection services) =>
             services.AddSingleton<ITokenCache>(sp => new DistributedTokenCache(shared, harness.Clock));
-        var first = harness.BuildContainer(new CapturingLoggerProvider(), new WireLog(), UseSharedCache);
+        var first = harness.BuildContainer(new FakeLogCollector(), new WireLog(), UseSharedCache);
         var other = new SandboxOptions
         {
             KitegatewaySecretKey = "other-kite-secret-key",
@@ -103,7 +104,7 @@ public sealed class DistributedCacheTests
             Faspay = new SpecClients.Samples.Faspay.FaspayCredentials("other-key", "other-secret", "other-app-key", "other-app-secret", "other-client-key", "other-client-secret", "other-iv"),
             TorusRequestToken = "other-torus-request-token",
         };
-        var second = harness.BuildContainer(new CapturingLoggerProvider(), new WireLog(), UseSharedCache, other);
+        var second = harness.BuildContainer(new FakeLogCollector(), new WireLog(), UseSharedCache, other);
         await Clients.CallAsync(first, provider);
 
         // The other account's credentials are refused by this sandbox: its token request must be made, and fail.

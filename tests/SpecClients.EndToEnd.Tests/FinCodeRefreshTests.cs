@@ -6,6 +6,7 @@ using Shouldly;
 using SpecClients.EndToEnd.Tests.Support;
 using SpecClients.Runtime.Auth;
 using SpecClients.Samples.Sandbox;
+using SpecClients.Testing;
 using Xunit;
 
 namespace SpecClients.EndToEnd.Tests;
@@ -59,7 +60,7 @@ public sealed class FinCodeRefreshTests
     public async Task TheRefreshIsCountedByTheRefreshCounterOfTheAuthMeter()
     {
         await using var harness = await Harness.StartAsync();
-        using var meter = new AuthMeterRecorder();
+        using var meter = new AuthMetrics();
         await harness.CallAsync(FinCode);
         harness.Clock.Advance(harness.SandboxOptions.FinCodeTokenLifetime - TimeSpan.FromSeconds(30));
         await harness.CallAsync(FinCode);

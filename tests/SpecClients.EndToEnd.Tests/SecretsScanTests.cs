@@ -20,6 +20,7 @@ using SpecClients.Runtime.Auth;
 using SpecClients.Runtime.Http;
 using SpecClients.Samples.Faspay;
 using SpecClients.Samples.Sandbox;
+using SpecClients.Testing;
 using Xunit;
 
 namespace SpecClients.EndToEnd.Tests;
@@ -39,7 +40,7 @@ public sealed class SecretsScanTests
     {
         var observed = new ConcurrentQueue<(string Source, string Text)>();
         using var activities = ListenToAuthActivities(observed);
-        using var meter = new AuthMeterRecorder();
+        using var meter = new AuthMetrics();
         await using var harness = await Harness.StartAsync(options =>
         {
             UseSecrets(options, "ok");
@@ -84,11 +85,11 @@ public sealed class SecretsScanTests
         await FailEveryProviderAsync(wrongServices, observed);
         Describe(wrongServices, observed);
 
-        foreach (var entry in harness.Logs.Entries)
+        foreach (var entry in harness.Logs.GetSnapshot())
         {
             // HttpClientFactory's header events are scanned without their structured state, which holds every header
             // value as sent: a known leak, asserted on its own below (HttpClientHeaderLogs…).
-            observed.Enqueue(("log " + entry.Category + " " + entry.EventId, entry.IsHttpClientHeaderEvent ? entry.FormattedText : entry.AllText));
+            observed.Enqueue(("log " + entry.Category + " " + entry.Id, entry.IsHttpClientHeaderEvent() ? entry.FormattedText() : entry.AllText()));
         }
 
         foreach (var text in meter.Texts)
@@ -106,7 +107,7 @@ public sealed class SecretsScanTests
             harness.Logs.WithEvent(id).ShouldNotBeEmpty(id.Name);
         }
 
-        harness.Logs.Entries.ShouldContain(e => e.IsHttpClientHeaderEvent, "no header event: HttpClient's Trace logging was not captured");
+        harness.Logs.GetSnapshot().ShouldContain(e => e.IsHttpClientHeaderEvent(), "no header event: HttpClient's Trace logging was not captured");
         harness.Sandbox.Counters.Kitegateway.CallsRejected.ShouldBe(1);   // revoked
         harness.Sandbox.Counters.Torus.CallsRejected.ShouldBe(2);         // revoked, then expired on the server only
         harness.Sandbox.Counters.Faspay.CallsRejected.ShouldBeGreaterThanOrEqualTo(1);
@@ -130,7 +131,7 @@ public sealed class SecretsScanTests
         await harness.Services.GetRequiredService<FincodeClient>().PostOauthTokenAsync(request);
 
         request.ToString().ShouldNotContain(Marker);
-        harness.Logs.Entries.ShouldAllBe(e => !e.AllText.Contains(Marker));
+        harness.Logs.GetSnapshot().ShouldAllBe(e => !e.AllText().Contains(Marker));
     }
 
     [Fact]
@@ -143,9 +144,9 @@ public sealed class SecretsScanTests
             await harness.CallAsync(provider);
         }
 
-        var headerEvents = harness.Logs.Entries.Where(e => e.IsHttpClientHeaderEvent).ToList();
+        var headerEvents = harness.Logs.GetSnapshot().Where(e => e.IsHttpClientHeaderEvent()).ToList();
         headerEvents.ShouldNotBeEmpty();
-        headerEvents.Where(e => e.AllText.Contains(Marker, StringComparison.Ordinal)).Select(e => e.Category + " " + e.EventId).ShouldBeEmpty();
+        headerEvents.Where(e => e.AllText().Contains(Marker, StringComparison.Ordinal)).Select(e => e.Category + " " + e.Id).ShouldBeEmpty();
     }
 
     private static void UseSecrets(SandboxOptions options, string set)

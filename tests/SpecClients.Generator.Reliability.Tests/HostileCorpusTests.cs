@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using SpecClients.Generator.Reliability.Tests.Infrastructure;
+using SpecClients.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -91,20 +92,22 @@ internal sealed record KnownBug(string Signature, string Reason)
 
 internal static class HostileCorpus
 {
+    private static readonly string HostileSpecs = Path.Combine(RepositoryPaths.TestProject("SpecClients.Generator.Reliability.Tests"), "HostileSpecs");
+
     private static readonly Lazy<Dictionary<string, KnownBug>> s_knownBugs = new(LoadKnownBugs);
 
     public static IReadOnlyDictionary<string, KnownBug> KnownBugs => s_knownBugs.Value;
 
     public static IEnumerable<string> Files() =>
-        Directory.EnumerateFiles(RepositoryPaths.HostileSpecs, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(RepositoryPaths.HostileSpecs, f).Replace('\\', '/'))
+        Directory.EnumerateFiles(HostileSpecs, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(HostileSpecs, f).Replace('\\', '/'))
             .Where(f => f.Contains('/', StringComparison.Ordinal))
             .OrderBy(f => f, StringComparer.Ordinal);
 
     public static HostileCase Load(string relativePath)
     {
         var expected = relativePath.Split('/')[0];
-        var fullPath = Path.Combine(RepositoryPaths.HostileSpecs, relativePath);
+        var fullPath = Path.Combine(HostileSpecs, relativePath);
         return new HostileCase(relativePath, fullPath, Path.GetFileName(relativePath), expected, File.ReadAllText(fullPath));
     }
 
@@ -174,7 +177,7 @@ internal static class HostileCorpus
     {
         // Format: <relative path> | <text the failure must contain> | <reason>
         var bugs = new Dictionary<string, KnownBug>(StringComparer.Ordinal);
-        var file = Path.Combine(RepositoryPaths.HostileSpecs, "known-bugs.txt");
+        var file = Path.Combine(HostileSpecs, "known-bugs.txt");
         if (!File.Exists(file))
         {
             return bugs;

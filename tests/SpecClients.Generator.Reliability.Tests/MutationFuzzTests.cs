@@ -7,6 +7,7 @@ using System.Linq;
 using System.Text;
 using SpecClients.Generator.Reliability.Tests.Fuzz;
 using SpecClients.Generator.Reliability.Tests.Infrastructure;
+using SpecClients.Testing;
 using Xunit;
 using Xunit.Abstractions;
 

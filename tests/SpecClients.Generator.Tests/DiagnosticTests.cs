@@ -1,9 +1,9 @@
+using SpecClients.Testing;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Shouldly;
-using SpecClients.Generator.Tests.Infrastructure;
 using Xunit;
 
 namespace SpecClients.Generator.Tests;

@@ -1,10 +1,10 @@
+using SpecClients.Testing;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Shouldly;
-using SpecClients.Generator.Tests.Infrastructure;
 using Xunit;
 
 namespace SpecClients.Generator.Tests;

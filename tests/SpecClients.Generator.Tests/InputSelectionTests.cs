@@ -1,8 +1,8 @@
+using SpecClients.Testing;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Shouldly;
-using SpecClients.Generator.Tests.Infrastructure;
 using Xunit;
 
 namespace SpecClients.Generator.Tests;

@@ -1,3 +1,4 @@
+using SpecClients.Testing;
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -8,7 +9,6 @@ using Shouldly;
 using SpecClients.Generator.Input;
 using SpecClients.Generator.Model;
 using SpecClients.Generator.Parsing;
-using SpecClients.Generator.Tests.Infrastructure;
 using Xunit;
 
 namespace SpecClients.Generator.Tests;

@@ -1,3 +1,4 @@
+using SpecClients.Testing;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
@@ -7,7 +8,6 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Shouldly;
 using SpecClients.Generator.Emit;
 using SpecClients.Generator.Model;
-using SpecClients.Generator.Tests.Infrastructure;
 using Xunit;
 
 namespace SpecClients.Generator.Tests;

@@ -1,7 +1,7 @@
+using SpecClients.Testing;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Shouldly;
-using SpecClients.Generator.Tests.Infrastructure;
 using Xunit;
 
 namespace SpecClients.Generator.Tests;

@@ -1,4 +1,4 @@
-using System.Linq;
+using SpecClients.Testing;
 using SpecClients.Generator.Tests.Infrastructure;
 using Xunit;
 
@@ -12,10 +12,7 @@ public sealed class SnapshotTests
     public void GeneratedSourcesMatchSnapshots(string spec)
     {
         var result = GeneratorHarness.RunRepositorySpecs(spec);
-        var combined = string.Join(
-            "\n",
-            result.Sources.OrderBy(s => s.HintName, System.StringComparer.Ordinal).Select(s => "//// " + s.HintName + "\n" + s.SourceText));
 
-        Snapshot.Verify(System.IO.Path.GetFileNameWithoutExtension(spec), combined);
+        Snapshot.Verify(System.IO.Path.GetFileNameWithoutExtension(spec), result.Sources);
     }
 }

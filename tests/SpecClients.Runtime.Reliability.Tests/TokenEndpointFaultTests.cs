@@ -6,6 +6,7 @@ using Shouldly;
 using SpecClients.Runtime.Auth;
 using SpecClients.Runtime.Http;
 using SpecClients.Runtime.Reliability.Tests.Support;
+using SpecClients.Testing;
 using Xunit;
 
 namespace SpecClients.Runtime.Reliability.Tests;
@@ -355,7 +356,7 @@ public sealed class TokenEndpointFaultTests
         exception.StatusCode.ShouldBe(401);
         exception.OperationId.ShouldBe("createAccessToken");
         run.Server.Hits(Endpoint.KitegatewayToken).ShouldBe(1);
-        run.Clients.Logs.All.ShouldNotContain(Secrets.Marker);
+        run.Clients.Logs.AllText().ShouldNotContain(Secrets.Marker);
     }
 
     private static async Task<(Exception? Exception, TimeSpan Elapsed)> Observe(Func<Task> call)

@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 using SpecClients.Samples.Sandbox;
 using Xunit;
@@ -18,7 +19,7 @@ public abstract class SandboxTestBase : IAsyncLifetime
     private readonly List<HttpClient> _clients = [];
     private ProviderSandbox? _sandbox;
 
-    internal ManualTimeProvider Time { get; } = new();
+    internal FakeTimeProvider Time { get; } = new(new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero));
 
     protected SandboxOptions Options { get; private set; } = null!;
 

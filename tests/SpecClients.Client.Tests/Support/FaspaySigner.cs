@@ -65,18 +65,6 @@ public sealed class FaspaySigner : IRequestSigner
     }
 }
 
-/// <summary>A clock that always answers the same instant.</summary>
-public sealed class FixedClock : TimeProvider
-{
-    private readonly DateTimeOffset _now;
-
-    /// <summary>Creates the clock.</summary>
-    public FixedClock(DateTimeOffset now) => _now = now;
-
-    /// <inheritdoc/>
-    public override DateTimeOffset GetUtcNow() => _now;
-}
-
 /// <summary>
 /// Stands for a scheme whose credential travels inside another scheme's signature (Faspay's faspayAccessToken,
 /// <c>x-token.send: signature</c>): it satisfies the security requirement and adds nothing itself.

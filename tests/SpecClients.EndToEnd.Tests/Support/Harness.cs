@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 using SpecClients.Samples.Sandbox;
 
 namespace SpecClients.EndToEnd.Tests.Support;
@@ -32,7 +34,7 @@ public sealed class Harness : IAsyncDisposable
     public ProviderSandbox Sandbox { get; }
 
     /// <summary>Every log entry of the main container.</summary>
-    public CapturingLoggerProvider Logs { get; } = new();
+    public FakeLogCollector Logs { get; } = new();
 
     /// <summary>Every request of the main container.</summary>
     public WireLog Wire { get; } = new();
@@ -46,7 +48,8 @@ public sealed class Harness : IAsyncDisposable
     /// <returns>The harness.</returns>
     public static async Task<Harness> StartAsync(Action<SandboxOptions>? sandbox = null, Action<IServiceCollection>? services = null)
     {
-        var clock = new FakeTimeProvider();
+        // 2030-01-01 08:00: in the real future, so a distributed cache accepts the absolute expiries computed from it.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 8, 0, 0, TimeSpan.Zero));
         var options = new SandboxOptions { TimeProvider = clock };
         sandbox?.Invoke(options);
         var harness = new Harness(clock, options, await ProviderSandbox.StartAsync(options));
@@ -63,11 +66,11 @@ public sealed class Harness : IAsyncDisposable
     /// <param name="configure">Registers more services before the clients (e.g. an ITokenCache).</param>
     /// <param name="credentials">The clients' credentials; the sandbox's own when null.</param>
     /// <returns>The container.</returns>
-    public ServiceProvider BuildContainer(CapturingLoggerProvider logs, WireLog wire, Action<IServiceCollection>? configure = null, SandboxOptions? credentials = null)
+    public ServiceProvider BuildContainer(FakeLogCollector logs, WireLog wire, Action<IServiceCollection>? configure = null, SandboxOptions? credentials = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(logs)));
         configure?.Invoke(services);
         services.AddSandboxClients(Sandbox, credentials ?? SandboxOptions, wire);
         var container = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

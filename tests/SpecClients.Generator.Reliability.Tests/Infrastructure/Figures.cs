@@ -5,13 +5,14 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using SpecClients.Testing;
 
 namespace SpecClients.Generator.Reliability.Tests.Infrastructure;
 
 /// <summary>Writes a figures file into <c>TestResults/</c> beside the test project, for docs/reliability.md.</summary>
 internal static class FiguresFile
 {
-    public static string Folder => Path.Combine(RepositoryPaths.Root, "tests", "SpecClients.Generator.Reliability.Tests", "TestResults");
+    public static string Folder => Path.Combine(RepositoryPaths.TestProject("SpecClients.Generator.Reliability.Tests"), "TestResults");
 
     public static string Write(string name, string text)
     {

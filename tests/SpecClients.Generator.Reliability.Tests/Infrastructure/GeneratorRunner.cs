@@ -12,24 +12,23 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
+using SpecClients.Testing;
 
 namespace SpecClients.Generator.Reliability.Tests.Infrastructure;
 
 /// <summary>
-/// Runs the public <see cref="SpecClientsGenerator"/> through <see cref="CSharpGeneratorDriver"/> on one in-memory spec
+/// Runs the public generator through the shared <see cref="GeneratorHarness"/> on one in-memory spec
 /// with a time limit, and compiles what it generated when it reported no error. Runs inside the worker process
 /// (<see cref="IsolatedGenerator"/>), so that a generator that overflows the stack takes down the worker, not the tests.
 /// </summary>
 internal static class GeneratorRunner
 {
-    private static readonly Lazy<CSharpCompilation> s_baseCompilation = new(CreateBaseCompilation);
+    private static readonly Lazy<CSharpCompilation> s_baseCompilation =
+        new(() => GeneratorHarness.CreateCompilation("namespace Consumer; internal static class Placeholder { }"));
 
     // Source sets (comments stripped) that compiled without errors: a mutation that only changed a description
     // generates the same code and need not be compiled again.
     private static readonly ConcurrentDictionary<string, bool> s_compiled = new(StringComparer.Ordinal);
-
-    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.CSharp12);
 
     public static CaseResult Run(CaseRequest request)
     {
@@ -68,12 +67,7 @@ internal static class GeneratorRunner
     private static CaseResult RunCore(CaseRequest request, string text, Phase phase, CancellationToken cancellationToken)
     {
         var generatorTime = Stopwatch.StartNew();
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            new[] { new SpecClientsGenerator().AsSourceGenerator() },
-            new AdditionalText[] { new InMemoryAdditionalText(request.SpecPath, text) },
-            ParseOptions,
-            new EmptyOptionsProvider(),
-            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
+        var driver = GeneratorHarness.CreateDriver(new AdditionalText[] { new InMemoryAdditionalText(request.SpecPath, text) }, trackSteps: false);
         driver = driver.RunGeneratorsAndUpdateCompilation(s_baseCompilation.Value, out var output, out var driverDiagnostics, cancellationToken);
         var result = driver.GetRunResult();
         var exception = result.Results.Select(r => r.Exception).FirstOrDefault(e => e is not null);
@@ -161,44 +155,5 @@ internal static class GeneratorRunner
         }
 
         return Convert.ToHexString(hash.GetHashAndReset());
-    }
-
-    private static CSharpCompilation CreateBaseCompilation()
-    {
-        // This process's own framework plus the runtime library and its dependencies copied beside the tests.
-        var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        var references = trusted
-            .Where(p => !Path.GetFileName(p).StartsWith("SpecClients.Generator", StringComparison.Ordinal)
-                && !Path.GetFileName(p).StartsWith("xunit", StringComparison.Ordinal)
-                && !Path.GetFileName(p).StartsWith("testhost", StringComparison.Ordinal))
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-            .ToArray();
-        return CSharpCompilation.Create(
-            "Consumer",
-            new[] { CSharpSyntaxTree.ParseText("namespace Consumer; internal static class Placeholder { }", ParseOptions) },
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
-                // As in every SDK project: the runtime library targets net8.0 and binds to the host's newer framework.
-                .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
-    }
-
-    private sealed class EmptyOptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private static readonly AnalyzerConfigOptions s_empty = new EmptyOptions();
-
-        public override AnalyzerConfigOptions GlobalOptions => s_empty;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => s_empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => s_empty;
-
-        private sealed class EmptyOptions : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
-            {
-                value = null;
-                return false;
-            }
-        }
     }
 }

@@ -1,3 +1,4 @@
+using SpecClients.Testing;
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;

@@ -2,23 +2,27 @@ using System;
 using System.Net.Http;
 using FaultProviders.Kitegateway;
 using FaultProviders.Torus;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using SpecClients.Runtime.Auth;
+using SpecClients.Testing;
 
 namespace SpecClients.Runtime.Reliability.Tests.Support;
 
-/// <summary>Generated clients pointed at a fault server, each with its own token cache and a capturing logger.</summary>
+/// <summary>Generated clients pointed at a fault server, each with its own token cache and a log collector.</summary>
 internal sealed class Clients : IDisposable
 {
     private readonly HttpClient _http;
+    private readonly ILoggerFactory _loggerFactory;
 
     public Clients(FaultServer server, TimeSpan? httpTimeout = null, Action<TokenProviderOptions>? tokens = null, long maxResponseBytes = 1024 * 1024, string kitegatewaySecretKey = Secrets.KitegatewaySecretKey)
     {
-        Logs = new CapturingLoggerFactory();
+        _loggerFactory = FakeLogRecordText.CreateFactory(Logs);
         _http = new HttpClient(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(1) })
         {
             Timeout = httpTimeout ?? TimeSpan.FromSeconds(30),
         };
-        var services = new AuthServices(new InMemoryTokenCache(), TimeProvider.System, Logs);
+        var services = new AuthServices(new InMemoryTokenCache(), TimeProvider.System, _loggerFactory);
 
         KitegatewayOptions = new KitegatewayClientOptions
         {
@@ -43,7 +47,8 @@ internal sealed class Clients : IDisposable
         Torus = new TorusClient(_http, TorusOptions, TorusAuth);
     }
 
-    public CapturingLoggerFactory Logs { get; }
+    /// <summary>Every log record of these clients, at every level.</summary>
+    public FakeLogCollector Logs { get; } = new();
 
     public KitegatewayClientOptions KitegatewayOptions { get; }
 
@@ -57,5 +62,9 @@ internal sealed class Clients : IDisposable
 
     public TorusClient Torus { get; }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _loggerFactory.Dispose();
+    }
 }

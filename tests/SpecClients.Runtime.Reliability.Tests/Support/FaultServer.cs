@@ -3,17 +3,12 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
+using SpecClients.Testing;
 
 namespace SpecClients.Runtime.Reliability.Tests.Support;
 
@@ -45,7 +40,7 @@ internal sealed class FaultServer : IAsyncDisposable
     private readonly ConcurrentDictionary<Endpoint, Fault> _standing = new();
     private readonly ConcurrentDictionary<Endpoint, int> _hits = new();
     private readonly ConcurrentQueue<(string Prefix, DateTimeOffset At)> _issued = new();
-    private WebApplication? _app;
+    private LoopbackServer? _server;
     private int _tokenCounter;
     private int _expiredSeen;
     private int _unknownSeen;
@@ -55,7 +50,7 @@ internal sealed class FaultServer : IAsyncDisposable
     }
 
     /// <summary>The base address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
-    public Uri Uri { get; private set; } = null!;
+    public Uri Uri => _server!.Uri;
 
     /// <summary>How long Kitegateway tokens live; the response's data.expires is the issue time plus this, rounded up to a second.</summary>
     public TimeSpan KitegatewayLifetime { get; set; } = TimeSpan.FromMinutes(15);
@@ -75,23 +70,9 @@ internal sealed class FaultServer : IAsyncDisposable
     public static async Task<FaultServer> StartAsync()
     {
         var server = new FaultServer();
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(options =>
-        {
-            options.Listen(IPAddress.Loopback, 0);
-            options.Limits.MinResponseDataRate = null; // slow-drip faults drip on purpose
-        });
-        var app = builder.Build();
-        app.Run(server.HandleAsync);
-        await app.StartAsync();
-        server._app = app;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        server.Uri = new Uri(address.TrimEnd('/') + "/", UriKind.Absolute);
-        if (!server.Uri.IsLoopback)
-        {
-            throw new InvalidOperationException("The fault server must listen on loopback only: " + server.Uri);
-        }
-
+        server._server = await LoopbackServer.StartAsync(
+            server.HandleAsync,
+            options => options.Limits.MinResponseDataRate = null); // slow-drip faults drip on purpose
         return server;
     }
 
@@ -257,19 +238,9 @@ internal sealed class FaultServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
+        if (_server is not null)
         {
-            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            try
-            {
-                await _app.StopAsync(stop.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                // Hanging faults keep connections open; the server is going away regardless.
-            }
-
-            await _app.DisposeAsync();
+            await _server.DisposeAsync();
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using SpecClients.Testing;
 
 namespace SpecClients.Runtime.Reliability.Tests.Support;
 
@@ -12,7 +13,7 @@ internal static class RuntimeFigures
 {
     private static readonly ConcurrentDictionary<string, string> s_faults = new(StringComparer.Ordinal);
 
-    public static string Folder => Path.Combine(FindRoot(), "tests", "SpecClients.Runtime.Reliability.Tests", "TestResults");
+    public static string Folder => Path.Combine(RepositoryPaths.TestProject("SpecClients.Runtime.Reliability.Tests"), "TestResults");
 
     public static void RecordFault(string test, string fault, string outcome, TimeSpan elapsed)
     {
@@ -24,16 +25,5 @@ internal static class RuntimeFigures
     {
         Directory.CreateDirectory(Folder);
         File.WriteAllText(Path.Combine(Folder, name), text);
-    }
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Generator.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? AppContext.BaseDirectory;
     }
 }

@@ -6,17 +6,19 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 using SpecClients.Runtime.Auth;
 using SpecClients.Runtime.Auth.Generated;
 using SpecClients.Runtime.Tests.Support;
+using SpecClients.Testing;
 using Xunit;
 
 namespace SpecClients.Runtime.Tests.Auth;
 
 public sealed class AuthenticationHandlerTests
 {
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = TestClock.Create();
 
     [Fact]
     public async Task UnauthorizedIsRetriedExactlyOnceWithANewTokenAndIdenticalBodyBytes()
@@ -27,7 +29,7 @@ public sealed class AuthenticationHandlerTests
         var body = RandomBytes(64 * 1024);
 
         // A non-seekable stream: re-sending it is only possible because the handler buffered it.
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.BaseAddress, "payments?x=1"))
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.Uri, "payments?x=1"))
         {
             Content = new StreamContent(new ForwardOnlyStream(body)),
         };
@@ -52,7 +54,7 @@ public sealed class AuthenticationHandlerTests
         using var client = CreateClient(new TokenAuthenticator("oauth", Providers.Create(source, _clock)));
 
         var body = "{\"a\":1}"u8.ToArray();
-        using var response = await client.PostAsync(server.BaseAddress, new ByteArrayContent(body));
+        using var response = await client.PostAsync(server.Uri, new ByteArrayContent(body));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         server.Requests.Count.ShouldBe(2);
@@ -65,7 +67,7 @@ public sealed class AuthenticationHandlerTests
         await using var server = await RecordingServer.StartAsync(_ => 401);
         using var client = CreateClient(new BasicAuthenticator("basicAuth", "shop", "pw"));
 
-        using var response = await client.GetAsync(server.BaseAddress);
+        using var response = await client.GetAsync(server.Uri);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         server.Requests.Count.ShouldBe(1);
@@ -78,7 +80,7 @@ public sealed class AuthenticationHandlerTests
         await using var server = await RecordingServer.StartAsync(_ => 401);
         var source = new TestTokenSource();
         using var client = CreateClient(new TokenAuthenticator("oauth", Providers.Create(source, _clock)));
-        using var request = new HttpRequestMessage(HttpMethod.Get, server.BaseAddress);
+        using var request = new HttpRequestMessage(HttpMethod.Get, server.Uri);
         AuthRequestOptions.MarkAuthenticated(request);
 
         using var response = await client.SendAsync(request);

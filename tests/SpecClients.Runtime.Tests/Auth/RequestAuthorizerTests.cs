@@ -9,6 +9,7 @@ using SpecClients.Runtime.Auth;
 using SpecClients.Runtime.Auth.Generated;
 using SpecClients.Runtime.Auth.Internal;
 using SpecClients.Runtime.Tests.Support;
+using SpecClients.Testing;
 using Xunit;
 
 namespace SpecClients.Runtime.Tests.Auth;
@@ -122,7 +123,7 @@ public sealed class RequestAuthorizerTests
     [Fact]
     public async Task AppliedAuthenticationAsksEveryAuthenticatorAfterA401()
     {
-        var clock = new FakeTimeProvider();
+        var clock = TestClock.Create();
         var first = Providers.Create(new TestTokenSource(), clock, key: "first");
         var secondSource = new TestTokenSource();
         var second = Providers.Create(secondSource, clock, key: "second");

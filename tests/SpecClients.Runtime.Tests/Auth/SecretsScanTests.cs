@@ -4,10 +4,13 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 using SpecClients.Runtime.Auth;
 using SpecClients.Runtime.Auth.Generated;
 using SpecClients.Runtime.Tests.Support;
+using SpecClients.Testing;
 using Xunit;
 
 namespace SpecClients.Runtime.Tests.Auth;
@@ -25,8 +28,8 @@ public sealed class SecretsScanTests
 
     private static readonly string[] Secrets = { AccessSecret, RefreshSecret, ApiKeySecret, PasswordSecret, BearerSecret, ClientSecret, ShortSecret };
 
-    private readonly FakeTimeProvider _clock = new();
-    private readonly CapturingLoggerProvider _logs = new();
+    private readonly FakeTimeProvider _clock = TestClock.Create();
+    private readonly FakeLogCollector _logs = new();
     private readonly List<string> _seen = new();
 
     [Fact]
@@ -37,7 +40,7 @@ public sealed class SecretsScanTests
         await CollectConfigurationErrorsAsync();
 
         // The scan means something only if the interesting events were logged.
-        var logged = _logs.Entries.Select(e => e.EventId.Id).ToHashSet();
+        var logged = _logs.GetSnapshot().Select(e => e.Id.Id).ToHashSet();
         foreach (var id in new[]
         {
             EventIds.TokenRequested, EventIds.TokenAcquired, EventIds.TokenCacheHit, EventIds.TokenRefreshFailed,
@@ -48,7 +51,7 @@ public sealed class SecretsScanTests
             logged.ShouldContain(id.Id, "event " + id.Name + " was not logged");
         }
 
-        var everything = _logs.Entries.Select(e => e.AllText).Concat(_seen).ToList();
+        var everything = _logs.GetSnapshot().Select(e => e.AllText()).Concat(_seen).ToList();
         everything.Count.ShouldBeGreaterThan(30);
         foreach (var secret in Secrets)
         {
@@ -70,7 +73,7 @@ public sealed class SecretsScanTests
 
     private async Task DriveTokenLifecycleAsync()
     {
-        var logger = _logs.CreateLogger("SpecClients.Auth");
+        var logger = new FakeLogger(_logs, "SpecClients.Auth");
 
         // Issued with an absurd expiry, reused, refreshed with a failing refresh grant, then a working one, invalidated.
         var source = new TestTokenSource((c, n, _) =>

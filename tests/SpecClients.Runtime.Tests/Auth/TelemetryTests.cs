@@ -2,13 +2,15 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 using SpecClients.Runtime.Auth;
 using SpecClients.Runtime.Tests.Support;
+using SpecClients.Testing;
 using Xunit;
 
 namespace SpecClients.Runtime.Tests.Auth;
@@ -22,36 +24,14 @@ public sealed class TelemetryCollection
 [Collection(nameof(TelemetryCollection))]
 public sealed class TelemetryTests
 {
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = TestClock.Create();
 
     [Fact]
     public async Task CountersCountSourceCallsCacheHitsAndRefreshes()
     {
-        var measurements = new ConcurrentQueue<(string Name, long Value, string? Outcome)>();
-        using var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == SpecClientsTelemetry.MeterName)
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
-        {
-            string? outcome = null;
-            foreach (var tag in tags)
-            {
-                if (tag.Key == SpecClientsTelemetry.OutcomeTagName)
-                {
-                    outcome = tag.Value as string;
-                }
-            }
-
-            measurements.Enqueue((instrument.Name, value, outcome));
-        });
-        listener.Start();
+        using var requests = new MetricCollector<long>(null, SpecClientsTelemetry.MeterName, SpecClientsTelemetry.TokenRequestsCounterName);
+        using var cacheHits = new MetricCollector<long>(null, SpecClientsTelemetry.MeterName, SpecClientsTelemetry.TokenCacheHitsCounterName);
+        using var refreshes = new MetricCollector<long>(null, SpecClientsTelemetry.MeterName, SpecClientsTelemetry.TokenRefreshesCounterName);
 
         var source = new TestTokenSource((c, n, _) => n == 3
             ? throw new InvalidOperationException("down")
@@ -65,12 +45,11 @@ public sealed class TelemetryTests
         _clock.Advance(TimeSpan.FromMinutes(59.5));
         await provider.GetTokenAsync(CancellationToken.None);          // refresh 3 fails, request 4
 
-        var all = measurements.ToArray();
-        Sum(all, SpecClientsTelemetry.TokenRequestsCounterName, null).ShouldBe(4);
-        Sum(all, SpecClientsTelemetry.TokenRequestsCounterName, SpecClientsTelemetry.OutcomeFailure).ShouldBe(1);
-        Sum(all, SpecClientsTelemetry.TokenCacheHitsCounterName, null).ShouldBe(2);
-        Sum(all, SpecClientsTelemetry.TokenRefreshesCounterName, null).ShouldBe(2);
-        Sum(all, SpecClientsTelemetry.TokenRefreshesCounterName, SpecClientsTelemetry.OutcomeSuccess).ShouldBe(1);
+        Sum(requests, null).ShouldBe(4);
+        Sum(requests, SpecClientsTelemetry.OutcomeFailure).ShouldBe(1);
+        Sum(cacheHits, null).ShouldBe(2);
+        Sum(refreshes, null).ShouldBe(2);
+        Sum(refreshes, SpecClientsTelemetry.OutcomeSuccess).ShouldBe(1);
     }
 
     [Fact]
@@ -102,6 +81,8 @@ public sealed class TelemetryTests
         stopped[1].GetTagItem(SpecClientsTelemetry.OutcomeTagName).ShouldBe(SpecClientsTelemetry.OutcomeFailure);
     }
 
-    private static long Sum(IEnumerable<(string Name, long Value, string? Outcome)> all, string name, string? outcome) =>
-        all.Where(m => m.Name == name && (outcome is null || m.Outcome == outcome)).Sum(m => m.Value);
+    private static long Sum(MetricCollector<long> counter, string? outcome) =>
+        counter.GetMeasurementSnapshot()
+            .Where(m => outcome is null || m.ContainsTags(new KeyValuePair<string, object?>(SpecClientsTelemetry.OutcomeTagName, outcome)))
+            .Sum(m => m.Value);
 }

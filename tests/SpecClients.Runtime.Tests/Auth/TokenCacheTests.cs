@@ -8,9 +8,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 using SpecClients.Runtime.Auth;
 using SpecClients.Runtime.Tests.Support;
+using SpecClients.Testing;
 using Xunit;
 
 namespace SpecClients.Runtime.Tests.Auth;
@@ -39,7 +41,7 @@ public sealed class TokenCacheTests
     [Fact]
     public async Task InMemoryCacheDropsExpiredTokens()
     {
-        var clock = new FakeTimeProvider();
+        var clock = TestClock.Create();
         var cache = new InMemoryTokenCache(clock);
         await cache.SetAsync("k", new AccessToken("v", clock.GetUtcNow().AddMinutes(1), null, clock.GetUtcNow()), CancellationToken.None);
 
@@ -70,7 +72,7 @@ public sealed class TokenCacheTests
     [Fact]
     public async Task DistributedCacheEntryExpiresWithTheToken()
     {
-        var clock = new FakeTimeProvider();
+        var clock = TestClock.Create();
         var store = new RecordingDistributedCache();
         var cache = new DistributedTokenCache(store, clock);
         var expiresAt = clock.GetUtcNow().AddMinutes(42);

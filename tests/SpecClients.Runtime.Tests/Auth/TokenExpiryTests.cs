@@ -3,6 +3,7 @@ using Shouldly;
 using SpecClients.Runtime.Auth;
 using SpecClients.Runtime.Auth.Internal;
 using SpecClients.Runtime.Tests.Support;
+using SpecClients.Testing;
 using Xunit;
 
 namespace SpecClients.Runtime.Tests.Auth;
@@ -70,9 +71,9 @@ public sealed class TokenExpiryTests
     [Fact]
     public void FromRelativeSecondsCountsFromTheClock()
     {
-        var clock = new FakeTimeProvider();
+        var clock = TestClock.Create();
 
-        TokenExpiry.FromRelativeSeconds(3600, clock).ShouldBe(FakeTimeProvider.DefaultStart.AddHours(1));
+        TokenExpiry.FromRelativeSeconds(3600, clock).ShouldBe(TestClock.Start.AddHours(1));
         TokenExpiry.FromRelativeSeconds(null, clock).ShouldBeNull();
         TokenExpiry.FromRelativeSeconds(long.MaxValue, clock).ShouldBe(DateTimeOffset.MaxValue);
     }

@@ -2,9 +2,11 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 using SpecClients.Runtime.Auth;
 using SpecClients.Runtime.Tests.Support;
+using SpecClients.Testing;
 using Xunit;
 
 namespace SpecClients.Runtime.Tests.Auth;
@@ -13,7 +15,7 @@ public sealed class TokenProviderConcurrencyTests
 {
     private const int Callers = 200;
 
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = TestClock.Create();
 
     [Fact]
     public async Task TwoHundredConcurrentCallersOnAColdCacheCauseOneSourceCall()

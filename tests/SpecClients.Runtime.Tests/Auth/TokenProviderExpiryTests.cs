@@ -2,18 +2,21 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 using SpecClients.Runtime.Auth;
 using SpecClients.Runtime.Tests.Support;
+using SpecClients.Testing;
 using Xunit;
 
 namespace SpecClients.Runtime.Tests.Auth;
 
 public sealed class TokenProviderExpiryTests
 {
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = TestClock.Create();
 
-    private DateTimeOffset Start => FakeTimeProvider.DefaultStart;
+    private DateTimeOffset Start => TestClock.Start;
 
     [Fact]
     public async Task ExplicitExpiresAtWinsOverJwtExp()
@@ -79,9 +82,9 @@ public sealed class TokenProviderExpiryTests
     [Fact]
     public async Task AbsurdExpiryIsClampedToMaximumLifetimeWithAWarning()
     {
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLogCollector();
         var source = new TestTokenSource((c, _, _) => new(c.CreateToken("t", Start.AddYears(200))));
-        var provider = Providers.Create(source, _clock, logger: logs.CreateLogger());
+        var provider = Providers.Create(source, _clock, logger: new FakeLogger(logs));
 
         var token = await provider.GetTokenAsync(CancellationToken.None);
 
@@ -103,10 +106,10 @@ public sealed class TokenProviderExpiryTests
     [Fact]
     public async Task TokenAlreadyExpiredIsUsedOnceAndNotCached()
     {
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLogCollector();
         var cache = new InMemoryTokenCache(_clock);
         var source = new TestTokenSource((c, n, _) => new(c.CreateToken("stale-" + n, Start.AddSeconds(-5))));
-        var provider = Providers.Create(source, _clock, cache, logger: logs.CreateLogger());
+        var provider = Providers.Create(source, _clock, cache, logger: new FakeLogger(logs));
 
         var first = await provider.GetTokenAsync(CancellationToken.None);
         var second = await provider.GetTokenAsync(CancellationToken.None);

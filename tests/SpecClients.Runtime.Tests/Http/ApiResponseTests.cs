@@ -5,15 +5,10 @@ using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Shouldly;
 using SpecClients.Runtime.Http;
 using SpecClients.Runtime.Tests.Support;
+using SpecClients.Testing;
 using Xunit;
 
 namespace SpecClients.Runtime.Tests.Http;
@@ -121,11 +116,7 @@ public sealed class ApiResponseTests
     public async Task AChunkedBodyFromAServerIsReadWhole()
     {
         var body = Bytes(70_000);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        await using var app = builder.Build();
-        app.Run(async context =>
+        await using var server = await LoopbackServer.StartAsync(async context =>
         {
             // Written in pieces without a Content-Length: Kestrel sends it chunked.
             for (var offset = 0; offset < body.Length; offset += 10_000)
@@ -134,17 +125,14 @@ public sealed class ApiResponseTests
                 await context.Response.Body.FlushAsync();
             }
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        using var response = await client.GetAsync(address, HttpCompletionOption.ResponseHeadersRead);
+        using var response = await client.GetAsync(server.Uri, HttpCompletionOption.ResponseHeadersRead);
         response.Headers.TransferEncodingChunked.ShouldBe(true);
         response.Content.Headers.ContentLength.ShouldBeNull();
 
         var read = await ApiResponse.ReadAsync(response, "Test", "getThing", 1_000_000, CancellationToken.None);
 
         read.Body.ShouldBe(body);
-        await app.StopAsync();
     }
 
     private static async Task<ApiResponse> ReadAsync(HttpContent content, long maxBytes)

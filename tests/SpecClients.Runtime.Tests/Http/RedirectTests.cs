@@ -7,8 +7,10 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using SpecClients.Runtime.Auth;
+using SpecClients.Runtime.Auth.Generated;
 using SpecClients.Runtime.Http;
 using SpecClients.Runtime.Tests.Support;
+using SpecClients.Testing;
 using Xunit;
 
 namespace SpecClients.Runtime.Tests.Http;
@@ -31,16 +33,16 @@ public sealed class RedirectTests
     public async Task AuthenticationHandlerRefusesARedirectToAnotherOriginAndSendsNothingThere(int status)
     {
         await using var second = await RecordingServer.StartAsync(_ => 200);
-        await using var first = await RecordingServer.StartAsync(_ => status, _ => new Uri(second.BaseAddress, "collect"));
+        await using var first = await RecordingServer.StartAsync(_ => status, _ => new Uri(second.Uri, "collect"));
         using var client = new HttpClient(new AuthenticationHandler(new BearerAuthenticator("bearer", Bearer)) { InnerHandler = new HttpClientHandler() });
 
-        var refused = await Should.ThrowAsync<RedirectRefusedException>(() => client.PostAsync(new Uri(first.BaseAddress, "pay"), new StringContent("{\"amount\":1}")));
+        var refused = await Should.ThrowAsync<RedirectRefusedException>(() => client.PostAsync(new Uri(first.Uri, "pay"), new StringContent("{\"amount\":1}")));
 
         second.Requests.ShouldBeEmpty();
         first.Requests.Count.ShouldBe(1);
         refused.StatusCode.ShouldBe(status);
-        refused.From.ShouldBe(new Uri(first.BaseAddress.GetLeftPart(UriPartial.Authority) + "/"));
-        refused.To.ShouldBe(new Uri(second.BaseAddress.GetLeftPart(UriPartial.Authority) + "/"));
+        refused.From.ShouldBe(new Uri(first.Uri.GetLeftPart(UriPartial.Authority) + "/"));
+        refused.To.ShouldBe(new Uri(second.Uri.GetLeftPart(UriPartial.Authority) + "/"));
         refused.ToString().ShouldNotContain(Bearer);
         refused.Message.ShouldNotContain("collect", Case.Sensitive, "only origins are named, never a path or query");
     }
@@ -59,7 +61,7 @@ public sealed class RedirectTests
         using var client = new HttpClient(new AuthenticationHandler(new BearerAuthenticator("bearer", Bearer)) { InnerHandler = new HttpClientHandler() });
         var body = Encoding.UTF8.GetBytes("{\"amount\":1}");
 
-        using var response = await client.PostAsync(new Uri(server.BaseAddress, "old"), new ByteArrayContent(body));
+        using var response = await client.PostAsync(new Uri(server.Uri, "old"), new ByteArrayContent(body));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         server.Requests.Count.ShouldBe(2);
@@ -78,12 +80,12 @@ public sealed class RedirectTests
         using (var warm = new HttpClient(primary, disposeHandler: false))
         {
             // Once a handler has sent a request its settings are frozen: AllowAutoRedirect can no longer be turned off.
-            (await warm.GetAsync(server.BaseAddress)).Dispose();
+            (await warm.GetAsync(server.Uri)).Dispose();
         }
 
         using var client = new HttpClient(new AuthenticationHandler(new BearerAuthenticator("bearer", Bearer)) { InnerHandler = primary }, disposeHandler: false);
 
-        var error = await Should.ThrowAsync<InvalidOperationException>(() => client.GetAsync(new Uri(server.BaseAddress, "account")));
+        var error = await Should.ThrowAsync<InvalidOperationException>(() => client.GetAsync(new Uri(server.Uri, "account")));
 
         error.Message.ShouldContain("AllowAutoRedirect");
         server.Requests.Count.ShouldBe(1, "the authenticated request was never sent");
@@ -127,9 +129,9 @@ public sealed class RedirectTests
     public async Task TokenRequestIsNeverRedirectedToAnotherOrigin(int status)
     {
         await using var second = await RecordingServer.StartAsync(_ => 200);
-        await using var first = await RecordingServer.StartAsync(_ => status, _ => new Uri(second.BaseAddress, "token"));
+        await using var first = await RecordingServer.StartAsync(_ => status, _ => new Uri(second.Uri, "token"));
         using var http = new HttpClient();
-        var tokens = new OAuth2TokenClient(http, "Test", new Uri(first.BaseAddress, "token"));
+        var tokens = new OAuth2TokenClient(http, "Test", new Uri(first.Uri, "token"));
 
         var refused = await Should.ThrowAsync<RedirectRefusedException>(() => tokens.RequestAsync(new TokenRequestContext(), OAuth2Grant.Password, "client", ClientSecret, null, "owner", "owner-password", CancellationToken.None).AsTask());
 
@@ -147,7 +149,7 @@ public sealed class RedirectTests
             r => r.PathAndQuery == "/token" ? 307 : 200,
             r => r.PathAndQuery == "/token" ? new Uri("/v2/token", UriKind.Relative) : null);
         using var http = new HttpClient();
-        var tokens = new OAuth2TokenClient(http, "Test", new Uri(server.BaseAddress, "token"));
+        var tokens = new OAuth2TokenClient(http, "Test", new Uri(server.Uri, "token"));
 
         // The server answers the second request with plain text, not a token: the request reached it, which is the point.
         await Should.ThrowAsync<ApiResponseFormatException>(() => tokens.RequestAsync(new TokenRequestContext(), OAuth2Grant.ClientCredentials, "client", ClientSecret, null, null, null, CancellationToken.None).AsTask());

@@ -1,6 +1,7 @@
 using System;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using SpecClients.Runtime.Auth;
 
 namespace SpecClients.Runtime.Tests.Support;

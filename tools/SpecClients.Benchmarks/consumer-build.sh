@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# What a consumer's build pays for a spec: `dotnet build` of a fresh project that uses SpecClients as the repository's
+# samples do (generator as analyzer, runtime as reference), without any spec and with one spec (Stripe by default).
+# Each variant is restored and built once (not timed), then rebuilt twice after touching Program.cs (timed, without
+# building the referenced projects again), so the timed builds are "one C# file changed": MSBuild's up-to-date checks,
+# then the compiler runs the generator on the spec and compiles the consumer with everything generated.
+# The generator's own share is measured in process by the benchmarks (docs/performance.md).
+# A third variant generates only the operations in $SELECT (SpecClients_Operations; by default seven common Stripe
+# operations), to show what selecting operations saves.
+# Usage: [SELECT='opId;opId'] tools/SpecClients.Benchmarks/consumer-build.sh [spec] [extra dotnet build arguments...]
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+spec=$(realpath "${1:-$repo/../shared/corpus/stripe-spec3.yaml}")
+shift || true
+work=$(mktemp -d /tmp/specclients-consumer.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+[ -n "${KEEP:-}" ] && trap - EXIT && echo "keeping $work"
+
+make_project() {
+  local dir=$1 items=$2
+  mkdir -p "$dir"
+  cat > "$dir/Consumer.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <Import Project="$repo/src/SpecClients.Generator/build/SpecClients.props" />
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>disable</ImplicitUsings>
+    <SpecClients_IncludeSpecs>false</SpecClients_IncludeSpecs>
+    <NoWarn>\$(NoWarn);CS1591</NoWarn>
+  </PropertyGroup>
+  <ItemGroup>
+$items
+    <ProjectReference Include="$repo/src/SpecClients.Generator/SpecClients.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+    <ProjectReference Include="$repo/src/SpecClients.Runtime/SpecClients.Runtime.csproj" />
+  </ItemGroup>
+</Project>
+XML
+  printf 'namespace Consumer;\ninternal static class Program { private static void Main() { } }\n' > "$dir/Program.cs"
+}
+
+make_project "$work/none" ""
+make_project "$work/spec" "    <AdditionalFiles Include=\"$spec\" SpecClients_Spec=\"true\" />"
+select=${SELECT:-GetCustomersCustomer;PostCustomers;PostPaymentIntents;GetPaymentIntentsIntent;PostPaymentIntentsIntentConfirm;PostRefunds;GetCharges}
+make_project "$work/selected" "    <AdditionalFiles Include=\"$spec\" SpecClients_Spec=\"true\" SpecClients_Operations=\"$select\" />"
+
+echo "machine: $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+for variant in none spec selected; do
+  dir=$work/$variant
+  dotnet build "$dir/Consumer.csproj" -c Release "$@" > "$dir/first.log" 2>&1 || true
+  for round in 1 2; do
+    touch "$dir/Program.cs"
+    start=$(date +%s.%N)
+    status=0
+    dotnet build "$dir/Consumer.csproj" -c Release --no-restore -p:BuildProjectReferences=false "$@" > "$dir/build.log" 2>&1 || status=$?
+    end=$(date +%s.%N)
+    errors=$(grep -oE ": error [A-Z]+[0-9]+" "$dir/build.log" | sort -u | wc -l || true)
+    printf '%s round %s: %.1f s, exit %s, %s distinct error ids\n' "$variant" "$round" "$(awk "BEGIN{print $end - $start}")" "$status" "$errors"
+  done
+done
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
