@@ -102,7 +102,7 @@ internal static class AuthEmitter
         w.Close();
         w.Line();
         w.Line("/// <summary>Static and signing credentials only: token operations must not need the tokens they issue.</summary>");
-        w.Line("private " + client.Name + " CreateTokenClient() => new " + client.Name + "(_httpClient(), _options, (global::System.Collections.Generic.IEnumerable<" + Auth + ".IRequestAuthenticator>)_signingAuthenticators);");
+        w.Line("private " + client.Name + " CreateTokenClient(" + Auth + ".TokenRequestContext? context = null) => new " + client.Name + "(_httpClient(), _options, (global::System.Collections.Generic.IEnumerable<" + Auth + ".IRequestAuthenticator>)" + Auth + ".SigningAuthenticator.ForTokenRequest(_signingAuthenticators, context));");
         w.Line();
         w.Open("private " + Auth + ".TokenProviderOptions TokenOptions(global::System.TimeSpan? specLifetime) => new " + Auth + ".TokenProviderOptions");
         w.Line("RefreshMargin = _options.Tokens.RefreshMargin,");
@@ -219,7 +219,7 @@ internal static class AuthEmitter
         }
 
         w.Open(signature);
-        w.Line("var client = CreateTokenClient();");
+        w.Line("var client = CreateTokenClient(context);");
         var call = "client." + source.MethodName + "(";
         if (source.BodyType is not null)
         {
@@ -256,7 +256,8 @@ internal static class AuthEmitter
         w.Line("token: " + Auth + ".TokenResponseValues.Text(" + Access(source.Token) + "),");
         w.Line("expiresAt: " + (source.ExpiresAt is null ? "null" : Auth + ".TokenResponseValues.Seconds(" + Access(source.ExpiresAt) + ")") + ",");
         w.Line("expiresIn: " + (source.ExpiresIn is null ? "null" : Auth + ".TokenResponseValues.Seconds(" + Access(source.ExpiresIn) + ")") + ",");
-        w.Line("refreshToken: " + (source.RefreshToken is null ? "null" : Auth + ".TokenResponseValues.Text(" + Access(source.RefreshToken) + ")") + ");");
+        w.Line("refreshToken: " + (source.RefreshToken is null ? "null" : Auth + ".TokenResponseValues.Text(" + Access(source.RefreshToken) + ")") + ",");
+        w.Line("response: response);");
         w.Outdent();
         w.Close();
     }

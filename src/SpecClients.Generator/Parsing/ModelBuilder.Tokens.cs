@@ -54,6 +54,10 @@ internal sealed partial class ModelBuilder
                 continue;
             }
 
+            // A refresh grant only where the spec allows one: grant_type unrestricted, or its enum (or default) lists
+            // refresh_token. FinCode's enum is [password]: renewing re-runs the password grant.
+            var grants = operation.TokenEndpoint!.GrantTypes;
+            var refreshAllowed = grants.IsEmpty || grants.Contains("refresh_token");
             sources.Add(new TokenSourceSpec(
                 schemeName,
                 propertyName,
@@ -65,8 +69,8 @@ internal sealed partial class ModelBuilder
                 OAuth2Value(record, OAuth2TokenMember),
                 null,
                 OAuth2Value(record, OAuth2ExpiresInMember),
-                OAuth2Value(record, OAuth2RefreshMember),
-                RefreshGrant: true,
+                refreshAllowed ? OAuth2Value(record, OAuth2RefreshMember) : null,
+                RefreshGrant: refreshAllowed,
                 null,
                 TokenAttachKind.Header,
                 "Authorization",

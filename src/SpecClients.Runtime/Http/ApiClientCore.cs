@@ -97,6 +97,7 @@ public sealed class ApiClientCore
             using var message = request.ToHttpRequestMessage(baseAddress);
             AuthRequestOptions.SetOperationId(message, request.OperationId);
             AuthRequestOptions.SetApiPath(message, request.Path);
+            AuthRequestOptions.SetPathTemplate(message, request.PathTemplate);
             AppliedAuthentication applied;
             s_authenticating.Value = true;
             try

@@ -388,8 +388,10 @@ namespace SpecClients.Generated.FaspaySendme;
 /// - sdk: both computed headers use AES-256-CBC, as Faspay's PHP and Python SDKs do (the docs say
 ///   "HMAC"); the algorithm is in the `faspaySignature` security scheme.
 /// - sdk: the request-body part of the signed string is empty, so the string ends with ":".
-/// - sdk: for the token request, the signed PATH is the path of the service the token is for;
-///   `/account/api/tokens` is the other reading of the docs.
+/// - sdk: for the token request, the signed PATH is the path of the service the token is for
+///   (e.g. `/account/api/balance_inquiry`); `/account/api/tokens` is the other reading of the docs.
+///   The client tells the signing hook which operation a token request is for, and caches tokens
+///   per operation path, in case a token is tied to the path it was signed for (guess).
 /// - guess: failures most likely come as HTTP 200 with `status` "9"; other HTTP errors are assumed
 ///   to carry the same fields.
 /// - doc: `GET /account/api/balance_inquiry/{virtual_account}` returns `{virtual_account, balance,
@@ -466,6 +468,7 @@ public sealed partial class FaspaySendmeClient
     public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.FaspaySendme.TokenResponse> GetAccessTokenAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new global::SpecClients.Runtime.Http.ApiRequest("getAccessToken", global::System.Net.Http.HttpMethod.Get, "/account/api/tokens");
+        request.SetBodylessContentType("application/json");
         request.Security = s_security0;
         var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccess)
@@ -600,7 +603,7 @@ public sealed partial class FaspaySendmeClientAuth
     }
 
     /// <summary>Static and signing credentials only: token operations must not need the tokens they issue.</summary>
-    private FaspaySendmeClient CreateTokenClient() => new FaspaySendmeClient(_httpClient(), _options, (global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>)_signingAuthenticators);
+    private FaspaySendmeClient CreateTokenClient(global::SpecClients.Runtime.Auth.TokenRequestContext? context = null) => new FaspaySendmeClient(_httpClient(), _options, (global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>)global::SpecClients.Runtime.Auth.SigningAuthenticator.ForTokenRequest(_signingAuthenticators, context));
 
     private global::SpecClients.Runtime.Auth.TokenProviderOptions TokenOptions(global::System.TimeSpan? specLifetime) => new global::SpecClients.Runtime.Auth.TokenProviderOptions
     {
@@ -612,7 +615,7 @@ public sealed partial class FaspaySendmeClientAuth
 
     private async global::System.Threading.Tasks.ValueTask<global::SpecClients.Runtime.Auth.AccessToken> RequestFaspayAccessTokenAsync(global::SpecClients.Runtime.Auth.TokenRequestContext context, global::System.Threading.CancellationToken cancellationToken)
     {
-        var client = CreateTokenClient();
+        var client = CreateTokenClient(context);
         var response = await client.GetAccessTokenAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         return global::SpecClients.Runtime.Auth.TokenResponseValues.CreateToken(
             FaspaySendmeClient.ApiName,
@@ -622,7 +625,8 @@ public sealed partial class FaspaySendmeClientAuth
             token: global::SpecClients.Runtime.Auth.TokenResponseValues.Text(response.AccessToken),
             expiresAt: null,
             expiresIn: global::SpecClients.Runtime.Auth.TokenResponseValues.Seconds(response.ExpiredIn),
-            refreshToken: null);
+            refreshToken: null,
+            response: response);
     }
 }
 

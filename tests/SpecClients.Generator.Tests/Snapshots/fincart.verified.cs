@@ -7,38 +7,38 @@
 namespace SpecClients.Generated.Fincart;
 
 /// <summary>
-/// Error body, documented for HTTP 403 (doc). Guess: other errors use it too.
+/// Error body, documented for HTTP 403 (providers.md). Guess: other errors use it too.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ErrorResponse.JsonConverter))]
 public sealed partial record ErrorResponse
 {
     /// <summary>
-    /// The HTTP status code (doc).
+    /// The HTTP status code (providers.md).
     /// </summary>
     /// <remarks>JSON name: <c>statusCode</c>.</remarks>
     public int? StatusCode { get; init; }
 
     /// <summary>
-    /// When the error happened (doc). Inferred: an ISO 8601 date-time in UTC, as in the sample.
+    /// When the error happened (providers.md). Inferred: an ISO 8601 date-time in UTC, as in the sample.
     /// </summary>
     /// <remarks>JSON name: <c>timestamp</c>.</remarks>
     public global::System.DateTimeOffset? Timestamp { get; init; }
 
     /// <summary>
-    /// The path of the failed request (doc).
+    /// The path of the failed request (providers.md).
     /// </summary>
     /// <remarks>JSON name: <c>path</c>.</remarks>
     public string? Path { get; init; }
 
     /// <summary>
-    /// Human-readable error message (doc).
+    /// Human-readable error message (providers.md).
     /// </summary>
     /// <remarks>JSON name: <c>message</c>.</remarks>
     public string? Message { get; init; }
 
     /// <summary>
-    /// The error messages (doc).
+    /// The error messages (providers.md).
     /// </summary>
     /// <remarks>JSON name: <c>errors</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<string>? Errors { get; init; }
@@ -180,20 +180,21 @@ namespace SpecClients.Generated.Fincart;
 /// Fincart publishes no OpenAPI document. This spec covers the token scheme and one authenticated
 /// operation; no endpoint was called live.
 /// 
-/// Where each fact comes from (doc = stated in Fincart's docs; sdk = seen in Fincart's own SDK or
-/// plugin; inferred = follows from those; guess = nothing confirms it):
+/// Where each fact comes from (doc = stated on Fincart's access-token page; providers.md = stated in
+/// SpecClients' providers.md, gathered from Fincart's other public pages but not on that page; sdk =
+/// seen in Fincart's own SDK or plugin; inferred = follows from those; guess = nothing confirms it):
 /// 
-/// - doc: base URL https://api.fincart.io; no sandbox is documented.
+/// - providers.md: base URL https://api.fincart.io; no sandbox is documented.
 /// - doc: the access token is generated or copied in the merchant portal (profile menu, "Access
 ///   Token"); no API call obtains it. Each token belongs to one merchant account and is required for
 ///   all API calls.
-/// - doc: the token is sent as `Authorization: &lt;token&gt;`, raw, with no prefix.
+/// - providers.md: the token is sent as `Authorization: &lt;token&gt;`, raw, with no prefix.
 /// - inferred: the token is long-lived (no expiry is documented); a new one is made only by
 ///   regenerating it in the portal.
-/// - doc: success bodies use the envelope `{statusCode, message, data}`.
-/// - doc: `GET /v4/orders/{order_id}/logs` returns `{"statusCode": 200, "data": {"logs": [{title,
+/// - providers.md: success bodies use the envelope `{statusCode, message, data}`.
+/// - providers.md: `GET /v4/orders/{order_id}/logs` returns `{"statusCode": 200, "data": {"logs": [{title,
 ///   description, createdAt, by}]}}`.
-/// - doc: a bad token gives HTTP 403 with `{statusCode, timestamp, path, message, errors}`.
+/// - providers.md: a bad token gives HTTP 403 with `{statusCode, timestamp, path, message, errors}`.
 /// - inferred: `createdAt` and `timestamp` are ISO 8601 date-times (the samples are).
 /// - inferred: a log's `title` is the order's main status and `description` its sub-status (from the
 ///   docs' order status table).
@@ -257,9 +258,9 @@ public sealed partial class FincartClient
     /// Get an order's logs
     /// </summary>
     /// <remarks>
-    /// Returns the history of an order: each status change with its sub-status, time and author (doc). Use it to follow the order's current state.
+    /// Returns the history of an order: each status change with its sub-status, time and author (providers.md). Use it to follow the order's current state.
     /// </remarks>
-    /// <param name="orderId">The Fincart order id, e.g. 6864fecda075914a1b1e353c (doc).</param>
+    /// <param name="orderId">The Fincart order id, e.g. 6864fecda075914a1b1e353c (providers.md).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="SpecClients.Runtime.Http.ApiException">The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.</exception>
     public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Fincart.OrderLogsResponse> GetOrderLogsAsync(string orderId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -331,7 +332,7 @@ public sealed partial class FincartClientOptions
     public FincartServer Server { get; set; } = FincartServer.Live;
 
     /// <summary>
-    /// The value of the security scheme <c>fincartToken</c>: The merchant's access token, copied from the Fincart merchant portal (profile menu, "Access Token") (doc). A static value you supply; no API call obtains it. Sent raw as `Authorization: &lt;token&gt;`, with no prefix (doc). Inferred: long-lived; regenerate it in the portal to replace it.
+    /// The value of the security scheme <c>fincartToken</c>: The merchant's access token, copied from the Fincart merchant portal (profile menu, "Access Token") (doc). A static value you supply; no API call obtains it. Sent raw as `Authorization: &lt;token&gt;`, with no prefix (providers.md). Inferred: long-lived; regenerate it in the portal to replace it.
     /// </summary>
     public string? FincartToken { get; set; }
 
@@ -410,7 +411,7 @@ public enum FincartServer
 namespace SpecClients.Generated.Fincart;
 
 /// <summary>
-/// One change of an order's status (doc).
+/// One change of an order's status (providers.md).
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(OrderLog.JsonConverter))]
@@ -429,13 +430,13 @@ public sealed partial record OrderLog
     public string? Description { get; init; }
 
     /// <summary>
-    /// When the change happened (doc). Inferred: an ISO 8601 date-time in UTC, as in the samples.
+    /// When the change happened (providers.md). Inferred: an ISO 8601 date-time in UTC, as in the samples.
     /// </summary>
     /// <remarks>JSON name: <c>createdAt</c>.</remarks>
     public global::System.DateTimeOffset? CreatedAt { get; init; }
 
     /// <summary>
-    /// Who made the change, e.g. Fincart or Merchant (doc).
+    /// Who made the change, e.g. Fincart or Merchant (providers.md).
     /// </summary>
     /// <remarks>JSON name: <c>by</c>.</remarks>
     public string? By { get; init; }
@@ -556,14 +557,14 @@ public sealed partial record OrderLog
 namespace SpecClients.Generated.Fincart;
 
 /// <summary>
-/// The payload of getOrderLogs (doc).
+/// The payload of getOrderLogs (providers.md).
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(OrderLogsData.JsonConverter))]
 public sealed partial record OrderLogsData
 {
     /// <summary>
-    /// The order's log entries (doc). Inferred: newest first, as in the docs' sample.
+    /// The order's log entries (providers.md). Inferred: newest first, as in the docs' sample.
     /// </summary>
     /// <remarks>JSON name: <c>logs</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<global::SpecClients.Generated.Fincart.OrderLog>? Logs { get; init; }
@@ -640,26 +641,26 @@ public sealed partial record OrderLogsData
 namespace SpecClients.Generated.Fincart;
 
 /// <summary>
-/// Success body of getOrderLogs, Fincart's `{statusCode, message, data}` envelope (doc).
+/// Success body of getOrderLogs, Fincart's `{statusCode, message, data}` envelope (providers.md).
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(OrderLogsResponse.JsonConverter))]
 public sealed partial record OrderLogsResponse
 {
     /// <summary>
-    /// The HTTP status code, 200 (doc).
+    /// The HTTP status code, 200 (providers.md).
     /// </summary>
     /// <remarks>JSON name: <c>statusCode</c>.</remarks>
     public int? StatusCode { get; init; }
 
     /// <summary>
-    /// Human-readable message, part of Fincart's success envelope (doc); the sample for this operation omits it.
+    /// Human-readable message, part of Fincart's success envelope (providers.md); the sample for this operation omits it.
     /// </summary>
     /// <remarks>JSON name: <c>message</c>.</remarks>
     public string? Message { get; init; }
 
     /// <summary>
-    /// The payload of getOrderLogs (doc).
+    /// The payload of getOrderLogs (providers.md).
     /// </summary>
     /// <remarks>JSON name: <c>data</c>.</remarks>
     public global::SpecClients.Generated.Fincart.OrderLogsData? Data { get; init; }

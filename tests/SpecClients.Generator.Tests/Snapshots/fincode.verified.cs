@@ -102,26 +102,6 @@ public sealed partial class FincodeClient
         throw response.CreateException();
     }
 
-    /// <summary>Sends the RFC 6749 <c>refresh_token</c> grant to the token endpoint of <see cref="PostOauthTokenAsync"/>.</summary>
-    /// <param name="refreshToken">The refresh token.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The token response.</returns>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Fincode.PostOauthTokenResponse> PostOauthTokenWithRefreshTokenAsync(string refreshToken, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(refreshToken);
-        var request = new global::SpecClients.Runtime.Http.ApiRequest("post/oauth/token", global::System.Net.Http.HttpMethod.Post, "/oauth/token");
-        request.SetFormBody(new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new("grant_type", "refresh_token"), new("refresh_token", refreshToken) });
-        request.Security = s_security0;
-        request.Servers = s_servers0;
-        var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.IsSuccess)
-        {
-            return response.ReadJson(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Fincode.PostOauthTokenResponse.JsonConverter.ReadValue(ref r));
-        }
-
-        throw response.CreateException();
-    }
-
     private global::System.Uri ResolveBaseAddress(global::System.Collections.Generic.IReadOnlyList<string>? operationServers)
     {
         if (_options.BaseAddress is { } baseAddress)
@@ -215,7 +195,7 @@ public sealed partial class FincodeClientAuth
     }
 
     /// <summary>Static and signing credentials only: token operations must not need the tokens they issue.</summary>
-    private FincodeClient CreateTokenClient() => new FincodeClient(_httpClient(), _options, (global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>)_signingAuthenticators);
+    private FincodeClient CreateTokenClient(global::SpecClients.Runtime.Auth.TokenRequestContext? context = null) => new FincodeClient(_httpClient(), _options, (global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>)global::SpecClients.Runtime.Auth.SigningAuthenticator.ForTokenRequest(_signingAuthenticators, context));
 
     private global::SpecClients.Runtime.Auth.TokenProviderOptions TokenOptions(global::System.TimeSpan? specLifetime) => new global::SpecClients.Runtime.Auth.TokenProviderOptions
     {
@@ -227,10 +207,8 @@ public sealed partial class FincodeClientAuth
 
     private async global::System.Threading.Tasks.ValueTask<global::SpecClients.Runtime.Auth.AccessToken> RequestAccessTokenAsync(global::SpecClients.Runtime.Auth.TokenRequestContext context, global::System.Threading.CancellationToken cancellationToken)
     {
-        var client = CreateTokenClient();
-        var response = context.RefreshToken is not null
-            ? await client.PostOauthTokenWithRefreshTokenAsync(context.RefreshToken, cancellationToken).ConfigureAwait(false)
-            : await client.PostOauthTokenAsync(_options.AccessTokenRequest, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var client = CreateTokenClient(context);
+        var response = await client.PostOauthTokenAsync(_options.AccessTokenRequest, cancellationToken: cancellationToken).ConfigureAwait(false);
         return global::SpecClients.Runtime.Auth.TokenResponseValues.CreateToken(
             FincodeClient.ApiName,
             "post/oauth/token",
@@ -239,7 +217,8 @@ public sealed partial class FincodeClientAuth
             token: global::SpecClients.Runtime.Auth.TokenResponseValues.Text(global::SpecClients.Runtime.Auth.TokenResponseValues.Member(response.AdditionalProperties, "access_token")),
             expiresAt: null,
             expiresIn: global::SpecClients.Runtime.Auth.TokenResponseValues.Seconds(global::SpecClients.Runtime.Auth.TokenResponseValues.Member(response.AdditionalProperties, "expires_in")),
-            refreshToken: global::SpecClients.Runtime.Auth.TokenResponseValues.Text(global::SpecClients.Runtime.Auth.TokenResponseValues.Member(response.AdditionalProperties, "refresh_token")));
+            refreshToken: null,
+            response: response);
     }
 }
 

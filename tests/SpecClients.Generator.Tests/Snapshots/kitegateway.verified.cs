@@ -154,32 +154,32 @@ public sealed partial record CallbackResponse
 namespace SpecClients.Generated.Kitegateway;
 
 /// <summary>
-/// Error body for HTTP 400, 401, 404 and 500 (doc). Note that `code` is a string here and an integer in success bodies (doc). The example is the docs' own; its `status` value is the docs' placeholder text.
+/// Error body for HTTP 400, 401, 404 and 500 (providers.md). Note that `code` is a string here and an integer in success bodies (providers.md). The example is the docs' own; its `status` value is the docs' placeholder text.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ErrorResponse.JsonConverter))]
 public sealed partial record ErrorResponse
 {
     /// <summary>
-    /// Machine-readable error code, a string such as "kitegateway_rest_term_invalid" (doc).
+    /// Machine-readable error code, a string such as "kitegateway_rest_term_invalid" (providers.md).
     /// </summary>
     /// <remarks>JSON name: <c>code</c>.</remarks>
     public string? Code { get; init; }
 
     /// <summary>
-    /// Indicates whether the request was successful (doc).
+    /// Indicates whether the request was successful (providers.md).
     /// </summary>
     /// <remarks>JSON name: <c>status</c>.</remarks>
     public string? Status { get; init; }
 
     /// <summary>
-    /// Human-readable error message (doc).
+    /// Human-readable error message (providers.md).
     /// </summary>
     /// <remarks>JSON name: <c>message</c>.</remarks>
     public string? Message { get; init; }
 
     /// <summary>
-    /// Further details of the error; their content is not documented (doc).
+    /// Further details of the error; their content is not documented (providers.md).
     /// </summary>
     /// <remarks>JSON name: <c>data</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Data { get; init; }
@@ -306,8 +306,10 @@ namespace SpecClients.Generated.Kitegateway;
 /// Kitegateway publishes no OpenAPI document. This spec covers the token endpoint and one
 /// authenticated operation; no endpoint was called live.
 /// 
-/// Where each fact comes from (doc = stated in Kitegateway's docs; sdk = seen in Kitegateway's own
-/// SDK or plugin; inferred = follows from those; guess = nothing confirms it):
+/// Where each fact comes from (doc = stated on Kitegateway's access-token page; providers.md = stated
+/// in SpecClients' providers.md, gathered from Kitegateway's other public pages but not on that page;
+/// sdk = seen in Kitegateway's own SDK or plugin; inferred = follows from those; guess = nothing
+/// confirms it):
 /// 
 /// - doc: live server https://kitegateway.com, sandbox https://sandbox.kitegateway.com.
 /// - doc: `POST /v1/auth/token` with headers `Content-Type`/`Accept: application/json` and
@@ -319,12 +321,12 @@ namespace SpecClients.Generated.Kitegateway;
 ///   `Authorization: JWT eyJ…`.
 /// - inferred: `data.token` already starts with `JWT ` (the sample response shows it so). The client
 ///   sends it as-is when it does and puts `JWT ` before it when it does not.
-/// - doc: no refresh endpoint; a new token is requested when the old one expires.
+/// - providers.md: no refresh endpoint; a new token is requested when the old one expires.
 /// - inferred: when a response lacks `data.expires`, the token lives 900 seconds (the documented
 ///   default of `expires_in`).
-/// - doc: errors come with HTTP 400, 401, 404 or 500 and the body `{code, status, message, data}`,
+/// - providers.md: errors come with HTTP 400, 401, 404 or 500 and the body `{code, status, message, data}`,
 ///   where `code` is a string (on success it is an integer).
-/// - doc: `GET /v1/transactions/send-callback/{kitegateway_reference}` makes Kitegateway re-send the
+/// - providers.md: `GET /v1/transactions/send-callback/{kitegateway_reference}` makes Kitegateway re-send the
 ///   latest payment update of a transaction to the merchant's webhook; it needs the token.
 /// - inferred: that operation answers with the same `{code, status, message, data}` envelope; the
 ///   content of `data` is not documented.
@@ -427,9 +429,9 @@ public sealed partial class KitegatewayClient
     /// Re-send the latest payment update of a transaction
     /// </summary>
     /// <remarks>
-    /// Triggers the webhook again: Kitegateway re-sends the latest payment update of the transaction to the merchant's callback URL, for when a notification was not received (doc). A secure endpoint that must be called with the access token (doc).
+    /// Triggers the webhook again: Kitegateway re-sends the latest payment update of the transaction to the merchant's callback URL, for when a notification was not received (providers.md). A secure endpoint that must be called with the access token (providers.md).
     /// </remarks>
-    /// <param name="kitegatewayReference">The unique Kitegateway reference of the transaction, as returned when the transaction was initiated (doc).</param>
+    /// <param name="kitegatewayReference">The unique Kitegateway reference of the transaction, as returned when the transaction was initiated (providers.md).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="SpecClients.Runtime.Http.ApiException">The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.</exception>
     public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Kitegateway.CallbackResponse> SendTransactionCallbackAsync(string kitegatewayReference, global::System.Threading.CancellationToken cancellationToken = default)
@@ -546,7 +548,7 @@ public sealed partial class KitegatewayClientAuth
     }
 
     /// <summary>Static and signing credentials only: token operations must not need the tokens they issue.</summary>
-    private KitegatewayClient CreateTokenClient() => new KitegatewayClient(_httpClient(), _options, (global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>)_signingAuthenticators);
+    private KitegatewayClient CreateTokenClient(global::SpecClients.Runtime.Auth.TokenRequestContext? context = null) => new KitegatewayClient(_httpClient(), _options, (global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>)global::SpecClients.Runtime.Auth.SigningAuthenticator.ForTokenRequest(_signingAuthenticators, context));
 
     private global::SpecClients.Runtime.Auth.TokenProviderOptions TokenOptions(global::System.TimeSpan? specLifetime) => new global::SpecClients.Runtime.Auth.TokenProviderOptions
     {
@@ -558,7 +560,7 @@ public sealed partial class KitegatewayClientAuth
 
     private async global::System.Threading.Tasks.ValueTask<global::SpecClients.Runtime.Auth.AccessToken> RequestKitegatewayTokenAsync(global::SpecClients.Runtime.Auth.TokenRequestContext context, global::System.Threading.CancellationToken cancellationToken)
     {
-        var client = CreateTokenClient();
+        var client = CreateTokenClient(context);
         var body = _options.KitegatewayTokenRequest ?? throw new global::System.InvalidOperationException(KitegatewayClient.ApiName + ": set KitegatewayClientOptions.KitegatewayTokenRequest, the body of the token operation 'createAccessToken'.");
         var response = await client.CreateAccessTokenAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
         return global::SpecClients.Runtime.Auth.TokenResponseValues.CreateToken(
@@ -569,7 +571,8 @@ public sealed partial class KitegatewayClientAuth
             token: global::SpecClients.Runtime.Auth.TokenResponseValues.Text(response.Data?.Token),
             expiresAt: global::SpecClients.Runtime.Auth.TokenResponseValues.Seconds(response.Data?.Expires),
             expiresIn: null,
-            refreshToken: null);
+            refreshToken: null,
+            response: response);
     }
 }
 

@@ -111,92 +111,92 @@ public sealed partial record ErrorResponse
 namespace SpecClients.Generated.Torus;
 
 /// <summary>
-/// The limits and balances of one limit type (doc). Amounts are JSON numbers in the docs' sample.
+/// The limits and balances of one limit type (providers.md). Amounts are JSON numbers in the docs' sample.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(FundLimit.JsonConverter))]
 public sealed partial record FundLimit
 {
     /// <summary>
-    /// Limit type (doc), e.g. CAPITAL.
+    /// Limit type (providers.md), e.g. CAPITAL.
     /// </summary>
     /// <remarks>JSON name: <c>limit_type</c>.</remarks>
     public string? LimitType { get; init; }
 
     /// <summary>
-    /// Segment (doc), e.g. A.
+    /// Segment (unverified), e.g. A.
     /// </summary>
     /// <remarks>JSON name: <c>segment</c>.</remarks>
     public string? Segment { get; init; }
 
     /// <summary>
-    /// Limit at start of day (doc).
+    /// Limit at start of day (unverified).
     /// </summary>
     /// <remarks>JSON name: <c>limit_sod</c>.</remarks>
     public double? LimitSod { get; init; }
 
     /// <summary>
-    /// Ad hoc limit (doc).
+    /// Ad hoc limit (unverified).
     /// </summary>
     /// <remarks>JSON name: <c>adhoc_limit</c>.</remarks>
     public double? AdhocLimit { get; init; }
 
     /// <summary>
-    /// Receivables (doc).
+    /// Receivables (unverified).
     /// </summary>
     /// <remarks>JSON name: <c>receivables</c>.</remarks>
     public double? Receivables { get; init; }
 
     /// <summary>
-    /// Collateral limit (doc).
+    /// Collateral limit (unverified).
     /// </summary>
     /// <remarks>JSON name: <c>collaterals</c>.</remarks>
     public double? Collaterals { get; init; }
 
     /// <summary>
-    /// Realised profit amount (doc).
+    /// Realised profit amount (unverified).
     /// </summary>
     /// <remarks>JSON name: <c>realised_profits</c>.</remarks>
     public double? RealisedProfits { get; init; }
 
     /// <summary>
-    /// Amount utilised (doc).
+    /// Amount utilised (unverified).
     /// </summary>
     /// <remarks>JSON name: <c>amount_utilized</c>.</remarks>
     public double? AmountUtilized { get; init; }
 
     /// <summary>
-    /// Sum of all balances (doc).
+    /// Sum of all balances (unverified).
     /// </summary>
     /// <remarks>JSON name: <c>total_balance</c>.</remarks>
     public double? TotalBalance { get; init; }
 
     /// <summary>
-    /// Available balance (doc).
+    /// Available balance (providers.md).
     /// </summary>
     /// <remarks>JSON name: <c>available_balance</c>.</remarks>
     public double? AvailableBalance { get; init; }
 
     /// <summary>
-    /// Pay-out amount (doc).
+    /// Pay-out amount (unverified).
     /// </summary>
     /// <remarks>JSON name: <c>pay_out_amt</c>.</remarks>
     public double? PayOutAmt { get; init; }
 
     /// <summary>
-    /// Bank clear balance (doc).
+    /// Bank clear balance (unverified).
     /// </summary>
     /// <remarks>JSON name: <c>bank_clear_balance</c>.</remarks>
     public double? BankClearBalance { get; init; }
 
     /// <summary>
-    /// Bank unclear balance (doc).
+    /// Bank unclear balance (unverified).
     /// </summary>
     /// <remarks>JSON name: <c>bank_unclear_balance</c>.</remarks>
     public double? BankUnclearBalance { get; init; }
 
     /// <summary>
-    /// Withdrawable balance (doc).
+    /// Withdrawable balance (unverified).
     /// </summary>
     /// <remarks>JSON name: <c>withdrawal_balance</c>.</remarks>
     public double? WithdrawalBalance { get; init; }
@@ -572,14 +572,14 @@ public sealed partial record FundLimit
 namespace SpecClients.Generated.Torus;
 
 /// <summary>
-/// Body of getFunds (doc).
+/// Body of getFunds (providers.md).
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(FundsRequest.JsonConverter))]
 public sealed partial record FundsRequest
 {
     /// <summary>
-    /// Source of the request; the docs' only value is "N" (doc). Guess: other values select other sources, none documented.
+    /// Source of the request; the docs' only value is "N" (providers.md). Guess: other values select other sources, none documented.
     /// </summary>
     /// <remarks>JSON name: <c>source</c>; required.</remarks>
     public required string Source { get; init; }
@@ -656,26 +656,26 @@ public sealed partial record FundsRequest
 namespace SpecClients.Generated.Torus;
 
 /// <summary>
-/// Success body of getFunds (doc).
+/// Success body of getFunds (providers.md).
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(FundsResponse.JsonConverter))]
 public sealed partial record FundsResponse
 {
     /// <summary>
-    /// One entry per limit type (doc).
+    /// One entry per limit type (providers.md).
     /// </summary>
     /// <remarks>JSON name: <c>data</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<global::SpecClients.Generated.Torus.FundLimit>? Data { get; init; }
 
     /// <summary>
-    /// Human-readable message, "Success" on success (doc).
+    /// Human-readable message, "Success" on success (providers.md).
     /// </summary>
     /// <remarks>JSON name: <c>message</c>.</remarks>
     public string? Message { get; init; }
 
     /// <summary>
-    /// Outcome of the request, "success" on success (doc).
+    /// Outcome of the request, "success" on success (providers.md).
     /// </summary>
     /// <remarks>JSON name: <c>status</c>.</remarks>
     public string? Status { get; init; }
@@ -895,7 +895,7 @@ namespace SpecClients.Generated.Torus;
 public sealed partial record SessionResponse
 {
     /// <summary>
-    /// The access token, sent as `Authorization: Bearer &lt;AccessToken&gt;` on later calls (doc).
+    /// The access token, sent as `Authorization: Bearer &lt;AccessToken&gt;` on later calls (providers.md).
     /// </summary>
     /// <remarks>JSON name: <c>AccessToken</c>; sensitive: never printed.</remarks>
     public string? AccessToken { get; init; }
@@ -976,24 +976,29 @@ namespace SpecClients.Generated.Torus;
 /// Torus publishes no OpenAPI document. This spec covers the session (token) endpoint and one
 /// authenticated operation; no endpoint was called live.
 /// 
-/// Where each fact comes from (doc = stated in Torus's docs; sdk = seen in Torus's own SDK or plugin;
-/// inferred = follows from those; guess = nothing confirms it):
+/// Where each fact comes from (doc = stated on Torus's session-token page; providers.md = stated in
+/// SpecClients' providers.md, gathered from Torus's other public pages but not on that page; sdk =
+/// seen in Torus's own SDK or plugin; inferred = follows from those; guess = nothing confirms it;
+/// unverified = a fund-limit field from Torus's funds page that neither the session-token page nor
+/// providers.md confirms):
 /// 
 /// - doc: all calls go to https://connects.torusdigital.com; no sandbox is documented.
 /// - doc: `POST /api/v1/session/generate` with headers `Content-Type: application/json` and
 ///   `Token: &lt;request token&gt;`, JSON body `{"API_KEY": "…", "API_SECRET": "…"}`, answers
 ///   `{"AccessToken": "…"}`.
-/// - doc, inferred: the request token comes from a browser login (`/connect/login/&lt;API_KEY&gt;` → SSO →
+/// - providers.md, inferred: the request token comes from a browser login (`/connect/login/&lt;API_KEY&gt;` → SSO →
 ///   OTP → a redirect carrying the request token); you supply it.
-/// - doc: a variant without a browser exists on another host,
+/// - providers.md: a variant without a browser exists on another host,
 ///   `POST https://oapi-cug.torusdigital.com/api/v1/session/totp/generate` with `{"API_KEY", "TOTP"}`;
 ///   it is not part of this spec.
-/// - doc: later calls carry `Authorization: Bearer &lt;AccessToken&gt;`.
+/// - providers.md: later calls carry `Authorization: Bearer &lt;AccessToken&gt;`.
 /// - guess: the access token lives one trading day (28800 seconds is assumed); the lifetime is not
-///   documented and no refresh endpoint is documented.
+///   documented and no refresh endpoint is documented (providers.md).
+/// - doc: the session response sample is written `{"AccessToken": "&lt;AccessToken&gt;",}`, with a trailing
+///   comma; SpecClients reads it.
 /// - guess: the error body is not documented; ErrorResponse assumes the `{status, message}` fields of
 ///   the success envelope.
-/// - doc: `POST /api/v1/funds/` with the mandatory body `{"source": "N"}` returns
+/// - providers.md: `POST /api/v1/funds/` with the mandatory body `{"source": "N"}` returns
 ///   `{"data": [{limit_type, available_balance, …}], "message": "Success", "status": "success"}`.
 /// - inferred: the fund-limit fields the docs do not describe (gross_holding_value, mtm_combined,
 ///   opt_premium, opt_premium_com, sod_unclear_bal) mean what their names say.
@@ -1065,7 +1070,7 @@ public sealed partial class TorusClient
     /// Generate a session (access) token
     /// </summary>
     /// <remarks>
-    /// Exchanges the request token (Token header, from the browser login) together with the merchant's API_KEY and API_SECRET for an access token (doc). The access token is then sent as `Authorization: Bearer &lt;AccessToken&gt;` (doc). Guess: it lives one trading day; no refresh endpoint is documented, so a new session is generated when it expires.
+    /// Exchanges the request token (Token header, from the browser login) together with the merchant's API_KEY and API_SECRET for an access token (doc). The access token is then sent as `Authorization: Bearer &lt;AccessToken&gt;` (providers.md). Guess: it lives one trading day; no refresh endpoint is documented, so a new session is generated when it expires.
     /// </remarks>
     /// <param name="body">The request body (application/json).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -1092,7 +1097,7 @@ public sealed partial class TorusClient
     /// Get fund limits
     /// </summary>
     /// <remarks>
-    /// Returns the financial limits and balances of the account for the given source (doc).
+    /// Returns the financial limits and balances of the account for the given source (providers.md).
     /// </remarks>
     /// <param name="body">The request body (application/json).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -1206,7 +1211,7 @@ public sealed partial class TorusClientAuth
     }
 
     /// <summary>Static and signing credentials only: token operations must not need the tokens they issue.</summary>
-    private TorusClient CreateTokenClient() => new TorusClient(_httpClient(), _options, (global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>)_signingAuthenticators);
+    private TorusClient CreateTokenClient(global::SpecClients.Runtime.Auth.TokenRequestContext? context = null) => new TorusClient(_httpClient(), _options, (global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>)global::SpecClients.Runtime.Auth.SigningAuthenticator.ForTokenRequest(_signingAuthenticators, context));
 
     private global::SpecClients.Runtime.Auth.TokenProviderOptions TokenOptions(global::System.TimeSpan? specLifetime) => new global::SpecClients.Runtime.Auth.TokenProviderOptions
     {
@@ -1218,7 +1223,7 @@ public sealed partial class TorusClientAuth
 
     private async global::System.Threading.Tasks.ValueTask<global::SpecClients.Runtime.Auth.AccessToken> RequestTorusAccessTokenAsync(global::SpecClients.Runtime.Auth.TokenRequestContext context, global::System.Threading.CancellationToken cancellationToken)
     {
-        var client = CreateTokenClient();
+        var client = CreateTokenClient(context);
         var body = _options.TorusAccessTokenRequest ?? throw new global::System.InvalidOperationException(TorusClient.ApiName + ": set TorusClientOptions.TorusAccessTokenRequest, the body of the token operation 'generateSession'.");
         var response = await client.GenerateSessionAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
         return global::SpecClients.Runtime.Auth.TokenResponseValues.CreateToken(
@@ -1229,7 +1234,8 @@ public sealed partial class TorusClientAuth
             token: global::SpecClients.Runtime.Auth.TokenResponseValues.Text(response.AccessToken),
             expiresAt: null,
             expiresIn: null,
-            refreshToken: null);
+            refreshToken: null,
+            response: response);
     }
 }
 
@@ -1254,7 +1260,7 @@ public sealed partial class TorusClientOptions
     public TorusServer Server { get; set; } = TorusServer.Live;
 
     /// <summary>
-    /// The value of the security scheme <c>requestToken</c>: The request token from the browser login (/connect/login/&lt;API_KEY&gt; → SSO → OTP → a redirect carrying the request token; doc, inferred), sent as the Token header of generateSession only (doc). A value you supply. Without a browser, Torus documents a TOTP variant on another host (https://oapi-cug.torusdigital.com/api/v1/session/totp/generate), not part of this spec.
+    /// The value of the security scheme <c>requestToken</c>: The request token from the browser login (/connect/login/&lt;API_KEY&gt; → SSO → OTP → a redirect carrying the request token; providers.md, inferred), sent as the Token header of generateSession only (doc). A value you supply. Without a browser, Torus documents a TOTP variant on another host (https://oapi-cug.torusdigital.com/api/v1/session/totp/generate), not part of this spec.
     /// </summary>
     public string? RequestToken { get; set; }
 
