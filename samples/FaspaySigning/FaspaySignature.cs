@@ -149,6 +149,24 @@ public static class FaspaySignature
         return Encrypt(method + ":" + path + ":" + timestamp + ":" + tokenPart + ":", credentials);
     }
 
+    /// <summary>The path of the token endpoint, <c>/account/api/tokens</c>.</summary>
+    public const string TokensPath = "/account/api/tokens";
+
+    /// <summary>
+    /// The path of the service an operation belongs to, as the SDKs sign it on the token request: the operation's path
+    /// template up to its first parameter, without a trailing <c>/</c>. <c>/account/api/balance_inquiry/{virtual_account}</c>
+    /// gives <c>/account/api/balance_inquiry</c>, the path of providers.md's test vector.
+    /// </summary>
+    /// <param name="pathTemplate">The operation's path as the spec writes it.</param>
+    /// <returns>The service path.</returns>
+    public static string ServicePath(string pathTemplate)
+    {
+        ArgumentNullException.ThrowIfNull(pathTemplate);
+        int parameter = pathTemplate.IndexOf('{', StringComparison.Ordinal);
+        string literal = parameter < 0 ? pathTemplate : pathTemplate.Substring(0, parameter);
+        return literal.Length > 1 ? literal.TrimEnd('/') : literal;
+    }
+
     /// <summary>Formats an instant as the <c>faspay-timestamp</c> header: <c>yyyy-MM-dd HH:mm:ss</c> in UTC+7.</summary>
     /// <param name="instant">The instant, in any offset.</param>
     /// <returns>For example <c>2024-01-02 10:04:05</c> for 2024-01-02T03:04:05Z.</returns>

@@ -28,6 +28,19 @@ public sealed class SandboxOptions
     /// <summary>Lifetime of a Kitegateway token when the request has no <c>expires_in</c>: 900 s, as its docs say.</summary>
     public TimeSpan KitegatewayTokenLifetime { get; set; } = TimeSpan.FromSeconds(900);
 
+    /// <summary>
+    /// Whether <c>data.token</c> starts with <c>JWT </c>, as the docs' sample does (default true). False plays the case
+    /// providers.md allows for: the bare token, to which the client must add <c>JWT </c> itself (the safe rule). Later
+    /// calls must carry <c>Authorization: JWT &lt;token&gt;</c> either way.
+    /// </summary>
+    public bool KitegatewayTokenHasJwtPrefix { get; set; } = true;
+
+    /// <summary>
+    /// Whether tokens are opaque random strings instead of JWTs (default false: JWTs with an <c>exp</c> claim). Opaque
+    /// tokens carry no expiry of their own: a client can learn it only from <c>data.expires</c>.
+    /// </summary>
+    public bool KitegatewayOpaqueTokens { get; set; }
+
     // FinCode
 
     /// <summary>The FinCode OAuth2 client id (HTTP Basic user name on <c>/oauth/token</c>).</summary>
@@ -47,6 +60,13 @@ public sealed class SandboxOptions
 
     /// <summary>Lifetime of a FinCode refresh token: 30 days (Spring Security OAuth2's default).</summary>
     public TimeSpan FinCodeRefreshTokenLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// Whether <c>/oauth/token</c> accepts <c>grant_type=refresh_token</c>. Default false: FinCode's published spec lists
+    /// <c>password</c> as the only grant type (an enum), so a server that follows it answers 400
+    /// <c>unsupported_grant_type</c>. Set true to play a server that goes beyond its spec.
+    /// </summary>
+    public bool FinCodeAcceptsRefreshGrant { get; set; }
 
     // Faspay
 
@@ -72,6 +92,21 @@ public sealed class SandboxOptions
     /// </summary>
     public int FaspayRejectionStatusCode { get; set; } = 200;
 
+    /// <summary>
+    /// Which path the token request must be signed over. Default <see cref="FaspayTokenSigning.ServicePath"/>, the SDKs'
+    /// reading: the path of the service the token is for, and the token is then accepted for that service only (a server
+    /// that ties tokens to the signed path, the strictest reading). <see cref="FaspayTokenSigning.TokensEndpoint"/>:
+    /// <c>/account/api/tokens</c>, and the token serves every service. The other reading is refused either way.
+    /// </summary>
+    public FaspayTokenSigning FaspayTokenSigning { get; set; } = FaspayTokenSigning.ServicePath;
+
+    /// <summary>
+    /// Whether <c>expired_in</c> and <c>status</c> are JSON numbers (<c>36000</c>, <c>2</c>) instead of the strings of
+    /// Faspay's sample response (<c>"36000"</c>, <c>"2"</c>, the default). The docs' tables type both as N (numeric), so
+    /// either may come.
+    /// </summary>
+    public bool FaspayNumbersAsJsonNumbers { get; set; }
+
     // Torus
 
     /// <summary>The Torus request token expected in the <c>Token</c> header (normally obtained by a browser login).</summary>
@@ -85,6 +120,12 @@ public sealed class SandboxOptions
 
     /// <summary>Lifetime of a Torus access token: 8 h (undocumented; a guess of one trading day).</summary>
     public TimeSpan TorusTokenLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>
+    /// Whether the session response is written exactly as Torus's docs show it, <c>{"AccessToken": "…",}</c>, with a
+    /// trailing comma that strict JSON forbids (default false: plain JSON).
+    /// </summary>
+    public bool TorusTrailingComma { get; set; }
 
     internal void Validate()
     {

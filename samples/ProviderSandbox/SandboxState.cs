@@ -43,6 +43,10 @@ internal static class SandboxHttp
     public static IResult Json(object body, int statusCode = StatusCodes.Status200OK) =>
         Results.Json(body, JsonOptions, contentType: "application/json", statusCode: statusCode);
 
+    /// <summary>Whether a <c>Content-Type</c> or <c>Accept</c> value is <c>application/json</c> (parameters ignored).</summary>
+    public static bool IsJsonMediaType(string? value) =>
+        value is not null && value.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Compares two secrets in constant time (for the length of the shorter one).</summary>
     public static bool SecretEquals(string? actual, string expected) =>
         actual is not null &&

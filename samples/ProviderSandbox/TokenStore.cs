@@ -54,8 +54,21 @@ internal sealed class TokenStore(TimeProvider time)
         return Now < expires ? TokenStatus.Valid : TokenStatus.Expired;
     }
 
-    /// <summary>Forgets every token of <paramref name="pool"/>: they become <see cref="TokenStatus.Unknown"/>.</summary>
-    public void RevokeAll(string pool) => Pool(pool).Clear();
+    /// <summary>
+    /// Forgets every token of <paramref name="pool"/> and of its sub-pools (<c>pool:…</c>, e.g. Faspay's tokens per
+    /// service path): they become <see cref="TokenStatus.Unknown"/>.
+    /// </summary>
+    public void RevokeAll(string pool)
+    {
+        Pool(pool).Clear();
+        foreach (var entry in _pools)
+        {
+            if (entry.Key.StartsWith(pool + ":", StringComparison.Ordinal))
+            {
+                entry.Value.Clear();
+            }
+        }
+    }
 
     private ConcurrentDictionary<string, DateTimeOffset> Pool(string name) =>
         _pools.GetOrAdd(name, static _ => new ConcurrentDictionary<string, DateTimeOffset>(StringComparer.Ordinal));

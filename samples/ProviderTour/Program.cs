@@ -40,8 +40,12 @@ if (live)
     var faspay = configuration.GetSection("Faspay:Credentials");
     if (faspay.Exists())
     {
-        services.AddSingleton<IRequestSigner>(new FaspayRequestSigner(new FaspayCredentials(
-            faspay["FaspayKey"]!, faspay["FaspaySecret"]!, faspay["AppKey"]!, faspay["AppSecret"]!, faspay["ClientKey"]!, faspay["ClientSecret"]!, faspay["Iv"]!)));
+        // TokenSigning: ServicePath (default, as Faspay's SDKs sign the token request) or TokensEndpoint.
+        var tokenSigning = Enum.TryParse<FaspayTokenSigning>(faspay["TokenSigning"], ignoreCase: true, out var reading) ? reading : FaspayTokenSigning.ServicePath;
+        services.AddSingleton<IRequestSigner>(new FaspayRequestSigner(
+            new FaspayCredentials(
+                faspay["FaspayKey"]!, faspay["FaspaySecret"]!, faspay["AppKey"]!, faspay["AppSecret"]!, faspay["ClientKey"]!, faspay["ClientSecret"]!, faspay["Iv"]!),
+            tokenSigning));
     }
 }
 else

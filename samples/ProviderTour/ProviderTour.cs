@@ -97,11 +97,17 @@ public sealed class ProviderTour
         return (token, $"account-number-validation: HTTP {status} (Bearer via AuthenticationHandler)");
     }
 
-    /// <summary>Faspay SendMe: signed token request; the token goes into the signature of later calls.</summary>
+    /// <summary>The operation the Faspay token is obtained for: its token request is signed over this service's path.</summary>
+    public static readonly TokenTarget FaspayBalanceTarget = new("getBalance", "/account/api/balance_inquiry/{virtual_account}");
+
+    /// <summary>
+    /// Faspay SendMe: signed token request, made for the balance inquiry (Faspay's SDKs sign it over that service's
+    /// path); the token goes into the signature of later calls, and is cached per service path.
+    /// </summary>
     public static async Task<(AccessToken? Token, string Result)> FaspayAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var auth = services.GetRequiredService<FaspaySendmeClientAuth>();
-        var token = await auth.FaspayAccessToken.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        var token = await auth.FaspayAccessToken.ForTarget(FaspayBalanceTarget).GetTokenAsync(cancellationToken).ConfigureAwait(false);
         var client = services.GetRequiredService<FaspaySendmeClient>();
         var balance = await client.GetBalanceAsync("9920000028", cancellationToken).ConfigureAwait(false);
         await client.GetBalanceAsync("9920000028", cancellationToken).ConfigureAwait(false);

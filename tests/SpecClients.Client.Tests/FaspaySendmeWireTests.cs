@@ -37,7 +37,7 @@ public sealed class FaspaySendmeWireTests
         request.Path.ShouldBe("/account/api/tokens");
         request.Query.ShouldBe(string.Empty);
         request.Body.ShouldBeEmpty();
-        request.Header("Content-Type").ShouldBeNull();
+        request.Header("Content-Type").ShouldBe("application/json", "providers.md lists it beside Accept for the token request");
         request.Header("Accept").ShouldBe("application/json");
         request.Header("Authorization").ShouldBeNull();
         request.Header("faspay-key").ShouldBe(FaspaySigner.FaspayKey);
@@ -212,6 +212,109 @@ public sealed class FaspaySendmeWireTests
         await client.GetAccessTokenAsync();
 
         signer.Contexts.ShouldHaveSingleItem().OperationId.ShouldBe("getAccessToken");
+    }
+
+    private const string BalanceJson =
+        """{"virtual_account":"9920000028","balance":"7897000.00","available_balance":"6897000.00","status":"2","message":"Success","response_code":"00","response_desc":"success"}""";
+
+    // providers.md's test vector: aes("GET:/account/api/balance_inquiry:2024-01-02 03:04:05:<token part>:").
+    private const string ServicePathSignature =
+        "qcjkUJ96UC8llVpymnBPAU2KRkI+F4uP3fGyc4N3R9ieWwHvFkuDA75HE1DjJWMq6DP0gl2M6U9D5BwvWStoNAqm4dgFpDEM49I19IBrySMujYXRoyKUb8XyHAUxaB+Qn5g4KrzJ7SagDltFLbgNVQ==";
+
+    // providers.md's test vector: aes("GET:/account/api/tokens:2024-01-02 03:04:05:<token part>:").
+    private const string TokensPathSignature =
+        "qcjkUJ96UC8llVpymnBPATL4uxFMWzLVHjaauy4+Pf/An1AwsOUjlI3h+xCA0y9N1MBdPOgNccazfJ/rJniwAkqtoz7uoWbIiiyb5HmkCJPBanKRwTXqkj+T/VBLAPmhMZ4N6bTJTtx+DZEToMI95g==";
+
+    [Fact]
+    public async Task FaspayTokenObtainedForTheBalanceIsSignedOverTheBalanceServicePathAsTheSdksDo()
+    {
+        await using var server = await RecordingServer.StartAsync();
+        server.RespondJsonAt("/account/api/tokens", 200, TokenJson);
+        server.RespondJsonAt("/account/api/balance_inquiry/9920000028", 200, BalanceJson);
+        var signer = new FaspaySigner();
+        var (client, _) = CreateAuthenticatedClient(server, signer);
+
+        await client.GetBalanceAsync("9920000028");
+
+        var tokenRequest = server.Requests.Single(r => r.Path == "/account/api/tokens");
+        tokenRequest.Header("faspay-signature").ShouldBe(ServicePathSignature);
+        var tokenContext = signer.Contexts.First();
+        tokenContext.OperationId.ShouldBe("getAccessToken");
+        tokenContext.TokenTarget.ShouldNotBeNull();
+        tokenContext.TokenTarget.OperationId.ShouldBe("getBalance");
+        tokenContext.TokenTarget.Path.ShouldBe("/account/api/balance_inquiry/{virtual_account}");
+        signer.Contexts.Last().TokenTarget.ShouldBeNull("only the token request is made for another operation");
+        server.Requests.Single(r => r.Path.StartsWith("/account/api/balance_inquiry/", StringComparison.Ordinal)).Header("faspay-signature")
+            .ShouldBe(FaspaySigner.Aes("GET:/account/api/balance_inquiry/9920000028:2024-01-02 03:04:05:" + FaspaySigner.TokenPart(AccessToken) + ":"));
+    }
+
+    [Fact]
+    public async Task FaspayTokenRequestCanBeSignedOverTheTokensPathTheDocsOtherReading()
+    {
+        await using var server = await RecordingServer.StartAsync();
+        server.RespondJsonAt("/account/api/tokens", 200, TokenJson);
+        server.RespondJsonAt("/account/api/balance_inquiry/9920000028", 200, BalanceJson);
+        var (client, _) = CreateAuthenticatedClient(server, new FaspaySigner(tokensEndpointReading: true));
+
+        await client.GetBalanceAsync("9920000028");
+
+        server.Requests.Single(r => r.Path == "/account/api/tokens").Header("faspay-signature").ShouldBe(TokensPathSignature);
+    }
+
+    [Fact]
+    public async Task FaspayTokensAreCachedPerTargetPathBecauseAServerMayTieThemToIt()
+    {
+        await using var server = await RecordingServer.StartAsync();
+        server.RespondJsonAt("/account/api/tokens", 200, TokenJson);
+        server.RespondJsonAt("/account/api/balance_inquiry/9920000028", 200, BalanceJson);
+        server.RespondJsonAt("/account/api/balance_inquiry/9920000029", 200, BalanceJson);
+        var (client, auth) = CreateAuthenticatedClient(server, new FaspaySigner());
+
+        await client.GetBalanceAsync("9920000028");
+        await client.GetBalanceAsync("9920000029");
+        var balanceTarget = new TokenTarget("getBalance", "/account/api/balance_inquiry/{virtual_account}");
+        await auth.FaspayAccessToken.ForTarget(balanceTarget).GetTokenAsync(System.Threading.CancellationToken.None);
+        server.Requests.Count(r => r.Path == "/account/api/tokens").ShouldBe(1, "one service path, one token");
+
+        var other = auth.FaspayAccessToken.ForTarget(new TokenTarget("getMutation", "/account/api/mutation/{virtual_account}"));
+        var otherToken = await other.GetTokenAsync(System.Threading.CancellationToken.None);
+
+        otherToken.Value.ShouldBe(AccessToken);
+        var tokenRequests = server.Requests.Where(r => r.Path == "/account/api/tokens").ToList();
+        tokenRequests.Count.ShouldBe(2, "another service path is another token, never the cached one");
+        tokenRequests[1].Header("faspay-signature").ShouldBe(
+            FaspaySigner.Aes("GET:/account/api/mutation:2024-01-02 03:04:05:" + FaspaySigner.TokenPart(null) + ":"));
+        auth.FaspayAccessToken.ForTarget(balanceTarget).ShouldBeSameAs(auth.FaspayAccessToken.ForTarget(balanceTarget));
+    }
+
+    [Fact]
+    public async Task FaspayRefusedTokenRequestThrowsWithFaspaysStatusMessageAndResponseCode()
+    {
+        await using var server = await RecordingServer.StartAsync();
+        server.RespondJsonAt("/account/api/tokens", 200, """{"status":"9","message":"Invalid faspay-signature","response_code":"44","response_desc":"unauthorized"}""");
+        var (client, _) = CreateAuthenticatedClient(server, new FaspaySigner());
+
+        var exception = await Wire.ThrowsAsync<TokenResponseException>(() => client.GetBalanceAsync("9920000028"));
+
+        exception.OperationId.ShouldBe("getAccessToken");
+        var response = exception.Response.ShouldBeOfType<TokenResponse>();
+        response.Status.ShouldBe("9");
+        response.Message.ShouldBe("Invalid faspay-signature");
+        response.ResponseCode.ShouldBe("44");
+        exception.Message.ShouldContain("Status = 9");
+        exception.Message.ShouldContain("Message = Invalid faspay-signature");
+        exception.Message.ShouldContain("ResponseCode = 44");
+        exception.ToString().ShouldNotContain(FaspaySigner.ClientSecret);
+        exception.ToString().ShouldNotContain(FaspaySigner.FaspaySecret);
+        server.Requests.ShouldAllBe(r => r.Path == "/account/api/tokens");
+    }
+
+    private static (FaspaySendmeClient Client, FaspaySendmeClientAuth Auth) CreateAuthenticatedClient(RecordingServer server, FaspaySigner signer)
+    {
+        var clock = new FixedClock(VectorInstant);
+        var options = new FaspaySendmeClientOptions { BaseAddress = server.Uri, RequestSigner = signer };
+        var auth = new FaspaySendmeClientAuth(options, server.CreateHttpClient, new AuthServices(new InMemoryTokenCache(clock), clock));
+        return (new FaspaySendmeClient(server.CreateHttpClient(), options, auth), auth);
     }
 
     private static FaspaySendmeClient CreateClient(RecordingServer server, FaspaySigner signer, params IRequestAuthenticator[] more) =>

@@ -1,8 +1,12 @@
+using System;
+using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.WebUtilities;
 using Providers.Fincode;
 using Shouldly;
 using SpecClients.Client.Tests.Support;
+using SpecClients.Runtime.Auth;
 using SpecClients.Runtime.Http;
 using SpecClients.Testing;
 using Xunit;
@@ -34,6 +38,33 @@ public sealed class FincodeWireTests
         request.Header("Content-Type").ShouldBe("application/x-www-form-urlencoded");
         request.Header("Accept").ShouldBe("application/json");
         request.BodyText.ShouldBe("username=merchant01&password=hunter2&grant_type=password");
+    }
+
+    [Fact]
+    public async Task FincodeRenewsWithThePasswordGrantBecauseItsSpecAllowsNoOther()
+    {
+        await using var server = await RecordingServer.StartAsync();
+        server.RespondJson(200, OAuthTokenJson);
+        var clock = new ManualClock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var options = new FincodeClientOptions
+        {
+            BaseAddress = server.Uri,
+            BasicAuthUsername = ClientId,
+            BasicAuthPassword = ClientSecret,
+            AccessTokenRequest = new PostOauthTokenRequest { Username = "merchant01", Password = "hunter2", GrantType = PostOauthTokenRequestGrantType.Password },
+        };
+        var auth = new FincodeClientAuth(options, server.CreateHttpClient, new AuthServices(new InMemoryTokenCache(clock), clock));
+
+        var first = await auth.AccessToken.GetTokenAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(3599 + 1));
+        var renewed = await auth.AccessToken.GetTokenAsync(CancellationToken.None);
+
+        // The published spec's grant_type enum is [password]: a server that follows it refuses refresh_token.
+        server.Requests.Count.ShouldBe(2);
+        server.Requests.Select(r => new FormReader(r.BodyText).ReadForm()["grant_type"].ToString()).ShouldBe(["password", "password"]);
+        server.Requests[1].BodyText.ShouldNotContain("refresh_token");
+        first.RefreshToken.ShouldBeNull("a refresh token the spec gives no grant for is never kept");
+        renewed.Value.ShouldBe(first.Value);
     }
 
     [Fact]

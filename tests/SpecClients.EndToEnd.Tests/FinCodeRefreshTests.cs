@@ -11,18 +11,21 @@ using Xunit;
 
 namespace SpecClients.EndToEnd.Tests;
 
-/// <summary>FinCode issues refresh tokens: replacing its access token must use one (grant_type=refresh_token).</summary>
+/// <summary>
+/// FinCode's published spec allows grant_type "password" only (an enum), and the sandbox refuses any other grant as a
+/// server that follows the spec would: replacing the access token re-runs the password grant, never a refresh grant.
+/// </summary>
 public sealed class FinCodeRefreshTests
 {
     private const string FinCode = SandboxProviders.FinCode;
 
     [Fact]
-    public async Task TheAccessTokenIsRefreshedWithItsRefreshTokenOnceItIsDue()
+    public async Task TheAccessTokenIsRenewedWithThePasswordGrantOnceItIsDue()
     {
         await using var harness = await Harness.StartAsync();
         await harness.CallAsync(FinCode);
         var first = await Clients.TokenProviderOf(harness.Services, FinCode).GetTokenAsync(CancellationToken.None);
-        first.RefreshToken.ShouldNotBeNull();
+        first.RefreshToken.ShouldBeNull("the spec gives no grant a refresh token could be used with");
 
         // 3600 s token, 60 s refresh margin: due at 3540 s, still valid on the server.
         harness.Clock.Advance(harness.SandboxOptions.FinCodeTokenLifetime - TimeSpan.FromSeconds(30));
@@ -30,34 +33,32 @@ public sealed class FinCodeRefreshTests
         await harness.CallAsync(FinCode);
 
         harness.Sandbox.Counters.FinCode.TokenRequests.ShouldBe(2);
+        harness.Sandbox.Counters.FinCode.TokensIssued.ShouldBe(2, "no request was refused");
         harness.Sandbox.Counters.FinCode.CallsAccepted.ShouldBe(3);
         harness.Sandbox.Counters.FinCode.CallsRejected.ShouldBe(0);
-        harness.Wire.To(FinCode, "/oauth/token").Select(e => e.GrantType).ShouldBe(["password", "refresh_token"]);
-        harness.Logs.WithEvent(EventIds.TokenRefreshed).Count.ShouldBe(1);
+        harness.Wire.To(FinCode, "/oauth/token").Select(e => e.GrantType).ShouldBe(["password", "password"]);
         harness.Logs.WithEvent(EventIds.TokenRefreshFailed).ShouldBeEmpty();
-        var refreshed = await Clients.TokenProviderOf(harness.Services, FinCode).GetTokenAsync(CancellationToken.None);
-        refreshed.Value.ShouldNotBe(first.Value);
-        refreshed.RefreshToken.ShouldBe(first.RefreshToken); // the sandbox reuses refresh tokens (Spring's default)
+        var renewed = await Clients.TokenProviderOf(harness.Services, FinCode).GetTokenAsync(CancellationToken.None);
+        renewed.Value.ShouldNotBe(first.Value);
     }
 
     [Fact]
-    public async Task TheAccessTokenIsRefreshedWithItsRefreshTokenAfterItHasExpired()
+    public async Task TheAccessTokenIsRenewedWithThePasswordGrantAfterItHasExpired()
     {
         await using var harness = await Harness.StartAsync();
         await harness.CallAsync(FinCode);
 
-        // An idle hour: the access token has expired, its refresh token (30 days) has not.
         harness.Clock.Advance(harness.SandboxOptions.FinCodeTokenLifetime + TimeSpan.FromSeconds(1));
         await harness.CallAsync(FinCode);
 
         harness.Sandbox.Counters.FinCode.TokenRequests.ShouldBe(2);
+        harness.Sandbox.Counters.FinCode.TokensIssued.ShouldBe(2);
         harness.Sandbox.Counters.FinCode.CallsRejected.ShouldBe(0);
-        harness.Wire.To(FinCode, "/oauth/token").Select(e => e.GrantType).ShouldBe(["password", "refresh_token"]);
-        harness.Logs.WithEvent(EventIds.TokenRefreshed).Count.ShouldBe(1);
+        harness.Wire.To(FinCode, "/oauth/token").Select(e => e.GrantType).ShouldBe(["password", "password"]);
     }
 
     [Fact]
-    public async Task TheRefreshIsCountedByTheRefreshCounterOfTheAuthMeter()
+    public async Task NoRefreshGrantIsCountedByTheAuthMeter()
     {
         await using var harness = await Harness.StartAsync();
         using var meter = new AuthMetrics();
@@ -66,7 +67,7 @@ public sealed class FinCodeRefreshTests
         await harness.CallAsync(FinCode);
 
         // The meter is process-wide; tests run serially (AssemblyInfo.cs), so these are this test's measurements.
-        meter.Refreshes(SpecClientsTelemetry.OutcomeSuccess).ShouldBe(1);
+        meter.Refreshes(SpecClientsTelemetry.OutcomeSuccess).ShouldBe(0);
         meter.Refreshes(SpecClientsTelemetry.OutcomeFailure).ShouldBe(0);
     }
 }

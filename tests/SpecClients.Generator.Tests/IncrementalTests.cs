@@ -51,7 +51,7 @@ public sealed class IncrementalTests
     {
         var (driver, compilation, texts) = FirstRun("kitegateway.yaml", "torus.yaml");
         var torus = texts[1];
-        var editedText = torus.GetText()!.ToString().Replace("Success body of getFunds (doc).", "Success body of getFunds, as documented.");
+        var editedText = torus.GetText()!.ToString().Replace("Success body of getFunds (providers.md).", "Success body of getFunds, as providers.md says.");
         editedText.ShouldNotBe(torus.GetText()!.ToString());
         driver = driver.ReplaceAdditionalText(torus, new InMemoryAdditionalText(torus.Path, editedText));
 

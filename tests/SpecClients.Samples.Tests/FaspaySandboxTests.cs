@@ -25,7 +25,8 @@ public sealed class FaspaySandboxTests : SandboxTestBase
         FaspayCredentials? signWith = null,
         TimeSpan? clockSkew = null,
         bool authorization = true,
-        string? faspayKey = null)
+        string? faspayKey = null,
+        string? contentType = "application/json")
     {
         FaspayCredentials credentials = signWith ?? Credentials;
         string timestamp = FaspaySignature.FormatTimestamp(Time.GetUtcNow() + (clockSkew ?? TimeSpan.Zero));
@@ -41,7 +42,15 @@ public sealed class FaspaySandboxTests : SandboxTestBase
             headers.Add(("faspay-authorization", FaspaySignature.Authorization(credentials)));
         }
 
-        return SendAsync(Client("faspay"), Request(HttpMethod.Get, requestPath.TrimStart('/'), headers.ToArray()));
+        HttpRequestMessage request = Request(HttpMethod.Get, requestPath.TrimStart('/'), headers.ToArray());
+        if (contentType is not null)
+        {
+            // Content-Type is a content header: a GET carries it on empty content, as the generated client does.
+            request.Content = new ByteArrayContent([]);
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
+
+        return SendAsync(Client("faspay"), request);
     }
 
     private Task<Reply> TokenAsync(
@@ -49,7 +58,8 @@ public sealed class FaspaySandboxTests : SandboxTestBase
         FaspayCredentials? signWith = null,
         TimeSpan? clockSkew = null,
         bool authorization = true,
-        string? faspayKey = null) =>
+        string? faspayKey = null,
+        string? contentType = "application/json") =>
         SendSignedAsync(
             "/account/api/tokens",
             signedPath,
@@ -57,7 +67,8 @@ public sealed class FaspaySandboxTests : SandboxTestBase
             signWith,
             clockSkew,
             authorization,
-            faspayKey);
+            faspayKey,
+            contentType);
 
     private async Task<string> IssueAsync()
     {
@@ -83,11 +94,53 @@ public sealed class FaspaySandboxTests : SandboxTestBase
         new(c.FaspayKey, secret ?? c.FaspaySecret, c.AppKey, appSecret ?? c.AppSecret, c.ClientKey, c.ClientSecret, iv ?? c.Iv);
 
     [Theory]
-    [InlineData(ServicePath)]
-    [InlineData("/account/api/tokens")]
-    public async Task Token_request_signed_over_either_path_reading_succeeds_with_string_values(string signedPath)
+    [InlineData(FaspayTokenSigning.ServicePath, ServicePath, "/account/api/tokens")]
+    [InlineData(FaspayTokenSigning.TokensEndpoint, "/account/api/tokens", ServicePath)]
+    public async Task Token_request_is_accepted_over_the_configured_path_reading_only(FaspayTokenSigning reading, string accepted, string refused)
     {
-        Reply reply = await TokenAsync(signedPath);
+        Options.FaspayTokenSigning = reading;
+
+        ShouldBeStatus9(await TokenAsync(refused));
+        ShouldBeStatus9(await TokenAsync("/account/api/transfer"));
+        Reply reply = await TokenAsync(accepted);
+
+        reply.Status.ShouldBe(HttpStatusCode.OK);
+        Str(reply.Body, "status").ShouldBe("2");
+        (await BalanceAsync(Str(reply.Body, "access_token"))).Status.ShouldBe(HttpStatusCode.OK);
+        Sandbox.Counters.Faspay.TokensIssued.ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("text/plain")]
+    public async Task Token_request_without_json_content_type_gets_status_9(string? contentType)
+    {
+        Reply reply = await TokenAsync(contentType: contentType);
+
+        ShouldBeStatus9(reply);
+        Str(reply.Body, "message").ShouldContain("Content-Type");
+        Sandbox.Counters.Faspay.TokensIssued.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Numbers_mode_sends_expired_in_and_status_as_json_numbers()
+    {
+        Options.FaspayNumbersAsJsonNumbers = true;
+
+        Reply reply = await TokenAsync();
+
+        reply.Status.ShouldBe(HttpStatusCode.OK);
+        reply.Body.GetProperty("expired_in").GetInt64().ShouldBe(36000);
+        reply.Body.GetProperty("status").GetInt32().ShouldBe(2);
+        Str(reply.Body, "response_code").ShouldBe("00");
+        Reply refused = await TokenAsync("/account/api/tokens");
+        refused.Body.GetProperty("status").GetInt32().ShouldBe(9);
+    }
+
+    [Fact]
+    public async Task Token_request_signed_over_the_service_path_succeeds_with_string_values()
+    {
+        Reply reply = await TokenAsync(ServicePath);
 
         reply.Status.ShouldBe(HttpStatusCode.OK);
         ShouldHaveExactly(reply.Body, "access_token", "expired_in", "status", "message", "response_code", "response_desc");

@@ -34,6 +34,14 @@ public sealed class FaspaySignatureTests
         FaspaySignature.Signature(Example, "GET", "/account/api/balance_inquiry", Timestamp, ExpectedTokenPart).ShouldBe(
             "qcjkUJ96UC8llVpymnBPAU2KRkI+F4uP3fGyc4N3R9ieWwHvFkuDA75HE1DjJWMq6DP0gl2M6U9D5BwvWStoNAqm4dgFpDEM49I19IBrySMujYXRoyKUb8XyHAUxaB+Qn5g4KrzJ7SagDltFLbgNVQ==");
 
+    [Theory]
+    [InlineData("/account/api/balance_inquiry/{virtual_account}", "/account/api/balance_inquiry")]
+    [InlineData("/account/api/balance_inquiry", "/account/api/balance_inquiry")]
+    [InlineData("/account/api/{version}/transfer", "/account/api")]
+    [InlineData("/", "/")]
+    public void Service_path_is_the_template_up_to_its_first_parameter(string template, string servicePath) =>
+        FaspaySignature.ServicePath(template).ShouldBe(servicePath);
+
     [Fact]
     public void Signature_over_the_token_path_matches_the_vector() =>
         FaspaySignature.Signature(Example, "GET", "/account/api/tokens", Timestamp, FaspaySignature.TokenPart(Example)).ShouldBe(

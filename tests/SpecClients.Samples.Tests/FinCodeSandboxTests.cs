@@ -99,8 +99,24 @@ public sealed class FinCodeSandboxTests : SandboxTestBase
             HttpStatusCode.BadRequest, "unsupported_grant_type");
 
     [Fact]
+    public async Task Refresh_grant_is_refused_because_the_published_spec_allows_password_only()
+    {
+        JsonElement first = await IssueAsync();
+
+        ShouldBeOAuthError(
+            await TokenAsync(new Dictionary<string, string>
+            {
+                ["grant_type"] = "refresh_token",
+                ["refresh_token"] = Str(first, "refresh_token"),
+            }),
+            HttpStatusCode.BadRequest, "unsupported_grant_type");
+        Sandbox.Counters.FinCode.TokensIssued.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Refresh_grant_issues_a_new_access_token_and_rejects_unknown_refresh_tokens()
     {
+        Options.FinCodeAcceptsRefreshGrant = true;
         JsonElement first = await IssueAsync();
         Reply refreshed = await TokenAsync(new Dictionary<string, string>
         {
@@ -168,6 +184,7 @@ public sealed class FinCodeSandboxTests : SandboxTestBase
     [Fact]
     public async Task Revocation_rejects_access_tokens_but_keeps_refresh_tokens()
     {
+        Options.FinCodeAcceptsRefreshGrant = true;
         JsonElement first = await IssueAsync();
         Sandbox.RevokeAllTokens("fincode");
         ShouldBeOAuthError(await ValidateAsync("Bearer " + Str(first, "access_token")), HttpStatusCode.Unauthorized, "invalid_token");

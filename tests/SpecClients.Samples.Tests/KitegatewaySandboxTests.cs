@@ -18,8 +18,8 @@ public sealed class KitegatewaySandboxTests : SandboxTestBase
         SendAsync(
             Client("kitegateway"),
             secret is null
-                ? JsonRequest(HttpMethod.Post, "v1/auth/token", body)
-                : JsonRequest(HttpMethod.Post, "v1/auth/token", body, ("Secret-Key", secret)));
+                ? JsonRequest(HttpMethod.Post, "v1/auth/token", body, ("Accept", "application/json"))
+                : JsonRequest(HttpMethod.Post, "v1/auth/token", body, ("Secret-Key", secret), ("Accept", "application/json")));
 
     private Task<Reply> CallbackAsync(string? authorization)
     {
@@ -158,5 +158,47 @@ public sealed class KitegatewaySandboxTests : SandboxTestBase
         Sandbox.Counters.Kitegateway.TokensIssued.ShouldBe(24);
         Sandbox.Counters.Reset();
         Sandbox.Counters["KiteGateway"].TokenRequests.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Token_request_without_json_accept_or_content_type_is_a_400_with_the_documented_error_body()
+    {
+        ShouldBeError(
+            await SendAsync(Client("kitegateway"), JsonRequest(HttpMethod.Post, "v1/auth/token", GoodBody, ("Secret-Key", "sandbox-kite-secret-key"))),
+            HttpStatusCode.BadRequest);
+        HttpRequestMessage plain = Request(HttpMethod.Post, "v1/auth/token", ("Secret-Key", "sandbox-kite-secret-key"), ("Accept", "application/json"));
+        plain.Content = new StringContent(GoodBody, System.Text.Encoding.UTF8, "text/plain");
+        ShouldBeError(await SendAsync(Client("kitegateway"), plain), HttpStatusCode.BadRequest);
+        Sandbox.Counters.Kitegateway.TokensIssued.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Token_without_the_jwt_prefix_must_still_be_sent_with_it()
+    {
+        Options.KitegatewayTokenHasJwtPrefix = false;
+
+        string token = await IssueAsync();
+
+        token.ShouldNotStartWith("JWT ");
+        token.Split('.').Length.ShouldBe(3);
+        ShouldBeError(await CallbackAsync(token), HttpStatusCode.Unauthorized);
+        (await CallbackAsync("JWT " + token)).Status.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Opaque_tokens_carry_no_claims_and_expire_at_data_expires()
+    {
+        Options.KitegatewayOpaqueTokens = true;
+
+        Reply reply = await TokenAsync(GoodBody);
+
+        string token = Str(reply.Body.GetProperty("data"), "token");
+        token.ShouldStartWith("JWT ");
+        token.ShouldNotContain(".");
+        long expires = reply.Body.GetProperty("data").GetProperty("expires").GetInt64();
+        expires.ShouldBe(Time.GetUtcNow().ToUnixTimeSeconds() + 900);
+        (await CallbackAsync(token)).Status.ShouldBe(HttpStatusCode.OK);
+        Time.Advance(TimeSpan.FromSeconds(900));
+        ShouldBeError(await CallbackAsync(token), HttpStatusCode.Unauthorized);
     }
 }

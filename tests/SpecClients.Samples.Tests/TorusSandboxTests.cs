@@ -113,4 +113,34 @@ public sealed class TorusSandboxTests : SandboxTestBase
     [Fact]
     public async Task Funds_without_source_is_a_bad_request() =>
         ShouldBeError(await FundsAsync("Bearer " + await IssueAsync(), "{}"), HttpStatusCode.BadRequest);
+
+    [Fact]
+    public async Task Session_request_without_json_content_type_is_refused()
+    {
+        HttpRequestMessage request = Request(HttpMethod.Post, "api/v1/session/generate", ("Token", "sandbox-torus-request-token"));
+        request.Content = new StringContent(GoodBody, System.Text.Encoding.UTF8, "text/plain");
+
+        Reply reply = await SendAsync(Client("torus"), request);
+
+        reply.Status.ShouldBe(HttpStatusCode.BadRequest);
+        Sandbox.Counters.Torus.TokensIssued.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Trailing_comma_mode_answers_exactly_as_the_docs_sample()
+    {
+        Options.TorusTrailingComma = true;
+        using HttpRequestMessage request = JsonRequest(HttpMethod.Post, "api/v1/session/generate", GoodBody, ("Token", "sandbox-torus-request-token"));
+
+        using HttpResponseMessage response = await Client("torus").SendAsync(request);
+        string text = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        text.ShouldStartWith("{\n    \"AccessToken\": \"");
+        text.ShouldEndWith("\",\n}");
+        Should.Throw<System.Text.Json.JsonException>(() => System.Text.Json.JsonDocument.Parse(text));
+        using var lenient = System.Text.Json.JsonDocument.Parse(text, new System.Text.Json.JsonDocumentOptions { AllowTrailingCommas = true });
+        string token = lenient.RootElement.GetProperty("AccessToken").GetString()!;
+        (await FundsAsync("Bearer " + token)).Status.ShouldBe(HttpStatusCode.OK);
+    }
 }

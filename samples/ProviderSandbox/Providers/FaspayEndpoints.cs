@@ -15,11 +15,17 @@ namespace SpecClients.Samples.Sandbox.Providers;
 /// decrypts to find it and then recomputes the whole signature to compare.
 /// <para>
 /// Signed path: the path as the provider sees it, without the sandbox's <c>/faspay</c> prefix. For the token request
-/// both readings of the docs are accepted: the SDKs' (the path of the service the token is for, any path under
-/// <c>/account/api/</c>, e.g. <c>/account/api/balance_inquiry</c>) and <c>/account/api/tokens</c>.
+/// exactly one reading of the docs is accepted, <see cref="SandboxOptions.FaspayTokenSigning"/>: by default the SDKs'
+/// (the path of a service the sandbox serves, <c>/account/api/balance_inquiry</c>), and the token then serves that
+/// service only; or <c>/account/api/tokens</c>, and the token serves every service.
 /// </para>
 /// <para>
+/// The token request must carry <c>Content-Type</c> and <c>Accept</c> <c>application/json</c> (providers.md: doc).
 /// <c>faspay-authorization</c> is required on the token request; on later calls it is checked when present.
+/// </para>
+/// <para>
+/// Numbers: <c>expired_in</c> and <c>status</c> are strings as in Faspay's sample, or JSON numbers with
+/// <see cref="SandboxOptions.FaspayNumbersAsJsonNumbers"/> (the docs type them N).
 /// </para>
 /// <para>
 /// Failures: HTTP <see cref="SandboxOptions.FaspayRejectionStatusCode"/> (default 200, providers.md's guess) with
@@ -30,7 +36,10 @@ namespace SpecClients.Samples.Sandbox.Providers;
 internal static class FaspayEndpoints
 {
     private const string Pool = SandboxProviders.Faspay;
-    private const string ServicePathPrefix = "/account/api/";
+
+    // The services this sandbox serves, as the SDKs sign them on the token request.
+    private const string BalanceService = "/account/api/balance_inquiry";
+    private static readonly string[] Services = [BalanceService];
 
     // Made-up response codes (only "00" = success is documented).
     private const string InvalidKey = "41";
@@ -38,6 +47,7 @@ internal static class FaspayEndpoints
     private const string InvalidAuthorization = "43";
     private const string InvalidSignature = "44";
     private const string InvalidToken = "45";
+    private const string InvalidHeaders = "46";
 
     public static void Map(IEndpointRouteBuilder routes, SandboxState state)
     {
@@ -54,31 +64,45 @@ internal static class FaspayEndpoints
         counters.TokenRequested();
         FaspayCredentials credentials = state.Options.Faspay;
 
+        if (!SandboxHttp.IsJsonMediaType(SandboxHttp.Header(context.Request, "Content-Type")) ||
+            !SandboxHttp.IsJsonMediaType(SandboxHttp.Header(context.Request, "Accept")))
+        {
+            return Reject(state, new Failure(InvalidHeaders, "Content-Type and Accept must be application/json"));
+        }
+
         Failure? failure = CheckSignedRequest(context.Request, state, requireAuthorization: true, out SignedText signed);
         if (failure is not null)
         {
             return Reject(state, failure.Value);
         }
 
-        bool pathAccepted = signed.Path.StartsWith(ServicePathPrefix, StringComparison.Ordinal) && signed.Path.Length > ServicePathPrefix.Length;
+        bool pathAccepted = state.Options.FaspayTokenSigning == FaspayTokenSigning.TokensEndpoint
+            ? signed.Path == FaspaySignature.TokensPath
+            : Array.IndexOf(Services, signed.Path) >= 0;
         if (!pathAccepted || signed.TokenPart != FaspaySignature.TokenPart(credentials))
         {
             return Reject(state, new Failure(InvalidSignature, "Invalid faspay-signature"));
         }
 
         string accessToken = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(96));
-        state.Tokens.Add(Pool, accessToken, state.Options.FaspayTokenLifetime);
+        state.Tokens.Add(TokenPool(signed.Path), accessToken, state.Options.FaspayTokenLifetime);
         counters.TokenIssued();
-        return SandboxHttp.Json(new
-        {
-            access_token = accessToken,
-            expired_in = ((long)state.Options.FaspayTokenLifetime.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            status = "2",
-            message = "Success",
-            response_code = "00",
-            response_desc = "success",
-        });
+        long lifetime = (long)state.Options.FaspayTokenLifetime.TotalSeconds;
+        return state.Options.FaspayNumbersAsJsonNumbers
+            ? SandboxHttp.Json(new { access_token = accessToken, expired_in = lifetime, status = 2, message = "Success", response_code = "00", response_desc = "success" })
+            : SandboxHttp.Json(new
+            {
+                access_token = accessToken,
+                expired_in = lifetime.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                status = "2",
+                message = "Success",
+                response_code = "00",
+                response_desc = "success",
+            });
     }
+
+    /// <summary>Tokens are kept per signed path: with the SDKs' reading a token serves the service it was requested for.</summary>
+    private static string TokenPool(string signedPath) => Pool + ":" + signedPath;
 
     private static IResult BalanceInquiry(HttpContext context, string virtualAccount, SandboxState state)
     {
@@ -94,7 +118,8 @@ internal static class FaspayEndpoints
         if (failure is null)
         {
             string? accessToken = AccessTokenOf(signed.TokenPart, credentials);
-            TokenStatus status = state.Tokens.Check(Pool, accessToken);
+            string pool = TokenPool(state.Options.FaspayTokenSigning == FaspayTokenSigning.TokensEndpoint ? FaspaySignature.TokensPath : BalanceService);
+            TokenStatus status = state.Tokens.Check(pool, accessToken);
             if (accessToken is null)
             {
                 failure = new Failure(InvalidSignature, "Invalid faspay-signature");
@@ -112,6 +137,20 @@ internal static class FaspayEndpoints
         }
 
         counters.CallAccepted();
+        if (state.Options.FaspayNumbersAsJsonNumbers)
+        {
+            return SandboxHttp.Json(new
+            {
+                virtual_account = virtualAccount,
+                balance = "7897000.00",
+                available_balance = "6897000.00",
+                status = 2,
+                message = "Success",
+                response_code = "00",
+                response_desc = "success",
+            });
+        }
+
         return SandboxHttp.Json(new
         {
             virtual_account = virtualAccount,
@@ -220,9 +259,13 @@ internal static class FaspayEndpoints
     }
 
     private static IResult Reject(SandboxState state, Failure failure) =>
-        SandboxHttp.Json(
-            new { status = "9", message = failure.Message, response_code = failure.Code, response_desc = "unauthorized" },
-            state.Options.FaspayRejectionStatusCode);
+        state.Options.FaspayNumbersAsJsonNumbers
+            ? SandboxHttp.Json(
+                new { status = 9, message = failure.Message, response_code = failure.Code, response_desc = "unauthorized" },
+                state.Options.FaspayRejectionStatusCode)
+            : SandboxHttp.Json(
+                new { status = "9", message = failure.Message, response_code = failure.Code, response_desc = "unauthorized" },
+                state.Options.FaspayRejectionStatusCode);
 
     private readonly record struct Failure(string Code, string Message);
 

@@ -11,7 +11,8 @@ namespace SpecClients.Samples.Sandbox.Providers;
 
 /// <summary>
 /// FinCode (Songhai Exchange): <c>POST /oauth/token</c> is an OAuth2 token endpoint (RFC 6749) with HTTP Basic client
-/// authentication, grants <c>password</c> and <c>refresh_token</c>, answering
+/// authentication and the grant its published spec allows, <c>password</c> (<c>refresh_token</c> only when
+/// <see cref="SandboxOptions.FinCodeAcceptsRefreshGrant"/> is set), answering
 /// <c>{access_token, token_type, refresh_token, expires_in, scope}</c> (the shape is a guess: providers.md). Error bodies
 /// follow Spring Security OAuth2, which the messages "Bad credentials" / "Bad client credentials" point to (guess).
 /// Refresh tokens are reused, not rotated (Spring's default), and survive <see cref="ProviderSandbox.RevokeAllTokens"/>.
@@ -63,6 +64,10 @@ internal static class FinCodeEndpoints
                 refreshToken = TokenStore.NewRandomToken();
                 state.Tokens.Add(RefreshPool, refreshToken, options.FinCodeRefreshTokenLifetime);
                 break;
+            case "refresh_token" when !options.FinCodeAcceptsRefreshGrant:
+                // FinCode's published spec allows grant_type "password" only (an enum): a server that follows it refuses
+                // every other grant, as RFC 6749 §5.2 says.
+                return OAuthError(StatusCodes.Status400BadRequest, "unsupported_grant_type", "Unsupported grant type: " + grantType);
             case "refresh_token":
                 string? presented = Single(form["refresh_token"]);
                 if (state.Tokens.Check(RefreshPool, presented) != TokenStatus.Valid)

@@ -15,6 +15,12 @@ namespace SpecClients.Samples.Sandbox.Providers;
 /// <c>data.token</c> = <c>JWT &lt;jwt&gt;</c> and <c>data.expires</c> in Unix seconds; later calls send
 /// <c>Authorization: JWT &lt;jwt&gt;</c>. Errors: <c>{"code":"&lt;string&gt;","status":"error","message","data":{}}</c>
 /// (<c>code</c> is a string on errors and an integer on success, as documented).
+/// <para>
+/// Variants (<see cref="SandboxOptions"/>): tokens returned without the <c>JWT </c> prefix
+/// (<see cref="SandboxOptions.KitegatewayTokenHasJwtPrefix"/>) and opaque tokens whose expiry is only in
+/// <c>data.expires</c> (<see cref="SandboxOptions.KitegatewayOpaqueTokens"/>); later calls need <c>JWT &lt;token&gt;</c>
+/// either way. The token request must send <c>Content-Type</c> and <c>Accept</c> <c>application/json</c> (doc).
+/// </para>
 /// </summary>
 internal static class KitegatewayEndpoints
 {
@@ -36,6 +42,13 @@ internal static class KitegatewayEndpoints
         ProviderCounters counters = state.Counters.Kitegateway;
         counters.TokenRequested();
         SandboxOptions options = state.Options;
+
+        // The docs mark Content-Type and Accept application/json as required (doc).
+        if (!SandboxHttp.IsJsonMediaType(SandboxHttp.Header(context.Request, "Content-Type")) ||
+            !SandboxHttp.IsJsonMediaType(SandboxHttp.Header(context.Request, "Accept")))
+        {
+            return Error(StatusCodes.Status400BadRequest, "Content-Type and Accept must be application/json");
+        }
 
         string? secret = SandboxHttp.Header(context.Request, "Secret-Key");
         if (secret is null)
@@ -78,15 +91,16 @@ internal static class KitegatewayEndpoints
 
         DateTimeOffset now = state.Now;
         long exp = (now + lifetime).ToUnixTimeSeconds();
-        string jwt = CreateJwt(now.ToUnixTimeSeconds(), exp, signingKey);
-        state.Tokens.Add(Pool, jwt, lifetime);
+        // Opaque tokens carry no exp claim: data.expires is then the only source of the expiry.
+        string token = options.KitegatewayOpaqueTokens ? TokenStore.NewRandomToken() : CreateJwt(now.ToUnixTimeSeconds(), exp, signingKey);
+        state.Tokens.Add(Pool, token, lifetime);
         counters.TokenIssued();
         return SandboxHttp.Json(new
         {
             code = 200,
             status = "success",
             message = "Token generated",
-            data = new { token = "JWT " + jwt, expires = exp },
+            data = new { token = options.KitegatewayTokenHasJwtPrefix ? "JWT " + token : token, expires = exp },
         });
     }
 

@@ -10,7 +10,9 @@ namespace SpecClients.Samples.Sandbox.Providers;
 /// Torus: <c>POST /api/v1/session/generate</c> with header <c>Token: &lt;request token&gt;</c> and JSON
 /// <c>{"API_KEY","API_SECRET"}</c> returns <c>{"AccessToken"}</c> (no lifetime in the body; the sandbox expires it after
 /// <see cref="SandboxOptions.TorusTokenLifetime"/>); later calls send <c>Authorization: Bearer &lt;AccessToken&gt;</c>.
-/// Torus documents no error body: every <c>{"status":"error","message":…}</c> below is a guess.
+/// Torus documents no error body: every <c>{"status":"error","message":…}</c> below is a guess. The session request must
+/// send <c>Content-Type: application/json</c> (doc); <see cref="SandboxOptions.TorusTrailingComma"/> answers exactly as
+/// the docs' sample does, <c>{"AccessToken": "…",}</c>.
 /// </summary>
 internal static class TorusEndpoints
 {
@@ -28,6 +30,12 @@ internal static class TorusEndpoints
         ProviderCounters counters = state.Counters.Torus;
         counters.TokenRequested();
         SandboxOptions options = state.Options;
+
+        // The docs list Content-Type: application/json among the header parameters (doc).
+        if (!SandboxHttp.IsJsonMediaType(SandboxHttp.Header(context.Request, "Content-Type")))
+        {
+            return Error(StatusCodes.Status400BadRequest, "Content-Type must be application/json");
+        }
 
         if (!SandboxHttp.SecretEquals(SandboxHttp.Header(context.Request, "Token"), options.TorusRequestToken))
         {
@@ -55,6 +63,12 @@ internal static class TorusEndpoints
         string accessToken = TokenStore.NewRandomToken();
         state.Tokens.Add(Pool, accessToken, options.TorusTokenLifetime);
         counters.TokenIssued();
+        if (options.TorusTrailingComma)
+        {
+            // Byte for byte the shape of the docs' sample response, trailing comma included (doc).
+            return Results.Text("{\n    \"AccessToken\": \"" + accessToken + "\",\n}", "application/json", System.Text.Encoding.UTF8);
+        }
+
         return SandboxHttp.Json(new { AccessToken = accessToken });
     }
 

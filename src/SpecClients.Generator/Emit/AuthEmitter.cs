@@ -137,11 +137,15 @@ internal static class AuthEmitter
                     nameof(schemeName));
             }
 
-            /// <summary>Static and signing credentials only: token operations must not need the tokens they issue.</summary>
-            private {{client.Name}} CreateTokenClient() => new {{client.Name}}(
+            /// <summary>
+            /// Static and signing credentials only: token operations must not need the tokens they issue. A signer learns
+            /// from <paramref name="context"/> which operation the token is being obtained for.
+            /// </summary>
+            private {{client.Name}} CreateTokenClient({{TokenRequestContext}}? context = null) => new {{client.Name}}(
                 _httpClient(),
                 _options,
-                (global::System.Collections.Generic.IEnumerable<{{IRequestAuthenticator}}>)_signingAuthenticators);
+                (global::System.Collections.Generic.IEnumerable<{{IRequestAuthenticator}}>)
+                    {{SigningAuthenticator}}.ForTokenRequest(_signingAuthenticators, context));
 
             /// <summary>The options' token settings; a lifetime the spec gives replaces the default lifetime unless that was changed.</summary>
             private {{TokenProviderOptions}} TokenOptions(global::System.TimeSpan? specLifetime)
@@ -363,7 +367,7 @@ internal static class AuthEmitter
     {
         RequestSignature(w, source);
         OpenBrace(w);
-        w.Line("var client = CreateTokenClient();");
+        w.Line("var client = CreateTokenClient(context);");
         var body = string.Empty;
         if (source.RequestOptionName is { } option)
         {
@@ -408,7 +412,8 @@ internal static class AuthEmitter
         TokenValue(w, "token", "Text", source.Token, ",");
         TokenValue(w, "expiresAt", "Seconds", source.ExpiresAt, ",");
         TokenValue(w, "expiresIn", "Seconds", source.ExpiresIn, ",");
-        TokenValue(w, "refreshToken", "Text", source.RefreshToken, ");");
+        TokenValue(w, "refreshToken", "Text", source.RefreshToken, ",");
+        w.Line("response: response);");
         w.Outdent();
         w.Close();
 

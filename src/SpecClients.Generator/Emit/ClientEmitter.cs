@@ -245,6 +245,11 @@ internal static class ClientEmitter
         }
 
         EmitNewRequest(w, operation);
+        if (operation.BodylessContentType is { } contentType)
+        {
+            w.Line("request.SetBodylessContentType(" + SourceWriter.Literal(contentType) + ");");
+        }
+
         foreach (var parameter in operation.Parameters)
         {
             EmitParameter(w, parameter);

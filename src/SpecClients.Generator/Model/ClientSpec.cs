@@ -104,4 +104,5 @@ internal sealed record OperationSpec(
     EquatableArray<ResponseSpec> Errors,
     EquatableArray<SecurityAlternativeSpec> Security,
     EquatableArray<string> ServerUrls,
-    TokenEndpointSpec? TokenEndpoint);
+    TokenEndpointSpec? TokenEndpoint,
+    string? BodylessContentType = null);

@@ -192,6 +192,7 @@ internal sealed partial class ModelBuilder
 
         var parameters = new List<ParameterSpec>();
         var declared = new Dictionary<(string, ParameterLocation), ParameterSpec>();
+        string? bodylessContentType = null;
         void AddParameters(IList<IOpenApiParameter>? list, string listPointer)
         {
             if (list is null)
@@ -223,6 +224,13 @@ internal sealed partial class ModelBuilder
                 };
                 if (location == ParameterLocation.Header && IsReservedHeader(parameter.Name))
                 {
+                    // OpenAPI ignores these; one is kept: an operation without a body that declares Content-Type with one
+                    // value (const, a one-value enum or a default) sends it, as Faspay SendMe's GETs must.
+                    if (operation.RequestBody is null && parameter.Name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
+                    {
+                        bodylessContentType = SingleValue(parameter.Schema) ?? bodylessContentType;
+                    }
+
                     continue;
                 }
 
@@ -291,7 +299,18 @@ internal sealed partial class ModelBuilder
             errors,
             security,
             servers,
-            tokenEndpoint);
+            tokenEndpoint,
+            bodylessContentType);
+    }
+
+    private static string? SingleValue(IOpenApiSchema? schema)
+    {
+        var target = schema is null ? null : Target(schema);
+        var value = target?.Const is { } constant ? constant
+            : target?.Enum is { Count: 1 } only && only[0] is JsonValue one && one.TryGetValue<string>(out var text) ? text
+            : target?.Default is JsonValue fallback && fallback.TryGetValue<string>(out var byDefault) ? byDefault
+            : null;
+        return string.IsNullOrWhiteSpace(value) ? null : value;
     }
 
     private static bool IsReservedHeader(string name) =>

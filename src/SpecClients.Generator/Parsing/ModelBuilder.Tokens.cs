@@ -59,6 +59,10 @@ internal sealed partial class ModelBuilder
                 continue;
             }
 
+            // A refresh grant only where the spec allows one: grant_type unrestricted, or its enum (or default) lists
+            // refresh_token. FinCode's enum is [password]: renewing re-runs the password grant.
+            var grants = operation.TokenEndpoint!.GrantTypes;
+            var refreshAllowed = grants.IsEmpty || grants.Contains("refresh_token");
             sources.Add(new OperationTokenSourceSpec(
                 schemeName,
                 propertyName,
@@ -66,14 +70,14 @@ internal sealed partial class ModelBuilder
                 TokenAttachSpec.Bearer,
                 operation.OperationId,
                 operation.MethodName,
-                RefreshMethodName: MemberNames.RefreshMethod(operation.MethodName),
+                RefreshMethodName: refreshAllowed ? MemberNames.RefreshMethod(operation.MethodName) : null,
                 operation.Body?.Type,
                 operation.Body?.Required ?? false,
                 operation.Body is null ? null : MemberNames.TokenRequestOption(propertyName),
                 OAuth2Value(record, OAuth2TokenMember),
                 ExpiresAt: null,
                 OAuth2Value(record, OAuth2ExpiresInMember),
-                OAuth2Value(record, OAuth2RefreshMember),
+                refreshAllowed ? OAuth2Value(record, OAuth2RefreshMember) : null,
                 DefaultLifetimeSeconds: null,
                 StaticSchemes(operation),
                 RejectedWhen: null));

@@ -11,6 +11,7 @@ public static class AuthRequestOptions
     private const string OperationIdKey = "SpecClients.Auth.OperationId";
     private const string AuthenticatedKey = "SpecClients.Auth.Authenticated";
     private const string ApiPathKey = "SpecClients.Auth.ApiPath";
+    private const string PathTemplateKey = "SpecClients.Auth.PathTemplate";
 
     // Stored as object, so that marking a request does not box a new bool each time; read back as bool.
     private static readonly object BoxedTrue = true;
@@ -29,6 +30,34 @@ public static class AuthRequestOptions
         }
 
         RequestProperties.Set(request, ApiPathKey, path ?? throw new ArgumentNullException(nameof(path)));
+    }
+
+    /// <summary>Records the operation's path template, parameters unfilled (a token obtained for the operation is keyed by it).</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="pathTemplate">The template, e.g. <c>/account/api/balance_inquiry/{virtual_account}</c>.</param>
+    public static void SetPathTemplate(HttpRequestMessage request, string pathTemplate)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        RequestProperties.Set(request, PathTemplateKey, pathTemplate ?? throw new ArgumentNullException(nameof(pathTemplate)));
+    }
+
+    /// <summary>The template recorded by <see cref="SetPathTemplate"/>, else <see cref="GetApiPath"/>.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The path template.</returns>
+    public static string GetPathTemplate(HttpRequestMessage request)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        return RequestProperties.TryGet<string>(request, PathTemplateKey, out var template) && template is not null
+            ? template
+            : GetApiPath(request);
     }
 
     /// <summary>The path recorded by <see cref="SetApiPath"/>, else the request URI's path.</summary>

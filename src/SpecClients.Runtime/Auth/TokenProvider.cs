@@ -51,6 +51,11 @@ public sealed class TokenProvider
     // When the last token seen is due for refresh, so that the hit path compares instead of recomputing.
     private RefreshInstant? _refreshInstant;
 
+    // ForTarget: the operation this provider obtains tokens for (null for an unbound provider), and the bound providers
+    // an unbound one has handed out, one per target, so that every caller of one target shares one token.
+    private TokenTarget? _target;
+    private System.Collections.Concurrent.ConcurrentDictionary<TokenTarget, TokenProvider>? _targets;
+
     /// <summary>Creates a provider.</summary>
     /// <param name="cacheKey">The cache key, normally from <see cref="TokenCacheKey.Create"/>.</param>
     /// <param name="source">Where tokens come from.</param>
@@ -232,6 +237,50 @@ public sealed class TokenProvider
         }
     }
 
+    /// <summary>The operation this provider obtains tokens for, when it came from <see cref="ForTarget"/>; otherwise null.</summary>
+    public TokenTarget? Target => _target;
+
+    /// <summary>
+    /// A provider of tokens obtained for one operation: its token requests carry <paramref name="target"/> in their
+    /// <see cref="TokenRequestContext.Target"/>, and its tokens are cached under this provider's key extended with the
+    /// target's path, because a server may tie a token to the service it was requested for (Faspay SendMe signs the token
+    /// request over that service's path). The same target always gives the same provider, so its callers share one token.
+    /// </summary>
+    /// <param name="target">The operation the tokens are for.</param>
+    /// <returns>The bound provider (cache, clock, options and source are this provider's).</returns>
+    public TokenProvider ForTarget(TokenTarget target)
+    {
+        if (target is null)
+        {
+            throw new ArgumentNullException(nameof(target));
+        }
+
+        if (_target is not null)
+        {
+            throw new InvalidOperationException("This provider is already bound to " + _target + ".");
+        }
+
+        var targets = Volatile.Read(ref _targets)
+            ?? Interlocked.CompareExchange(ref _targets, new System.Collections.Concurrent.ConcurrentDictionary<TokenTarget, TokenProvider>(), null)
+            ?? _targets!;
+        return targets.GetOrAdd(target, t =>
+        {
+            var options = new TokenProviderOptions
+            {
+                RefreshMargin = _refreshMargin,
+                DefaultLifetime = _defaultLifetime,
+                MaximumLifetime = _maximumLifetime,
+                TokenRequestTimeout = _requestTimeout,
+            };
+
+            // The path, not the operation id, keys the cache: it is what the token may be tied to.
+            return new TokenProvider(TokenCacheKey.Create("SpecClients.TokenTarget", _cacheKey, t.Path), _source, _cache, options, _clock, _logger)
+            {
+                _target = t,
+            };
+        });
+    }
+
     /// <summary>Describes the provider by the start of its cache key.</summary>
     /// <returns>A description without secrets.</returns>
     public override string ToString() => "TokenProvider { CacheKey = " + _keyPrefix + " }";
@@ -346,7 +395,7 @@ public sealed class TokenProvider
         Log.TokenRequested(_logger, _keyPrefix, isRefresh);
         try
         {
-            var token = await _source.RequestTokenAsync(new TokenRequestContext(refreshToken, _clock), cancellationToken).ConfigureAwait(false)
+            var token = await _source.RequestTokenAsync(new TokenRequestContext(refreshToken, _clock, _target), cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The token source returned no token.");
             AuthTelemetry.RecordRequest(isRefresh, succeeded: true);
             activity?.SetTag(SpecClientsTelemetry.OutcomeTagName, SpecClientsTelemetry.OutcomeSuccess);

@@ -10,10 +10,26 @@ public sealed class TokenRequestContext
     /// <param name="refreshToken">The refresh token of the token being replaced, if it has one.</param>
     /// <param name="clock">The clock to stamp and compute expiries with; <see cref="TimeProvider.System"/> if null.</param>
     public TokenRequestContext(string? refreshToken = null, TimeProvider? clock = null)
+        : this(refreshToken, clock, target: null)
+    {
+    }
+
+    /// <summary>Creates a context for a token obtained for one operation.</summary>
+    /// <param name="refreshToken">The refresh token of the token being replaced, if it has one.</param>
+    /// <param name="clock">The clock to stamp and compute expiries with; <see cref="TimeProvider.System"/> if null.</param>
+    /// <param name="target">The operation the token is for (see <see cref="TokenProvider.ForTarget"/>), or null.</param>
+    public TokenRequestContext(string? refreshToken, TimeProvider? clock, TokenTarget? target)
     {
         RefreshToken = string.IsNullOrEmpty(refreshToken) ? null : refreshToken;
         Clock = clock ?? TimeProvider.System;
+        Target = target;
     }
+
+    /// <summary>
+    /// The operation the token is obtained for, when the provider is bound to one (<see cref="TokenProvider.ForTarget"/>);
+    /// generated clients hand it to the signer of the token request as <see cref="RequestSigningContext.TokenTarget"/>.
+    /// </summary>
+    public TokenTarget? Target { get; }
 
     /// <summary>
     /// Set when the token being replaced came with a refresh token: the source may use it (a refresh grant) instead
@@ -38,5 +54,5 @@ public sealed class TokenRequestContext
     /// <summary>Describes the context without revealing the refresh token.</summary>
     /// <returns>A masked description.</returns>
     public override string ToString() =>
-        "TokenRequestContext { RefreshToken = " + (RefreshToken is null ? "none" : SecretMask.Hidden) + " }";
+        "TokenRequestContext { RefreshToken = " + (RefreshToken is null ? "none" : SecretMask.Hidden) + (Target is null ? string.Empty : ", Target = " + Target) + " }";
 }

@@ -113,6 +113,7 @@ public sealed class ApiClientCore
 
             AuthRequestOptions.SetOperationId(message, request.OperationId);
             AuthRequestOptions.SetApiPath(message, request.Path);
+            AuthRequestOptions.SetPathTemplate(message, request.PathTemplate);
             AppliedAuthentication applied;
             s_authenticating.Value = true;
             try

@@ -22,6 +22,7 @@ public sealed class ApiRequest
     private readonly StringBuilder _path;
     private readonly StringBuilder _query = new();
     private readonly List<KeyValuePair<string, string>> _headers = new();
+    private string? _bodylessContentType;
     private readonly List<string> _cookies = new();
     private byte[]? _body;
     private string? _contentType;
@@ -35,6 +36,7 @@ public sealed class ApiRequest
         OperationId = operationId;
         Method = method;
         _path = new StringBuilder(pathTemplate);
+        PathTemplate = pathTemplate;
     }
 
     /// <summary>The operation's id in the spec.</summary>
@@ -51,6 +53,9 @@ public sealed class ApiRequest
 
     /// <summary>The body bytes, if any.</summary>
     public byte[]? Body => _body;
+
+    /// <summary>The path as the spec writes it, parameters unfilled, e.g. <c>/account/api/balance_inquiry/{virtual_account}</c>.</summary>
+    public string PathTemplate { get; }
 
     /// <summary>The path with parameters substituted.</summary>
     public string Path => _path.ToString();
@@ -203,6 +208,15 @@ public sealed class ApiRequest
         _contentType = mediaType;
     }
 
+    /// <summary>
+    /// Sends <c>Content-Type</c> on a request without a body, as an operation that declares a Content-Type header
+    /// parameter with a single value asks (Faspay SendMe's GETs); the request then carries empty content. A body set
+    /// later keeps its own media type.
+    /// </summary>
+    /// <param name="mediaType">The media type, e.g. <c>application/json</c>.</param>
+    public void SetBodylessContentType(string mediaType) =>
+        _bodylessContentType = mediaType ?? throw new ArgumentNullException(nameof(mediaType));
+
     /// <summary>Builds a fresh message against <paramref name="baseAddress"/>, keeping the base address's own path.</summary>
     /// <param name="baseAddress">The server URL.</param>
     /// <returns>The message.</returns>
@@ -225,6 +239,11 @@ public sealed class ApiRequest
         {
             message.Content = new ByteArrayContent(_body);
             message.Content.Headers.TryAddWithoutValidation("Content-Type", _contentType);
+        }
+        else if (_bodylessContentType is not null)
+        {
+            message.Content = new ByteArrayContent(Array.Empty<byte>());
+            message.Content.Headers.TryAddWithoutValidation("Content-Type", _bodylessContentType);
         }
 
         return message;

@@ -27,11 +27,20 @@ public sealed class FaspaySigner : IRequestSigner
     public const string Iv = "example-iv";
 
     private readonly string? _accessToken;
+    private readonly bool _tokensEndpointReading;
     private readonly ConcurrentQueue<RequestSigningContext> _contexts = new();
 
     /// <summary>Creates the signer.</summary>
     /// <param name="accessToken">The access token for calls after the token request; null for the token request.</param>
-    public FaspaySigner(string? accessToken = null) => _accessToken = accessToken;
+    /// <param name="tokensEndpointReading">
+    /// Sign a token request made for an operation over <c>/account/api/tokens</c> (the docs' other reading) instead of
+    /// the path of the service it is for (the SDKs' reading).
+    /// </param>
+    public FaspaySigner(string? accessToken = null, bool tokensEndpointReading = false)
+    {
+        _accessToken = accessToken;
+        _tokensEndpointReading = tokensEndpointReading;
+    }
 
     /// <summary>The contexts the client passed, in order.</summary>
     public IReadOnlyCollection<RequestSigningContext> Contexts => _contexts;
@@ -56,7 +65,12 @@ public sealed class FaspaySigner : IRequestSigner
         _contexts.Enqueue(context);
         var request = context.Request;
         var timestamp = context.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-        var signed = request.Method.Method + ":" + AuthRequestOptions.GetApiPath(request) + ":" + timestamp + ":" + TokenPart(_accessToken ?? context.AccessToken) + ":";
+        // The SDKs sign a token request over the path of the service the token is for: the operation's path up to its
+        // first parameter (/account/api/balance_inquiry/{virtual_account} -> /account/api/balance_inquiry).
+        var path = context.TokenTarget is { } target && !_tokensEndpointReading
+            ? target.Path.Substring(0, target.Path.IndexOf('{') is var brace and >= 0 ? brace : target.Path.Length).TrimEnd('/')
+            : AuthRequestOptions.GetApiPath(request);
+        var signed = request.Method.Method + ":" + path + ":" + timestamp + ":" + TokenPart(_accessToken ?? context.AccessToken) + ":";
         request.Headers.TryAddWithoutValidation("faspay-key", FaspayKey);
         request.Headers.TryAddWithoutValidation("faspay-timestamp", timestamp);
         request.Headers.TryAddWithoutValidation("faspay-signature", Aes(signed));
@@ -82,4 +96,19 @@ public sealed class CarriedBySignatureAuthenticator : IRequestAuthenticator
 
     /// <inheritdoc/>
     public ValueTask<bool> OnUnauthorizedAsync(HttpRequestMessage request, CancellationToken cancellationToken) => new(false);
+}
+
+/// <summary>A clock that moves only when told to.</summary>
+public sealed class ManualClock : TimeProvider
+{
+    private DateTimeOffset _now;
+
+    /// <summary>Creates the clock.</summary>
+    public ManualClock(DateTimeOffset now) => _now = now;
+
+    /// <inheritdoc/>
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    /// <summary>Moves the clock forward.</summary>
+    public void Advance(TimeSpan by) => _now += by;
 }

@@ -73,7 +73,8 @@ public static class Clients
         services.AddFaspaySendmeClient(o =>
         {
             o.BaseAddress = sandbox.For(SandboxProviders.Faspay);
-            o.RequestSigner = new FaspayRequestSigner(c.Faspay);
+            // getAccessToken is also called directly here (SecretsScanTests): sign it for the balance service.
+            o.RequestSigner = new FaspayRequestSigner(c.Faspay) { DirectTokenRequestService = "/account/api/balance_inquiry" };
         }).AddHttpMessageHandler(() => wire.CreateHandler(SandboxProviders.Faspay));
         services.AddTorusClient(o =>
         {
@@ -84,6 +85,9 @@ public static class Clients
         return services;
     }
 
+    /// <summary>The operation Faspay's tokens are obtained for in these tests: the balance inquiry.</summary>
+    public static readonly TokenTarget FaspayBalanceTarget = new("getBalance", "/account/api/balance_inquiry/{virtual_account}");
+
     /// <summary>The token provider of a provider's token scheme.</summary>
     /// <param name="services">The container.</param>
     /// <param name="provider">A token provider's name (not Fincart).</param>
@@ -92,7 +96,8 @@ public static class Clients
     {
         SandboxProviders.Kitegateway => services.GetRequiredService<KitegatewayClientAuth>().KitegatewayToken,
         SandboxProviders.FinCode => services.GetRequiredService<FincodeClientAuth>().AccessToken,
-        SandboxProviders.Faspay => services.GetRequiredService<FaspaySendmeClientAuth>().FaspayAccessToken,
+        // Faspay's tokens are obtained for, and cached per, the operation they serve (see TokenProvider.ForTarget).
+        SandboxProviders.Faspay => services.GetRequiredService<FaspaySendmeClientAuth>().FaspayAccessToken.ForTarget(FaspayBalanceTarget),
         SandboxProviders.Torus => services.GetRequiredService<TorusClientAuth>().TorusAccessToken,
         _ => throw new ArgumentException("No token scheme: " + provider, nameof(provider)),
     };

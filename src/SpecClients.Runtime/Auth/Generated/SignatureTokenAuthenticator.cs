@@ -10,7 +10,8 @@ namespace SpecClients.Runtime.Auth.Generated;
 /// <summary>
 /// A token that is never sent by itself but signed into the request (<c>x-token send: signature</c>, Faspay SendMe):
 /// obtains it and hands it to the <see cref="SigningAuthenticator"/> of the same security requirement, which the
-/// <see cref="RequestAuthorizer"/> applies afterwards. On a 401 it drops exactly the token it handed over.
+/// <see cref="RequestAuthorizer"/> applies afterwards. On a 401 it drops exactly the token it handed over. Tokens are
+/// obtained for, and cached per, the operation being called (<see cref="TokenProvider.ForTarget"/>).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class SignatureTokenAuthenticator : IRequestAuthenticator, ICredentialRejecting
@@ -46,7 +47,7 @@ public sealed class SignatureTokenAuthenticator : IRequestAuthenticator, ICreden
             throw new ArgumentNullException(nameof(request));
         }
 
-        var token = await _provider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        var token = await ProviderFor(request).GetTokenAsync(cancellationToken).ConfigureAwait(false);
         RequestProperties.Set(request, TokenForSignerKey, token);
     }
 
@@ -63,9 +64,19 @@ public sealed class SignatureTokenAuthenticator : IRequestAuthenticator, ICreden
             return false;
         }
 
-        await _provider.InvalidateAsync(applied, cancellationToken).ConfigureAwait(false);
+        await ProviderFor(request).InvalidateAsync(applied, cancellationToken).ConfigureAwait(false);
         return true;
     }
+
+    /// <summary>
+    /// The provider of tokens for the request's operation: a signed-in token is requested for one service (its token
+    /// request is signed over that service's path) and may be tied to it, so tokens are obtained and cached per
+    /// operation path (<see cref="TokenProvider.ForTarget"/>).
+    /// </summary>
+    private TokenProvider ProviderFor(HttpRequestMessage request) =>
+        _provider.Target is not null
+            ? _provider
+            : _provider.ForTarget(new TokenTarget(AuthRequestOptions.GetOperationId(request) ?? string.Empty, AuthRequestOptions.GetPathTemplate(request)));
 
     /// <summary>Describes the authenticator.</summary>
     /// <returns>A description without secrets.</returns>

@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Net.Http;
 using System.Threading;
@@ -22,6 +23,7 @@ public sealed class SigningAuthenticator : IRequestAuthenticator
     private readonly TokenProvider? _tokenProvider;
     private readonly TimeProvider _clock;
     private readonly string _appliedTokenKey;
+    private readonly TokenTarget? _tokenTarget;
 
     /// <summary>Creates the authenticator.</summary>
     /// <param name="schemeName">The security scheme's name.</param>
@@ -37,8 +39,47 @@ public sealed class SigningAuthenticator : IRequestAuthenticator
         _appliedTokenKey = "SpecClients.Auth.SigningToken." + Interlocked.Increment(ref s_instances).ToString(CultureInfo.InvariantCulture);
     }
 
+    private SigningAuthenticator(SigningAuthenticator signing, TokenTarget tokenTarget)
+    {
+        SchemeName = signing.SchemeName;
+        _signer = signing._signer;
+        _tokenProvider = signing._tokenProvider;
+        _clock = signing._clock;
+        _appliedTokenKey = signing._appliedTokenKey;
+        _tokenTarget = tokenTarget;
+    }
+
     /// <inheritdoc />
     public string SchemeName { get; }
+
+    /// <summary>
+    /// The authenticators a generated client uses for one token request: each <see cref="SigningAuthenticator"/> is
+    /// replaced by one that tells its signer, through <see cref="RequestSigningContext.TokenTarget"/>, which operation
+    /// the token is obtained for. Without a target (<paramref name="context"/> null or unbound) they are returned as they are.
+    /// </summary>
+    /// <param name="authenticators">The authenticators of the token operation.</param>
+    /// <param name="context">The token request's context, whose <see cref="TokenRequestContext.Target"/> is passed on.</param>
+    /// <returns>The authenticators to create the token client with.</returns>
+    public static IReadOnlyList<IRequestAuthenticator> ForTokenRequest(IReadOnlyList<IRequestAuthenticator> authenticators, TokenRequestContext? context)
+    {
+        if (authenticators is null)
+        {
+            throw new ArgumentNullException(nameof(authenticators));
+        }
+
+        if (context?.Target is not { } target)
+        {
+            return authenticators;
+        }
+
+        var bound = new IRequestAuthenticator[authenticators.Count];
+        for (var i = 0; i < bound.Length; i++)
+        {
+            bound[i] = authenticators[i] is SigningAuthenticator signing ? new SigningAuthenticator(signing, target) : authenticators[i];
+        }
+
+        return bound;
+    }
 
     /// <inheritdoc />
     public async ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -60,7 +101,7 @@ public sealed class SigningAuthenticator : IRequestAuthenticator
             token = handedOver;
         }
 
-        var context = new RequestSigningContext(request, AuthRequestOptions.GetOperationId(request) ?? string.Empty, token?.Value, _clock, SchemeName);
+        var context = new RequestSigningContext(request, AuthRequestOptions.GetOperationId(request) ?? string.Empty, token?.Value, _clock, SchemeName, _tokenTarget);
         await _signer.SignAsync(context, cancellationToken).ConfigureAwait(false);
     }
 

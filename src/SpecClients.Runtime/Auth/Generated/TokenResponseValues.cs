@@ -107,7 +107,29 @@ public static class TokenResponseValues
     /// <param name="refreshToken">A refresh token, if any.</param>
     /// <returns>The token.</returns>
     /// <exception cref="TokenResponseException">The response holds no token.</exception>
-    public static AccessToken CreateToken(string apiName, string operationId, string tokenMember, TokenRequestContext context, string? token, long? expiresAt, long? expiresIn, string? refreshToken)
+    public static AccessToken CreateToken(string apiName, string operationId, string tokenMember, TokenRequestContext context, string? token, long? expiresAt, long? expiresIn, string? refreshToken) =>
+        CreateToken(apiName, operationId, tokenMember, context, token, expiresAt, expiresIn, refreshToken, response: null);
+
+    /// <summary>
+    /// Builds the token, or, when the response holds none, throws a <see cref="TokenResponseException"/> that carries the
+    /// response: a server that refuses a token request with a success status (Faspay SendMe: HTTP 200 with
+    /// <c>"status":"9"</c>) says why in its other members, and the caller must see them.
+    /// </summary>
+    /// <param name="apiName">The API name, for the error.</param>
+    /// <param name="operationId">The token operation, for the error.</param>
+    /// <param name="tokenMember">Where the token should have been (a JSON pointer or member name), for the error.</param>
+    /// <param name="context">The request context (its clock stamps the token).</param>
+    /// <param name="token">The token value read from the response.</param>
+    /// <param name="expiresAt">An absolute expiry in Unix seconds, if the spec names one.</param>
+    /// <param name="expiresIn">A lifetime in seconds, if the spec names one.</param>
+    /// <param name="refreshToken">A refresh token, if any.</param>
+    /// <param name="response">
+    /// The typed response the values were read from: a generated record, whose <c>ToString()</c> never prints a sensitive
+    /// member. Put into <see cref="TokenResponseException.Response"/> and its message when it holds no token.
+    /// </param>
+    /// <returns>The token.</returns>
+    /// <exception cref="TokenResponseException">The response holds no token.</exception>
+    public static AccessToken CreateToken(string apiName, string operationId, string tokenMember, TokenRequestContext context, string? token, long? expiresAt, long? expiresIn, string? refreshToken, object? response)
     {
         if (context is null)
         {
@@ -116,7 +138,8 @@ public static class TokenResponseValues
 
         if (string.IsNullOrWhiteSpace(token))
         {
-            throw new TokenResponseException(apiName, operationId, $"{apiName} operation '{operationId}' succeeded but its response holds no token at '{tokenMember}'.");
+            var said = response is null ? "." : "; it answered " + response + ".";
+            throw new TokenResponseException(apiName, operationId, $"{apiName} operation '{operationId}' succeeded but its response holds no token at '{tokenMember}'{said}", response);
         }
 
         // A token that cannot go into a header must not be cached: every call would fail with it until it expired.
