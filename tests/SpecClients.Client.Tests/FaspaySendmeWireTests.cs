@@ -311,7 +311,7 @@ public sealed class FaspaySendmeWireTests
 
     private static (FaspaySendmeClient Client, FaspaySendmeClientAuth Auth) CreateAuthenticatedClient(RecordingServer server, FaspaySigner signer)
     {
-        var clock = new FixedClock(VectorInstant);
+        var clock = new FakeTimeProvider(VectorInstant);
         var options = new FaspaySendmeClientOptions { BaseAddress = server.Uri, RequestSigner = signer };
         var auth = new FaspaySendmeClientAuth(options, server.CreateHttpClient, new AuthServices(new InMemoryTokenCache(clock), clock));
         return (new FaspaySendmeClient(server.CreateHttpClient(), options, auth), auth);

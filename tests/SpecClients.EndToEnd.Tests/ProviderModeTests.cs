@@ -1,7 +1,8 @@
-using System;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using Shouldly;
 using SpecClients.EndToEnd.Tests.Generated.FaspaySendme;
 using SpecClients.EndToEnd.Tests.Support;
@@ -64,7 +65,7 @@ public sealed class ProviderModeTests
     public async Task FaspayTokensEndpointReadingWorksWhenBothSidesUseIt()
     {
         await using var harness = await Harness.StartAsync(o => o.FaspayTokenSigning = FaspayTokenSigning.TokensEndpoint);
-        var services = harness.BuildContainer(new CapturingLoggerProvider(), new WireLog(), s => s.PostConfigure<FaspaySendmeClientOptions>(
+        var services = harness.BuildContainer(new FakeLogCollector(), new WireLog(), s => s.PostConfigure<FaspaySendmeClientOptions>(
             o => o.RequestSigner = new FaspayRequestSigner(harness.SandboxOptions.Faspay, FaspayTokenSigning.TokensEndpoint)));
 
         await Clients.CallAsync(services, SandboxProviders.Faspay);
@@ -91,7 +92,7 @@ public sealed class ProviderModeTests
         await using var harness = await Harness.StartAsync();
         var right = harness.SandboxOptions.Faspay;
         var wrong = new FaspayCredentials(right.FaspayKey, right.FaspaySecret, right.AppKey, "wrong-app-secret", right.ClientKey, right.ClientSecret, right.Iv);
-        var services = harness.BuildContainer(new CapturingLoggerProvider(), new WireLog(), credentials: new SandboxOptions { Faspay = wrong });
+        var services = harness.BuildContainer(new FakeLogCollector(), new WireLog(), credentials: new SandboxOptions { Faspay = wrong });
 
         var exception = await Should.ThrowAsync<TokenResponseException>(() => Clients.CallAsync(services, SandboxProviders.Faspay));
 

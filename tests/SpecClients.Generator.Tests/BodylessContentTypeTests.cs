@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Shouldly;
 using SpecClients.Generator.Tests.Infrastructure;
+using SpecClients.Testing;
 using Xunit;
 
 namespace SpecClients.Generator.Tests;

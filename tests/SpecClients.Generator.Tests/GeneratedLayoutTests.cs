@@ -1,8 +1,9 @@
-using System;
 using System.Linq;
 using System.Text.RegularExpressions;
-using SpecClients.Generator.Tests.Infrastructure;
+using System;
 using Shouldly;
+using SpecClients.Generator.Tests.Infrastructure;
+using SpecClients.Testing;
 using Xunit;
 
 namespace SpecClients.Generator.Tests;

@@ -13,19 +13,14 @@ public sealed class RequestSigningContext
     /// <param name="accessToken">The current token, when the signing scheme uses one.</param>
     /// <param name="clock">The clock for timestamps.</param>
     /// <param name="schemeName">The signing scheme's name.</param>
-    public RequestSigningContext(HttpRequestMessage request, string operationId, string? accessToken, TimeProvider clock, string schemeName = "")
-        : this(request, operationId, accessToken, clock, schemeName, tokenTarget: null)
-    {
-    }
-
-    /// <summary>Creates a context for a request that may obtain a token for another operation.</summary>
-    /// <param name="request">The request to sign.</param>
-    /// <param name="operationId">The operation, or empty if unknown.</param>
-    /// <param name="accessToken">The current token, when the signing scheme uses one.</param>
-    /// <param name="clock">The clock for timestamps.</param>
-    /// <param name="schemeName">The signing scheme's name.</param>
     /// <param name="tokenTarget">For a token request: the operation the token is obtained for; otherwise null.</param>
-    public RequestSigningContext(HttpRequestMessage request, string operationId, string? accessToken, TimeProvider clock, string schemeName, TokenTarget? tokenTarget)
+    public RequestSigningContext(
+        HttpRequestMessage request,
+        string operationId,
+        string? accessToken,
+        TimeProvider clock,
+        string schemeName = "",
+        TokenTarget? tokenTarget = null)
     {
         TokenTarget = tokenTarget;
         Request = request ?? throw new ArgumentNullException(nameof(request));

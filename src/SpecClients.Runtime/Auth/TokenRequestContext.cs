@@ -9,16 +9,8 @@ public sealed class TokenRequestContext
     /// <summary>Creates a context.</summary>
     /// <param name="refreshToken">The refresh token of the token being replaced, if it has one.</param>
     /// <param name="clock">The clock to stamp and compute expiries with; <see cref="TimeProvider.System"/> if null.</param>
-    public TokenRequestContext(string? refreshToken = null, TimeProvider? clock = null)
-        : this(refreshToken, clock, target: null)
-    {
-    }
-
-    /// <summary>Creates a context for a token obtained for one operation.</summary>
-    /// <param name="refreshToken">The refresh token of the token being replaced, if it has one.</param>
-    /// <param name="clock">The clock to stamp and compute expiries with; <see cref="TimeProvider.System"/> if null.</param>
     /// <param name="target">The operation the token is for (see <see cref="TokenProvider.ForTarget"/>), or null.</param>
-    public TokenRequestContext(string? refreshToken, TimeProvider? clock, TokenTarget? target)
+    public TokenRequestContext(string? refreshToken = null, TimeProvider? clock = null, TokenTarget? target = null)
     {
         RefreshToken = string.IsNullOrEmpty(refreshToken) ? null : refreshToken;
         Clock = clock ?? TimeProvider.System;
