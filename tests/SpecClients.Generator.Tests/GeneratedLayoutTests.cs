@@ -1,6 +1,6 @@
+using System;
 using System.Linq;
 using System.Text.RegularExpressions;
-using System;
 using Shouldly;
 using SpecClients.Generator.Tests.Infrastructure;
 using SpecClients.Testing;
