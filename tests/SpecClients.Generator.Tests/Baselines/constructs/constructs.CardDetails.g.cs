@@ -5,39 +5,30 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>CardDetails</c> schema.
-/// </summary>
+/// <summary>The <c>CardDetails</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(CardDetails.JsonConverter))]
 public sealed partial record CardDetails
 {
-    /// <summary>
-    /// The <c>type</c> member.
-    /// </summary>
+    /// <summary>The <c>type</c> member.</summary>
     /// <remarks>JSON name: <c>type</c>; required.</remarks>
     public required global::SpecClients.Generated.Constructs.CardDetailsType Type { get; init; }
 
-    /// <summary>
-    /// The <c>number</c> member.
-    /// </summary>
+    /// <summary>The <c>number</c> member.</summary>
     /// <remarks>JSON name: <c>number</c>; required.</remarks>
     public required string Number { get; init; }
 
-    /// <summary>
-    /// The <c>cvc</c> member.
-    /// </summary>
+    /// <summary>The <c>cvc</c> member.</summary>
     /// <remarks>JSON name: <c>cvc</c>; write-only: not returned by the server; sensitive: never printed.</remarks>
     public string? Cvc { get; init; }
 
-    /// <summary>
-    /// The <c>encrypted</c> member.
-    /// </summary>
+    /// <summary>The <c>encrypted</c> member.</summary>
     /// <remarks>JSON name: <c>encrypted</c>.</remarks>
     public byte[]? Encrypted { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -50,13 +41,9 @@ public sealed partial record CardDetails
     }
 
     /// <summary>Reads and writes <see cref="CardDetails"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<CardDetails>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<CardDetails>
     {
-        /// <inheritdoc/>
-        public override CardDetails Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CardDetails value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="CardDetails"/> at the reader's current token.</summary>
         public static CardDetails ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -75,7 +62,9 @@ public sealed partial record CardDetails
                 {
                     reader.Read();
                     has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Constructs.CardDetailsTypeExtensions.ReadJson(ref reader, "CardDetails", "type");
+                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Constructs.CardDetailsTypeExtensions.ReadJson(ref reader, "CardDetails", "type");
                     continue;
                 }
 
@@ -83,27 +72,28 @@ public sealed partial record CardDetails
                 {
                     reader.Read();
                     has1 = true;
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "CardDetails", "number");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "CardDetails", "number");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("cvc"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "CardDetails", "cvc");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "CardDetails", "cvc");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("encrypted"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Bytes(ref reader, "CardDetails", "encrypted");
+                    p3 = global::SpecClients.Runtime.Json.JsonRead.BytesOrNull(ref reader, "CardDetails", "encrypted");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("CardDetails", "type");
@@ -139,7 +129,7 @@ public sealed partial record CardDetails
             {
                 writer.WriteBase64String(N3, v3);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

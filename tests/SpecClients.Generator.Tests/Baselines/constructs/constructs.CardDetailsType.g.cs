@@ -5,9 +5,7 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>CardDetailsType</c> values.
-/// </summary>
+/// <summary>The <c>CardDetailsType</c> values.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(CardDetailsTypeExtensions.JsonConverter))]
 public enum CardDetailsType
@@ -42,16 +40,16 @@ public static class CardDetailsTypeExtensions
     public static CardDetailsType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string member)
     {
         var text = global::SpecClients.Runtime.Json.JsonRead.String(ref reader, owner, member);
-        return TryParseWireValue(text, out var value) ? value : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "CardDetailsType");
+        return TryParseWireValue(text, out var value)
+            ? value
+            : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "CardDetailsType");
     }
 
     /// <summary>Reads and writes <see cref="CardDetailsType"/> as its wire value.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<CardDetailsType>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<CardDetailsType>
     {
-        /// <inheritdoc/>
-        public override CardDetailsType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader, "CardDetailsType", "$");
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CardDetailsType value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.ToWireValue());
+        public JsonConverter() : base(
+            static (ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, "CardDetailsType", "$"),
+            static (writer, value) => writer.WriteStringValue(value.ToWireValue())) { }
     }
 }

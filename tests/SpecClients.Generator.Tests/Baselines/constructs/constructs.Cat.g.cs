@@ -5,51 +5,38 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>Cat</c> schema.
-/// </summary>
+/// <summary>The <c>Cat</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Cat.JsonConverter))]
 public sealed partial record Cat
 {
-    /// <summary>
-    /// The <c>petType</c> member.
-    /// </summary>
+    /// <summary>The <c>petType</c> member.</summary>
     /// <remarks>JSON name: <c>petType</c>; required.</remarks>
     public required string PetType { get; init; }
 
-    /// <summary>
-    /// The <c>id</c> member.
-    /// </summary>
+    /// <summary>The <c>id</c> member.</summary>
     /// <remarks>JSON name: <c>id</c>; read-only: set by the server.</remarks>
     public long? Id { get; init; }
 
-    /// <summary>
-    /// The <c>name</c> member.
-    /// </summary>
+    /// <summary>The <c>name</c> member.</summary>
     /// <remarks>JSON name: <c>name</c>; required.</remarks>
     public required string Name { get; init; }
 
-    /// <summary>
-    /// The <c>tags</c> member.
-    /// </summary>
+    /// <summary>The <c>tags</c> member.</summary>
     /// <remarks>JSON name: <c>tags</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
 
-    /// <summary>
-    /// The <c>nickname</c> member.
-    /// </summary>
+    /// <summary>The <c>nickname</c> member.</summary>
     /// <remarks>JSON name: <c>nickname</c>; may be null.</remarks>
     public string? Nickname { get; init; }
 
-    /// <summary>
-    /// The <c>huntingSkill</c> member.
-    /// </summary>
+    /// <summary>The <c>huntingSkill</c> member.</summary>
     /// <remarks>JSON name: <c>huntingSkill</c>.</remarks>
     public global::SpecClients.Generated.Constructs.CatHuntingSkill? HuntingSkill { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -64,13 +51,9 @@ public sealed partial record Cat
     }
 
     /// <summary>Reads and writes <see cref="Cat"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Cat>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Cat>
     {
-        /// <inheritdoc/>
-        public override Cat Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Cat value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Cat"/> at the reader's current token.</summary>
         public static Cat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -91,14 +74,14 @@ public sealed partial record Cat
                 {
                     reader.Read();
                     has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Cat", "petType");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Cat", "petType");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("id"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int64(ref reader, "Cat", "id");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.Int64OrNull(ref reader, "Cat", "id");
                     continue;
                 }
 
@@ -106,34 +89,44 @@ public sealed partial record Cat
                 {
                     reader.Read();
                     has2 = true;
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Cat", "name");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Cat", "name");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("tags"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Array<string>(ref reader, "Cat", "tags", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "Cat", "tags"));
+                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Runtime.Json.JsonRead.Array<string>(
+                            ref reader,
+                            "Cat",
+                            "tags",
+                            static (ref global::System.Text.Json.Utf8JsonReader r1) =>
+                                global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "Cat", "tags"));
                     continue;
                 }
 
                 if (reader.ValueTextEquals("nickname"u8))
                 {
                     reader.Read();
-                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Cat", "nickname");
+                    p4 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Cat", "nickname");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("huntingSkill"u8))
                 {
                     reader.Read();
-                    p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Constructs.CatHuntingSkillExtensions.ReadJson(ref reader, "Cat", "huntingSkill");
+                    p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Constructs.CatHuntingSkillExtensions.ReadJson(ref reader, "Cat", "huntingSkill");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("Cat", "petType");
@@ -182,7 +175,7 @@ public sealed partial record Cat
             {
                 writer.WriteString(N5, v5.ToWireValue());
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

@@ -5,9 +5,7 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>CatHuntingSkill</c> values.
-/// </summary>
+/// <summary>The <c>CatHuntingSkill</c> values.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(CatHuntingSkillExtensions.JsonConverter))]
 public enum CatHuntingSkill
@@ -54,16 +52,16 @@ public static class CatHuntingSkillExtensions
     public static CatHuntingSkill ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string member)
     {
         var text = global::SpecClients.Runtime.Json.JsonRead.String(ref reader, owner, member);
-        return TryParseWireValue(text, out var value) ? value : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "CatHuntingSkill");
+        return TryParseWireValue(text, out var value)
+            ? value
+            : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "CatHuntingSkill");
     }
 
     /// <summary>Reads and writes <see cref="CatHuntingSkill"/> as its wire value.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<CatHuntingSkill>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<CatHuntingSkill>
     {
-        /// <inheritdoc/>
-        public override CatHuntingSkill Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader, "CatHuntingSkill", "$");
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CatHuntingSkill value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.ToWireValue());
+        public JsonConverter() : base(
+            static (ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, "CatHuntingSkill", "$"),
+            static (writer, value) => writer.WriteStringValue(value.ToWireValue())) { }
     }
 }

@@ -24,24 +24,41 @@ public sealed partial class ConstructsClient
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="options">The server and credentials.</param>
     public ConstructsClient(global::System.Net.Http.HttpClient httpClient, ConstructsClientOptions options)
-        : this(httpClient, options, (global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>?)null)
+        : this(httpClient, options, authenticators: null)
     {
     }
 
-    /// <summary>Creates the client; <paramref name="authenticators"/> supply or replace the authentication of security schemes by name (token providers, signing hooks).</summary>
+    /// <summary>
+    /// Creates the client; <paramref name="authenticators"/> supply or replace the authentication of security schemes by name (token
+    /// providers, signing hooks).
+    /// </summary>
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="options">The server and credentials.</param>
     /// <param name="authenticators">Authenticators that take precedence over those built from <paramref name="options"/>.</param>
-    public ConstructsClient(global::System.Net.Http.HttpClient httpClient, ConstructsClientOptions options, global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>? authenticators)
+    public ConstructsClient(
+        global::System.Net.Http.HttpClient httpClient,
+        ConstructsClientOptions options,
+        global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>? authenticators)
     {
         _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
-        var all = CreateAuthenticatorsFromOptions(options);
-        foreach (var authenticator in authenticators ?? global::System.Linq.Enumerable.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>())
+        var all = new global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator>(
+            global::System.StringComparer.Ordinal);
+        AddAuthenticatorsFromOptions(all, options);
+        if (authenticators is not null)
         {
-            all[authenticator.SchemeName] = authenticator;
+            foreach (var authenticator in authenticators)
+            {
+                all[authenticator.SchemeName] = authenticator;
+            }
         }
 
-        _core = new global::SpecClients.Runtime.Http.ApiClientCore(httpClient, ApiName, ResolveBaseAddress, new global::SpecClients.Runtime.Auth.RequestAuthorizer(all), options.MaxResponseBytes, options.AllowInsecureHttp);
+        _core = new global::SpecClients.Runtime.Http.ApiClientCore(
+            httpClient,
+            ApiName,
+            ResolveBaseAddress,
+            new global::SpecClients.Runtime.Auth.Generated.RequestAuthorizer(all),
+            options.MaxResponseBytes,
+            options.AllowInsecureHttp);
     }
 
     /// <summary>The options this client was created with.</summary>
@@ -51,59 +68,66 @@ public sealed partial class ConstructsClient
     /// <returns>The server URL.</returns>
     public global::System.Uri ResolveServer() => ResolveBaseAddress(null);
 
-    private static global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator> CreateAuthenticatorsFromOptions(ConstructsClientOptions options)
+    private static void AddAuthenticatorsFromOptions(
+        global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator> authenticators,
+        ConstructsClientOptions options)
     {
-        var authenticators = new global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator>(global::System.StringComparer.Ordinal);
-        return authenticators;
     }
 
-    /// <summary>
-    /// GET /pets/{petId}
-    /// </summary>
+    /// <summary>GET /pets/{petId}</summary>
     /// <param name="petId">Path parameter petId.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="SpecClients.Runtime.Http.ApiException">The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.</exception>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Constructs.Pet> GetPetAsync(global::System.Guid petId, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <exception cref="SpecClients.Runtime.Http.ApiException">
+    /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
+    /// </exception>
+    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Constructs.Pet> GetPetAsync(
+        global::System.Guid petId,
+        global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new global::SpecClients.Runtime.Http.ApiRequest("getPet", global::System.Net.Http.HttpMethod.Get, "/pets/{petId}");
         request.SetPathParameter("petId", global::SpecClients.Runtime.Json.ParameterFormat.Format(petId));
         var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccess)
         {
-            return response.ReadJson(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Constructs.Pet.JsonConverter.ReadValue(ref r));
+            return response.ReadJson(global::SpecClients.Generated.Constructs.Pet.JsonConverter.ReadValue);
         }
 
         throw response.CreateException();
     }
 
-    /// <summary>
-    /// POST /payments
-    /// </summary>
+    /// <summary>POST /payments</summary>
     /// <param name="body">The request body (application/json).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="SpecClients.Runtime.Http.ApiException">The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.</exception>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Constructs.Payment> CreatePaymentAsync(global::SpecClients.Generated.Constructs.PaymentRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <exception cref="SpecClients.Runtime.Http.ApiException">
+    /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
+    /// </exception>
+    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Constructs.Payment> CreatePaymentAsync(
+        global::SpecClients.Generated.Constructs.PaymentRequest body,
+        global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::SpecClients.Runtime.Http.ApiRequest("createPayment", global::System.Net.Http.HttpMethod.Post, "/payments");
-        request.SetJsonBody(body, static (w, v) => global::SpecClients.Generated.Constructs.PaymentRequest.JsonConverter.WriteValue(w, v), "application/json");
+        request.SetJsonBody(body, global::SpecClients.Generated.Constructs.PaymentRequest.JsonConverter.WriteValue, "application/json");
         var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccess)
         {
-            return response.ReadJson(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Constructs.Payment.JsonConverter.ReadValue(ref r));
+            return response.ReadJson(global::SpecClients.Generated.Constructs.Payment.JsonConverter.ReadValue);
         }
 
         throw response.CreateException();
     }
 
-    /// <summary>
-    /// POST /pets/{petId}/photos
-    /// </summary>
+    /// <summary>POST /pets/{petId}/photos</summary>
     /// <param name="petId">Path parameter petId.</param>
     /// <param name="body">The request body (multipart/form-data).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="SpecClients.Runtime.Http.ApiException">The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.</exception>
-    public async global::System.Threading.Tasks.Task UploadPetPhotoAsync(string petId, global::SpecClients.Generated.Constructs.UploadPetPhotoRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <exception cref="SpecClients.Runtime.Http.ApiException">
+    /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
+    /// </exception>
+    public async global::System.Threading.Tasks.Task UploadPetPhotoAsync(
+        string petId,
+        global::SpecClients.Generated.Constructs.UploadPetPhotoRequest body,
+        global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(petId);
         global::System.ArgumentNullException.ThrowIfNull(body);
@@ -114,7 +138,7 @@ public sealed partial class ConstructsClient
         __Parts.AddText("width", body.Width is { } f_Width ? global::SpecClients.Runtime.Json.ParameterFormat.Format(f_Width) : null);
         if (body.Pet is { } f_Pet)
         {
-            __Parts.AddJson("pet", f_Pet, static (w, v) => global::SpecClients.Generated.Constructs.Pet.JsonConverter.WriteValue(w, v), "application/json; charset=utf-8");
+            __Parts.AddJson("pet", f_Pet, global::SpecClients.Generated.Constructs.Pet.JsonConverter.WriteValue, "application/json; charset=utf-8");
         }
         __Parts.AddFile("photo", body.Photo, "image/jpeg");
         __Parts.AddFile("thumbnail", body.Thumbnail, "image/webp");
@@ -134,7 +158,7 @@ public sealed partial class ConstructsClient
         }
         if (body.Crop is { } f_Crop)
         {
-            foreach (var __Pair in global::SpecClients.Runtime.Json.ParameterFormat.DeepObject("crop", f_Crop, static (w, v) => global::SpecClients.Generated.Constructs.UploadPetPhotoRequestCrop.JsonConverter.WriteValue(w, v)))
+            foreach (var __Pair in global::SpecClients.Runtime.Json.ParameterFormat.DeepObject("crop", f_Crop, global::SpecClients.Generated.Constructs.UploadPetPhotoRequestCrop.JsonConverter.WriteValue))
             {
                 __Parts.AddText(__Pair.Key, __Pair.Value);
             }

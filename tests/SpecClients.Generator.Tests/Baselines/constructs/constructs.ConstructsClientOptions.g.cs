@@ -6,18 +6,23 @@
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// Options for <see cref="ConstructsClient"/>: the server, its variables and the credentials of each security scheme. Bindable from configuration.
+/// Options for <see cref="ConstructsClient"/>: the server, its variables and the credentials of each security scheme.
+/// Bindable from configuration.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public sealed partial class ConstructsClientOptions
 {
-    /// <summary>When set, every request goes here, including operations that declare their own servers (use it for sandboxes and tests).</summary>
+    /// <summary>
+    /// When set, every request goes here, including operations that declare their own servers (use it for sandboxes and tests).
+    /// </summary>
     public global::System.Uri? BaseAddress { get; set; }
 
     /// <summary>The spec's server to use when <see cref="BaseAddress"/> is not set. Defaults to the first one listed.</summary>
     public ConstructsServer Server { get; set; } = ConstructsServer.Server1;
 
-    /// <summary>Allows sending credentials over plain http to a host that is not loopback. Off by default: such requests are refused.</summary>
+    /// <summary>
+    /// Allows sending credentials over plain http to a host that is not loopback. Off by default: such requests are refused.
+    /// </summary>
     public bool AllowInsecureHttp { get; set; }
 
     /// <summary>The largest response body accepted, in bytes; larger responses fail with ApiResponseFormatException.</summary>

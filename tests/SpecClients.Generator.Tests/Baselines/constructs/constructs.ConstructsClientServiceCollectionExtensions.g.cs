@@ -5,33 +5,52 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// Registers <see cref="ConstructsClient"/> with dependency injection.
-/// </summary>
+/// <summary>Registers <see cref="ConstructsClient"/> with dependency injection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public static class ConstructsClientServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ConstructsClient"/> as an IHttpClientFactory typed client configured by <see cref="ConstructsClientOptions"/>.
+    /// Registers <see cref="ConstructsClient"/> as an IHttpClientFactory typed client configured by
+    /// <see cref="ConstructsClientOptions"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Sets the options (server, credentials); they can also be bound from configuration with <c>services.Configure&lt;ConstructsClientOptions&gt;(section)</c>.</param>
+    /// <param name="configure">
+    /// Sets the options (server, credentials); they can also be bound from configuration with
+    /// <c>services.Configure&lt;ConstructsClientOptions&gt;(section)</c>.
+    /// </param>
     /// <returns>The HttpClient builder, to add handlers or resilience.</returns>
-    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddConstructsClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<ConstructsClientOptions>? configure = null)
+    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddConstructsClient(
+        this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
+        global::System.Action<ConstructsClientOptions>? configure = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(services);
-        var optionsBuilder = global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions<ConstructsClientOptions>(services);
+        var optionsBuilder = global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions
+            .AddOptions<ConstructsClientOptions>(services);
         if (configure is not null)
         {
             optionsBuilder.Configure(configure);
         }
 
+        var registration = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions
+            .AddHttpClient(services, ConstructsClient.HttpClientName);
         // HttpClientFactory's default loggers keep header values (API keys, tokens, signatures) in their structured
         // state at Trace level; structured sinks would write them out. Add loggers back deliberately if you want them.
-        var httpClientBuilder = global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.RemoveAllLoggers(
-            global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, ConstructsClient.HttpClientName));
-        return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient<ConstructsClient>(
-            httpClientBuilder,
-            static (httpClient, sp) => new ConstructsClient(httpClient, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<ConstructsClientOptions>>(sp).Value));
+        var httpClientBuilder = global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.RemoveAllLoggers(registration);
+        // The runtime follows redirects itself, so that credentials never leave the origin they were meant for.
+        global::SpecClients.Runtime.Http.Redirects.WithoutAutomaticRedirects(httpClientBuilder);
+        return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions
+            .AddTypedClient<ConstructsClient>(httpClientBuilder, CreateClient);
     }
+
+    private static ConstructsClient CreateClient(
+        global::System.Net.Http.HttpClient httpClient,
+        global::System.IServiceProvider services) =>
+        new ConstructsClient(httpClient, Options(services));
+
+    private static ConstructsClientOptions Options(global::System.IServiceProvider services) =>
+        Required<global::Microsoft.Extensions.Options.IOptions<ConstructsClientOptions>>(services).Value;
+
+    private static T Required<T>(global::System.IServiceProvider services)
+        where T : notnull =>
+        global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<T>(services);
 }

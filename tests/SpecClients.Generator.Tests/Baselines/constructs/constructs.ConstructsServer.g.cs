@@ -5,14 +5,10 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The servers the spec of <see cref="ConstructsClient"/> lists.
-/// </summary>
+/// <summary>The servers the spec of <see cref="ConstructsClient"/> lists.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public enum ConstructsServer
 {
-    /// <summary>
-    /// https://constructs.example.test
-    /// </summary>
+    /// <summary>https://constructs.example.test</summary>
     Server1,
 }

@@ -5,9 +5,7 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>Currency</c> values.
-/// </summary>
+/// <summary>The <c>Currency</c> values.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Obsolete("Deprecated in the spec.")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(CurrencyExtensions.JsonConverter))]
@@ -227,16 +225,16 @@ public static class CurrencyExtensions
     public static Currency ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string member)
     {
         var text = global::SpecClients.Runtime.Json.JsonRead.String(ref reader, owner, member);
-        return TryParseWireValue(text, out var value) ? value : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "Currency");
+        return TryParseWireValue(text, out var value)
+            ? value
+            : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "Currency");
     }
 
     /// <summary>Reads and writes <see cref="Currency"/> as its wire value.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Currency>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Currency>
     {
-        /// <inheritdoc/>
-        public override Currency Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader, "Currency", "$");
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Currency value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.ToWireValue());
+        public JsonConverter() : base(
+            static (ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, "Currency", "$"),
+            static (writer, value) => writer.WriteStringValue(value.ToWireValue())) { }
     }
 }

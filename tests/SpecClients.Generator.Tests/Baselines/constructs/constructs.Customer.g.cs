@@ -5,33 +5,26 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>Customer</c> schema.
-/// </summary>
+/// <summary>The <c>Customer</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Customer.JsonConverter))]
 public sealed partial record Customer
 {
-    /// <summary>
-    /// The <c>id</c> member.
-    /// </summary>
+    /// <summary>The <c>id</c> member.</summary>
     /// <remarks>JSON name: <c>id</c>; required.</remarks>
     public required string Id { get; init; }
 
-    /// <summary>
-    /// The <c>email</c> member.
-    /// </summary>
+    /// <summary>The <c>email</c> member.</summary>
     /// <remarks>JSON name: <c>email</c>.</remarks>
     public string? Email { get; init; }
 
-    /// <summary>
-    /// The <c>deleted</c> member.
-    /// </summary>
+    /// <summary>The <c>deleted</c> member.</summary>
     /// <remarks>JSON name: <c>deleted</c>.</remarks>
     public bool? Deleted { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -43,13 +36,9 @@ public sealed partial record Customer
     }
 
     /// <summary>Reads and writes <see cref="Customer"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Customer>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Customer>
     {
-        /// <inheritdoc/>
-        public override Customer Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Customer value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Customer"/> at the reader's current token.</summary>
         public static Customer ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -66,27 +55,28 @@ public sealed partial record Customer
                 {
                     reader.Read();
                     has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Customer", "id");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Customer", "id");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("email"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Customer", "email");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Customer", "email");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("deleted"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Boolean(ref reader, "Customer", "deleted");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.BooleanOrNull(ref reader, "Customer", "deleted");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("Customer", "id");
@@ -117,7 +107,7 @@ public sealed partial record Customer
             {
                 writer.WriteBoolean(N2, v2);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

@@ -12,44 +12,33 @@ namespace SpecClients.Generated.Constructs;
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Dog.JsonConverter))]
 public sealed partial record Dog
 {
-    /// <summary>
-    /// The <c>petType</c> member.
-    /// </summary>
+    /// <summary>The <c>petType</c> member.</summary>
     /// <remarks>JSON name: <c>petType</c>; required.</remarks>
     public required string PetType { get; init; }
 
-    /// <summary>
-    /// The <c>id</c> member.
-    /// </summary>
+    /// <summary>The <c>id</c> member.</summary>
     /// <remarks>JSON name: <c>id</c>; read-only: set by the server.</remarks>
     public long? Id { get; init; }
 
-    /// <summary>
-    /// The <c>name</c> member.
-    /// </summary>
+    /// <summary>The <c>name</c> member.</summary>
     /// <remarks>JSON name: <c>name</c>; required.</remarks>
     public required string Name { get; init; }
 
-    /// <summary>
-    /// The <c>tags</c> member.
-    /// </summary>
+    /// <summary>The <c>tags</c> member.</summary>
     /// <remarks>JSON name: <c>tags</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
 
-    /// <summary>
-    /// The <c>nickname</c> member.
-    /// </summary>
+    /// <summary>The <c>nickname</c> member.</summary>
     /// <remarks>JSON name: <c>nickname</c>; may be null.</remarks>
     public string? Nickname { get; init; }
 
-    /// <summary>
-    /// The <c>packSize</c> member.
-    /// </summary>
+    /// <summary>The <c>packSize</c> member.</summary>
     /// <remarks>JSON name: <c>packSize</c>; required.</remarks>
     public required int PackSize { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -64,13 +53,9 @@ public sealed partial record Dog
     }
 
     /// <summary>Reads and writes <see cref="Dog"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Dog>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Dog>
     {
-        /// <inheritdoc/>
-        public override Dog Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Dog value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Dog"/> at the reader's current token.</summary>
         public static Dog ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -92,14 +77,14 @@ public sealed partial record Dog
                 {
                     reader.Read();
                     has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Dog", "petType");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Dog", "petType");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("id"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int64(ref reader, "Dog", "id");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.Int64OrNull(ref reader, "Dog", "id");
                     continue;
                 }
 
@@ -107,21 +92,28 @@ public sealed partial record Dog
                 {
                     reader.Read();
                     has2 = true;
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Dog", "name");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Dog", "name");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("tags"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Array<string>(ref reader, "Dog", "tags", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "Dog", "tags"));
+                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Runtime.Json.JsonRead.Array<string>(
+                            ref reader,
+                            "Dog",
+                            "tags",
+                            static (ref global::System.Text.Json.Utf8JsonReader r1) =>
+                                global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "Dog", "tags"));
                     continue;
                 }
 
                 if (reader.ValueTextEquals("nickname"u8))
                 {
                     reader.Read();
-                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Dog", "nickname");
+                    p4 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Dog", "nickname");
                     continue;
                 }
 
@@ -129,13 +121,14 @@ public sealed partial record Dog
                 {
                     reader.Read();
                     has5 = true;
-                    p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int32(ref reader, "Dog", "packSize");
+                    p5 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "Dog", "packSize");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("Dog", "petType");
@@ -183,7 +176,7 @@ public sealed partial record Dog
                 writer.WriteString(N4, v4);
             }
             writer.WriteNumber(N5, value.PackSize);
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

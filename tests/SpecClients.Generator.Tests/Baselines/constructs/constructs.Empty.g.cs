@@ -5,15 +5,14 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>Empty</c> schema.
-/// </summary>
+/// <summary>The <c>Empty</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Empty.JsonConverter))]
 public sealed partial record Empty
 {
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -22,13 +21,9 @@ public sealed partial record Empty
     }
 
     /// <summary>Reads and writes <see cref="Empty"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Empty>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Empty>
     {
-        /// <inheritdoc/>
-        public override Empty Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Empty value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Empty"/> at the reader's current token.</summary>
         public static Empty ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -39,7 +34,8 @@ public sealed partial record Empty
             {
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new Empty
@@ -52,7 +48,7 @@ public sealed partial record Empty
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Empty value)
         {
             writer.WriteStartObject();
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

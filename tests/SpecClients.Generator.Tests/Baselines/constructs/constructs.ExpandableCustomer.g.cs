@@ -5,9 +5,7 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>ExpandableCustomer</c> schema.
-/// </summary>
+/// <summary>The <c>ExpandableCustomer</c> schema.</summary>
 /// <remarks>
 /// From <c>anyOf</c> in the spec: 2 branches (String, Customer).
 /// The JSON value is kept as read (<see cref="Element"/>); <see cref="Case"/> is the branch it matches.
@@ -17,7 +15,7 @@ namespace SpecClients.Generated.Constructs;
 public sealed partial class ExpandableCustomer : global::System.IEquatable<ExpandableCustomer>
 {
     private static readonly global::SpecClients.Runtime.Json.UnionShape s_shape = new(
-        null,
+        discriminator: null,
         new global::SpecClients.Runtime.Json.UnionCase(global::SpecClients.Runtime.Json.JsonKinds.String),
         new global::SpecClients.Runtime.Json.UnionCase(global::SpecClients.Runtime.Json.JsonKinds.Object, required: new[] { "id" }, known: new[] { "deleted", "email", "id" }, constraints: new global::SpecClients.Runtime.Json.UnionConstraint[] { new("deleted", "False") }));
 
@@ -54,19 +52,24 @@ public sealed partial class ExpandableCustomer : global::System.IEquatable<Expan
     /// <returns>Whether the value reads as the branch.</returns>
     public bool TryGetString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
     {
-        value = global::SpecClients.Runtime.Json.JsonUnion.Read<string>(Element, global::SpecClients.Runtime.Json.JsonKinds.String, static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Runtime.Json.JsonRead.String(ref r, "ExpandableCustomer", "String"));
+        value = global::SpecClients.Runtime.Json.JsonUnion.Read<string>(
+            Element,
+            global::SpecClients.Runtime.Json.JsonKinds.String,
+            static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "ExpandableCustomer", "String"));
         return value is not null;
     }
 
     /// <summary>The value as the <c>String</c> branch (a string).</summary>
     /// <returns>The branch value.</returns>
     /// <exception cref="global::System.InvalidOperationException">The value does not read as this branch.</exception>
-    public string AsString() => TryGetString(out var value) ? value : throw global::SpecClients.Runtime.Json.JsonUnion.NotThisBranch("ExpandableCustomer", "String");
+    public string AsString() =>
+        TryGetString(out var value) ? value : throw global::SpecClients.Runtime.Json.JsonUnion.NotThisBranch("ExpandableCustomer", "String");
 
     /// <summary>A <see cref="ExpandableCustomer"/> holding a <c>String</c> value.</summary>
     /// <param name="value">The branch value.</param>
     /// <returns>The union.</returns>
-    public static ExpandableCustomer FromString(string value) => new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<string>(value ?? throw new global::System.ArgumentNullException(nameof(value)), static (w, v) => w.WriteStringValue(v)), Cases.String);
+    public static ExpandableCustomer FromString(string value) =>
+        new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<string>(value ?? throw new global::System.ArgumentNullException(nameof(value)), static (w1, v1) => w1.WriteStringValue(v1)), Cases.String);
 
     /// <summary>A <see cref="ExpandableCustomer"/> holding a <c>String</c> value.</summary>
     /// <param name="value">The branch value.</param>
@@ -78,33 +81,44 @@ public sealed partial class ExpandableCustomer : global::System.IEquatable<Expan
     /// <summary>Reads the value as the <c>Customer</c> branch (a Customer), whichever branch <see cref="Case"/> names.</summary>
     /// <param name="value">The branch value, when the value reads as one.</param>
     /// <returns>Whether the value reads as the branch.</returns>
-    public bool TryGetCustomer([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SpecClients.Generated.Constructs.Customer? value)
+    public bool TryGetCustomer(
+        [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SpecClients.Generated.Constructs.Customer? value)
     {
-        value = global::SpecClients.Runtime.Json.JsonUnion.Read<global::SpecClients.Generated.Constructs.Customer>(Element, global::SpecClients.Runtime.Json.JsonKinds.Object, static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Constructs.Customer.JsonConverter.ReadValue(ref r));
+        value = global::SpecClients.Runtime.Json.JsonUnion.Read<global::SpecClients.Generated.Constructs.Customer>(
+            Element,
+            global::SpecClients.Runtime.Json.JsonKinds.Object,
+            global::SpecClients.Generated.Constructs.Customer.JsonConverter.ReadValue);
         return value is not null;
     }
 
     /// <summary>The value as the <c>Customer</c> branch (a Customer).</summary>
     /// <returns>The branch value.</returns>
     /// <exception cref="global::System.InvalidOperationException">The value does not read as this branch.</exception>
-    public global::SpecClients.Generated.Constructs.Customer AsCustomer() => TryGetCustomer(out var value) ? value : throw global::SpecClients.Runtime.Json.JsonUnion.NotThisBranch("ExpandableCustomer", "Customer");
+    public global::SpecClients.Generated.Constructs.Customer AsCustomer() =>
+        TryGetCustomer(out var value) ? value : throw global::SpecClients.Runtime.Json.JsonUnion.NotThisBranch("ExpandableCustomer", "Customer");
 
     /// <summary>A <see cref="ExpandableCustomer"/> holding a <c>Customer</c> value.</summary>
     /// <param name="value">The branch value.</param>
     /// <returns>The union.</returns>
-    public static ExpandableCustomer FromCustomer(global::SpecClients.Generated.Constructs.Customer value) => new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<global::SpecClients.Generated.Constructs.Customer>(value ?? throw new global::System.ArgumentNullException(nameof(value)), static (w, v) => global::SpecClients.Generated.Constructs.Customer.JsonConverter.WriteValue(w, v)), Cases.Customer);
+    public static ExpandableCustomer FromCustomer(global::SpecClients.Generated.Constructs.Customer value) =>
+        new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<global::SpecClients.Generated.Constructs.Customer>(value ?? throw new global::System.ArgumentNullException(nameof(value)), global::SpecClients.Generated.Constructs.Customer.JsonConverter.WriteValue), Cases.Customer);
 
     /// <summary>A <see cref="ExpandableCustomer"/> holding a <c>Customer</c> value.</summary>
     /// <param name="value">The branch value.</param>
     public static implicit operator ExpandableCustomer(global::SpecClients.Generated.Constructs.Customer value) => FromCustomer(value);
 
-    /// <summary>Calls the function for the branch the value is; <paramref name="unknown"/> when it is none, or does not read as the one it matches.</summary>
+    /// <summary>
+    /// Calls the function for the branch the value is; <paramref name="unknown"/> when it is none, or does not read as the one it matches.
+    /// </summary>
     /// <typeparam name="TResult">The result type.</typeparam>
     /// <param name="string">Called with the <c>String</c> value.</param>
     /// <param name="customer">Called with the <c>Customer</c> value.</param>
     /// <param name="unknown">Called with the JSON value when it is no branch.</param>
     /// <returns>The function's result.</returns>
-    public TResult Match<TResult>(global::System.Func<string, TResult> @string, global::System.Func<global::SpecClients.Generated.Constructs.Customer, TResult> customer, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)
+    public TResult Match<TResult>(
+        global::System.Func<string, TResult> @string,
+        global::System.Func<global::SpecClients.Generated.Constructs.Customer, TResult> customer,
+        global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)
     {
         global::System.ArgumentNullException.ThrowIfNull(@string);
         global::System.ArgumentNullException.ThrowIfNull(customer);
@@ -122,7 +136,8 @@ public sealed partial class ExpandableCustomer : global::System.IEquatable<Expan
     /// <returns>The union.</returns>
     public static ExpandableCustomer FromElement(global::System.Text.Json.JsonElement element) => Create(element.Clone());
 
-    private static ExpandableCustomer Create(global::System.Text.Json.JsonElement element) => new(element, (Cases)(global::SpecClients.Runtime.Json.JsonUnion.Classify(element, s_shape) + 1));
+    private static ExpandableCustomer Create(global::System.Text.Json.JsonElement element) =>
+        new(element, (Cases)(global::SpecClients.Runtime.Json.JsonUnion.Classify(element, s_shape) + 1));
 
     /// <inheritdoc/>
     public bool Equals(ExpandableCustomer? other) => other is not null && global::SpecClients.Runtime.Json.JsonUnion.ElementEquals(Element, other.Element);
@@ -144,13 +159,9 @@ public sealed partial class ExpandableCustomer : global::System.IEquatable<Expan
     public static bool operator !=(ExpandableCustomer? left, ExpandableCustomer? right) => !(left == right);
 
     /// <summary>Reads and writes <see cref="ExpandableCustomer"/> as the JSON value it holds.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ExpandableCustomer>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<ExpandableCustomer>
     {
-        /// <inheritdoc/>
-        public override ExpandableCustomer Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ExpandableCustomer value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="ExpandableCustomer"/> at the reader's current token.</summary>
         public static ExpandableCustomer ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => Create(global::SpecClients.Runtime.Json.JsonRead.Element(ref reader));

@@ -5,27 +5,22 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>IdealDetails</c> schema.
-/// </summary>
+/// <summary>The <c>IdealDetails</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(IdealDetails.JsonConverter))]
 public sealed partial record IdealDetails
 {
-    /// <summary>
-    /// The <c>type</c> member.
-    /// </summary>
+    /// <summary>The <c>type</c> member.</summary>
     /// <remarks>JSON name: <c>type</c>; required.</remarks>
     public required global::SpecClients.Generated.Constructs.IdealDetailsType Type { get; init; }
 
-    /// <summary>
-    /// The <c>issuer</c> member.
-    /// </summary>
+    /// <summary>The <c>issuer</c> member.</summary>
     /// <remarks>JSON name: <c>issuer</c>; required.</remarks>
     public required string Issuer { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -36,13 +31,9 @@ public sealed partial record IdealDetails
     }
 
     /// <summary>Reads and writes <see cref="IdealDetails"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<IdealDetails>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<IdealDetails>
     {
-        /// <inheritdoc/>
-        public override IdealDetails Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, IdealDetails value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="IdealDetails"/> at the reader's current token.</summary>
         public static IdealDetails ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -59,7 +50,9 @@ public sealed partial record IdealDetails
                 {
                     reader.Read();
                     has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Constructs.IdealDetailsTypeExtensions.ReadJson(ref reader, "IdealDetails", "type");
+                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Constructs.IdealDetailsTypeExtensions.ReadJson(ref reader, "IdealDetails", "type");
                     continue;
                 }
 
@@ -67,13 +60,14 @@ public sealed partial record IdealDetails
                 {
                     reader.Read();
                     has1 = true;
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "IdealDetails", "issuer");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "IdealDetails", "issuer");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("IdealDetails", "type");
@@ -97,7 +91,7 @@ public sealed partial record IdealDetails
             writer.WriteStartObject();
             writer.WriteString(N0, value.Type.ToWireValue());
             writer.WriteString(N1, value.Issuer);
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

@@ -5,34 +5,24 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>Keywords</c> schema.
-/// </summary>
+/// <summary>The <c>Keywords</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Keywords.JsonConverter))]
 public sealed partial record Keywords
 {
-    /// <summary>
-    /// The <c>class</c> member.
-    /// </summary>
+    /// <summary>The <c>class</c> member.</summary>
     /// <remarks>JSON name: <c>class</c>.</remarks>
     public string? Class { get; init; }
 
-    /// <summary>
-    /// The <c>123abc</c> member.
-    /// </summary>
+    /// <summary>The <c>123abc</c> member.</summary>
     /// <remarks>JSON name: <c>123abc</c>.</remarks>
     public string? _123abc { get; init; }
 
-    /// <summary>
-    /// The <c>@type</c> member.
-    /// </summary>
+    /// <summary>The <c>@type</c> member.</summary>
     /// <remarks>JSON name: <c>@type</c>.</remarks>
     public string? Type { get; init; }
 
-    /// <summary>
-    /// The <c>default</c> member.
-    /// </summary>
+    /// <summary>The <c>default</c> member.</summary>
     /// <remarks>JSON name: <c>default</c>.</remarks>
     public bool? Default { get; init; }
 
@@ -42,32 +32,25 @@ public sealed partial record Keywords
     /// <remarks>JSON name: <c>Keywords</c>.</remarks>
     public string? Keywords2 { get; init; }
 
-    /// <summary>
-    /// The <c>JsonConverter</c> member.
-    /// </summary>
+    /// <summary>The <c>JsonConverter</c> member.</summary>
     /// <remarks>JSON name: <c>JsonConverter</c>.</remarks>
     public string? JsonConverter2 { get; init; }
 
-    /// <summary>
-    /// The <c>AdditionalProperties</c> member.
-    /// </summary>
+    /// <summary>The <c>AdditionalProperties</c> member.</summary>
     /// <remarks>JSON name: <c>AdditionalProperties</c>.</remarks>
     public string? AdditionalProperties { get; init; }
 
-    /// <summary>
-    /// The <c>snake_case</c> member.
-    /// </summary>
+    /// <summary>The <c>snake_case</c> member.</summary>
     /// <remarks>JSON name: <c>snake_case</c>.</remarks>
     public string? SnakeCase { get; init; }
 
-    /// <summary>
-    /// The <c>snakeCase</c> member.
-    /// </summary>
+    /// <summary>The <c>snakeCase</c> member.</summary>
     /// <remarks>JSON name: <c>snakeCase</c>.</remarks>
     public string? SnakeCase2 { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties2 { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties2 { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -85,13 +68,9 @@ public sealed partial record Keywords
     }
 
     /// <summary>Reads and writes <see cref="Keywords"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Keywords>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Keywords>
     {
-        /// <inheritdoc/>
-        public override Keywords Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Keywords value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Keywords"/> at the reader's current token.</summary>
         public static Keywords ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -112,69 +91,70 @@ public sealed partial record Keywords
                 if (reader.ValueTextEquals("class"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Keywords", "class");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "class");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("123abc"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Keywords", "123abc");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "123abc");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("@type"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Keywords", "@type");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "@type");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("default"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Boolean(ref reader, "Keywords", "default");
+                    p3 = global::SpecClients.Runtime.Json.JsonRead.BooleanOrNull(ref reader, "Keywords", "default");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("Keywords"u8))
                 {
                     reader.Read();
-                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Keywords", "Keywords");
+                    p4 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "Keywords");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("JsonConverter"u8))
                 {
                     reader.Read();
-                    p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Keywords", "JsonConverter");
+                    p5 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "JsonConverter");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("AdditionalProperties"u8))
                 {
                     reader.Read();
-                    p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Keywords", "AdditionalProperties");
+                    p6 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "AdditionalProperties");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("snake_case"u8))
                 {
                     reader.Read();
-                    p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Keywords", "snake_case");
+                    p7 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "snake_case");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("snakeCase"u8))
                 {
                     reader.Read();
-                    p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Keywords", "snakeCase");
+                    p8 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "snakeCase");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new Keywords
@@ -242,7 +222,7 @@ public sealed partial record Keywords
             {
                 writer.WriteString(N8, v8);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties2, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties2, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

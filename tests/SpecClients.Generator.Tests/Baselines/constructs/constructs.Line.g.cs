@@ -5,27 +5,22 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>Line</c> schema.
-/// </summary>
+/// <summary>The <c>Line</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Line.JsonConverter))]
 public sealed partial record Line
 {
-    /// <summary>
-    /// The <c>sku</c> member.
-    /// </summary>
+    /// <summary>The <c>sku</c> member.</summary>
     /// <remarks>JSON name: <c>sku</c>; required.</remarks>
     public required string Sku { get; init; }
 
-    /// <summary>
-    /// The <c>quantity</c> member.
-    /// </summary>
+    /// <summary>The <c>quantity</c> member.</summary>
     /// <remarks>JSON name: <c>quantity</c>; required.</remarks>
     public required long Quantity { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -36,13 +31,9 @@ public sealed partial record Line
     }
 
     /// <summary>Reads and writes <see cref="Line"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Line>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Line>
     {
-        /// <inheritdoc/>
-        public override Line Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Line value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Line"/> at the reader's current token.</summary>
         public static Line ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -59,7 +50,7 @@ public sealed partial record Line
                 {
                     reader.Read();
                     has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Line", "sku");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Line", "sku");
                     continue;
                 }
 
@@ -67,13 +58,14 @@ public sealed partial record Line
                 {
                     reader.Read();
                     has1 = true;
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int64(ref reader, "Line", "quantity");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.Int64OrNull(ref reader, "Line", "quantity");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("Line", "sku");
@@ -97,7 +89,7 @@ public sealed partial record Line
             writer.WriteStartObject();
             writer.WriteString(N0, value.Sku);
             writer.WriteNumber(N1, value.Quantity);
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

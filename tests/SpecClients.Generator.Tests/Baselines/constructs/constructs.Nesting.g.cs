@@ -5,21 +5,19 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>Nesting</c> schema.
-/// </summary>
+/// <summary>The <c>Nesting</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Nesting.JsonConverter))]
 public sealed partial record Nesting
 {
-    /// <summary>
-    /// The <c>aVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest</c> member.
-    /// </summary>
+    /// <summary>The <c>aVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest</c> member.</summary>
     /// <remarks>JSON name: <c>aVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest</c>.</remarks>
-    public global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest? AVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest { get; init; }
+    public global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest?
+        AVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -29,13 +27,9 @@ public sealed partial record Nesting
     }
 
     /// <summary>Reads and writes <see cref="Nesting"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Nesting>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Nesting>
     {
-        /// <inheritdoc/>
-        public override Nesting Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Nesting value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Nesting"/> at the reader's current token.</summary>
         public static Nesting ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -48,13 +42,16 @@ public sealed partial record Nesting
                 if (reader.ValueTextEquals("aVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest.JsonConverter.ReadValue(ref reader);
+                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest.JsonConverter.ReadValue(ref reader);
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new Nesting
@@ -75,7 +72,7 @@ public sealed partial record Nesting
                 writer.WritePropertyName(N0);
                 global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest.JsonConverter.WriteValue(writer, v0);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

@@ -5,21 +5,19 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest</c> schema.
-/// </summary>
+/// <summary>The <c>NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest.JsonConverter))]
 public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest
 {
-    /// <summary>
-    /// The <c>anotherVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfIt</c> member.
-    /// </summary>
+    /// <summary>The <c>anotherVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfIt</c> member.</summary>
     /// <remarks>JSON name: <c>anotherVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfIt</c>.</remarks>
-    public global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f? AnotherVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfIt { get; init; }
+    public global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f?
+        AnotherVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfIt { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -28,16 +26,16 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
         return true;
     }
 
-    /// <summary>Reads and writes <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest>
+    /// <summary>
+    /// Reads and writes <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest"/> without reflection.
+    /// </summary>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest>
     {
-        /// <inheritdoc/>
-        public override NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
-        /// <summary>Reads one <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest"/> at the reader's current token.</summary>
+        /// <summary>
+        /// Reads one <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest"/> at the reader's current token.
+        /// </summary>
         public static NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::SpecClients.Runtime.Json.JsonRead.StartObject(ref reader, "NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest");
@@ -48,13 +46,16 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
                 if (reader.ValueTextEquals("anotherVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfIt"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f.JsonConverter.ReadValue(ref reader);
+                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f.JsonConverter.ReadValue(ref reader);
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest
@@ -66,7 +67,10 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
 
         private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("anotherVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfIt"u8);
 
-        /// <summary>Writes one <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest"/>, including the members kept from reading.</summary>
+        /// <summary>
+        /// Writes one <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest"/>, including the members kept from
+        /// reading.
+        /// </summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest value)
         {
             writer.WriteStartObject();
@@ -75,7 +79,7 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
                 writer.WritePropertyName(N0);
                 global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f.JsonConverter.WriteValue(writer, v0);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

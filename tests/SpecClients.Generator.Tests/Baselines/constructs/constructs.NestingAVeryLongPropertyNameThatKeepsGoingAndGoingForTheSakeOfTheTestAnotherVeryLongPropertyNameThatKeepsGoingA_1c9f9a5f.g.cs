@@ -6,20 +6,21 @@
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The <c>NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f</c> schema.
+/// The <c>NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f</c>
+/// schema.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f.JsonConverter))]
 public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f
 {
-    /// <summary>
-    /// The <c>yetAnotherVeryLongPropertyNameThatKeepsGoingAndGoingOnAndOn</c> member.
-    /// </summary>
+    /// <summary>The <c>yetAnotherVeryLongPropertyNameThatKeepsGoingAndGoingOnAndOn</c> member.</summary>
     /// <remarks>JSON name: <c>yetAnotherVeryLongPropertyNameThatKeepsGoingAndGoingOnAndOn</c>.</remarks>
-    public global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a? YetAnotherVeryLongPropertyNameThatKeepsGoingAndGoingOnAndOn { get; init; }
+    public global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a?
+        YetAnotherVeryLongPropertyNameThatKeepsGoingAndGoingOnAndOn { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -28,16 +29,20 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
         return true;
     }
 
-    /// <summary>Reads and writes <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f>
+    /// <summary>
+    /// Reads and writes
+    /// <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f"/>
+    /// without reflection.
+    /// </summary>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f>
     {
-        /// <inheritdoc/>
-        public override NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
-        /// <summary>Reads one <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f"/> at the reader's current token.</summary>
+        /// <summary>
+        /// Reads one
+        /// <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f"/>
+        /// at the reader's current token.
+        /// </summary>
         public static NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::SpecClients.Runtime.Json.JsonRead.StartObject(ref reader, "NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f");
@@ -48,13 +53,16 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
                 if (reader.ValueTextEquals("yetAnotherVeryLongPropertyNameThatKeepsGoingAndGoingOnAndOn"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a.JsonConverter.ReadValue(ref reader);
+                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a.JsonConverter.ReadValue(ref reader);
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f
@@ -66,7 +74,11 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
 
         private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("yetAnotherVeryLongPropertyNameThatKeepsGoingAndGoingOnAndOn"u8);
 
-        /// <summary>Writes one <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f"/>, including the members kept from reading.</summary>
+        /// <summary>
+        /// Writes one
+        /// <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f"/>,
+        /// including the members kept from reading.
+        /// </summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f value)
         {
             writer.WriteStartObject();
@@ -75,7 +87,7 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
                 writer.WritePropertyName(N0);
                 global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a.JsonConverter.WriteValue(writer, v0);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

@@ -6,20 +6,21 @@
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The <c>NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a</c> schema.
+/// The <c>NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a</c>
+/// schema.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a.JsonConverter))]
 public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a
 {
-    /// <summary>
-    /// The <c>leaf</c> member.
-    /// </summary>
+    /// <summary>The <c>leaf</c> member.</summary>
     /// <remarks>JSON name: <c>leaf</c>.</remarks>
-    public global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb? Leaf { get; init; }
+    public global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb?
+        Leaf { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -28,16 +29,20 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
         return true;
     }
 
-    /// <summary>Reads and writes <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a>
+    /// <summary>
+    /// Reads and writes
+    /// <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a"/>
+    /// without reflection.
+    /// </summary>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a>
     {
-        /// <inheritdoc/>
-        public override NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
-        /// <summary>Reads one <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a"/> at the reader's current token.</summary>
+        /// <summary>
+        /// Reads one
+        /// <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a"/>
+        /// at the reader's current token.
+        /// </summary>
         public static NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::SpecClients.Runtime.Json.JsonRead.StartObject(ref reader, "NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a");
@@ -48,13 +53,16 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
                 if (reader.ValueTextEquals("leaf"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9ebExtensions.ReadJson(ref reader, "NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a", "leaf");
+                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9ebExtensions.ReadJson(ref reader, "NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a", "leaf");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a
@@ -66,7 +74,11 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
 
         private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("leaf"u8);
 
-        /// <summary>Writes one <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a"/>, including the members kept from reading.</summary>
+        /// <summary>
+        /// Writes one
+        /// <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a"/>,
+        /// including the members kept from reading.
+        /// </summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a value)
         {
             writer.WriteStartObject();
@@ -74,7 +86,7 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
             {
                 writer.WriteString(N0, v0.ToWireValue());
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

@@ -6,7 +6,8 @@
 namespace SpecClients.Generated.Constructs;
 
 /// <summary>
-/// The <c>NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb</c> values.
+/// The <c>NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb</c>
+/// values.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9ebExtensions.JsonConverter))]
@@ -18,7 +19,10 @@ public enum NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTes
     Y,
 }
 
-/// <summary>Wire values of <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb"/>.</summary>
+/// <summary>
+/// Wire values of
+/// <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb"/>.
+/// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public static class NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9ebExtensions
 {
@@ -46,16 +50,20 @@ public static class NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSake
     public static NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string member)
     {
         var text = global::SpecClients.Runtime.Json.JsonRead.String(ref reader, owner, member);
-        return TryParseWireValue(text, out var value) ? value : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb");
+        return TryParseWireValue(text, out var value)
+            ? value
+            : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb");
     }
 
-    /// <summary>Reads and writes <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb"/> as its wire value.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb>
+    /// <summary>
+    /// Reads and writes
+    /// <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb"/>
+    /// as its wire value.
+    /// </summary>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb>
     {
-        /// <inheritdoc/>
-        public override NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader, "NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb", "$");
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.ToWireValue());
+        public JsonConverter() : base(
+            static (ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, "NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb", "$"),
+            static (writer, value) => writer.WriteStringValue(value.ToWireValue())) { }
     }
 }

@@ -5,16 +5,12 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>Order</c> schema.
-/// </summary>
+/// <summary>The <c>Order</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Order.JsonConverter))]
 public sealed partial record Order
 {
-    /// <summary>
-    /// The <c>lines</c> member.
-    /// </summary>
+    /// <summary>The <c>lines</c> member.</summary>
     /// <remarks>JSON name: <c>lines</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<global::SpecClients.Generated.Constructs.Line>? Lines { get; init; }
 
@@ -22,28 +18,24 @@ public sealed partial record Order
     /// A map of lists (IReadOnlyDictionary of IReadOnlyList).
     /// </summary>
     /// <remarks>JSON name: <c>totals</c>.</remarks>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<decimal>>? Totals { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<decimal>>?
+        Totals { get; init; }
 
-    /// <summary>
-    /// The <c>id</c> member.
-    /// </summary>
+    /// <summary>The <c>id</c> member.</summary>
     /// <remarks>JSON name: <c>id</c>.</remarks>
     public global::System.Guid? Id { get; init; }
 
-    /// <summary>
-    /// The <c>bigNumber</c> member.
-    /// </summary>
+    /// <summary>The <c>bigNumber</c> member.</summary>
     /// <remarks>JSON name: <c>bigNumber</c>.</remarks>
     public long? BigNumber { get; init; }
 
-    /// <summary>
-    /// The <c>blob</c> member.
-    /// </summary>
+    /// <summary>The <c>blob</c> member.</summary>
     /// <remarks>JSON name: <c>blob</c>.</remarks>
     public byte[]? Blob { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -57,13 +49,9 @@ public sealed partial record Order
     }
 
     /// <summary>Reads and writes <see cref="Order"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Order>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Order>
     {
-        /// <inheritdoc/>
-        public override Order Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Order value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Order"/> at the reader's current token.</summary>
         public static Order ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -80,41 +68,55 @@ public sealed partial record Order
                 if (reader.ValueTextEquals("lines"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Array<global::SpecClients.Generated.Constructs.Line>(ref reader, "Order", "lines", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Generated.Constructs.Line.JsonConverter.ReadValue(ref r1));
+                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Runtime.Json.JsonRead.Array<global::SpecClients.Generated.Constructs.Line>(
+                            ref reader,
+                            "Order",
+                            "lines",
+                            global::SpecClients.Generated.Constructs.Line.JsonConverter.ReadValue);
                     continue;
                 }
 
                 if (reader.ValueTextEquals("totals"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Map<global::System.Collections.Generic.IReadOnlyList<decimal>>(ref reader, "Order", "totals", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Runtime.Json.JsonRead.Array<decimal>(ref r1, "Order", "totals", static (ref global::System.Text.Json.Utf8JsonReader r2) => global::SpecClients.Runtime.Json.JsonRead.Decimal(ref r2, "Order", "totals")));
+                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Runtime.Json.JsonRead.Map<global::System.Collections.Generic.IReadOnlyList<decimal>>(
+                            ref reader,
+                            "Order",
+                            "totals",
+                            static (ref global::System.Text.Json.Utf8JsonReader r1) =>
+                                global::SpecClients.Runtime.Json.JsonRead.Array<decimal>(ref r1, "Order", "totals", static (ref global::System.Text.Json.Utf8JsonReader r2) => global::SpecClients.Runtime.Json.JsonRead.Decimal(ref r2, "Order", "totals")));
                     continue;
                 }
 
                 if (reader.ValueTextEquals("id"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Guid(ref reader, "Order", "id");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.GuidOrNull(ref reader, "Order", "id");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("bigNumber"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int64(ref reader, "Order", "bigNumber");
+                    p3 = global::SpecClients.Runtime.Json.JsonRead.Int64OrNull(ref reader, "Order", "bigNumber");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("blob"u8))
                 {
                     reader.Read();
-                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Bytes(ref reader, "Order", "blob");
+                    p4 = global::SpecClients.Runtime.Json.JsonRead.BytesOrNull(ref reader, "Order", "blob");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new Order
@@ -141,12 +143,19 @@ public sealed partial record Order
             if (value.Lines is { } v0)
             {
                 writer.WritePropertyName(N0);
-                global::SpecClients.Runtime.Json.JsonWrite.Array<global::SpecClients.Generated.Constructs.Line>(writer, v0, static (w1, v1) => global::SpecClients.Generated.Constructs.Line.JsonConverter.WriteValue(w1, v1));
+                global::SpecClients.Runtime.Json.JsonWrite.Array<global::SpecClients.Generated.Constructs.Line>(
+                    writer,
+                    v0,
+                    global::SpecClients.Generated.Constructs.Line.JsonConverter.WriteValue);
             }
             if (value.Totals is { } v1)
             {
                 writer.WritePropertyName(N1);
-                global::SpecClients.Runtime.Json.JsonWrite.Map<global::System.Collections.Generic.IReadOnlyList<decimal>>(writer, v1, static (w1, v1) => global::SpecClients.Runtime.Json.JsonWrite.Array<decimal>(w1, v1, static (w2, v2) => w2.WriteNumberValue(v2)));
+                global::SpecClients.Runtime.Json.JsonWrite.Map<global::System.Collections.Generic.IReadOnlyList<decimal>>(
+                    writer,
+                    v1,
+                    static (w1, v1) =>
+                        global::SpecClients.Runtime.Json.JsonWrite.Array<decimal>(w1, v1, static (w2, v2) => w2.WriteNumberValue(v2)));
             }
             if (value.Id is { } v2)
             {
@@ -160,7 +169,7 @@ public sealed partial record Order
             {
                 writer.WriteBase64String(N4, v4);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

@@ -5,21 +5,18 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>OrderItem2</c> schema.
-/// </summary>
+/// <summary>The <c>OrderItem2</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(OrderItem2.JsonConverter))]
 public sealed partial record OrderItem2
 {
-    /// <summary>
-    /// The <c>b</c> member.
-    /// </summary>
+    /// <summary>The <c>b</c> member.</summary>
     /// <remarks>JSON name: <c>b</c>.</remarks>
     public string? B { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -29,13 +26,9 @@ public sealed partial record OrderItem2
     }
 
     /// <summary>Reads and writes <see cref="OrderItem2"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<OrderItem2>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<OrderItem2>
     {
-        /// <inheritdoc/>
-        public override OrderItem2 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OrderItem2 value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="OrderItem2"/> at the reader's current token.</summary>
         public static OrderItem2 ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -48,13 +41,14 @@ public sealed partial record OrderItem2
                 if (reader.ValueTextEquals("b"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "OrderItem2", "b");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "OrderItem2", "b");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new OrderItem2
@@ -74,7 +68,7 @@ public sealed partial record OrderItem2
             {
                 writer.WriteString(N0, v0);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

@@ -5,21 +5,18 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>Orderitem</c> schema.
-/// </summary>
+/// <summary>The <c>Orderitem</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Orderitem.JsonConverter))]
 public sealed partial record Orderitem
 {
-    /// <summary>
-    /// The <c>c</c> member.
-    /// </summary>
+    /// <summary>The <c>c</c> member.</summary>
     /// <remarks>JSON name: <c>c</c>.</remarks>
     public string? C { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -29,13 +26,9 @@ public sealed partial record Orderitem
     }
 
     /// <summary>Reads and writes <see cref="Orderitem"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Orderitem>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Orderitem>
     {
-        /// <inheritdoc/>
-        public override Orderitem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Orderitem value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Orderitem"/> at the reader's current token.</summary>
         public static Orderitem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -48,13 +41,14 @@ public sealed partial record Orderitem
                 if (reader.ValueTextEquals("c"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Orderitem", "c");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Orderitem", "c");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new Orderitem
@@ -74,7 +68,7 @@ public sealed partial record Orderitem
             {
                 writer.WriteString(N0, v0);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

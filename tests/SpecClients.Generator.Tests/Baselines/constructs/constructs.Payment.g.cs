@@ -5,52 +5,37 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>Payment</c> schema.
-/// </summary>
+/// <summary>The <c>Payment</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Payment.JsonConverter))]
 public sealed partial record Payment
 {
-    /// <summary>
-    /// The <c>id</c> member.
-    /// </summary>
+    /// <summary>The <c>id</c> member.</summary>
     /// <remarks>JSON name: <c>id</c>; required; read-only: set by the server.</remarks>
     public string? Id { get; init; }
 
-    /// <summary>
-    /// The <c>amount</c> member.
-    /// </summary>
+    /// <summary>The <c>amount</c> member.</summary>
     /// <remarks>JSON name: <c>amount</c>; required.</remarks>
     public required string Amount { get; init; }
 
-    /// <summary>
-    /// The <c>status</c> member.
-    /// </summary>
+    /// <summary>The <c>status</c> member.</summary>
     /// <remarks>JSON name: <c>status</c>; required.</remarks>
     public required global::SpecClients.Generated.Constructs.PaymentStatus Status { get; init; }
 
-    /// <summary>
-    /// The <c>method</c> member.
-    /// </summary>
+    /// <summary>The <c>method</c> member.</summary>
     /// <remarks>JSON name: <c>method</c>.</remarks>
     public global::SpecClients.Generated.Constructs.PaymentMethod? Method { get; init; }
 
-    /// <summary>
-    /// The <c>customer</c> member.
-    /// </summary>
+    /// <summary>The <c>customer</c> member.</summary>
     /// <remarks>JSON name: <c>customer</c>.</remarks>
     public global::SpecClients.Generated.Constructs.ExpandableCustomer? Customer { get; init; }
 
-    /// <summary>
-    /// The <c>history</c> member.
-    /// </summary>
+    /// <summary>The <c>history</c> member.</summary>
     /// <remarks>JSON name: <c>history</c>.</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<global::SpecClients.Generated.Constructs.PaymentHistoryItem>? History { get; init; }
+    public global::System.Collections.Generic.IReadOnlyList<global::SpecClients.Generated.Constructs.PaymentHistoryItem>?
+        History { get; init; }
 
-    /// <summary>
-    /// The <c>legacyCode</c> member.
-    /// </summary>
+    /// <summary>The <c>legacyCode</c> member.</summary>
     /// <remarks>JSON name: <c>legacyCode</c>.</remarks>
     [global::System.Obsolete("Deprecated in the spec.")]
     public string? LegacyCode { get; init; }
@@ -61,14 +46,13 @@ public sealed partial record Payment
     /// <remarks>JSON name: <c>reference</c>.</remarks>
     public global::SpecClients.Generated.Constructs.PaymentReference? Reference { get; init; }
 
-    /// <summary>
-    /// The <c>version</c> member.
-    /// </summary>
+    /// <summary>The <c>version</c> member.</summary>
     /// <remarks>JSON name: <c>version</c>.</remarks>
     public long? Version { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -86,13 +70,9 @@ public sealed partial record Payment
     }
 
     /// <summary>Reads and writes <see cref="Payment"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Payment>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Payment>
     {
-        /// <inheritdoc/>
-        public override Payment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Payment value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Payment"/> at the reader's current token.</summary>
         public static Payment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -115,7 +95,7 @@ public sealed partial record Payment
                 if (reader.ValueTextEquals("id"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Payment", "id");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Payment", "id");
                     continue;
                 }
 
@@ -123,7 +103,7 @@ public sealed partial record Payment
                 {
                     reader.Read();
                     has1 = true;
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Payment", "amount");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Payment", "amount");
                     continue;
                 }
 
@@ -131,55 +111,70 @@ public sealed partial record Payment
                 {
                     reader.Read();
                     has2 = true;
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Constructs.PaymentStatusExtensions.ReadJson(ref reader, "Payment", "status");
+                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Constructs.PaymentStatusExtensions.ReadJson(ref reader, "Payment", "status");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("method"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Constructs.PaymentMethod.JsonConverter.ReadValue(ref reader);
+                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Constructs.PaymentMethod.JsonConverter.ReadValue(ref reader);
                     continue;
                 }
 
                 if (reader.ValueTextEquals("customer"u8))
                 {
                     reader.Read();
-                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Constructs.ExpandableCustomer.JsonConverter.ReadValue(ref reader);
+                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Constructs.ExpandableCustomer.JsonConverter.ReadValue(ref reader);
                     continue;
                 }
 
                 if (reader.ValueTextEquals("history"u8))
                 {
                     reader.Read();
-                    p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Array<global::SpecClients.Generated.Constructs.PaymentHistoryItem>(ref reader, "Payment", "history", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Generated.Constructs.PaymentHistoryItem.JsonConverter.ReadValue(ref r1));
+                    p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Runtime.Json.JsonRead.Array<global::SpecClients.Generated.Constructs.PaymentHistoryItem>(
+                            ref reader,
+                            "Payment",
+                            "history",
+                            global::SpecClients.Generated.Constructs.PaymentHistoryItem.JsonConverter.ReadValue);
                     continue;
                 }
 
                 if (reader.ValueTextEquals("legacyCode"u8))
                 {
                     reader.Read();
-                    p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Payment", "legacyCode");
+                    p6 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Payment", "legacyCode");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("reference"u8))
                 {
                     reader.Read();
-                    p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Constructs.PaymentReference.JsonConverter.ReadValue(ref reader);
+                    p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Constructs.PaymentReference.JsonConverter.ReadValue(ref reader);
                     continue;
                 }
 
                 if (reader.ValueTextEquals("version"u8))
                 {
                     reader.Read();
-                    p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int64(ref reader, "Payment", "version");
+                    p8 = global::SpecClients.Runtime.Json.JsonRead.Int64OrNull(ref reader, "Payment", "version");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has1) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("Payment", "amount");
@@ -234,7 +229,10 @@ public sealed partial record Payment
             if (value.History is { } v5)
             {
                 writer.WritePropertyName(N5);
-                global::SpecClients.Runtime.Json.JsonWrite.Array<global::SpecClients.Generated.Constructs.PaymentHistoryItem>(writer, v5, static (w1, v1) => global::SpecClients.Generated.Constructs.PaymentHistoryItem.JsonConverter.WriteValue(w1, v1));
+                global::SpecClients.Runtime.Json.JsonWrite.Array<global::SpecClients.Generated.Constructs.PaymentHistoryItem>(
+                    writer,
+                    v5,
+                    global::SpecClients.Generated.Constructs.PaymentHistoryItem.JsonConverter.WriteValue);
             }
             if (value.LegacyCode is { } v6)
             {
@@ -249,7 +247,7 @@ public sealed partial record Payment
             {
                 writer.WriteNumber(N8, v8);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

@@ -5,9 +5,7 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>PaymentMethod</c> schema.
-/// </summary>
+/// <summary>The <c>PaymentMethod</c> schema.</summary>
 /// <remarks>
 /// From <c>oneOf</c> in the spec: 3 branches (CardDetails, IdealDetails, WalletDetails), told apart by <c>type</c>.
 /// The JSON value is kept as read (<see cref="Element"/>); <see cref="Case"/> is the branch it matches.
@@ -17,7 +15,7 @@ namespace SpecClients.Generated.Constructs;
 public sealed partial class PaymentMethod : global::System.IEquatable<PaymentMethod>
 {
     private static readonly global::SpecClients.Runtime.Json.UnionShape s_shape = new(
-        "type",
+        discriminator: "type",
         new global::SpecClients.Runtime.Json.UnionCase(global::SpecClients.Runtime.Json.JsonKinds.Object, required: new[] { "number", "type" }, known: new[] { "cvc", "encrypted", "number", "type" }, constraints: new global::SpecClients.Runtime.Json.UnionConstraint[] { new("type", "card") }, discriminatorValues: new[] { "card" }),
         new global::SpecClients.Runtime.Json.UnionCase(global::SpecClients.Runtime.Json.JsonKinds.Object, required: new[] { "issuer", "type" }, known: new[] { "issuer", "type" }, constraints: new global::SpecClients.Runtime.Json.UnionConstraint[] { new("type", "ideal") }, discriminatorValues: new[] { "ideal" }),
         new global::SpecClients.Runtime.Json.UnionCase(global::SpecClients.Runtime.Json.JsonKinds.Object, required: new[] { "type" }, known: new[] { "token", "type" }, constraints: new global::SpecClients.Runtime.Json.UnionConstraint[] { new("type", "wallet") }, discriminatorValues: new[] { "WalletDetails" }));
@@ -56,21 +54,27 @@ public sealed partial class PaymentMethod : global::System.IEquatable<PaymentMet
     /// <summary>Reads the value as the <c>CardDetails</c> branch (a CardDetails), whichever branch <see cref="Case"/> names.</summary>
     /// <param name="value">The branch value, when the value reads as one.</param>
     /// <returns>Whether the value reads as the branch.</returns>
-    public bool TryGetCardDetails([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SpecClients.Generated.Constructs.CardDetails? value)
+    public bool TryGetCardDetails(
+        [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SpecClients.Generated.Constructs.CardDetails? value)
     {
-        value = global::SpecClients.Runtime.Json.JsonUnion.Read<global::SpecClients.Generated.Constructs.CardDetails>(Element, global::SpecClients.Runtime.Json.JsonKinds.Object, static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Constructs.CardDetails.JsonConverter.ReadValue(ref r));
+        value = global::SpecClients.Runtime.Json.JsonUnion.Read<global::SpecClients.Generated.Constructs.CardDetails>(
+            Element,
+            global::SpecClients.Runtime.Json.JsonKinds.Object,
+            global::SpecClients.Generated.Constructs.CardDetails.JsonConverter.ReadValue);
         return value is not null;
     }
 
     /// <summary>The value as the <c>CardDetails</c> branch (a CardDetails).</summary>
     /// <returns>The branch value.</returns>
     /// <exception cref="global::System.InvalidOperationException">The value does not read as this branch.</exception>
-    public global::SpecClients.Generated.Constructs.CardDetails AsCardDetails() => TryGetCardDetails(out var value) ? value : throw global::SpecClients.Runtime.Json.JsonUnion.NotThisBranch("PaymentMethod", "CardDetails");
+    public global::SpecClients.Generated.Constructs.CardDetails AsCardDetails() =>
+        TryGetCardDetails(out var value) ? value : throw global::SpecClients.Runtime.Json.JsonUnion.NotThisBranch("PaymentMethod", "CardDetails");
 
     /// <summary>A <see cref="PaymentMethod"/> holding a <c>CardDetails</c> value.</summary>
     /// <param name="value">The branch value.</param>
     /// <returns>The union.</returns>
-    public static PaymentMethod FromCardDetails(global::SpecClients.Generated.Constructs.CardDetails value) => new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<global::SpecClients.Generated.Constructs.CardDetails>(value ?? throw new global::System.ArgumentNullException(nameof(value)), static (w, v) => global::SpecClients.Generated.Constructs.CardDetails.JsonConverter.WriteValue(w, v)), Cases.CardDetails);
+    public static PaymentMethod FromCardDetails(global::SpecClients.Generated.Constructs.CardDetails value) =>
+        new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<global::SpecClients.Generated.Constructs.CardDetails>(value ?? throw new global::System.ArgumentNullException(nameof(value)), global::SpecClients.Generated.Constructs.CardDetails.JsonConverter.WriteValue), Cases.CardDetails);
 
     /// <summary>A <see cref="PaymentMethod"/> holding a <c>CardDetails</c> value.</summary>
     /// <param name="value">The branch value.</param>
@@ -82,21 +86,27 @@ public sealed partial class PaymentMethod : global::System.IEquatable<PaymentMet
     /// <summary>Reads the value as the <c>IdealDetails</c> branch (a IdealDetails), whichever branch <see cref="Case"/> names.</summary>
     /// <param name="value">The branch value, when the value reads as one.</param>
     /// <returns>Whether the value reads as the branch.</returns>
-    public bool TryGetIdealDetails([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SpecClients.Generated.Constructs.IdealDetails? value)
+    public bool TryGetIdealDetails(
+        [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SpecClients.Generated.Constructs.IdealDetails? value)
     {
-        value = global::SpecClients.Runtime.Json.JsonUnion.Read<global::SpecClients.Generated.Constructs.IdealDetails>(Element, global::SpecClients.Runtime.Json.JsonKinds.Object, static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Constructs.IdealDetails.JsonConverter.ReadValue(ref r));
+        value = global::SpecClients.Runtime.Json.JsonUnion.Read<global::SpecClients.Generated.Constructs.IdealDetails>(
+            Element,
+            global::SpecClients.Runtime.Json.JsonKinds.Object,
+            global::SpecClients.Generated.Constructs.IdealDetails.JsonConverter.ReadValue);
         return value is not null;
     }
 
     /// <summary>The value as the <c>IdealDetails</c> branch (a IdealDetails).</summary>
     /// <returns>The branch value.</returns>
     /// <exception cref="global::System.InvalidOperationException">The value does not read as this branch.</exception>
-    public global::SpecClients.Generated.Constructs.IdealDetails AsIdealDetails() => TryGetIdealDetails(out var value) ? value : throw global::SpecClients.Runtime.Json.JsonUnion.NotThisBranch("PaymentMethod", "IdealDetails");
+    public global::SpecClients.Generated.Constructs.IdealDetails AsIdealDetails() =>
+        TryGetIdealDetails(out var value) ? value : throw global::SpecClients.Runtime.Json.JsonUnion.NotThisBranch("PaymentMethod", "IdealDetails");
 
     /// <summary>A <see cref="PaymentMethod"/> holding a <c>IdealDetails</c> value.</summary>
     /// <param name="value">The branch value.</param>
     /// <returns>The union.</returns>
-    public static PaymentMethod FromIdealDetails(global::SpecClients.Generated.Constructs.IdealDetails value) => new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<global::SpecClients.Generated.Constructs.IdealDetails>(value ?? throw new global::System.ArgumentNullException(nameof(value)), static (w, v) => global::SpecClients.Generated.Constructs.IdealDetails.JsonConverter.WriteValue(w, v)), Cases.IdealDetails);
+    public static PaymentMethod FromIdealDetails(global::SpecClients.Generated.Constructs.IdealDetails value) =>
+        new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<global::SpecClients.Generated.Constructs.IdealDetails>(value ?? throw new global::System.ArgumentNullException(nameof(value)), global::SpecClients.Generated.Constructs.IdealDetails.JsonConverter.WriteValue), Cases.IdealDetails);
 
     /// <summary>A <see cref="PaymentMethod"/> holding a <c>IdealDetails</c> value.</summary>
     /// <param name="value">The branch value.</param>
@@ -108,34 +118,46 @@ public sealed partial class PaymentMethod : global::System.IEquatable<PaymentMet
     /// <summary>Reads the value as the <c>WalletDetails</c> branch (a WalletDetails), whichever branch <see cref="Case"/> names.</summary>
     /// <param name="value">The branch value, when the value reads as one.</param>
     /// <returns>Whether the value reads as the branch.</returns>
-    public bool TryGetWalletDetails([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SpecClients.Generated.Constructs.WalletDetails? value)
+    public bool TryGetWalletDetails(
+        [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SpecClients.Generated.Constructs.WalletDetails? value)
     {
-        value = global::SpecClients.Runtime.Json.JsonUnion.Read<global::SpecClients.Generated.Constructs.WalletDetails>(Element, global::SpecClients.Runtime.Json.JsonKinds.Object, static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Constructs.WalletDetails.JsonConverter.ReadValue(ref r));
+        value = global::SpecClients.Runtime.Json.JsonUnion.Read<global::SpecClients.Generated.Constructs.WalletDetails>(
+            Element,
+            global::SpecClients.Runtime.Json.JsonKinds.Object,
+            global::SpecClients.Generated.Constructs.WalletDetails.JsonConverter.ReadValue);
         return value is not null;
     }
 
     /// <summary>The value as the <c>WalletDetails</c> branch (a WalletDetails).</summary>
     /// <returns>The branch value.</returns>
     /// <exception cref="global::System.InvalidOperationException">The value does not read as this branch.</exception>
-    public global::SpecClients.Generated.Constructs.WalletDetails AsWalletDetails() => TryGetWalletDetails(out var value) ? value : throw global::SpecClients.Runtime.Json.JsonUnion.NotThisBranch("PaymentMethod", "WalletDetails");
+    public global::SpecClients.Generated.Constructs.WalletDetails AsWalletDetails() =>
+        TryGetWalletDetails(out var value) ? value : throw global::SpecClients.Runtime.Json.JsonUnion.NotThisBranch("PaymentMethod", "WalletDetails");
 
     /// <summary>A <see cref="PaymentMethod"/> holding a <c>WalletDetails</c> value.</summary>
     /// <param name="value">The branch value.</param>
     /// <returns>The union.</returns>
-    public static PaymentMethod FromWalletDetails(global::SpecClients.Generated.Constructs.WalletDetails value) => new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<global::SpecClients.Generated.Constructs.WalletDetails>(value ?? throw new global::System.ArgumentNullException(nameof(value)), static (w, v) => global::SpecClients.Generated.Constructs.WalletDetails.JsonConverter.WriteValue(w, v)), Cases.WalletDetails);
+    public static PaymentMethod FromWalletDetails(global::SpecClients.Generated.Constructs.WalletDetails value) =>
+        new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<global::SpecClients.Generated.Constructs.WalletDetails>(value ?? throw new global::System.ArgumentNullException(nameof(value)), global::SpecClients.Generated.Constructs.WalletDetails.JsonConverter.WriteValue), Cases.WalletDetails);
 
     /// <summary>A <see cref="PaymentMethod"/> holding a <c>WalletDetails</c> value.</summary>
     /// <param name="value">The branch value.</param>
     public static implicit operator PaymentMethod(global::SpecClients.Generated.Constructs.WalletDetails value) => FromWalletDetails(value);
 
-    /// <summary>Calls the function for the branch the value is; <paramref name="unknown"/> when it is none, or does not read as the one it matches.</summary>
+    /// <summary>
+    /// Calls the function for the branch the value is; <paramref name="unknown"/> when it is none, or does not read as the one it matches.
+    /// </summary>
     /// <typeparam name="TResult">The result type.</typeparam>
     /// <param name="cardDetails">Called with the <c>CardDetails</c> value.</param>
     /// <param name="idealDetails">Called with the <c>IdealDetails</c> value.</param>
     /// <param name="walletDetails">Called with the <c>WalletDetails</c> value.</param>
     /// <param name="unknown">Called with the JSON value when it is no branch.</param>
     /// <returns>The function's result.</returns>
-    public TResult Match<TResult>(global::System.Func<global::SpecClients.Generated.Constructs.CardDetails, TResult> cardDetails, global::System.Func<global::SpecClients.Generated.Constructs.IdealDetails, TResult> idealDetails, global::System.Func<global::SpecClients.Generated.Constructs.WalletDetails, TResult> walletDetails, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)
+    public TResult Match<TResult>(
+        global::System.Func<global::SpecClients.Generated.Constructs.CardDetails, TResult> cardDetails,
+        global::System.Func<global::SpecClients.Generated.Constructs.IdealDetails, TResult> idealDetails,
+        global::System.Func<global::SpecClients.Generated.Constructs.WalletDetails, TResult> walletDetails,
+        global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)
     {
         global::System.ArgumentNullException.ThrowIfNull(cardDetails);
         global::System.ArgumentNullException.ThrowIfNull(idealDetails);
@@ -155,7 +177,8 @@ public sealed partial class PaymentMethod : global::System.IEquatable<PaymentMet
     /// <returns>The union.</returns>
     public static PaymentMethod FromElement(global::System.Text.Json.JsonElement element) => Create(element.Clone());
 
-    private static PaymentMethod Create(global::System.Text.Json.JsonElement element) => new(element, (Cases)(global::SpecClients.Runtime.Json.JsonUnion.Classify(element, s_shape) + 1));
+    private static PaymentMethod Create(global::System.Text.Json.JsonElement element) =>
+        new(element, (Cases)(global::SpecClients.Runtime.Json.JsonUnion.Classify(element, s_shape) + 1));
 
     /// <inheritdoc/>
     public bool Equals(PaymentMethod? other) => other is not null && global::SpecClients.Runtime.Json.JsonUnion.ElementEquals(Element, other.Element);
@@ -177,13 +200,9 @@ public sealed partial class PaymentMethod : global::System.IEquatable<PaymentMet
     public static bool operator !=(PaymentMethod? left, PaymentMethod? right) => !(left == right);
 
     /// <summary>Reads and writes <see cref="PaymentMethod"/> as the JSON value it holds.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PaymentMethod>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<PaymentMethod>
     {
-        /// <inheritdoc/>
-        public override PaymentMethod Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PaymentMethod value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="PaymentMethod"/> at the reader's current token.</summary>
         public static PaymentMethod ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => Create(global::SpecClients.Runtime.Json.JsonRead.Element(ref reader));

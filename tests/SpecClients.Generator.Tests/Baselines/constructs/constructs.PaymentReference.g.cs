@@ -17,7 +17,7 @@ namespace SpecClients.Generated.Constructs;
 public sealed partial class PaymentReference : global::System.IEquatable<PaymentReference>
 {
     private static readonly global::SpecClients.Runtime.Json.UnionShape s_shape = new(
-        null,
+        discriminator: null,
         new global::SpecClients.Runtime.Json.UnionCase(global::SpecClients.Runtime.Json.JsonKinds.String),
         new global::SpecClients.Runtime.Json.UnionCase(global::SpecClients.Runtime.Json.JsonKinds.Integer));
 
@@ -54,19 +54,24 @@ public sealed partial class PaymentReference : global::System.IEquatable<Payment
     /// <returns>Whether the value reads as the branch.</returns>
     public bool TryGetString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
     {
-        value = global::SpecClients.Runtime.Json.JsonUnion.Read<string>(Element, global::SpecClients.Runtime.Json.JsonKinds.String, static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Runtime.Json.JsonRead.String(ref r, "PaymentReference", "String"));
+        value = global::SpecClients.Runtime.Json.JsonUnion.Read<string>(
+            Element,
+            global::SpecClients.Runtime.Json.JsonKinds.String,
+            static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "PaymentReference", "String"));
         return value is not null;
     }
 
     /// <summary>The value as the <c>String</c> branch (a string).</summary>
     /// <returns>The branch value.</returns>
     /// <exception cref="global::System.InvalidOperationException">The value does not read as this branch.</exception>
-    public string AsString() => TryGetString(out var value) ? value : throw global::SpecClients.Runtime.Json.JsonUnion.NotThisBranch("PaymentReference", "String");
+    public string AsString() =>
+        TryGetString(out var value) ? value : throw global::SpecClients.Runtime.Json.JsonUnion.NotThisBranch("PaymentReference", "String");
 
     /// <summary>A <see cref="PaymentReference"/> holding a <c>String</c> value.</summary>
     /// <param name="value">The branch value.</param>
     /// <returns>The union.</returns>
-    public static PaymentReference FromString(string value) => new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<string>(value ?? throw new global::System.ArgumentNullException(nameof(value)), static (w, v) => w.WriteStringValue(v)), Cases.String);
+    public static PaymentReference FromString(string value) =>
+        new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<string>(value ?? throw new global::System.ArgumentNullException(nameof(value)), static (w1, v1) => w1.WriteStringValue(v1)), Cases.String);
 
     /// <summary>A <see cref="PaymentReference"/> holding a <c>String</c> value.</summary>
     /// <param name="value">The branch value.</param>
@@ -78,7 +83,8 @@ public sealed partial class PaymentReference : global::System.IEquatable<Payment
     /// <summary>Reads the value as the <c>Int64</c> branch (a long), whichever branch <see cref="Case"/> names.</summary>
     /// <param name="value">The branch value, when the value reads as one.</param>
     /// <returns>Whether the value reads as the branch.</returns>
-    public bool TryGetInt64(out long value) => global::SpecClients.Runtime.Json.JsonUnion.TryRead<long>(Element, global::SpecClients.Runtime.Json.JsonKinds.Integer, static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Runtime.Json.JsonRead.Int64(ref r, "PaymentReference", "Int64"), out value);
+    public bool TryGetInt64(out long value) =>
+        global::SpecClients.Runtime.Json.JsonUnion.TryRead<long>(Element, global::SpecClients.Runtime.Json.JsonKinds.Integer, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Runtime.Json.JsonRead.Int64(ref r1, "PaymentReference", "Int64"), out value);
 
     /// <summary>The value as the <c>Int64</c> branch (a long).</summary>
     /// <returns>The branch value.</returns>
@@ -88,19 +94,25 @@ public sealed partial class PaymentReference : global::System.IEquatable<Payment
     /// <summary>A <see cref="PaymentReference"/> holding a <c>Int64</c> value.</summary>
     /// <param name="value">The branch value.</param>
     /// <returns>The union.</returns>
-    public static PaymentReference FromInt64(long value) => new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<long>(value, static (w, v) => w.WriteNumberValue(v)), Cases.Int64);
+    public static PaymentReference FromInt64(long value) =>
+        new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<long>(value, static (w1, v1) => w1.WriteNumberValue(v1)), Cases.Int64);
 
     /// <summary>A <see cref="PaymentReference"/> holding a <c>Int64</c> value.</summary>
     /// <param name="value">The branch value.</param>
     public static implicit operator PaymentReference(long value) => FromInt64(value);
 
-    /// <summary>Calls the function for the branch the value is; <paramref name="unknown"/> when it is none, or does not read as the one it matches.</summary>
+    /// <summary>
+    /// Calls the function for the branch the value is; <paramref name="unknown"/> when it is none, or does not read as the one it matches.
+    /// </summary>
     /// <typeparam name="TResult">The result type.</typeparam>
     /// <param name="string">Called with the <c>String</c> value.</param>
     /// <param name="int64">Called with the <c>Int64</c> value.</param>
     /// <param name="unknown">Called with the JSON value when it is no branch.</param>
     /// <returns>The function's result.</returns>
-    public TResult Match<TResult>(global::System.Func<string, TResult> @string, global::System.Func<long, TResult> int64, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)
+    public TResult Match<TResult>(
+        global::System.Func<string, TResult> @string,
+        global::System.Func<long, TResult> int64,
+        global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)
     {
         global::System.ArgumentNullException.ThrowIfNull(@string);
         global::System.ArgumentNullException.ThrowIfNull(int64);
@@ -118,7 +130,8 @@ public sealed partial class PaymentReference : global::System.IEquatable<Payment
     /// <returns>The union.</returns>
     public static PaymentReference FromElement(global::System.Text.Json.JsonElement element) => Create(element.Clone());
 
-    private static PaymentReference Create(global::System.Text.Json.JsonElement element) => new(element, (Cases)(global::SpecClients.Runtime.Json.JsonUnion.Classify(element, s_shape) + 1));
+    private static PaymentReference Create(global::System.Text.Json.JsonElement element) =>
+        new(element, (Cases)(global::SpecClients.Runtime.Json.JsonUnion.Classify(element, s_shape) + 1));
 
     /// <inheritdoc/>
     public bool Equals(PaymentReference? other) => other is not null && global::SpecClients.Runtime.Json.JsonUnion.ElementEquals(Element, other.Element);
@@ -140,13 +153,9 @@ public sealed partial class PaymentReference : global::System.IEquatable<Payment
     public static bool operator !=(PaymentReference? left, PaymentReference? right) => !(left == right);
 
     /// <summary>Reads and writes <see cref="PaymentReference"/> as the JSON value it holds.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PaymentReference>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<PaymentReference>
     {
-        /// <inheritdoc/>
-        public override PaymentReference Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PaymentReference value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="PaymentReference"/> at the reader's current token.</summary>
         public static PaymentReference ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => Create(global::SpecClients.Runtime.Json.JsonRead.Element(ref reader));

@@ -5,9 +5,7 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>PaymentRequest</c> schema.
-/// </summary>
+/// <summary>The <c>PaymentRequest</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PaymentRequest.JsonConverter))]
 public sealed partial record PaymentRequest
@@ -18,33 +16,23 @@ public sealed partial record PaymentRequest
     /// <remarks>JSON name: <c>amount</c>; required.</remarks>
     public required string Amount { get; init; }
 
-    /// <summary>
-    /// The <c>method</c> member.
-    /// </summary>
+    /// <summary>The <c>method</c> member.</summary>
     /// <remarks>JSON name: <c>method</c>; required.</remarks>
     public required global::SpecClients.Generated.Constructs.PaymentMethod Method { get; init; }
 
-    /// <summary>
-    /// The <c>customer</c> member.
-    /// </summary>
+    /// <summary>The <c>customer</c> member.</summary>
     /// <remarks>JSON name: <c>customer</c>.</remarks>
     public global::SpecClients.Generated.Constructs.ExpandableCustomer? Customer { get; init; }
 
-    /// <summary>
-    /// The <c>metadata</c> member.
-    /// </summary>
+    /// <summary>The <c>metadata</c> member.</summary>
     /// <remarks>JSON name: <c>metadata</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Metadata { get; init; }
 
-    /// <summary>
-    /// The <c>createdAt</c> member.
-    /// </summary>
+    /// <summary>The <c>createdAt</c> member.</summary>
     /// <remarks>JSON name: <c>createdAt</c>.</remarks>
     public global::System.DateTimeOffset? CreatedAt { get; init; }
 
-    /// <summary>
-    /// The <c>password</c> member.
-    /// </summary>
+    /// <summary>The <c>password</c> member.</summary>
     /// <remarks>JSON name: <c>password</c>; write-only: not returned by the server; sensitive: never printed.</remarks>
     public string? Password { get; init; }
 
@@ -61,7 +49,8 @@ public sealed partial record PaymentRequest
     public global::SpecClients.Generated.Constructs.PaymentRequestLimit? Limit { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -78,13 +67,9 @@ public sealed partial record PaymentRequest
     }
 
     /// <summary>Reads and writes <see cref="PaymentRequest"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PaymentRequest>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<PaymentRequest>
     {
-        /// <inheritdoc/>
-        public override PaymentRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PaymentRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="PaymentRequest"/> at the reader's current token.</summary>
         public static PaymentRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -107,7 +92,7 @@ public sealed partial record PaymentRequest
                 {
                     reader.Read();
                     has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "PaymentRequest", "amount");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PaymentRequest", "amount");
                     continue;
                 }
 
@@ -115,55 +100,69 @@ public sealed partial record PaymentRequest
                 {
                     reader.Read();
                     has1 = true;
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Constructs.PaymentMethod.JsonConverter.ReadValue(ref reader);
+                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Constructs.PaymentMethod.JsonConverter.ReadValue(ref reader);
                     continue;
                 }
 
                 if (reader.ValueTextEquals("customer"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Constructs.ExpandableCustomer.JsonConverter.ReadValue(ref reader);
+                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Constructs.ExpandableCustomer.JsonConverter.ReadValue(ref reader);
                     continue;
                 }
 
                 if (reader.ValueTextEquals("metadata"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Map<string>(ref reader, "PaymentRequest", "metadata", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "PaymentRequest", "metadata"));
+                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Runtime.Json.JsonRead.Map<string>(
+                            ref reader,
+                            "PaymentRequest",
+                            "metadata",
+                            static (ref global::System.Text.Json.Utf8JsonReader r1) =>
+                                global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "PaymentRequest", "metadata"));
                     continue;
                 }
 
                 if (reader.ValueTextEquals("createdAt"u8))
                 {
                     reader.Read();
-                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.DateTimeOffset(ref reader, "PaymentRequest", "createdAt");
+                    p4 = global::SpecClients.Runtime.Json.JsonRead.DateTimeOffsetOrNull(ref reader, "PaymentRequest", "createdAt");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("password"u8))
                 {
                     reader.Read();
-                    p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "PaymentRequest", "password");
+                    p5 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PaymentRequest", "password");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("clearable"u8))
                 {
                     reader.Read();
-                    p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "PaymentRequest", "clearable");
+                    p6 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PaymentRequest", "clearable");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("limit"u8))
                 {
                     reader.Read();
-                    p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Constructs.PaymentRequestLimit.JsonConverter.ReadValue(ref reader);
+                    p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Constructs.PaymentRequestLimit.JsonConverter.ReadValue(ref reader);
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("PaymentRequest", "amount");
@@ -227,7 +226,7 @@ public sealed partial record PaymentRequest
                 writer.WritePropertyName(N7);
                 global::SpecClients.Generated.Constructs.PaymentRequestLimit.JsonConverter.WriteValue(writer, v7);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

@@ -17,7 +17,7 @@ namespace SpecClients.Generated.Constructs;
 public sealed partial class PaymentRequestLimit : global::System.IEquatable<PaymentRequestLimit>
 {
     private static readonly global::SpecClients.Runtime.Json.UnionShape s_shape = new(
-        null,
+        discriminator: null,
         new global::SpecClients.Runtime.Json.UnionCase(global::SpecClients.Runtime.Json.JsonKinds.Integer),
         new global::SpecClients.Runtime.Json.UnionCase(global::SpecClients.Runtime.Json.JsonKinds.String, values: new[] { "" }));
 
@@ -52,7 +52,8 @@ public sealed partial class PaymentRequestLimit : global::System.IEquatable<Paym
     /// <summary>Reads the value as the <c>Int64</c> branch (a long), whichever branch <see cref="Case"/> names.</summary>
     /// <param name="value">The branch value, when the value reads as one.</param>
     /// <returns>Whether the value reads as the branch.</returns>
-    public bool TryGetInt64(out long value) => global::SpecClients.Runtime.Json.JsonUnion.TryRead<long>(Element, global::SpecClients.Runtime.Json.JsonKinds.Integer, static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Runtime.Json.JsonRead.Int64(ref r, "PaymentRequestLimit", "Int64"), out value);
+    public bool TryGetInt64(out long value) =>
+        global::SpecClients.Runtime.Json.JsonUnion.TryRead<long>(Element, global::SpecClients.Runtime.Json.JsonKinds.Integer, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Runtime.Json.JsonRead.Int64(ref r1, "PaymentRequestLimit", "Int64"), out value);
 
     /// <summary>The value as the <c>Int64</c> branch (a long).</summary>
     /// <returns>The branch value.</returns>
@@ -62,7 +63,8 @@ public sealed partial class PaymentRequestLimit : global::System.IEquatable<Paym
     /// <summary>A <see cref="PaymentRequestLimit"/> holding a <c>Int64</c> value.</summary>
     /// <param name="value">The branch value.</param>
     /// <returns>The union.</returns>
-    public static PaymentRequestLimit FromInt64(long value) => new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<long>(value, static (w, v) => w.WriteNumberValue(v)), Cases.Int64);
+    public static PaymentRequestLimit FromInt64(long value) =>
+        new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<long>(value, static (w1, v1) => w1.WriteNumberValue(v1)), Cases.Int64);
 
     /// <summary>A <see cref="PaymentRequestLimit"/> holding a <c>Int64</c> value.</summary>
     /// <param name="value">The branch value.</param>
@@ -76,7 +78,10 @@ public sealed partial class PaymentRequestLimit : global::System.IEquatable<Paym
     /// <returns>Whether the value reads as the branch.</returns>
     public bool TryGetEmpty([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
     {
-        value = global::SpecClients.Runtime.Json.JsonUnion.Read<string>(Element, global::SpecClients.Runtime.Json.JsonKinds.String, static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Runtime.Json.JsonRead.String(ref r, "PaymentRequestLimit", "Empty"));
+        value = global::SpecClients.Runtime.Json.JsonUnion.Read<string>(
+            Element,
+            global::SpecClients.Runtime.Json.JsonKinds.String,
+            static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "PaymentRequestLimit", "Empty"));
         return value is not null;
     }
 
@@ -88,19 +93,25 @@ public sealed partial class PaymentRequestLimit : global::System.IEquatable<Paym
     /// <summary>A <see cref="PaymentRequestLimit"/> holding a <c>Empty</c> value.</summary>
     /// <param name="value">The branch value.</param>
     /// <returns>The union.</returns>
-    public static PaymentRequestLimit FromEmpty(string value) => new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<string>(value ?? throw new global::System.ArgumentNullException(nameof(value)), static (w, v) => w.WriteStringValue(v)), Cases.Empty);
+    public static PaymentRequestLimit FromEmpty(string value) =>
+        new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<string>(value ?? throw new global::System.ArgumentNullException(nameof(value)), static (w1, v1) => w1.WriteStringValue(v1)), Cases.Empty);
 
     /// <summary>A <see cref="PaymentRequestLimit"/> holding a <c>Empty</c> value.</summary>
     /// <param name="value">The branch value.</param>
     public static implicit operator PaymentRequestLimit(string value) => FromEmpty(value);
 
-    /// <summary>Calls the function for the branch the value is; <paramref name="unknown"/> when it is none, or does not read as the one it matches.</summary>
+    /// <summary>
+    /// Calls the function for the branch the value is; <paramref name="unknown"/> when it is none, or does not read as the one it matches.
+    /// </summary>
     /// <typeparam name="TResult">The result type.</typeparam>
     /// <param name="int64">Called with the <c>Int64</c> value.</param>
     /// <param name="empty">Called with the <c>Empty</c> value.</param>
     /// <param name="unknown">Called with the JSON value when it is no branch.</param>
     /// <returns>The function's result.</returns>
-    public TResult Match<TResult>(global::System.Func<long, TResult> int64, global::System.Func<string, TResult> empty, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)
+    public TResult Match<TResult>(
+        global::System.Func<long, TResult> int64,
+        global::System.Func<string, TResult> empty,
+        global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)
     {
         global::System.ArgumentNullException.ThrowIfNull(int64);
         global::System.ArgumentNullException.ThrowIfNull(empty);
@@ -118,7 +129,8 @@ public sealed partial class PaymentRequestLimit : global::System.IEquatable<Paym
     /// <returns>The union.</returns>
     public static PaymentRequestLimit FromElement(global::System.Text.Json.JsonElement element) => Create(element.Clone());
 
-    private static PaymentRequestLimit Create(global::System.Text.Json.JsonElement element) => new(element, (Cases)(global::SpecClients.Runtime.Json.JsonUnion.Classify(element, s_shape) + 1));
+    private static PaymentRequestLimit Create(global::System.Text.Json.JsonElement element) =>
+        new(element, (Cases)(global::SpecClients.Runtime.Json.JsonUnion.Classify(element, s_shape) + 1));
 
     /// <inheritdoc/>
     public bool Equals(PaymentRequestLimit? other) => other is not null && global::SpecClients.Runtime.Json.JsonUnion.ElementEquals(Element, other.Element);
@@ -140,13 +152,9 @@ public sealed partial class PaymentRequestLimit : global::System.IEquatable<Paym
     public static bool operator !=(PaymentRequestLimit? left, PaymentRequestLimit? right) => !(left == right);
 
     /// <summary>Reads and writes <see cref="PaymentRequestLimit"/> as the JSON value it holds.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PaymentRequestLimit>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<PaymentRequestLimit>
     {
-        /// <inheritdoc/>
-        public override PaymentRequestLimit Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PaymentRequestLimit value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="PaymentRequestLimit"/> at the reader's current token.</summary>
         public static PaymentRequestLimit ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => Create(global::SpecClients.Runtime.Json.JsonRead.Element(ref reader));

@@ -5,9 +5,7 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>PaymentStatus</c> values.
-/// </summary>
+/// <summary>The <c>PaymentStatus</c> values.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PaymentStatusExtensions.JsonConverter))]
 public enum PaymentStatus
@@ -54,16 +52,16 @@ public static class PaymentStatusExtensions
     public static PaymentStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string member)
     {
         var text = global::SpecClients.Runtime.Json.JsonRead.String(ref reader, owner, member);
-        return TryParseWireValue(text, out var value) ? value : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "PaymentStatus");
+        return TryParseWireValue(text, out var value)
+            ? value
+            : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "PaymentStatus");
     }
 
     /// <summary>Reads and writes <see cref="PaymentStatus"/> as its wire value.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PaymentStatus>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<PaymentStatus>
     {
-        /// <inheritdoc/>
-        public override PaymentStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader, "PaymentStatus", "$");
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PaymentStatus value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.ToWireValue());
+        public JsonConverter() : base(
+            static (ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, "PaymentStatus", "$"),
+            static (writer, value) => writer.WriteStringValue(value.ToWireValue())) { }
     }
 }

@@ -5,27 +5,22 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>PaymentUpdatedWebhookPayload</c> schema.
-/// </summary>
+/// <summary>The <c>PaymentUpdatedWebhookPayload</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PaymentUpdatedWebhookPayload.JsonConverter))]
 public sealed partial record PaymentUpdatedWebhookPayload
 {
-    /// <summary>
-    /// The <c>event</c> member.
-    /// </summary>
+    /// <summary>The <c>event</c> member.</summary>
     /// <remarks>JSON name: <c>event</c>.</remarks>
     public string? Event { get; init; }
 
-    /// <summary>
-    /// The <c>payment</c> member.
-    /// </summary>
+    /// <summary>The <c>payment</c> member.</summary>
     /// <remarks>JSON name: <c>payment</c>.</remarks>
     public global::SpecClients.Generated.Constructs.Payment? Payment { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -36,13 +31,9 @@ public sealed partial record PaymentUpdatedWebhookPayload
     }
 
     /// <summary>Reads and writes <see cref="PaymentUpdatedWebhookPayload"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PaymentUpdatedWebhookPayload>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<PaymentUpdatedWebhookPayload>
     {
-        /// <inheritdoc/>
-        public override PaymentUpdatedWebhookPayload Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PaymentUpdatedWebhookPayload value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="PaymentUpdatedWebhookPayload"/> at the reader's current token.</summary>
         public static PaymentUpdatedWebhookPayload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -56,20 +47,23 @@ public sealed partial record PaymentUpdatedWebhookPayload
                 if (reader.ValueTextEquals("event"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "PaymentUpdatedWebhookPayload", "event");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PaymentUpdatedWebhookPayload", "event");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("payment"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Constructs.Payment.JsonConverter.ReadValue(ref reader);
+                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Constructs.Payment.JsonConverter.ReadValue(ref reader);
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new PaymentUpdatedWebhookPayload
@@ -96,7 +90,7 @@ public sealed partial record PaymentUpdatedWebhookPayload
                 writer.WritePropertyName(N1);
                 global::SpecClients.Generated.Constructs.Payment.JsonConverter.WriteValue(writer, v1);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

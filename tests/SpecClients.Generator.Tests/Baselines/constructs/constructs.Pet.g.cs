@@ -5,79 +5,100 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>Pet</c> schema.
-/// </summary>
+/// <summary>The <c>Pet</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Pet.JsonConverter))]
 public sealed partial record Pet
 {
-    /// <summary>
-    /// The <c>petType</c> member.
-    /// </summary>
+    /// <summary>The <c>petType</c> member.</summary>
     /// <remarks>JSON name: <c>petType</c>; required.</remarks>
     public required string PetType { get; init; }
 
-    /// <summary>
-    /// The <c>id</c> member.
-    /// </summary>
+    /// <summary>The <c>id</c> member.</summary>
     /// <remarks>JSON name: <c>id</c>; read-only: set by the server.</remarks>
     public long? Id { get; init; }
 
-    /// <summary>
-    /// The <c>name</c> member.
-    /// </summary>
+    /// <summary>The <c>name</c> member.</summary>
     /// <remarks>JSON name: <c>name</c>; required.</remarks>
     public required string Name { get; init; }
 
-    /// <summary>
-    /// The <c>tags</c> member.
-    /// </summary>
+    /// <summary>The <c>tags</c> member.</summary>
     /// <remarks>JSON name: <c>tags</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
 
-    /// <summary>
-    /// The <c>nickname</c> member.
-    /// </summary>
+    /// <summary>The <c>nickname</c> member.</summary>
     /// <remarks>JSON name: <c>nickname</c>; may be null.</remarks>
     public string? Nickname { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
-    /// <summary>Whether <c>petType</c> is <c>cat</c>, the value that names <see cref="SpecClients.Generated.Constructs.Cat"/>.</summary>
+    /// <summary>
+    /// Whether <c>petType</c> is <c>cat</c>, the value that names <see cref="global::SpecClients.Generated.Constructs.Cat"/>.
+    /// </summary>
     public bool IsCat => PetType == "cat";
 
-    /// <summary>This value read as a <see cref="SpecClients.Generated.Constructs.Cat"/>, when <c>petType</c> names it: the subtype's members come from <see cref="AdditionalProperties"/>.</summary>
+    /// <summary>
+    /// This value read as a <see cref="global::SpecClients.Generated.Constructs.Cat"/>, when <c>petType</c> names it: the subtype's members
+    /// come from <see cref="AdditionalProperties"/>.
+    /// </summary>
     /// <param name="value">The subtype value, or null.</param>
     /// <returns>Whether the discriminator names the subtype and the value reads as one.</returns>
-    public bool TryGetCat([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SpecClients.Generated.Constructs.Cat? value)
+    public bool TryGetCat(
+        [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SpecClients.Generated.Constructs.Cat? value)
     {
-        value = IsCat ? global::SpecClients.Runtime.Json.JsonUnion.Convert<Pet, global::SpecClients.Generated.Constructs.Cat>(this, static (w, v) => JsonConverter.WriteValue(w, v), static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Constructs.Cat.JsonConverter.ReadValue(ref r)) : null;
+        value = IsCat
+            ? global::SpecClients.Runtime.Json.JsonUnion.Convert<Pet, global::SpecClients.Generated.Constructs.Cat>(this, JsonConverter.WriteValue, global::SpecClients.Generated.Constructs.Cat.JsonConverter.ReadValue)
+            : null;
         return value is not null;
     }
 
-    /// <summary>The base view of a <see cref="SpecClients.Generated.Constructs.Cat"/>: the members it adds are kept in <see cref="AdditionalProperties"/> and written back.</summary>
+    /// <summary>
+    /// The base view of a <see cref="global::SpecClients.Generated.Constructs.Cat"/>: the members it adds are kept in
+    /// <see cref="AdditionalProperties"/> and written back.
+    /// </summary>
     /// <param name="value">The subtype value.</param>
     /// <returns>The same JSON as this base type.</returns>
-    public static Pet FromCat(global::SpecClients.Generated.Constructs.Cat value) => global::SpecClients.Runtime.Json.JsonUnion.Convert<global::SpecClients.Generated.Constructs.Cat, Pet>(value ?? throw new global::System.ArgumentNullException(nameof(value)), static (w, v) => global::SpecClients.Generated.Constructs.Cat.JsonConverter.WriteValue(w, v), static (ref global::System.Text.Json.Utf8JsonReader r) => JsonConverter.ReadValue(ref r)) ?? throw new global::System.Text.Json.JsonException("The value does not read as Pet.");
+    public static Pet FromCat(global::SpecClients.Generated.Constructs.Cat value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        return global::SpecClients.Runtime.Json.JsonUnion.Convert<global::SpecClients.Generated.Constructs.Cat, Pet>(value, global::SpecClients.Generated.Constructs.Cat.JsonConverter.WriteValue, JsonConverter.ReadValue)
+            ?? throw new global::System.Text.Json.JsonException("The value does not read as Pet.");
+    }
 
-    /// <summary>Whether <c>petType</c> is <c>dog</c>, the value that names <see cref="SpecClients.Generated.Constructs.Dog"/>.</summary>
+    /// <summary>
+    /// Whether <c>petType</c> is <c>dog</c>, the value that names <see cref="global::SpecClients.Generated.Constructs.Dog"/>.
+    /// </summary>
     public bool IsDog => PetType == "dog";
 
-    /// <summary>This value read as a <see cref="SpecClients.Generated.Constructs.Dog"/>, when <c>petType</c> names it: the subtype's members come from <see cref="AdditionalProperties"/>.</summary>
+    /// <summary>
+    /// This value read as a <see cref="global::SpecClients.Generated.Constructs.Dog"/>, when <c>petType</c> names it: the subtype's members
+    /// come from <see cref="AdditionalProperties"/>.
+    /// </summary>
     /// <param name="value">The subtype value, or null.</param>
     /// <returns>Whether the discriminator names the subtype and the value reads as one.</returns>
-    public bool TryGetDog([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SpecClients.Generated.Constructs.Dog? value)
+    public bool TryGetDog(
+        [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SpecClients.Generated.Constructs.Dog? value)
     {
-        value = IsDog ? global::SpecClients.Runtime.Json.JsonUnion.Convert<Pet, global::SpecClients.Generated.Constructs.Dog>(this, static (w, v) => JsonConverter.WriteValue(w, v), static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Constructs.Dog.JsonConverter.ReadValue(ref r)) : null;
+        value = IsDog
+            ? global::SpecClients.Runtime.Json.JsonUnion.Convert<Pet, global::SpecClients.Generated.Constructs.Dog>(this, JsonConverter.WriteValue, global::SpecClients.Generated.Constructs.Dog.JsonConverter.ReadValue)
+            : null;
         return value is not null;
     }
 
-    /// <summary>The base view of a <see cref="SpecClients.Generated.Constructs.Dog"/>: the members it adds are kept in <see cref="AdditionalProperties"/> and written back.</summary>
+    /// <summary>
+    /// The base view of a <see cref="global::SpecClients.Generated.Constructs.Dog"/>: the members it adds are kept in
+    /// <see cref="AdditionalProperties"/> and written back.
+    /// </summary>
     /// <param name="value">The subtype value.</param>
     /// <returns>The same JSON as this base type.</returns>
-    public static Pet FromDog(global::SpecClients.Generated.Constructs.Dog value) => global::SpecClients.Runtime.Json.JsonUnion.Convert<global::SpecClients.Generated.Constructs.Dog, Pet>(value ?? throw new global::System.ArgumentNullException(nameof(value)), static (w, v) => global::SpecClients.Generated.Constructs.Dog.JsonConverter.WriteValue(w, v), static (ref global::System.Text.Json.Utf8JsonReader r) => JsonConverter.ReadValue(ref r)) ?? throw new global::System.Text.Json.JsonException("The value does not read as Pet.");
+    public static Pet FromDog(global::SpecClients.Generated.Constructs.Dog value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        return global::SpecClients.Runtime.Json.JsonUnion.Convert<global::SpecClients.Generated.Constructs.Dog, Pet>(value, global::SpecClients.Generated.Constructs.Dog.JsonConverter.WriteValue, JsonConverter.ReadValue)
+            ?? throw new global::System.Text.Json.JsonException("The value does not read as Pet.");
+    }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -91,13 +112,9 @@ public sealed partial record Pet
     }
 
     /// <summary>Reads and writes <see cref="Pet"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Pet>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Pet>
     {
-        /// <inheritdoc/>
-        public override Pet Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Pet value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Pet"/> at the reader's current token.</summary>
         public static Pet ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -117,14 +134,14 @@ public sealed partial record Pet
                 {
                     reader.Read();
                     has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Pet", "petType");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Pet", "petType");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("id"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int64(ref reader, "Pet", "id");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.Int64OrNull(ref reader, "Pet", "id");
                     continue;
                 }
 
@@ -132,27 +149,35 @@ public sealed partial record Pet
                 {
                     reader.Read();
                     has2 = true;
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Pet", "name");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Pet", "name");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("tags"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Array<string>(ref reader, "Pet", "tags", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "Pet", "tags"));
+                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Runtime.Json.JsonRead.Array<string>(
+                            ref reader,
+                            "Pet",
+                            "tags",
+                            static (ref global::System.Text.Json.Utf8JsonReader r1) =>
+                                global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "Pet", "tags"));
                     continue;
                 }
 
                 if (reader.ValueTextEquals("nickname"u8))
                 {
                     reader.Read();
-                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "Pet", "nickname");
+                    p4 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Pet", "nickname");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("Pet", "petType");
@@ -195,7 +220,7 @@ public sealed partial record Pet
             {
                 writer.WriteString(N4, v4);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

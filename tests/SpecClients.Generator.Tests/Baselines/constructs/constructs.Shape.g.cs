@@ -5,9 +5,7 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>Shape</c> schema.
-/// </summary>
+/// <summary>The <c>Shape</c> schema.</summary>
 /// <remarks>
 /// From <c>oneOf</c> in the spec: 2 branches (Circle, Rectangle).
 /// The JSON value is kept as read (<see cref="Element"/>); <see cref="Case"/> is the branch it matches.
@@ -17,7 +15,7 @@ namespace SpecClients.Generated.Constructs;
 public sealed partial class Shape : global::System.IEquatable<Shape>
 {
     private static readonly global::SpecClients.Runtime.Json.UnionShape s_shape = new(
-        null,
+        discriminator: null,
         new global::SpecClients.Runtime.Json.UnionCase(global::SpecClients.Runtime.Json.JsonKinds.Object, required: new[] { "radius" }, known: new[] { "radius" }),
         new global::SpecClients.Runtime.Json.UnionCase(global::SpecClients.Runtime.Json.JsonKinds.Object, required: new[] { "height", "width" }, known: new[] { "height", "width" }));
 
@@ -52,21 +50,27 @@ public sealed partial class Shape : global::System.IEquatable<Shape>
     /// <summary>Reads the value as the <c>Circle</c> branch (a ShapeCircle), whichever branch <see cref="Case"/> names.</summary>
     /// <param name="value">The branch value, when the value reads as one.</param>
     /// <returns>Whether the value reads as the branch.</returns>
-    public bool TryGetCircle([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SpecClients.Generated.Constructs.ShapeCircle? value)
+    public bool TryGetCircle(
+        [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SpecClients.Generated.Constructs.ShapeCircle? value)
     {
-        value = global::SpecClients.Runtime.Json.JsonUnion.Read<global::SpecClients.Generated.Constructs.ShapeCircle>(Element, global::SpecClients.Runtime.Json.JsonKinds.Object, static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Constructs.ShapeCircle.JsonConverter.ReadValue(ref r));
+        value = global::SpecClients.Runtime.Json.JsonUnion.Read<global::SpecClients.Generated.Constructs.ShapeCircle>(
+            Element,
+            global::SpecClients.Runtime.Json.JsonKinds.Object,
+            global::SpecClients.Generated.Constructs.ShapeCircle.JsonConverter.ReadValue);
         return value is not null;
     }
 
     /// <summary>The value as the <c>Circle</c> branch (a ShapeCircle).</summary>
     /// <returns>The branch value.</returns>
     /// <exception cref="global::System.InvalidOperationException">The value does not read as this branch.</exception>
-    public global::SpecClients.Generated.Constructs.ShapeCircle AsCircle() => TryGetCircle(out var value) ? value : throw global::SpecClients.Runtime.Json.JsonUnion.NotThisBranch("Shape", "Circle");
+    public global::SpecClients.Generated.Constructs.ShapeCircle AsCircle() =>
+        TryGetCircle(out var value) ? value : throw global::SpecClients.Runtime.Json.JsonUnion.NotThisBranch("Shape", "Circle");
 
     /// <summary>A <see cref="Shape"/> holding a <c>Circle</c> value.</summary>
     /// <param name="value">The branch value.</param>
     /// <returns>The union.</returns>
-    public static Shape FromCircle(global::SpecClients.Generated.Constructs.ShapeCircle value) => new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<global::SpecClients.Generated.Constructs.ShapeCircle>(value ?? throw new global::System.ArgumentNullException(nameof(value)), static (w, v) => global::SpecClients.Generated.Constructs.ShapeCircle.JsonConverter.WriteValue(w, v)), Cases.Circle);
+    public static Shape FromCircle(global::SpecClients.Generated.Constructs.ShapeCircle value) =>
+        new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<global::SpecClients.Generated.Constructs.ShapeCircle>(value ?? throw new global::System.ArgumentNullException(nameof(value)), global::SpecClients.Generated.Constructs.ShapeCircle.JsonConverter.WriteValue), Cases.Circle);
 
     /// <summary>A <see cref="Shape"/> holding a <c>Circle</c> value.</summary>
     /// <param name="value">The branch value.</param>
@@ -78,33 +82,44 @@ public sealed partial class Shape : global::System.IEquatable<Shape>
     /// <summary>Reads the value as the <c>Rectangle</c> branch (a ShapeRectangle), whichever branch <see cref="Case"/> names.</summary>
     /// <param name="value">The branch value, when the value reads as one.</param>
     /// <returns>Whether the value reads as the branch.</returns>
-    public bool TryGetRectangle([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SpecClients.Generated.Constructs.ShapeRectangle? value)
+    public bool TryGetRectangle(
+        [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SpecClients.Generated.Constructs.ShapeRectangle? value)
     {
-        value = global::SpecClients.Runtime.Json.JsonUnion.Read<global::SpecClients.Generated.Constructs.ShapeRectangle>(Element, global::SpecClients.Runtime.Json.JsonKinds.Object, static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Constructs.ShapeRectangle.JsonConverter.ReadValue(ref r));
+        value = global::SpecClients.Runtime.Json.JsonUnion.Read<global::SpecClients.Generated.Constructs.ShapeRectangle>(
+            Element,
+            global::SpecClients.Runtime.Json.JsonKinds.Object,
+            global::SpecClients.Generated.Constructs.ShapeRectangle.JsonConverter.ReadValue);
         return value is not null;
     }
 
     /// <summary>The value as the <c>Rectangle</c> branch (a ShapeRectangle).</summary>
     /// <returns>The branch value.</returns>
     /// <exception cref="global::System.InvalidOperationException">The value does not read as this branch.</exception>
-    public global::SpecClients.Generated.Constructs.ShapeRectangle AsRectangle() => TryGetRectangle(out var value) ? value : throw global::SpecClients.Runtime.Json.JsonUnion.NotThisBranch("Shape", "Rectangle");
+    public global::SpecClients.Generated.Constructs.ShapeRectangle AsRectangle() =>
+        TryGetRectangle(out var value) ? value : throw global::SpecClients.Runtime.Json.JsonUnion.NotThisBranch("Shape", "Rectangle");
 
     /// <summary>A <see cref="Shape"/> holding a <c>Rectangle</c> value.</summary>
     /// <param name="value">The branch value.</param>
     /// <returns>The union.</returns>
-    public static Shape FromRectangle(global::SpecClients.Generated.Constructs.ShapeRectangle value) => new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<global::SpecClients.Generated.Constructs.ShapeRectangle>(value ?? throw new global::System.ArgumentNullException(nameof(value)), static (w, v) => global::SpecClients.Generated.Constructs.ShapeRectangle.JsonConverter.WriteValue(w, v)), Cases.Rectangle);
+    public static Shape FromRectangle(global::SpecClients.Generated.Constructs.ShapeRectangle value) =>
+        new(global::SpecClients.Runtime.Json.JsonUnion.ToElement<global::SpecClients.Generated.Constructs.ShapeRectangle>(value ?? throw new global::System.ArgumentNullException(nameof(value)), global::SpecClients.Generated.Constructs.ShapeRectangle.JsonConverter.WriteValue), Cases.Rectangle);
 
     /// <summary>A <see cref="Shape"/> holding a <c>Rectangle</c> value.</summary>
     /// <param name="value">The branch value.</param>
     public static implicit operator Shape(global::SpecClients.Generated.Constructs.ShapeRectangle value) => FromRectangle(value);
 
-    /// <summary>Calls the function for the branch the value is; <paramref name="unknown"/> when it is none, or does not read as the one it matches.</summary>
+    /// <summary>
+    /// Calls the function for the branch the value is; <paramref name="unknown"/> when it is none, or does not read as the one it matches.
+    /// </summary>
     /// <typeparam name="TResult">The result type.</typeparam>
     /// <param name="circle">Called with the <c>Circle</c> value.</param>
     /// <param name="rectangle">Called with the <c>Rectangle</c> value.</param>
     /// <param name="unknown">Called with the JSON value when it is no branch.</param>
     /// <returns>The function's result.</returns>
-    public TResult Match<TResult>(global::System.Func<global::SpecClients.Generated.Constructs.ShapeCircle, TResult> circle, global::System.Func<global::SpecClients.Generated.Constructs.ShapeRectangle, TResult> rectangle, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)
+    public TResult Match<TResult>(
+        global::System.Func<global::SpecClients.Generated.Constructs.ShapeCircle, TResult> circle,
+        global::System.Func<global::SpecClients.Generated.Constructs.ShapeRectangle, TResult> rectangle,
+        global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)
     {
         global::System.ArgumentNullException.ThrowIfNull(circle);
         global::System.ArgumentNullException.ThrowIfNull(rectangle);
@@ -122,7 +137,8 @@ public sealed partial class Shape : global::System.IEquatable<Shape>
     /// <returns>The union.</returns>
     public static Shape FromElement(global::System.Text.Json.JsonElement element) => Create(element.Clone());
 
-    private static Shape Create(global::System.Text.Json.JsonElement element) => new(element, (Cases)(global::SpecClients.Runtime.Json.JsonUnion.Classify(element, s_shape) + 1));
+    private static Shape Create(global::System.Text.Json.JsonElement element) =>
+        new(element, (Cases)(global::SpecClients.Runtime.Json.JsonUnion.Classify(element, s_shape) + 1));
 
     /// <inheritdoc/>
     public bool Equals(Shape? other) => other is not null && global::SpecClients.Runtime.Json.JsonUnion.ElementEquals(Element, other.Element);
@@ -144,13 +160,9 @@ public sealed partial class Shape : global::System.IEquatable<Shape>
     public static bool operator !=(Shape? left, Shape? right) => !(left == right);
 
     /// <summary>Reads and writes <see cref="Shape"/> as the JSON value it holds.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Shape>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Shape>
     {
-        /// <inheritdoc/>
-        public override Shape Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Shape value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Shape"/> at the reader's current token.</summary>
         public static Shape ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => Create(global::SpecClients.Runtime.Json.JsonRead.Element(ref reader));

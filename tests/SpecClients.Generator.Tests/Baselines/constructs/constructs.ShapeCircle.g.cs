@@ -5,21 +5,18 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>ShapeCircle</c> schema.
-/// </summary>
+/// <summary>The <c>ShapeCircle</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ShapeCircle.JsonConverter))]
 public sealed partial record ShapeCircle
 {
-    /// <summary>
-    /// The <c>radius</c> member.
-    /// </summary>
+    /// <summary>The <c>radius</c> member.</summary>
     /// <remarks>JSON name: <c>radius</c>; required.</remarks>
     public required double Radius { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -29,13 +26,9 @@ public sealed partial record ShapeCircle
     }
 
     /// <summary>Reads and writes <see cref="ShapeCircle"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ShapeCircle>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<ShapeCircle>
     {
-        /// <inheritdoc/>
-        public override ShapeCircle Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ShapeCircle value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="ShapeCircle"/> at the reader's current token.</summary>
         public static ShapeCircle ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -50,13 +43,14 @@ public sealed partial record ShapeCircle
                 {
                     reader.Read();
                     has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "ShapeCircle", "radius");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "ShapeCircle", "radius");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("ShapeCircle", "radius");
@@ -75,7 +69,7 @@ public sealed partial record ShapeCircle
         {
             writer.WriteStartObject();
             writer.WriteNumber(N0, value.Radius);
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

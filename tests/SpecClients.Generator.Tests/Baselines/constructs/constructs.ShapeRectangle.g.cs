@@ -5,27 +5,22 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>ShapeRectangle</c> schema.
-/// </summary>
+/// <summary>The <c>ShapeRectangle</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ShapeRectangle.JsonConverter))]
 public sealed partial record ShapeRectangle
 {
-    /// <summary>
-    /// The <c>width</c> member.
-    /// </summary>
+    /// <summary>The <c>width</c> member.</summary>
     /// <remarks>JSON name: <c>width</c>; required.</remarks>
     public required double Width { get; init; }
 
-    /// <summary>
-    /// The <c>height</c> member.
-    /// </summary>
+    /// <summary>The <c>height</c> member.</summary>
     /// <remarks>JSON name: <c>height</c>; required.</remarks>
     public required float Height { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -36,13 +31,9 @@ public sealed partial record ShapeRectangle
     }
 
     /// <summary>Reads and writes <see cref="ShapeRectangle"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ShapeRectangle>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<ShapeRectangle>
     {
-        /// <inheritdoc/>
-        public override ShapeRectangle Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ShapeRectangle value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="ShapeRectangle"/> at the reader's current token.</summary>
         public static ShapeRectangle ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -59,7 +50,7 @@ public sealed partial record ShapeRectangle
                 {
                     reader.Read();
                     has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "ShapeRectangle", "width");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "ShapeRectangle", "width");
                     continue;
                 }
 
@@ -67,13 +58,14 @@ public sealed partial record ShapeRectangle
                 {
                     reader.Read();
                     has1 = true;
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Single(ref reader, "ShapeRectangle", "height");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.SingleOrNull(ref reader, "ShapeRectangle", "height");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("ShapeRectangle", "width");
@@ -97,7 +89,7 @@ public sealed partial record ShapeRectangle
             writer.WriteStartObject();
             writer.WriteNumber(N0, value.Width);
             writer.WriteNumber(N1, value.Height);
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

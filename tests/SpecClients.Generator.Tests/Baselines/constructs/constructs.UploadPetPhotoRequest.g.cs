@@ -5,57 +5,39 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The parts of a <c>multipart/form-data</c> request body.
-/// </summary>
+/// <summary>The parts of a <c>multipart/form-data</c> request body.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public sealed partial record UploadPetPhotoRequest
 {
-    /// <summary>
-    /// The <c>caption</c> member.
-    /// </summary>
+    /// <summary>The <c>caption</c> member.</summary>
     /// <remarks>Part name: <c>caption</c>.</remarks>
     public string? Caption { get; init; }
 
-    /// <summary>
-    /// The <c>width</c> member.
-    /// </summary>
+    /// <summary>The <c>width</c> member.</summary>
     /// <remarks>Part name: <c>width</c>.</remarks>
     public int? Width { get; init; }
 
-    /// <summary>
-    /// The <c>pet</c> member.
-    /// </summary>
+    /// <summary>The <c>pet</c> member.</summary>
     /// <remarks>Part name: <c>pet</c>.</remarks>
     public global::SpecClients.Generated.Constructs.Pet? Pet { get; init; }
 
-    /// <summary>
-    /// The <c>photo</c> member.
-    /// </summary>
+    /// <summary>The <c>photo</c> member.</summary>
     /// <remarks>Part name: <c>photo</c>; required.</remarks>
     public required global::SpecClients.Runtime.Http.FilePart Photo { get; init; }
 
-    /// <summary>
-    /// The <c>thumbnail</c> member.
-    /// </summary>
+    /// <summary>The <c>thumbnail</c> member.</summary>
     /// <remarks>Part name: <c>thumbnail</c>.</remarks>
     public global::SpecClients.Runtime.Http.FilePart? Thumbnail { get; init; }
 
-    /// <summary>
-    /// The <c>extras</c> member.
-    /// </summary>
+    /// <summary>The <c>extras</c> member.</summary>
     /// <remarks>Part name: <c>extras</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<global::SpecClients.Runtime.Http.FilePart>? Extras { get; init; }
 
-    /// <summary>
-    /// The <c>labels</c> member.
-    /// </summary>
+    /// <summary>The <c>labels</c> member.</summary>
     /// <remarks>Part name: <c>labels</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<string>? Labels { get; init; }
 
-    /// <summary>
-    /// The <c>crop</c> member.
-    /// </summary>
+    /// <summary>The <c>crop</c> member.</summary>
     /// <remarks>Part name: <c>crop</c>.</remarks>
     public global::SpecClients.Generated.Constructs.UploadPetPhotoRequestCrop? Crop { get; init; }
 

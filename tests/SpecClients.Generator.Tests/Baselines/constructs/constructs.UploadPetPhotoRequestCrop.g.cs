@@ -5,27 +5,22 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>UploadPetPhotoRequestCrop</c> schema.
-/// </summary>
+/// <summary>The <c>UploadPetPhotoRequestCrop</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(UploadPetPhotoRequestCrop.JsonConverter))]
 public sealed partial record UploadPetPhotoRequestCrop
 {
-    /// <summary>
-    /// The <c>x</c> member.
-    /// </summary>
+    /// <summary>The <c>x</c> member.</summary>
     /// <remarks>JSON name: <c>x</c>.</remarks>
     public int? X { get; init; }
 
-    /// <summary>
-    /// The <c>y</c> member.
-    /// </summary>
+    /// <summary>The <c>y</c> member.</summary>
     /// <remarks>JSON name: <c>y</c>.</remarks>
     public int? Y { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -36,13 +31,9 @@ public sealed partial record UploadPetPhotoRequestCrop
     }
 
     /// <summary>Reads and writes <see cref="UploadPetPhotoRequestCrop"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<UploadPetPhotoRequestCrop>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<UploadPetPhotoRequestCrop>
     {
-        /// <inheritdoc/>
-        public override UploadPetPhotoRequestCrop Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UploadPetPhotoRequestCrop value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="UploadPetPhotoRequestCrop"/> at the reader's current token.</summary>
         public static UploadPetPhotoRequestCrop ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -56,20 +47,21 @@ public sealed partial record UploadPetPhotoRequestCrop
                 if (reader.ValueTextEquals("x"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int32(ref reader, "UploadPetPhotoRequestCrop", "x");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "UploadPetPhotoRequestCrop", "x");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("y"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int32(ref reader, "UploadPetPhotoRequestCrop", "y");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "UploadPetPhotoRequestCrop", "y");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new UploadPetPhotoRequestCrop
@@ -95,7 +87,7 @@ public sealed partial record UploadPetPhotoRequestCrop
             {
                 writer.WriteNumber(N1, v1);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

@@ -5,27 +5,22 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>
-/// The <c>WalletDetails</c> schema.
-/// </summary>
+/// <summary>The <c>WalletDetails</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(WalletDetails.JsonConverter))]
 public sealed partial record WalletDetails
 {
-    /// <summary>
-    /// The <c>type</c> member.
-    /// </summary>
+    /// <summary>The <c>type</c> member.</summary>
     /// <remarks>JSON name: <c>type</c>; required.</remarks>
     public required string Type { get; init; }
 
-    /// <summary>
-    /// The <c>token</c> member.
-    /// </summary>
+    /// <summary>The <c>token</c> member.</summary>
     /// <remarks>JSON name: <c>token</c>; sensitive: never printed.</remarks>
     public string? Token { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -36,13 +31,9 @@ public sealed partial record WalletDetails
     }
 
     /// <summary>Reads and writes <see cref="WalletDetails"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<WalletDetails>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<WalletDetails>
     {
-        /// <inheritdoc/>
-        public override WalletDetails Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WalletDetails value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="WalletDetails"/> at the reader's current token.</summary>
         public static WalletDetails ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -58,20 +49,21 @@ public sealed partial record WalletDetails
                 {
                     reader.Read();
                     has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "WalletDetails", "type");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "WalletDetails", "type");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("token"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "WalletDetails", "token");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "WalletDetails", "token");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("WalletDetails", "type");
@@ -96,7 +88,7 @@ public sealed partial record WalletDetails
             {
                 writer.WriteString(N1, v1);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

@@ -6,7 +6,8 @@
 namespace SpecClients.Generated.FaspaySendme;
 
 /// <summary>
-/// Body of getBalance (doc). Every value is a JSON string on the wire, amounts included (doc). As for TokenResponse, only `status` and `message` are listed as required so that a failure body (status "9", no balance) still reads and shows Faspay's own status and message.
+/// Body of getBalance (doc). Every value is a JSON string on the wire, amounts included (doc). As for TokenResponse, only `status` and
+/// `message` are listed as required so that a failure body (status "9", no balance) still reads and shows Faspay's own status and message.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(BalanceResponse.JsonConverter))]
@@ -55,7 +56,8 @@ public sealed partial record BalanceResponse
     public string? ResponseDesc { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -71,13 +73,9 @@ public sealed partial record BalanceResponse
     }
 
     /// <summary>Reads and writes <see cref="BalanceResponse"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<BalanceResponse>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<BalanceResponse>
     {
-        /// <inheritdoc/>
-        public override BalanceResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BalanceResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="BalanceResponse"/> at the reader's current token.</summary>
         public static BalanceResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -98,21 +96,21 @@ public sealed partial record BalanceResponse
                 if (reader.ValueTextEquals("virtual_account"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "BalanceResponse", "virtual_account");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "BalanceResponse", "virtual_account");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("balance"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "BalanceResponse", "balance");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "BalanceResponse", "balance");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("available_balance"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "BalanceResponse", "available_balance");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "BalanceResponse", "available_balance");
                     continue;
                 }
 
@@ -120,7 +118,7 @@ public sealed partial record BalanceResponse
                 {
                     reader.Read();
                     has3 = true;
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "BalanceResponse", "status");
+                    p3 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "BalanceResponse", "status");
                     continue;
                 }
 
@@ -128,27 +126,28 @@ public sealed partial record BalanceResponse
                 {
                     reader.Read();
                     has4 = true;
-                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "BalanceResponse", "message");
+                    p4 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "BalanceResponse", "message");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("response_code"u8))
                 {
                     reader.Read();
-                    p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "BalanceResponse", "response_code");
+                    p5 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "BalanceResponse", "response_code");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("response_desc"u8))
                 {
                     reader.Read();
-                    p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "BalanceResponse", "response_desc");
+                    p6 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "BalanceResponse", "response_desc");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has3) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("BalanceResponse", "status");
@@ -202,7 +201,7 @@ public sealed partial record BalanceResponse
             {
                 writer.WriteString(N6, v6);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

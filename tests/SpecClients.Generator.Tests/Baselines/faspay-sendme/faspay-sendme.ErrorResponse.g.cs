@@ -6,7 +6,8 @@
 namespace SpecClients.Generated.FaspaySendme;
 
 /// <summary>
-/// Guess: the fields a failed SendMe request answers with. The docs describe no error body; the success bodies carry these status fields, and a failure most likely comes as HTTP 200 with status "9" in the operation's own response body.
+/// Guess: the fields a failed SendMe request answers with. The docs describe no error body; the success bodies carry these status fields,
+/// and a failure most likely comes as HTTP 200 with status "9" in the operation's own response body.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ErrorResponse.JsonConverter))]
@@ -37,7 +38,8 @@ public sealed partial record ErrorResponse
     public string? ResponseDesc { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -50,13 +52,9 @@ public sealed partial record ErrorResponse
     }
 
     /// <summary>Reads and writes <see cref="ErrorResponse"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ErrorResponse>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<ErrorResponse>
     {
-        /// <inheritdoc/>
-        public override ErrorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ErrorResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="ErrorResponse"/> at the reader's current token.</summary>
         public static ErrorResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -72,34 +70,35 @@ public sealed partial record ErrorResponse
                 if (reader.ValueTextEquals("status"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "ErrorResponse", "status");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "status");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("message"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "ErrorResponse", "message");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "message");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("response_code"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "ErrorResponse", "response_code");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "response_code");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("response_desc"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "ErrorResponse", "response_desc");
+                    p3 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "response_desc");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new ErrorResponse
@@ -137,7 +136,7 @@ public sealed partial record ErrorResponse
             {
                 writer.WriteString(N3, v3);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

@@ -10,10 +10,10 @@ namespace SpecClients.Generated.FaspaySendme;
 /// Hand-written by SpecClients from Faspay's public documentation (https://docs.faspay.co.id) and
 /// Faspay's own PHP and Python SDKs. Faspay publishes no OpenAPI document for SendMe. This spec
 /// covers the token endpoint and one authenticated operation; no endpoint was called live.
-/// 
+///
 /// Where each fact comes from (doc = stated in Faspay's docs; sdk = seen in Faspay's own SDKs;
 /// inferred = follows from those; guess = nothing confirms it):
-/// 
+///
 /// - doc: sandbox https://sendme-sandbox.faspay.co.id, live https://sendme.faspay.co.id.
 /// - doc: credentials are the Faspay Key, Faspay Secret, App Key, App Secret, Client Key, Client
 ///   Secret and IV.
@@ -30,8 +30,10 @@ namespace SpecClients.Generated.FaspaySendme;
 /// - sdk: both computed headers use AES-256-CBC, as Faspay's PHP and Python SDKs do (the docs say
 ///   "HMAC"); the algorithm is in the `faspaySignature` security scheme.
 /// - sdk: the request-body part of the signed string is empty, so the string ends with ":".
-/// - sdk: for the token request, the signed PATH is the path of the service the token is for;
-///   `/account/api/tokens` is the other reading of the docs.
+/// - sdk: for the token request, the signed PATH is the path of the service the token is for
+///   (e.g. `/account/api/balance_inquiry`); `/account/api/tokens` is the other reading of the docs.
+///   The client tells the signing hook which operation a token request is for, and caches tokens
+///   per operation path, in case a token is tied to the path it was signed for (guess).
 /// - guess: failures most likely come as HTTP 200 with `status` "9"; other HTTP errors are assumed
 ///   to carry the same fields.
 /// - doc: `GET /account/api/balance_inquiry/{virtual_account}` returns `{virtual_account, balance,
@@ -51,7 +53,10 @@ public sealed partial class FaspaySendmeClient
     /// <summary>The name of the HttpClient that dependency injection registers for this client.</summary>
     public const string HttpClientName = "SpecClients.FaspaySendmeClient";
 
-    /// <summary>Creates the client with the credentials its options hold; tokens are obtained as the spec describes and cached in <see cref="SpecClients.Runtime.Auth.AuthServices.Shared"/>.</summary>
+    /// <summary>
+    /// Creates the client with the credentials its options hold; tokens are obtained as the spec describes and cached in
+    /// <see cref="SpecClients.Runtime.Auth.AuthServices.Shared"/>.
+    /// </summary>
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="options">The server and credentials.</param>
     public FaspaySendmeClient(global::System.Net.Http.HttpClient httpClient, FaspaySendmeClientOptions options)
@@ -59,7 +64,10 @@ public sealed partial class FaspaySendmeClient
     {
     }
 
-    /// <summary>Creates the client with shared token providers (dependency injection registers one <see cref="FaspaySendmeClientAuth"/> per options).</summary>
+    /// <summary>
+    /// Creates the client with shared token providers (dependency injection registers one <see cref="FaspaySendmeClientAuth"/> per
+    /// options).
+    /// </summary>
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="options">The server and credentials.</param>
     /// <param name="auth">The token providers and authenticators.</param>
@@ -68,20 +76,37 @@ public sealed partial class FaspaySendmeClient
     {
     }
 
-    /// <summary>Creates the client; <paramref name="authenticators"/> supply or replace the authentication of security schemes by name (token providers, signing hooks).</summary>
+    /// <summary>
+    /// Creates the client; <paramref name="authenticators"/> supply or replace the authentication of security schemes by name (token
+    /// providers, signing hooks).
+    /// </summary>
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="options">The server and credentials.</param>
     /// <param name="authenticators">Authenticators that take precedence over those built from <paramref name="options"/>.</param>
-    public FaspaySendmeClient(global::System.Net.Http.HttpClient httpClient, FaspaySendmeClientOptions options, global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>? authenticators)
+    public FaspaySendmeClient(
+        global::System.Net.Http.HttpClient httpClient,
+        FaspaySendmeClientOptions options,
+        global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>? authenticators)
     {
         _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
-        var all = CreateAuthenticatorsFromOptions(options);
-        foreach (var authenticator in authenticators ?? global::System.Linq.Enumerable.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>())
+        var all = new global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator>(
+            global::System.StringComparer.Ordinal);
+        AddAuthenticatorsFromOptions(all, options);
+        if (authenticators is not null)
         {
-            all[authenticator.SchemeName] = authenticator;
+            foreach (var authenticator in authenticators)
+            {
+                all[authenticator.SchemeName] = authenticator;
+            }
         }
 
-        _core = new global::SpecClients.Runtime.Http.ApiClientCore(httpClient, ApiName, ResolveBaseAddress, new global::SpecClients.Runtime.Auth.RequestAuthorizer(all), options.MaxResponseBytes, options.AllowInsecureHttp);
+        _core = new global::SpecClients.Runtime.Http.ApiClientCore(
+            httpClient,
+            ApiName,
+            ResolveBaseAddress,
+            new global::SpecClients.Runtime.Auth.Generated.RequestAuthorizer(all),
+            options.MaxResponseBytes,
+            options.AllowInsecureHttp);
     }
 
     /// <summary>The options this client was created with.</summary>
@@ -91,33 +116,40 @@ public sealed partial class FaspaySendmeClient
     /// <returns>The server URL.</returns>
     public global::System.Uri ResolveServer() => ResolveBaseAddress(null);
 
-    private static global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator> CreateAuthenticatorsFromOptions(FaspaySendmeClientOptions options)
+    private static void AddAuthenticatorsFromOptions(
+        global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator> authenticators,
+        FaspaySendmeClientOptions options)
     {
-        var authenticators = new global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator>(global::System.StringComparer.Ordinal);
-        return authenticators;
     }
 
     /// <summary>
     /// Get an access token
     /// </summary>
     /// <remarks>
-    /// Returns the access token that identifies the API user (doc). The request has no body and is signed with the four faspay-* headers, the token part being base64(CLIENT_KEY:CLIENT_SECRET) (sdk). The token it returns is not sent as a header later: it goes into the faspay-signature of every later call, as base64(CLIENT_KEY:CLIENT_SECRET:ACCESS_TOKEN) inside the signed string (doc, sdk). Guess: a failure comes as HTTP 200 with status "9".
+    /// Returns the access token that identifies the API user (doc). The request has no body and is signed with the four faspay-* headers,
+    /// the token part being base64(CLIENT_KEY:CLIENT_SECRET) (sdk). The token it returns is not sent as a header later: it goes into the
+    /// faspay-signature of every later call, as base64(CLIENT_KEY:CLIENT_SECRET:ACCESS_TOKEN) inside the signed string (doc, sdk). Guess: a
+    /// failure comes as HTTP 200 with status "9".
     /// </remarks>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="SpecClients.Runtime.Http.ApiException">The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.</exception>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.FaspaySendme.TokenResponse> GetAccessTokenAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    /// <exception cref="SpecClients.Runtime.Http.ApiException">
+    /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
+    /// </exception>
+    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.FaspaySendme.TokenResponse> GetAccessTokenAsync(
+        global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new global::SpecClients.Runtime.Http.ApiRequest("getAccessToken", global::System.Net.Http.HttpMethod.Get, "/account/api/tokens");
+        request.SetBodylessContentType("application/json");
         request.Security = s_security0;
         var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccess)
         {
-            return response.ReadJson(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.FaspaySendme.TokenResponse.JsonConverter.ReadValue(ref r));
+            return response.ReadJson(global::SpecClients.Generated.FaspaySendme.TokenResponse.JsonConverter.ReadValue);
         }
 
         throw response.StatusCode switch
         {
-            _ => response.CreateException(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.FaspaySendme.ErrorResponse.JsonConverter.ReadValue(ref r)),
+            _ => response.CreateException(global::SpecClients.Generated.FaspaySendme.ErrorResponse.JsonConverter.ReadValue),
         };
     }
 
@@ -125,12 +157,18 @@ public sealed partial class FaspaySendmeClient
     /// Inquire the balance of a SendMe account
     /// </summary>
     /// <remarks>
-    /// Returns the remaining balance of a registered user or partner account (doc). Needs both security schemes together: the signature headers, whose signed string carries the access token from getAccessToken (doc, sdk). The docs name the relative URL /account/api/balance_inquiry/&lt;va_partner&gt; for the signature (doc).
+    /// Returns the remaining balance of a registered user or partner account (doc). Needs both security schemes together: the signature
+    /// headers, whose signed string carries the access token from getAccessToken (doc, sdk). The docs name the relative URL
+    /// /account/api/balance_inquiry/&lt;va_partner&gt; for the signature (doc).
     /// </remarks>
     /// <param name="virtualAccount">The partner's virtual account number, digits only (doc).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="SpecClients.Runtime.Http.ApiException">The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.</exception>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.FaspaySendme.BalanceResponse> GetBalanceAsync(string virtualAccount, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <exception cref="SpecClients.Runtime.Http.ApiException">
+    /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
+    /// </exception>
+    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.FaspaySendme.BalanceResponse> GetBalanceAsync(
+        string virtualAccount,
+        global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(virtualAccount);
         var request = new global::SpecClients.Runtime.Http.ApiRequest("getBalance", global::System.Net.Http.HttpMethod.Get, "/account/api/balance_inquiry/{virtual_account}");
@@ -139,12 +177,12 @@ public sealed partial class FaspaySendmeClient
         var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccess)
         {
-            return response.ReadJson(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.FaspaySendme.BalanceResponse.JsonConverter.ReadValue(ref r));
+            return response.ReadJson(global::SpecClients.Generated.FaspaySendme.BalanceResponse.JsonConverter.ReadValue);
         }
 
         throw response.StatusCode switch
         {
-            _ => response.CreateException(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.FaspaySendme.ErrorResponse.JsonConverter.ReadValue(ref r)),
+            _ => response.CreateException(global::SpecClients.Generated.FaspaySendme.ErrorResponse.JsonConverter.ReadValue),
         };
     }
 
@@ -175,6 +213,6 @@ public sealed partial class FaspaySendmeClient
         return global::SpecClients.Runtime.Http.ServerUrl.Create(url, ApiName);
     }
 
-    private static readonly global::SpecClients.Runtime.Auth.SecurityRequirement[] s_security0 = new global::SpecClients.Runtime.Auth.SecurityRequirement[] { new global::SpecClients.Runtime.Auth.SecurityRequirement("faspaySignature") };
-    private static readonly global::SpecClients.Runtime.Auth.SecurityRequirement[] s_security1 = new global::SpecClients.Runtime.Auth.SecurityRequirement[] { new global::SpecClients.Runtime.Auth.SecurityRequirement("faspaySignature", "faspayAccessToken") };
+    private static readonly global::SpecClients.Runtime.Auth.Generated.SecurityRequirement[] s_security0 = { new("faspaySignature") };
+    private static readonly global::SpecClients.Runtime.Auth.Generated.SecurityRequirement[] s_security1 = { new("faspaySignature", "faspayAccessToken") };
 }

@@ -6,8 +6,9 @@
 namespace SpecClients.Generated.FaspaySendme;
 
 /// <summary>
-/// The token providers and authenticators of <see cref="FaspaySendmeClient"/>: tokens are obtained, cached, refreshed and attached as the spec describes.
-/// Share one instance per options (dependency injection registers it as a singleton), so that concurrent calls share one token.
+/// The token providers and authenticators of <see cref="FaspaySendmeClient"/>: tokens are obtained, cached,
+/// refreshed and attached as the spec describes. Share one instance per options (dependency injection registers
+/// it as a singleton), so that concurrent calls share one token.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public sealed partial class FaspaySendmeClientAuth
@@ -21,29 +22,61 @@ public sealed partial class FaspaySendmeClientAuth
     /// <summary>Creates the token providers.</summary>
     /// <param name="options">The client's options: server, credentials, token request bodies.</param>
     /// <param name="httpClient">Supplies the HTTP client for token requests (for example from IHttpClientFactory).</param>
-    /// <param name="services">The token cache, clock and logging; <see cref="SpecClients.Runtime.Auth.AuthServices.Shared"/> if null.</param>
-    public FaspaySendmeClientAuth(FaspaySendmeClientOptions options, global::System.Func<global::System.Net.Http.HttpClient> httpClient, global::SpecClients.Runtime.Auth.AuthServices? services = null)
+    /// <param name="services">
+    /// The token cache, clock and logging; <see cref="SpecClients.Runtime.Auth.AuthServices.Shared"/> if null.
+    /// </param>
+    public FaspaySendmeClientAuth(
+        FaspaySendmeClientOptions options,
+        global::System.Func<global::System.Net.Http.HttpClient> httpClient,
+        global::SpecClients.Runtime.Auth.AuthServices? services = null)
     {
         _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         _services = services ?? global::SpecClients.Runtime.Auth.AuthServices.Shared;
-        FaspayAccessToken = _services.CreateProvider(FaspaySendmeClient.ApiName, "faspayAccessToken", new global::SpecClients.Runtime.Auth.DelegateTokenSource(RequestFaspayAccessTokenAsync), TokenOptions(null), options.BaseAddress?.AbsoluteUri, options.Server.ToString(), options.RequestSigner is global::SpecClients.Runtime.Auth.IIdentifiedRequestSigner __identified ? __identified.CredentialIdentity : options.RequestSigner?.GetType().FullName);
+        FaspayAccessToken = _services.CreateProvider(
+            FaspaySendmeClient.ApiName,
+            "faspayAccessToken",
+            new global::SpecClients.Runtime.Auth.DelegateTokenSource(RequestFaspayAccessTokenAsync),
+            TokenOptions(specLifetime: null),
+            new global::SpecClients.Runtime.Auth.TokenCredentialIdentity
+            {
+                BaseAddress = options.BaseAddress?.AbsoluteUri,
+                Server = options.Server.ToString(),
+                Signer = SignerIdentity(options.RequestSigner),
+            });
         _signingAuthenticators = options.RequestSigner is { } signer
-            ? new global::SpecClients.Runtime.Auth.IRequestAuthenticator[] { new global::SpecClients.Runtime.Auth.SigningAuthenticator("faspaySignature", signer, null, _services.TimeProvider) }
+            ? new global::SpecClients.Runtime.Auth.IRequestAuthenticator[]
+            {
+                new global::SpecClients.Runtime.Auth.Generated.SigningAuthenticator(
+                    "faspaySignature",
+                    signer,
+                    tokenProvider: null,
+                    clock: _services.TimeProvider),
+            }
             : global::System.Array.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
         var authenticators = new global::System.Collections.Generic.List<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
-        authenticators.Add(new global::SpecClients.Runtime.Auth.SignatureTokenAuthenticator("faspayAccessToken", FaspayAccessToken) { RejectedWhen = new global::SpecClients.Runtime.Auth.CredentialRejection("/status", "9") });
+        authenticators.Add(new global::SpecClients.Runtime.Auth.Generated.SignatureTokenAuthenticator("faspayAccessToken", FaspayAccessToken)
+        {
+            RejectedWhen = new global::SpecClients.Runtime.Auth.Generated.CredentialRejection("/status", "9"),
+        });
         authenticators.AddRange(_signingAuthenticators);
         _authenticators = authenticators.ToArray();
     }
 
-    /// <summary>The token of security scheme <c>faspayAccessToken</c>: cached, refreshed ahead of expiry, one request for any number of callers.</summary>
+    /// <summary>
+    /// The token of security scheme <c>faspayAccessToken</c>: cached, refreshed ahead of expiry,
+    /// one request for any number of callers.
+    /// </summary>
     public global::SpecClients.Runtime.Auth.TokenProvider FaspayAccessToken { get; }
 
     /// <summary>The authenticators of the token and signing schemes; the client adds them to those its options supply.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::SpecClients.Runtime.Auth.IRequestAuthenticator> Authenticators => _authenticators;
+    public global::System.Collections.Generic.IReadOnlyList<global::SpecClients.Runtime.Auth.IRequestAuthenticator> Authenticators =>
+        _authenticators;
 
-    /// <summary>The authenticator of one scheme, for example to put on your own HttpClient with <see cref="SpecClients.Runtime.Auth.AuthenticationHandler"/>.</summary>
+    /// <summary>
+    /// The authenticator of one scheme, for example to put on your own HttpClient with
+    /// <see cref="SpecClients.Runtime.Auth.AuthenticationHandler"/>.
+    /// </summary>
     /// <param name="schemeName">The security scheme's name in the spec.</param>
     /// <returns>The authenticator.</returns>
     public global::SpecClients.Runtime.Auth.IRequestAuthenticator GetAuthenticator(string schemeName)
@@ -56,32 +89,57 @@ public sealed partial class FaspaySendmeClientAuth
             }
         }
 
-        throw new global::System.ArgumentException(FaspaySendmeClient.ApiName + " has no token or signing scheme named '" + schemeName + "'.", nameof(schemeName));
+        throw new global::System.ArgumentException(
+            FaspaySendmeClient.ApiName + " has no token or signing scheme named '" + schemeName + "'.",
+            nameof(schemeName));
     }
 
-    /// <summary>Static and signing credentials only: token operations must not need the tokens they issue.</summary>
-    private FaspaySendmeClient CreateTokenClient() => new FaspaySendmeClient(_httpClient(), _options, (global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>)_signingAuthenticators);
+    /// <summary>
+    /// Static and signing credentials only: token operations must not need the tokens they issue. A signer learns
+    /// from <paramref name="context"/> which operation the token is being obtained for.
+    /// </summary>
+    private FaspaySendmeClient CreateTokenClient(global::SpecClients.Runtime.Auth.TokenRequestContext? context = null) => new FaspaySendmeClient(
+        _httpClient(),
+        _options,
+        (global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>)
+            global::SpecClients.Runtime.Auth.Generated.SigningAuthenticator.ForTokenRequest(_signingAuthenticators, context));
 
-    private global::SpecClients.Runtime.Auth.TokenProviderOptions TokenOptions(global::System.TimeSpan? specLifetime) => new global::SpecClients.Runtime.Auth.TokenProviderOptions
+    /// <summary>The options' token settings; a lifetime the spec gives replaces the default lifetime unless that was changed.</summary>
+    private global::SpecClients.Runtime.Auth.TokenProviderOptions TokenOptions(global::System.TimeSpan? specLifetime)
     {
-        RefreshMargin = _options.Tokens.RefreshMargin,
-        DefaultLifetime = _options.Tokens.DefaultLifetime == new global::SpecClients.Runtime.Auth.TokenProviderOptions().DefaultLifetime && specLifetime is { } lifetime ? lifetime : _options.Tokens.DefaultLifetime,
-        MaximumLifetime = _options.Tokens.MaximumLifetime,
-        TokenRequestTimeout = _options.Tokens.TokenRequestTimeout,
-    };
+        var tokens = _options.Tokens;
+        var defaultLifetimeUnchanged =
+            tokens.DefaultLifetime == new global::SpecClients.Runtime.Auth.TokenProviderOptions().DefaultLifetime;
+        return new global::SpecClients.Runtime.Auth.TokenProviderOptions
+        {
+            RefreshMargin = tokens.RefreshMargin,
+            DefaultLifetime = defaultLifetimeUnchanged && specLifetime is { } lifetime ? lifetime : tokens.DefaultLifetime,
+            MaximumLifetime = tokens.MaximumLifetime,
+            TokenRequestTimeout = tokens.TokenRequestTimeout,
+        };
+    }
 
-    private async global::System.Threading.Tasks.ValueTask<global::SpecClients.Runtime.Auth.AccessToken> RequestFaspayAccessTokenAsync(global::SpecClients.Runtime.Auth.TokenRequestContext context, global::System.Threading.CancellationToken cancellationToken)
+    /// <summary>Who the signer signs for: a signed token operation's credentials live in the user's signer.</summary>
+    private static string? SignerIdentity(global::SpecClients.Runtime.Auth.IRequestSigner? signer) =>
+        signer is global::SpecClients.Runtime.Auth.IIdentifiedRequestSigner identified
+            ? identified.CredentialIdentity
+            : signer?.GetType().FullName;
+
+    private async global::System.Threading.Tasks.ValueTask<global::SpecClients.Runtime.Auth.AccessToken> RequestFaspayAccessTokenAsync(
+        global::SpecClients.Runtime.Auth.TokenRequestContext context,
+        global::System.Threading.CancellationToken cancellationToken)
     {
-        var client = CreateTokenClient();
+        var client = CreateTokenClient(context);
         var response = await client.GetAccessTokenAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        return global::SpecClients.Runtime.Auth.TokenResponseValues.CreateToken(
+        return global::SpecClients.Runtime.Auth.Generated.TokenResponseValues.CreateToken(
             FaspaySendmeClient.ApiName,
             "getAccessToken",
             "/access_token",
             context,
-            token: global::SpecClients.Runtime.Auth.TokenResponseValues.Text(response.AccessToken),
+            token: global::SpecClients.Runtime.Auth.Generated.TokenResponseValues.Text(response.AccessToken),
             expiresAt: null,
-            expiresIn: global::SpecClients.Runtime.Auth.TokenResponseValues.Seconds(response.ExpiredIn),
-            refreshToken: null);
+            expiresIn: global::SpecClients.Runtime.Auth.Generated.TokenResponseValues.Seconds(response.ExpiredIn),
+            refreshToken: null,
+            response: response);
     }
 }

@@ -6,24 +6,35 @@
 namespace SpecClients.Generated.FaspaySendme;
 
 /// <summary>
-/// Options for <see cref="FaspaySendmeClient"/>: the server, its variables and the credentials of each security scheme. Bindable from configuration.
+/// Options for <see cref="FaspaySendmeClient"/>: the server, its variables and the credentials of each security scheme.
+/// Bindable from configuration.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public sealed partial class FaspaySendmeClientOptions
 {
-    /// <summary>When set, every request goes here, including operations that declare their own servers (use it for sandboxes and tests).</summary>
+    /// <summary>
+    /// When set, every request goes here, including operations that declare their own servers (use it for sandboxes and tests).
+    /// </summary>
     public global::System.Uri? BaseAddress { get; set; }
 
     /// <summary>The spec's server to use when <see cref="BaseAddress"/> is not set. Defaults to the first one listed.</summary>
     public FaspaySendmeServer Server { get; set; } = FaspaySendmeServer.Live;
 
-    /// <summary>Refresh margin, default and maximum lifetime, and timeout of token requests. A lifetime the spec gives (<c>x-token lifetime</c>) is used unless DefaultLifetime is changed here.</summary>
-    public global::SpecClients.Runtime.Auth.TokenProviderOptions Tokens { get; set; } = new global::SpecClients.Runtime.Auth.TokenProviderOptions();
+    /// <summary>
+    /// Refresh margin, default and maximum lifetime, and timeout of token requests. A lifetime the spec gives
+    /// (<c>x-token lifetime</c>) is used unless DefaultLifetime is changed here.
+    /// </summary>
+    public global::SpecClients.Runtime.Auth.TokenProviderOptions Tokens { get; set; } = new();
 
-    /// <summary>Signs requests of the signature scheme(s) <c>faspaySignature</c>, which OpenAPI cannot describe; you implement it. With dependency injection, a registered IRequestSigner is used when this is null.</summary>
+    /// <summary>
+    /// Signs requests of the signature scheme(s) <c>faspaySignature</c>, which OpenAPI cannot describe; you implement it.
+    /// With dependency injection, a registered IRequestSigner is used when this is null.
+    /// </summary>
     public global::SpecClients.Runtime.Auth.IRequestSigner? RequestSigner { get; set; }
 
-    /// <summary>Allows sending credentials over plain http to a host that is not loopback. Off by default: such requests are refused.</summary>
+    /// <summary>
+    /// Allows sending credentials over plain http to a host that is not loopback. Off by default: such requests are refused.
+    /// </summary>
     public bool AllowInsecureHttp { get; set; }
 
     /// <summary>The largest response body accepted, in bytes; larger responses fail with ApiResponseFormatException.</summary>

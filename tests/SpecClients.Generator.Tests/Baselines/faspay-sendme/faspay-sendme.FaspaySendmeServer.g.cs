@@ -5,18 +5,12 @@
 
 namespace SpecClients.Generated.FaspaySendme;
 
-/// <summary>
-/// The servers the spec of <see cref="FaspaySendmeClient"/> lists.
-/// </summary>
+/// <summary>The servers the spec of <see cref="FaspaySendmeClient"/> lists.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public enum FaspaySendmeServer
 {
-    /// <summary>
-    /// Live: https://sendme.faspay.co.id
-    /// </summary>
+    /// <summary>Live: https://sendme.faspay.co.id</summary>
     Live,
-    /// <summary>
-    /// Sandbox: https://sendme-sandbox.faspay.co.id
-    /// </summary>
+    /// <summary>Sandbox: https://sendme-sandbox.faspay.co.id</summary>
     Sandbox,
 }

@@ -6,7 +6,10 @@
 namespace SpecClients.Generated.FaspaySendme;
 
 /// <summary>
-/// Body of getAccessToken (doc). Every value is a JSON string on the wire, `expired_in` included, as in the docs' sample used as the example here. Guess: on failure (status "9") the token fields may be empty or missing. The docs mark every field mandatory, but only `status` and `message` are listed as required here, so that a failure body (status "9", no token) still reads as a TokenResponse and the caller sees Faspay's own status and message.
+/// Body of getAccessToken (doc). Every value is a JSON string on the wire, `expired_in` included, as in the docs' sample used as the
+/// example here. Guess: on failure (status "9") the token fields may be empty or missing. The docs mark every field mandatory, but only
+/// `status` and `message` are listed as required here, so that a failure body (status "9", no token) still reads as a TokenResponse and the
+/// caller sees Faspay's own status and message.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(TokenResponse.JsonConverter))]
@@ -19,7 +22,8 @@ public sealed partial record TokenResponse
     public string? AccessToken { get; init; }
 
     /// <summary>
-    /// Lifetime of the token in seconds (doc). The provider sends it as a JSON string, e.g. "36000" (doc); SpecClients reads numeric strings as numbers.
+    /// Lifetime of the token in seconds (doc). The provider sends it as a JSON string, e.g. "36000" (doc); SpecClients reads numeric
+    /// strings as numbers.
     /// </summary>
     /// <remarks>JSON name: <c>expired_in</c>.</remarks>
     public int? ExpiredIn { get; init; }
@@ -49,7 +53,8 @@ public sealed partial record TokenResponse
     public string? ResponseDesc { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -64,13 +69,9 @@ public sealed partial record TokenResponse
     }
 
     /// <summary>Reads and writes <see cref="TokenResponse"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<TokenResponse>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<TokenResponse>
     {
-        /// <inheritdoc/>
-        public override TokenResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TokenResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="TokenResponse"/> at the reader's current token.</summary>
         public static TokenResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -90,14 +91,14 @@ public sealed partial record TokenResponse
                 if (reader.ValueTextEquals("access_token"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "TokenResponse", "access_token");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "TokenResponse", "access_token");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("expired_in"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int32(ref reader, "TokenResponse", "expired_in");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "TokenResponse", "expired_in");
                     continue;
                 }
 
@@ -105,7 +106,7 @@ public sealed partial record TokenResponse
                 {
                     reader.Read();
                     has2 = true;
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "TokenResponse", "status");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "TokenResponse", "status");
                     continue;
                 }
 
@@ -113,27 +114,28 @@ public sealed partial record TokenResponse
                 {
                     reader.Read();
                     has3 = true;
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "TokenResponse", "message");
+                    p3 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "TokenResponse", "message");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("response_code"u8))
                 {
                     reader.Read();
-                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "TokenResponse", "response_code");
+                    p4 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "TokenResponse", "response_code");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("response_desc"u8))
                 {
                     reader.Read();
-                    p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "TokenResponse", "response_desc");
+                    p5 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "TokenResponse", "response_desc");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has2) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("TokenResponse", "status");
@@ -181,7 +183,7 @@ public sealed partial record TokenResponse
             {
                 writer.WriteString(N5, v5);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

@@ -6,44 +6,45 @@
 namespace SpecClients.Generated.Fincart;
 
 /// <summary>
-/// Error body, documented for HTTP 403 (doc). Guess: other errors use it too.
+/// Error body, documented for HTTP 403 (providers.md). Guess: other errors use it too.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ErrorResponse.JsonConverter))]
 public sealed partial record ErrorResponse
 {
     /// <summary>
-    /// The HTTP status code (doc).
+    /// The HTTP status code (providers.md).
     /// </summary>
     /// <remarks>JSON name: <c>statusCode</c>.</remarks>
     public int? StatusCode { get; init; }
 
     /// <summary>
-    /// When the error happened (doc). Inferred: an ISO 8601 date-time in UTC, as in the sample.
+    /// When the error happened (providers.md). Inferred: an ISO 8601 date-time in UTC, as in the sample.
     /// </summary>
     /// <remarks>JSON name: <c>timestamp</c>.</remarks>
     public global::System.DateTimeOffset? Timestamp { get; init; }
 
     /// <summary>
-    /// The path of the failed request (doc).
+    /// The path of the failed request (providers.md).
     /// </summary>
     /// <remarks>JSON name: <c>path</c>.</remarks>
     public string? Path { get; init; }
 
     /// <summary>
-    /// Human-readable error message (doc).
+    /// Human-readable error message (providers.md).
     /// </summary>
     /// <remarks>JSON name: <c>message</c>.</remarks>
     public string? Message { get; init; }
 
     /// <summary>
-    /// The error messages (doc).
+    /// The error messages (providers.md).
     /// </summary>
     /// <remarks>JSON name: <c>errors</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<string>? Errors { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -57,13 +58,9 @@ public sealed partial record ErrorResponse
     }
 
     /// <summary>Reads and writes <see cref="ErrorResponse"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ErrorResponse>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<ErrorResponse>
     {
-        /// <inheritdoc/>
-        public override ErrorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ErrorResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="ErrorResponse"/> at the reader's current token.</summary>
         public static ErrorResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -80,41 +77,49 @@ public sealed partial record ErrorResponse
                 if (reader.ValueTextEquals("statusCode"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int32(ref reader, "ErrorResponse", "statusCode");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "ErrorResponse", "statusCode");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("timestamp"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.DateTimeOffset(ref reader, "ErrorResponse", "timestamp");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.DateTimeOffsetOrNull(ref reader, "ErrorResponse", "timestamp");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("path"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "ErrorResponse", "path");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "path");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("message"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "ErrorResponse", "message");
+                    p3 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "message");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("errors"u8))
                 {
                     reader.Read();
-                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Array<string>(ref reader, "ErrorResponse", "errors", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "ErrorResponse", "errors"));
+                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Runtime.Json.JsonRead.Array<string>(
+                            ref reader,
+                            "ErrorResponse",
+                            "errors",
+                            static (ref global::System.Text.Json.Utf8JsonReader r1) =>
+                                global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "ErrorResponse", "errors"));
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new ErrorResponse
@@ -159,7 +164,7 @@ public sealed partial record ErrorResponse
                 writer.WritePropertyName(N4);
                 global::SpecClients.Runtime.Json.JsonWrite.Array<string>(writer, v4, static (w1, v1) => w1.WriteStringValue(v1));
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

@@ -10,21 +10,22 @@ namespace SpecClients.Generated.Fincart;
 /// Hand-written by SpecClients from Fincart's public documentation (https://fincart.gitbook.io/fincart-api).
 /// Fincart publishes no OpenAPI document. This spec covers the token scheme and one authenticated
 /// operation; no endpoint was called live.
-/// 
-/// Where each fact comes from (doc = stated in Fincart's docs; sdk = seen in Fincart's own SDK or
-/// plugin; inferred = follows from those; guess = nothing confirms it):
-/// 
-/// - doc: base URL https://api.fincart.io; no sandbox is documented.
+///
+/// Where each fact comes from (doc = stated on Fincart's access-token page; providers.md = stated in
+/// SpecClients' providers.md, gathered from Fincart's other public pages but not on that page; sdk =
+/// seen in Fincart's own SDK or plugin; inferred = follows from those; guess = nothing confirms it):
+///
+/// - providers.md: base URL https://api.fincart.io; no sandbox is documented.
 /// - doc: the access token is generated or copied in the merchant portal (profile menu, "Access
 ///   Token"); no API call obtains it. Each token belongs to one merchant account and is required for
 ///   all API calls.
-/// - doc: the token is sent as `Authorization: &lt;token&gt;`, raw, with no prefix.
+/// - providers.md: the token is sent as `Authorization: &lt;token&gt;`, raw, with no prefix.
 /// - inferred: the token is long-lived (no expiry is documented); a new one is made only by
 ///   regenerating it in the portal.
-/// - doc: success bodies use the envelope `{statusCode, message, data}`.
-/// - doc: `GET /v4/orders/{order_id}/logs` returns `{"statusCode": 200, "data": {"logs": [{title,
+/// - providers.md: success bodies use the envelope `{statusCode, message, data}`.
+/// - providers.md: `GET /v4/orders/{order_id}/logs` returns `{"statusCode": 200, "data": {"logs": [{title,
 ///   description, createdAt, by}]}}`.
-/// - doc: a bad token gives HTTP 403 with `{statusCode, timestamp, path, message, errors}`.
+/// - providers.md: a bad token gives HTTP 403 with `{statusCode, timestamp, path, message, errors}`.
 /// - inferred: `createdAt` and `timestamp` are ISO 8601 date-times (the samples are).
 /// - inferred: a log's `title` is the order's main status and `description` its sub-status (from the
 ///   docs' order status table).
@@ -47,24 +48,41 @@ public sealed partial class FincartClient
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="options">The server and credentials.</param>
     public FincartClient(global::System.Net.Http.HttpClient httpClient, FincartClientOptions options)
-        : this(httpClient, options, (global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>?)null)
+        : this(httpClient, options, authenticators: null)
     {
     }
 
-    /// <summary>Creates the client; <paramref name="authenticators"/> supply or replace the authentication of security schemes by name (token providers, signing hooks).</summary>
+    /// <summary>
+    /// Creates the client; <paramref name="authenticators"/> supply or replace the authentication of security schemes by name (token
+    /// providers, signing hooks).
+    /// </summary>
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="options">The server and credentials.</param>
     /// <param name="authenticators">Authenticators that take precedence over those built from <paramref name="options"/>.</param>
-    public FincartClient(global::System.Net.Http.HttpClient httpClient, FincartClientOptions options, global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>? authenticators)
+    public FincartClient(
+        global::System.Net.Http.HttpClient httpClient,
+        FincartClientOptions options,
+        global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>? authenticators)
     {
         _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
-        var all = CreateAuthenticatorsFromOptions(options);
-        foreach (var authenticator in authenticators ?? global::System.Linq.Enumerable.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>())
+        var all = new global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator>(
+            global::System.StringComparer.Ordinal);
+        AddAuthenticatorsFromOptions(all, options);
+        if (authenticators is not null)
         {
-            all[authenticator.SchemeName] = authenticator;
+            foreach (var authenticator in authenticators)
+            {
+                all[authenticator.SchemeName] = authenticator;
+            }
         }
 
-        _core = new global::SpecClients.Runtime.Http.ApiClientCore(httpClient, ApiName, ResolveBaseAddress, new global::SpecClients.Runtime.Auth.RequestAuthorizer(all), options.MaxResponseBytes, options.AllowInsecureHttp);
+        _core = new global::SpecClients.Runtime.Http.ApiClientCore(
+            httpClient,
+            ApiName,
+            ResolveBaseAddress,
+            new global::SpecClients.Runtime.Auth.Generated.RequestAuthorizer(all),
+            options.MaxResponseBytes,
+            options.AllowInsecureHttp);
     }
 
     /// <summary>The options this client was created with.</summary>
@@ -74,26 +92,35 @@ public sealed partial class FincartClient
     /// <returns>The server URL.</returns>
     public global::System.Uri ResolveServer() => ResolveBaseAddress(null);
 
-    private static global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator> CreateAuthenticatorsFromOptions(FincartClientOptions options)
+    private static void AddAuthenticatorsFromOptions(
+        global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator> authenticators,
+        FincartClientOptions options)
     {
-        var authenticators = new global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator>(global::System.StringComparer.Ordinal);
         if (options.FincartToken is { } __FincartToken_value)
         {
-            authenticators["fincartToken"] = new global::SpecClients.Runtime.Auth.ApiKeyAuthenticator("fincartToken", global::SpecClients.Runtime.Auth.ApiKeyLocation.Header, "Authorization", __FincartToken_value);
+            authenticators["fincartToken"] = new global::SpecClients.Runtime.Auth.Generated.ApiKeyAuthenticator(
+                "fincartToken",
+                global::SpecClients.Runtime.Auth.Generated.ApiKeyLocation.Header,
+                parameterName: "Authorization",
+                apiKey: __FincartToken_value);
         }
-        return authenticators;
     }
 
     /// <summary>
     /// Get an order's logs
     /// </summary>
     /// <remarks>
-    /// Returns the history of an order: each status change with its sub-status, time and author (doc). Use it to follow the order's current state.
+    /// Returns the history of an order: each status change with its sub-status, time and author (providers.md). Use it to follow the
+    /// order's current state.
     /// </remarks>
-    /// <param name="orderId">The Fincart order id, e.g. 6864fecda075914a1b1e353c (doc).</param>
+    /// <param name="orderId">The Fincart order id, e.g. 6864fecda075914a1b1e353c (providers.md).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="SpecClients.Runtime.Http.ApiException">The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.</exception>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Fincart.OrderLogsResponse> GetOrderLogsAsync(string orderId, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <exception cref="SpecClients.Runtime.Http.ApiException">
+    /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
+    /// </exception>
+    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Fincart.OrderLogsResponse> GetOrderLogsAsync(
+        string orderId,
+        global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(orderId);
         var request = new global::SpecClients.Runtime.Http.ApiRequest("getOrderLogs", global::System.Net.Http.HttpMethod.Get, "/v4/orders/{order_id}/logs");
@@ -102,13 +129,13 @@ public sealed partial class FincartClient
         var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccess)
         {
-            return response.ReadJson(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Fincart.OrderLogsResponse.JsonConverter.ReadValue(ref r));
+            return response.ReadJson(global::SpecClients.Generated.Fincart.OrderLogsResponse.JsonConverter.ReadValue);
         }
 
         throw response.StatusCode switch
         {
-            403 => response.CreateException(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Fincart.ErrorResponse.JsonConverter.ReadValue(ref r)),
-            _ => response.CreateException(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Fincart.ErrorResponse.JsonConverter.ReadValue(ref r)),
+            403 => response.CreateException(global::SpecClients.Generated.Fincart.ErrorResponse.JsonConverter.ReadValue),
+            _ => response.CreateException(global::SpecClients.Generated.Fincart.ErrorResponse.JsonConverter.ReadValue),
         };
     }
 
@@ -138,5 +165,5 @@ public sealed partial class FincartClient
         return global::SpecClients.Runtime.Http.ServerUrl.Create(url, ApiName);
     }
 
-    private static readonly global::SpecClients.Runtime.Auth.SecurityRequirement[] s_security0 = new global::SpecClients.Runtime.Auth.SecurityRequirement[] { new global::SpecClients.Runtime.Auth.SecurityRequirement("fincartToken") };
+    private static readonly global::SpecClients.Runtime.Auth.Generated.SecurityRequirement[] s_security0 = { new("fincartToken") };
 }

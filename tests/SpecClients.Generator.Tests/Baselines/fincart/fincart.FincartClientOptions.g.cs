@@ -6,23 +6,31 @@
 namespace SpecClients.Generated.Fincart;
 
 /// <summary>
-/// Options for <see cref="FincartClient"/>: the server, its variables and the credentials of each security scheme. Bindable from configuration.
+/// Options for <see cref="FincartClient"/>: the server, its variables and the credentials of each security scheme.
+/// Bindable from configuration.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public sealed partial class FincartClientOptions
 {
-    /// <summary>When set, every request goes here, including operations that declare their own servers (use it for sandboxes and tests).</summary>
+    /// <summary>
+    /// When set, every request goes here, including operations that declare their own servers (use it for sandboxes and tests).
+    /// </summary>
     public global::System.Uri? BaseAddress { get; set; }
 
     /// <summary>The spec's server to use when <see cref="BaseAddress"/> is not set. Defaults to the first one listed.</summary>
     public FincartServer Server { get; set; } = FincartServer.Live;
 
     /// <summary>
-    /// The value of the security scheme <c>fincartToken</c>: The merchant's access token, copied from the Fincart merchant portal (profile menu, "Access Token") (doc). A static value you supply; no API call obtains it. Sent raw as `Authorization: &lt;token&gt;`, with no prefix (doc). Inferred: long-lived; regenerate it in the portal to replace it.
+    /// The value of the security scheme <c>fincartToken</c>: The merchant's access token, copied from the Fincart merchant
+    /// portal (profile menu, "Access Token") (doc). A static value you supply; no API call obtains it. Sent raw as
+    /// `Authorization: &lt;token&gt;`, with no prefix (providers.md). Inferred: long-lived; regenerate it in the portal to
+    /// replace it.
     /// </summary>
     public string? FincartToken { get; set; }
 
-    /// <summary>Allows sending credentials over plain http to a host that is not loopback. Off by default: such requests are refused.</summary>
+    /// <summary>
+    /// Allows sending credentials over plain http to a host that is not loopback. Off by default: such requests are refused.
+    /// </summary>
     public bool AllowInsecureHttp { get; set; }
 
     /// <summary>The largest response body accepted, in bytes; larger responses fail with ApiResponseFormatException.</summary>

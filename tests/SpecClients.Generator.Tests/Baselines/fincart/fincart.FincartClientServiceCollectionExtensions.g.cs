@@ -5,33 +5,52 @@
 
 namespace SpecClients.Generated.Fincart;
 
-/// <summary>
-/// Registers <see cref="FincartClient"/> with dependency injection.
-/// </summary>
+/// <summary>Registers <see cref="FincartClient"/> with dependency injection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public static class FincartClientServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="FincartClient"/> as an IHttpClientFactory typed client configured by <see cref="FincartClientOptions"/>.
+    /// Registers <see cref="FincartClient"/> as an IHttpClientFactory typed client configured by
+    /// <see cref="FincartClientOptions"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Sets the options (server, credentials); they can also be bound from configuration with <c>services.Configure&lt;FincartClientOptions&gt;(section)</c>.</param>
+    /// <param name="configure">
+    /// Sets the options (server, credentials); they can also be bound from configuration with
+    /// <c>services.Configure&lt;FincartClientOptions&gt;(section)</c>.
+    /// </param>
     /// <returns>The HttpClient builder, to add handlers or resilience.</returns>
-    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddFincartClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<FincartClientOptions>? configure = null)
+    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddFincartClient(
+        this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
+        global::System.Action<FincartClientOptions>? configure = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(services);
-        var optionsBuilder = global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions<FincartClientOptions>(services);
+        var optionsBuilder = global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions
+            .AddOptions<FincartClientOptions>(services);
         if (configure is not null)
         {
             optionsBuilder.Configure(configure);
         }
 
+        var registration = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions
+            .AddHttpClient(services, FincartClient.HttpClientName);
         // HttpClientFactory's default loggers keep header values (API keys, tokens, signatures) in their structured
         // state at Trace level; structured sinks would write them out. Add loggers back deliberately if you want them.
-        var httpClientBuilder = global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.RemoveAllLoggers(
-            global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, FincartClient.HttpClientName));
-        return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient<FincartClient>(
-            httpClientBuilder,
-            static (httpClient, sp) => new FincartClient(httpClient, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<FincartClientOptions>>(sp).Value));
+        var httpClientBuilder = global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.RemoveAllLoggers(registration);
+        // The runtime follows redirects itself, so that credentials never leave the origin they were meant for.
+        global::SpecClients.Runtime.Http.Redirects.WithoutAutomaticRedirects(httpClientBuilder);
+        return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions
+            .AddTypedClient<FincartClient>(httpClientBuilder, CreateClient);
     }
+
+    private static FincartClient CreateClient(
+        global::System.Net.Http.HttpClient httpClient,
+        global::System.IServiceProvider services) =>
+        new FincartClient(httpClient, Options(services));
+
+    private static FincartClientOptions Options(global::System.IServiceProvider services) =>
+        Required<global::Microsoft.Extensions.Options.IOptions<FincartClientOptions>>(services).Value;
+
+    private static T Required<T>(global::System.IServiceProvider services)
+        where T : notnull =>
+        global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<T>(services);
 }

@@ -5,14 +5,10 @@
 
 namespace SpecClients.Generated.Fincart;
 
-/// <summary>
-/// The servers the spec of <see cref="FincartClient"/> lists.
-/// </summary>
+/// <summary>The servers the spec of <see cref="FincartClient"/> lists.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public enum FincartServer
 {
-    /// <summary>
-    /// Live: https://api.fincart.io
-    /// </summary>
+    /// <summary>Live: https://api.fincart.io</summary>
     Live,
 }

@@ -6,7 +6,7 @@
 namespace SpecClients.Generated.Fincart;
 
 /// <summary>
-/// One change of an order's status (doc).
+/// One change of an order's status (providers.md).
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(OrderLog.JsonConverter))]
@@ -25,19 +25,20 @@ public sealed partial record OrderLog
     public string? Description { get; init; }
 
     /// <summary>
-    /// When the change happened (doc). Inferred: an ISO 8601 date-time in UTC, as in the samples.
+    /// When the change happened (providers.md). Inferred: an ISO 8601 date-time in UTC, as in the samples.
     /// </summary>
     /// <remarks>JSON name: <c>createdAt</c>.</remarks>
     public global::System.DateTimeOffset? CreatedAt { get; init; }
 
     /// <summary>
-    /// Who made the change, e.g. Fincart or Merchant (doc).
+    /// Who made the change, e.g. Fincart or Merchant (providers.md).
     /// </summary>
     /// <remarks>JSON name: <c>by</c>.</remarks>
     public string? By { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -50,13 +51,9 @@ public sealed partial record OrderLog
     }
 
     /// <summary>Reads and writes <see cref="OrderLog"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<OrderLog>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<OrderLog>
     {
-        /// <inheritdoc/>
-        public override OrderLog Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OrderLog value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="OrderLog"/> at the reader's current token.</summary>
         public static OrderLog ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -72,34 +69,35 @@ public sealed partial record OrderLog
                 if (reader.ValueTextEquals("title"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "OrderLog", "title");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "OrderLog", "title");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("description"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "OrderLog", "description");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "OrderLog", "description");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("createdAt"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.DateTimeOffset(ref reader, "OrderLog", "createdAt");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.DateTimeOffsetOrNull(ref reader, "OrderLog", "createdAt");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("by"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "OrderLog", "by");
+                    p3 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "OrderLog", "by");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new OrderLog
@@ -137,7 +135,7 @@ public sealed partial record OrderLog
             {
                 writer.WriteString(N3, v3);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

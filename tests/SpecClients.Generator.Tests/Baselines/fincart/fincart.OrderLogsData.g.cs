@@ -6,20 +6,21 @@
 namespace SpecClients.Generated.Fincart;
 
 /// <summary>
-/// The payload of getOrderLogs (doc).
+/// The payload of getOrderLogs (providers.md).
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(OrderLogsData.JsonConverter))]
 public sealed partial record OrderLogsData
 {
     /// <summary>
-    /// The order's log entries (doc). Inferred: newest first, as in the docs' sample.
+    /// The order's log entries (providers.md). Inferred: newest first, as in the docs' sample.
     /// </summary>
     /// <remarks>JSON name: <c>logs</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<global::SpecClients.Generated.Fincart.OrderLog>? Logs { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -29,13 +30,9 @@ public sealed partial record OrderLogsData
     }
 
     /// <summary>Reads and writes <see cref="OrderLogsData"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<OrderLogsData>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<OrderLogsData>
     {
-        /// <inheritdoc/>
-        public override OrderLogsData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OrderLogsData value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="OrderLogsData"/> at the reader's current token.</summary>
         public static OrderLogsData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -48,13 +45,20 @@ public sealed partial record OrderLogsData
                 if (reader.ValueTextEquals("logs"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Array<global::SpecClients.Generated.Fincart.OrderLog>(ref reader, "OrderLogsData", "logs", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Generated.Fincart.OrderLog.JsonConverter.ReadValue(ref r1));
+                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Runtime.Json.JsonRead.Array<global::SpecClients.Generated.Fincart.OrderLog>(
+                            ref reader,
+                            "OrderLogsData",
+                            "logs",
+                            global::SpecClients.Generated.Fincart.OrderLog.JsonConverter.ReadValue);
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new OrderLogsData
@@ -73,9 +77,12 @@ public sealed partial record OrderLogsData
             if (value.Logs is { } v0)
             {
                 writer.WritePropertyName(N0);
-                global::SpecClients.Runtime.Json.JsonWrite.Array<global::SpecClients.Generated.Fincart.OrderLog>(writer, v0, static (w1, v1) => global::SpecClients.Generated.Fincart.OrderLog.JsonConverter.WriteValue(w1, v1));
+                global::SpecClients.Runtime.Json.JsonWrite.Array<global::SpecClients.Generated.Fincart.OrderLog>(
+                    writer,
+                    v0,
+                    global::SpecClients.Generated.Fincart.OrderLog.JsonConverter.WriteValue);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

@@ -6,32 +6,33 @@
 namespace SpecClients.Generated.Fincart;
 
 /// <summary>
-/// Success body of getOrderLogs, Fincart's `{statusCode, message, data}` envelope (doc).
+/// Success body of getOrderLogs, Fincart's `{statusCode, message, data}` envelope (providers.md).
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(OrderLogsResponse.JsonConverter))]
 public sealed partial record OrderLogsResponse
 {
     /// <summary>
-    /// The HTTP status code, 200 (doc).
+    /// The HTTP status code, 200 (providers.md).
     /// </summary>
     /// <remarks>JSON name: <c>statusCode</c>.</remarks>
     public int? StatusCode { get; init; }
 
     /// <summary>
-    /// Human-readable message, part of Fincart's success envelope (doc); the sample for this operation omits it.
+    /// Human-readable message, part of Fincart's success envelope (providers.md); the sample for this operation omits it.
     /// </summary>
     /// <remarks>JSON name: <c>message</c>.</remarks>
     public string? Message { get; init; }
 
     /// <summary>
-    /// The payload of getOrderLogs (doc).
+    /// The payload of getOrderLogs (providers.md).
     /// </summary>
     /// <remarks>JSON name: <c>data</c>.</remarks>
     public global::SpecClients.Generated.Fincart.OrderLogsData? Data { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -43,13 +44,9 @@ public sealed partial record OrderLogsResponse
     }
 
     /// <summary>Reads and writes <see cref="OrderLogsResponse"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<OrderLogsResponse>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<OrderLogsResponse>
     {
-        /// <inheritdoc/>
-        public override OrderLogsResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OrderLogsResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="OrderLogsResponse"/> at the reader's current token.</summary>
         public static OrderLogsResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -64,27 +61,30 @@ public sealed partial record OrderLogsResponse
                 if (reader.ValueTextEquals("statusCode"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int32(ref reader, "OrderLogsResponse", "statusCode");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "OrderLogsResponse", "statusCode");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("message"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "OrderLogsResponse", "message");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "OrderLogsResponse", "message");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("data"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Fincart.OrderLogsData.JsonConverter.ReadValue(ref reader);
+                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Fincart.OrderLogsData.JsonConverter.ReadValue(ref reader);
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new OrderLogsResponse
@@ -117,7 +117,7 @@ public sealed partial record OrderLogsResponse
                 writer.WritePropertyName(N2);
                 global::SpecClients.Generated.Fincart.OrderLogsData.JsonConverter.WriteValue(writer, v2);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

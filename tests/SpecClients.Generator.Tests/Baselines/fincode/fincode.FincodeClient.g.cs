@@ -20,7 +20,10 @@ public sealed partial class FincodeClient
     /// <summary>The name of the HttpClient that dependency injection registers for this client.</summary>
     public const string HttpClientName = "SpecClients.FincodeClient";
 
-    /// <summary>Creates the client with the credentials its options hold; tokens are obtained as the spec describes and cached in <see cref="SpecClients.Runtime.Auth.AuthServices.Shared"/>.</summary>
+    /// <summary>
+    /// Creates the client with the credentials its options hold; tokens are obtained as the spec describes and cached in
+    /// <see cref="SpecClients.Runtime.Auth.AuthServices.Shared"/>.
+    /// </summary>
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="options">The server and credentials.</param>
     public FincodeClient(global::System.Net.Http.HttpClient httpClient, FincodeClientOptions options)
@@ -28,7 +31,9 @@ public sealed partial class FincodeClient
     {
     }
 
-    /// <summary>Creates the client with shared token providers (dependency injection registers one <see cref="FincodeClientAuth"/> per options).</summary>
+    /// <summary>
+    /// Creates the client with shared token providers (dependency injection registers one <see cref="FincodeClientAuth"/> per options).
+    /// </summary>
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="options">The server and credentials.</param>
     /// <param name="auth">The token providers and authenticators.</param>
@@ -37,20 +42,37 @@ public sealed partial class FincodeClient
     {
     }
 
-    /// <summary>Creates the client; <paramref name="authenticators"/> supply or replace the authentication of security schemes by name (token providers, signing hooks).</summary>
+    /// <summary>
+    /// Creates the client; <paramref name="authenticators"/> supply or replace the authentication of security schemes by name (token
+    /// providers, signing hooks).
+    /// </summary>
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="options">The server and credentials.</param>
     /// <param name="authenticators">Authenticators that take precedence over those built from <paramref name="options"/>.</param>
-    public FincodeClient(global::System.Net.Http.HttpClient httpClient, FincodeClientOptions options, global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>? authenticators)
+    public FincodeClient(
+        global::System.Net.Http.HttpClient httpClient,
+        FincodeClientOptions options,
+        global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>? authenticators)
     {
         _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
-        var all = CreateAuthenticatorsFromOptions(options);
-        foreach (var authenticator in authenticators ?? global::System.Linq.Enumerable.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>())
+        var all = new global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator>(
+            global::System.StringComparer.Ordinal);
+        AddAuthenticatorsFromOptions(all, options);
+        if (authenticators is not null)
         {
-            all[authenticator.SchemeName] = authenticator;
+            foreach (var authenticator in authenticators)
+            {
+                all[authenticator.SchemeName] = authenticator;
+            }
         }
 
-        _core = new global::SpecClients.Runtime.Http.ApiClientCore(httpClient, ApiName, ResolveBaseAddress, new global::SpecClients.Runtime.Auth.RequestAuthorizer(all), options.MaxResponseBytes, options.AllowInsecureHttp);
+        _core = new global::SpecClients.Runtime.Http.ApiClientCore(
+            httpClient,
+            ApiName,
+            ResolveBaseAddress,
+            new global::SpecClients.Runtime.Auth.Generated.RequestAuthorizer(all),
+            options.MaxResponseBytes,
+            options.AllowInsecureHttp);
     }
 
     /// <summary>The options this client was created with.</summary>
@@ -60,14 +82,17 @@ public sealed partial class FincodeClient
     /// <returns>The server URL.</returns>
     public global::System.Uri ResolveServer() => ResolveBaseAddress(null);
 
-    private static global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator> CreateAuthenticatorsFromOptions(FincodeClientOptions options)
+    private static void AddAuthenticatorsFromOptions(
+        global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator> authenticators,
+        FincodeClientOptions options)
     {
-        var authenticators = new global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator>(global::System.StringComparer.Ordinal);
         if (options.BasicAuthUsername is { } __BasicAuth_user && options.BasicAuthPassword is { } __BasicAuth_password)
         {
-            authenticators["basicAuth"] = new global::SpecClients.Runtime.Auth.BasicAuthenticator("basicAuth", __BasicAuth_user, __BasicAuth_password);
+            authenticators["basicAuth"] = new global::SpecClients.Runtime.Auth.Generated.BasicAuthenticator(
+                "basicAuth",
+                __BasicAuth_user,
+                __BasicAuth_password);
         }
-        return authenticators;
     }
 
     /// <summary>
@@ -78,8 +103,12 @@ public sealed partial class FincodeClient
     /// </remarks>
     /// <param name="body">The request body (application/x-www-form-urlencoded).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="SpecClients.Runtime.Http.ApiException">The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.</exception>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Fincode.PostOauthTokenResponse> PostOauthTokenAsync(global::SpecClients.Generated.Fincode.PostOauthTokenRequest? body = default, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <exception cref="SpecClients.Runtime.Http.ApiException">
+    /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
+    /// </exception>
+    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Fincode.PostOauthTokenResponse> PostOauthTokenAsync(
+        global::SpecClients.Generated.Fincode.PostOauthTokenRequest? body = default,
+        global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new global::SpecClients.Runtime.Http.ApiRequest("post/oauth/token", global::System.Net.Http.HttpMethod.Post, "/oauth/token");
         if (body is not null)
@@ -95,27 +124,7 @@ public sealed partial class FincodeClient
         var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccess)
         {
-            return response.ReadJson(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Fincode.PostOauthTokenResponse.JsonConverter.ReadValue(ref r));
-        }
-
-        throw response.CreateException();
-    }
-
-    /// <summary>Sends the RFC 6749 <c>refresh_token</c> grant to the token endpoint of <see cref="PostOauthTokenAsync"/>.</summary>
-    /// <param name="refreshToken">The refresh token.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The token response.</returns>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Fincode.PostOauthTokenResponse> PostOauthTokenWithRefreshTokenAsync(string refreshToken, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(refreshToken);
-        var request = new global::SpecClients.Runtime.Http.ApiRequest("post/oauth/token", global::System.Net.Http.HttpMethod.Post, "/oauth/token");
-        request.SetFormBody(new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new("grant_type", "refresh_token"), new("refresh_token", refreshToken) });
-        request.Security = s_security0;
-        request.Servers = s_servers0;
-        var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.IsSuccess)
-        {
-            return response.ReadJson(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Fincode.PostOauthTokenResponse.JsonConverter.ReadValue(ref r));
+            return response.ReadJson(global::SpecClients.Generated.Fincode.PostOauthTokenResponse.JsonConverter.ReadValue);
         }
 
         throw response.CreateException();
@@ -149,6 +158,6 @@ public sealed partial class FincodeClient
         return global::SpecClients.Runtime.Http.ServerUrl.Create(url, ApiName);
     }
 
-    private static readonly global::SpecClients.Runtime.Auth.SecurityRequirement[] s_security0 = new global::SpecClients.Runtime.Auth.SecurityRequirement[] { new global::SpecClients.Runtime.Auth.SecurityRequirement("basicAuth") };
-    private static readonly string[] s_servers0 = new string[] { "https://api.stag.songhaiexchange.io" };
+    private static readonly global::SpecClients.Runtime.Auth.Generated.SecurityRequirement[] s_security0 = { new("basicAuth") };
+    private static readonly string[] s_servers0 = { "https://api.stag.songhaiexchange.io" };
 }

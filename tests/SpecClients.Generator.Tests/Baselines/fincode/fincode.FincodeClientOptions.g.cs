@@ -6,41 +6,44 @@
 namespace SpecClients.Generated.Fincode;
 
 /// <summary>
-/// Options for <see cref="FincodeClient"/>: the server, its variables and the credentials of each security scheme. Bindable from configuration.
+/// Options for <see cref="FincodeClient"/>: the server, its variables and the credentials of each security scheme.
+/// Bindable from configuration.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public sealed partial class FincodeClientOptions
 {
-    /// <summary>When set, every request goes here, including operations that declare their own servers (use it for sandboxes and tests).</summary>
+    /// <summary>
+    /// When set, every request goes here, including operations that declare their own servers (use it for sandboxes and tests).
+    /// </summary>
     public global::System.Uri? BaseAddress { get; set; }
 
     /// <summary>The spec's server to use when <see cref="BaseAddress"/> is not set. Defaults to the first one listed.</summary>
     public FincodeServer Server { get; set; } = FincodeServer.ApiV6;
 
-    /// <summary>
-    /// Enter your tenant subdomain Null uses the chosen server's default (ApiV6: remitjunction, ApiV1: finlend).
-    /// </summary>
+    /// <summary>Enter your tenant subdomain Null uses the chosen server's default (ApiV6: remitjunction, ApiV1: finlend).</summary>
     public string? Tenant { get; set; }
 
-    /// <summary>
-    /// The user name (or client id) of the security scheme <c>basicAuth</c>
-    /// </summary>
+    /// <summary>The user name (or client id) of the security scheme <c>basicAuth</c></summary>
     public string? BasicAuthUsername { get; set; }
 
-    /// <summary>
-    /// The password (or client secret) of the security scheme <c>basicAuth</c>
-    /// </summary>
+    /// <summary>The password (or client secret) of the security scheme <c>basicAuth</c></summary>
     public string? BasicAuthPassword { get; set; }
 
     /// <summary>
-    /// The body of the token operation <c>post/oauth/token</c>, sent to obtain the token of security scheme <c>accessToken</c>.
+    /// The body of the token operation <c>post/oauth/token</c>, sent to obtain the token of security scheme
+    /// <c>accessToken</c>.
     /// </summary>
     public global::SpecClients.Generated.Fincode.PostOauthTokenRequest? AccessTokenRequest { get; set; }
 
-    /// <summary>Refresh margin, default and maximum lifetime, and timeout of token requests. A lifetime the spec gives (<c>x-token lifetime</c>) is used unless DefaultLifetime is changed here.</summary>
-    public global::SpecClients.Runtime.Auth.TokenProviderOptions Tokens { get; set; } = new global::SpecClients.Runtime.Auth.TokenProviderOptions();
+    /// <summary>
+    /// Refresh margin, default and maximum lifetime, and timeout of token requests. A lifetime the spec gives
+    /// (<c>x-token lifetime</c>) is used unless DefaultLifetime is changed here.
+    /// </summary>
+    public global::SpecClients.Runtime.Auth.TokenProviderOptions Tokens { get; set; } = new();
 
-    /// <summary>Allows sending credentials over plain http to a host that is not loopback. Off by default: such requests are refused.</summary>
+    /// <summary>
+    /// Allows sending credentials over plain http to a host that is not loopback. Off by default: such requests are refused.
+    /// </summary>
     public bool AllowInsecureHttp { get; set; }
 
     /// <summary>The largest response body accepted, in bytes; larger responses fail with ApiResponseFormatException.</summary>

@@ -5,42 +5,73 @@
 
 namespace SpecClients.Generated.Fincode;
 
-/// <summary>
-/// Registers <see cref="FincodeClient"/> with dependency injection.
-/// </summary>
+/// <summary>Registers <see cref="FincodeClient"/> with dependency injection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public static class FincodeClientServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="FincodeClient"/> as an IHttpClientFactory typed client configured by <see cref="FincodeClientOptions"/>, with token providers shared by every instance (one token request for any number of callers). Register an <c>ITokenCache</c> (for example <c>DistributedTokenCache</c>) to share tokens between processes, and a <c>TimeProvider</c> to control the clock.
+    /// Registers <see cref="FincodeClient"/> as an IHttpClientFactory typed client configured by
+    /// <see cref="FincodeClientOptions"/>, with token providers shared by every instance
+    /// (one token request for any number of callers). Register an <c>ITokenCache</c> (for example
+    /// <c>DistributedTokenCache</c>) to share tokens between processes, and a <c>TimeProvider</c> to control the clock.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Sets the options (server, credentials); they can also be bound from configuration with <c>services.Configure&lt;FincodeClientOptions&gt;(section)</c>.</param>
+    /// <param name="configure">
+    /// Sets the options (server, credentials); they can also be bound from configuration with
+    /// <c>services.Configure&lt;FincodeClientOptions&gt;(section)</c>.
+    /// </param>
     /// <returns>The HttpClient builder, to add handlers or resilience.</returns>
-    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddFincodeClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<FincodeClientOptions>? configure = null)
+    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddFincodeClient(
+        this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
+        global::System.Action<FincodeClientOptions>? configure = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(services);
-        var optionsBuilder = global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions<FincodeClientOptions>(services);
+        var optionsBuilder = global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions
+            .AddOptions<FincodeClientOptions>(services);
         if (configure is not null)
         {
             optionsBuilder.Configure(configure);
         }
 
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(services, global::System.TimeProvider.System);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::SpecClients.Runtime.Auth.ITokenCache>(services, static sp => new global::SpecClients.Runtime.Auth.InMemoryTokenCache(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::System.TimeProvider>(sp)));
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(services, static sp =>
-
-        {
-            var value = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<FincodeClientOptions>>(sp).Value;
-            var factory = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::System.Net.Http.IHttpClientFactory>(sp);
-            return new FincodeClientAuth(value, () => factory.CreateClient(FincodeClient.HttpClientName), global::SpecClients.Runtime.Auth.AuthServices.From(sp));
-        });
+        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions
+            .TryAddSingleton(services, global::System.TimeProvider.System);
+        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions
+            .TryAddSingleton<global::SpecClients.Runtime.Auth.ITokenCache>(services, CreateTokenCache);
+        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions
+            .TryAddSingleton<FincodeClientAuth>(services, CreateAuth);
+        var registration = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions
+            .AddHttpClient(services, FincodeClient.HttpClientName);
         // HttpClientFactory's default loggers keep header values (API keys, tokens, signatures) in their structured
         // state at Trace level; structured sinks would write them out. Add loggers back deliberately if you want them.
-        var httpClientBuilder = global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.RemoveAllLoggers(
-            global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, FincodeClient.HttpClientName));
-        return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient<FincodeClient>(
-            httpClientBuilder,
-            static (httpClient, sp) => new FincodeClient(httpClient, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<FincodeClientOptions>>(sp).Value, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<FincodeClientAuth>(sp)));
+        var httpClientBuilder = global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.RemoveAllLoggers(registration);
+        // The runtime follows redirects itself, so that credentials never leave the origin they were meant for.
+        global::SpecClients.Runtime.Http.Redirects.WithoutAutomaticRedirects(httpClientBuilder);
+        return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions
+            .AddTypedClient<FincodeClient>(httpClientBuilder, CreateClient);
+    }
+
+    private static FincodeClient CreateClient(
+        global::System.Net.Http.HttpClient httpClient,
+        global::System.IServiceProvider services) =>
+        new FincodeClient(httpClient, Options(services), Required<FincodeClientAuth>(services));
+
+    private static FincodeClientOptions Options(global::System.IServiceProvider services) =>
+        Required<global::Microsoft.Extensions.Options.IOptions<FincodeClientOptions>>(services).Value;
+
+    private static T Required<T>(global::System.IServiceProvider services)
+        where T : notnull =>
+        global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<T>(services);
+
+    private static global::SpecClients.Runtime.Auth.ITokenCache CreateTokenCache(global::System.IServiceProvider services) =>
+        new global::SpecClients.Runtime.Auth.InMemoryTokenCache(Required<global::System.TimeProvider>(services));
+
+    private static FincodeClientAuth CreateAuth(global::System.IServiceProvider services)
+    {
+        var options = Options(services);
+        var factory = Required<global::System.Net.Http.IHttpClientFactory>(services);
+        return new FincodeClientAuth(
+            options,
+            () => factory.CreateClient(FincodeClient.HttpClientName),
+            global::SpecClients.Runtime.Auth.AuthServices.From(services));
     }
 }

@@ -5,22 +5,14 @@
 
 namespace SpecClients.Generated.Fincode;
 
-/// <summary>
-/// The servers the spec of <see cref="FincodeClient"/> lists.
-/// </summary>
+/// <summary>The servers the spec of <see cref="FincodeClient"/> lists.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public enum FincodeServer
 {
-    /// <summary>
-    /// API v6: https://{tenant}.fincode.software/api/v6/services
-    /// </summary>
+    /// <summary>API v6: https://{tenant}.fincode.software/api/v6/services</summary>
     ApiV6,
-    /// <summary>
-    /// API v1: https://{tenant}.fincode.software/api/v1/services
-    /// </summary>
+    /// <summary>API v1: https://{tenant}.fincode.software/api/v1/services</summary>
     ApiV1,
-    /// <summary>
-    /// Songhai Exchange API: https://api.stag.songhaiexchange.io
-    /// </summary>
+    /// <summary>Songhai Exchange API: https://api.stag.songhaiexchange.io</summary>
     SonghaiExchangeApi,
 }

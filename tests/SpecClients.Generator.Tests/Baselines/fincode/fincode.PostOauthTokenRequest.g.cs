@@ -5,9 +5,7 @@
 
 namespace SpecClients.Generated.Fincode;
 
-/// <summary>
-/// The <c>PostOauthTokenRequest</c> schema.
-/// </summary>
+/// <summary>The <c>PostOauthTokenRequest</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PostOauthTokenRequest.JsonConverter))]
 public sealed partial record PostOauthTokenRequest
@@ -24,14 +22,13 @@ public sealed partial record PostOauthTokenRequest
     /// <remarks>JSON name: <c>password</c>; required; sensitive: never printed.</remarks>
     public required string Password { get; init; }
 
-    /// <summary>
-    /// The <c>grant_type</c> member.
-    /// </summary>
+    /// <summary>The <c>grant_type</c> member.</summary>
     /// <remarks>JSON name: <c>grant_type</c>; required.</remarks>
     public required global::SpecClients.Generated.Fincode.PostOauthTokenRequestGrantType GrantType { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -43,13 +40,9 @@ public sealed partial record PostOauthTokenRequest
     }
 
     /// <summary>Reads and writes <see cref="PostOauthTokenRequest"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PostOauthTokenRequest>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<PostOauthTokenRequest>
     {
-        /// <inheritdoc/>
-        public override PostOauthTokenRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PostOauthTokenRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="PostOauthTokenRequest"/> at the reader's current token.</summary>
         public static PostOauthTokenRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -68,7 +61,7 @@ public sealed partial record PostOauthTokenRequest
                 {
                     reader.Read();
                     has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "PostOauthTokenRequest", "username");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PostOauthTokenRequest", "username");
                     continue;
                 }
 
@@ -76,7 +69,7 @@ public sealed partial record PostOauthTokenRequest
                 {
                     reader.Read();
                     has1 = true;
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "PostOauthTokenRequest", "password");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PostOauthTokenRequest", "password");
                     continue;
                 }
 
@@ -84,13 +77,16 @@ public sealed partial record PostOauthTokenRequest
                 {
                     reader.Read();
                     has2 = true;
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Fincode.PostOauthTokenRequestGrantTypeExtensions.ReadJson(ref reader, "PostOauthTokenRequest", "grant_type");
+                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Fincode.PostOauthTokenRequestGrantTypeExtensions.ReadJson(ref reader, "PostOauthTokenRequest", "grant_type");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("PostOauthTokenRequest", "username");
@@ -119,7 +115,7 @@ public sealed partial record PostOauthTokenRequest
             writer.WriteString(N0, value.Username);
             writer.WriteString(N1, value.Password);
             writer.WriteString(N2, value.GrantType.ToWireValue());
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

@@ -5,9 +5,7 @@
 
 namespace SpecClients.Generated.Fincode;
 
-/// <summary>
-/// The <c>PostOauthTokenRequestGrantType</c> values.
-/// </summary>
+/// <summary>The <c>PostOauthTokenRequestGrantType</c> values.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PostOauthTokenRequestGrantTypeExtensions.JsonConverter))]
 public enum PostOauthTokenRequestGrantType
@@ -42,16 +40,16 @@ public static class PostOauthTokenRequestGrantTypeExtensions
     public static PostOauthTokenRequestGrantType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string member)
     {
         var text = global::SpecClients.Runtime.Json.JsonRead.String(ref reader, owner, member);
-        return TryParseWireValue(text, out var value) ? value : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "PostOauthTokenRequestGrantType");
+        return TryParseWireValue(text, out var value)
+            ? value
+            : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "PostOauthTokenRequestGrantType");
     }
 
     /// <summary>Reads and writes <see cref="PostOauthTokenRequestGrantType"/> as its wire value.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PostOauthTokenRequestGrantType>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<PostOauthTokenRequestGrantType>
     {
-        /// <inheritdoc/>
-        public override PostOauthTokenRequestGrantType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader, "PostOauthTokenRequestGrantType", "$");
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PostOauthTokenRequestGrantType value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.ToWireValue());
+        public JsonConverter() : base(
+            static (ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, "PostOauthTokenRequestGrantType", "$"),
+            static (writer, value) => writer.WriteStringValue(value.ToWireValue())) { }
     }
 }

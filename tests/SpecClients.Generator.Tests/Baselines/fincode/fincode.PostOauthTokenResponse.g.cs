@@ -5,39 +5,30 @@
 
 namespace SpecClients.Generated.Fincode;
 
-/// <summary>
-/// The <c>PostOauthTokenResponse</c> schema.
-/// </summary>
+/// <summary>The <c>PostOauthTokenResponse</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PostOauthTokenResponse.JsonConverter))]
 public sealed partial record PostOauthTokenResponse
 {
-    /// <summary>
-    /// The <c>status</c> member.
-    /// </summary>
+    /// <summary>The <c>status</c> member.</summary>
     /// <remarks>JSON name: <c>status</c>.</remarks>
     public global::SpecClients.Generated.Fincode.PostOauthTokenResponseStatus? Status { get; init; }
 
-    /// <summary>
-    /// The <c>message</c> member.
-    /// </summary>
+    /// <summary>The <c>message</c> member.</summary>
     /// <remarks>JSON name: <c>message</c>.</remarks>
     public string? Message { get; init; }
 
-    /// <summary>
-    /// The <c>errorCode</c> member.
-    /// </summary>
+    /// <summary>The <c>errorCode</c> member.</summary>
     /// <remarks>JSON name: <c>errorCode</c>.</remarks>
     public long? ErrorCode { get; init; }
 
-    /// <summary>
-    /// The <c>data</c> member.
-    /// </summary>
+    /// <summary>The <c>data</c> member.</summary>
     /// <remarks>JSON name: <c>data</c>.</remarks>
     public global::SpecClients.Generated.Fincode.PostOauthTokenResponseData? Data { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -50,13 +41,9 @@ public sealed partial record PostOauthTokenResponse
     }
 
     /// <summary>Reads and writes <see cref="PostOauthTokenResponse"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PostOauthTokenResponse>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<PostOauthTokenResponse>
     {
-        /// <inheritdoc/>
-        public override PostOauthTokenResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PostOauthTokenResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="PostOauthTokenResponse"/> at the reader's current token.</summary>
         public static PostOauthTokenResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -72,34 +59,39 @@ public sealed partial record PostOauthTokenResponse
                 if (reader.ValueTextEquals("status"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Fincode.PostOauthTokenResponseStatusExtensions.ReadJson(ref reader, "PostOauthTokenResponse", "status");
+                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Fincode.PostOauthTokenResponseStatusExtensions.ReadJson(ref reader, "PostOauthTokenResponse", "status");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("message"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "PostOauthTokenResponse", "message");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PostOauthTokenResponse", "message");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("errorCode"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int64(ref reader, "PostOauthTokenResponse", "errorCode");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.Int64OrNull(ref reader, "PostOauthTokenResponse", "errorCode");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("data"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Fincode.PostOauthTokenResponseData.JsonConverter.ReadValue(ref reader);
+                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Fincode.PostOauthTokenResponseData.JsonConverter.ReadValue(ref reader);
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new PostOauthTokenResponse
@@ -138,7 +130,7 @@ public sealed partial record PostOauthTokenResponse
                 writer.WritePropertyName(N3);
                 global::SpecClients.Generated.Fincode.PostOauthTokenResponseData.JsonConverter.WriteValue(writer, v3);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

@@ -5,39 +5,30 @@
 
 namespace SpecClients.Generated.Fincode;
 
-/// <summary>
-/// The <c>PostOauthTokenResponseData</c> schema.
-/// </summary>
+/// <summary>The <c>PostOauthTokenResponseData</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PostOauthTokenResponseData.JsonConverter))]
 public sealed partial record PostOauthTokenResponseData
 {
-    /// <summary>
-    /// The <c>accountNumber</c> member.
-    /// </summary>
+    /// <summary>The <c>accountNumber</c> member.</summary>
     /// <remarks>JSON name: <c>accountNumber</c>.</remarks>
     public string? AccountNumber { get; init; }
 
-    /// <summary>
-    /// The <c>accountName</c> member.
-    /// </summary>
+    /// <summary>The <c>accountName</c> member.</summary>
     /// <remarks>JSON name: <c>accountName</c>.</remarks>
     public string? AccountName { get; init; }
 
-    /// <summary>
-    /// The <c>accountCurrency</c> member.
-    /// </summary>
+    /// <summary>The <c>accountCurrency</c> member.</summary>
     /// <remarks>JSON name: <c>accountCurrency</c>.</remarks>
     public string? AccountCurrency { get; init; }
 
-    /// <summary>
-    /// The <c>receiverMobileNumber</c> member.
-    /// </summary>
+    /// <summary>The <c>receiverMobileNumber</c> member.</summary>
     /// <remarks>JSON name: <c>receiverMobileNumber</c>; may be null.</remarks>
     public string? ReceiverMobileNumber { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -50,13 +41,9 @@ public sealed partial record PostOauthTokenResponseData
     }
 
     /// <summary>Reads and writes <see cref="PostOauthTokenResponseData"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PostOauthTokenResponseData>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<PostOauthTokenResponseData>
     {
-        /// <inheritdoc/>
-        public override PostOauthTokenResponseData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PostOauthTokenResponseData value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="PostOauthTokenResponseData"/> at the reader's current token.</summary>
         public static PostOauthTokenResponseData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -72,34 +59,35 @@ public sealed partial record PostOauthTokenResponseData
                 if (reader.ValueTextEquals("accountNumber"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "PostOauthTokenResponseData", "accountNumber");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PostOauthTokenResponseData", "accountNumber");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("accountName"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "PostOauthTokenResponseData", "accountName");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PostOauthTokenResponseData", "accountName");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("accountCurrency"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "PostOauthTokenResponseData", "accountCurrency");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PostOauthTokenResponseData", "accountCurrency");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("receiverMobileNumber"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "PostOauthTokenResponseData", "receiverMobileNumber");
+                    p3 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PostOauthTokenResponseData", "receiverMobileNumber");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new PostOauthTokenResponseData
@@ -137,7 +125,7 @@ public sealed partial record PostOauthTokenResponseData
             {
                 writer.WriteString(N3, v3);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

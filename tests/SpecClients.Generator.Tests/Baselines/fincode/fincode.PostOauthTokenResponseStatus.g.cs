@@ -5,9 +5,7 @@
 
 namespace SpecClients.Generated.Fincode;
 
-/// <summary>
-/// The <c>PostOauthTokenResponseStatus</c> values.
-/// </summary>
+/// <summary>The <c>PostOauthTokenResponseStatus</c> values.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PostOauthTokenResponseStatusExtensions.JsonConverter))]
 public enum PostOauthTokenResponseStatus
@@ -46,16 +44,16 @@ public static class PostOauthTokenResponseStatusExtensions
     public static PostOauthTokenResponseStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string member)
     {
         var text = global::SpecClients.Runtime.Json.JsonRead.String(ref reader, owner, member);
-        return TryParseWireValue(text, out var value) ? value : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "PostOauthTokenResponseStatus");
+        return TryParseWireValue(text, out var value)
+            ? value
+            : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "PostOauthTokenResponseStatus");
     }
 
     /// <summary>Reads and writes <see cref="PostOauthTokenResponseStatus"/> as its wire value.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PostOauthTokenResponseStatus>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<PostOauthTokenResponseStatus>
     {
-        /// <inheritdoc/>
-        public override PostOauthTokenResponseStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader, "PostOauthTokenResponseStatus", "$");
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PostOauthTokenResponseStatus value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.ToWireValue());
+        public JsonConverter() : base(
+            static (ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, "PostOauthTokenResponseStatus", "$"),
+            static (writer, value) => writer.WriteStringValue(value.ToWireValue())) { }
     }
 }

@@ -6,38 +6,40 @@
 namespace SpecClients.Generated.Kitegateway;
 
 /// <summary>
-/// Error body for HTTP 400, 401, 404 and 500 (doc). Note that `code` is a string here and an integer in success bodies (doc). The example is the docs' own; its `status` value is the docs' placeholder text.
+/// Error body for HTTP 400, 401, 404 and 500 (providers.md). Note that `code` is a string here and an integer in success bodies
+/// (providers.md). The example is the docs' own; its `status` value is the docs' placeholder text.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ErrorResponse.JsonConverter))]
 public sealed partial record ErrorResponse
 {
     /// <summary>
-    /// Machine-readable error code, a string such as "kitegateway_rest_term_invalid" (doc).
+    /// Machine-readable error code, a string such as "kitegateway_rest_term_invalid" (providers.md).
     /// </summary>
     /// <remarks>JSON name: <c>code</c>.</remarks>
     public string? Code { get; init; }
 
     /// <summary>
-    /// Indicates whether the request was successful (doc).
+    /// Indicates whether the request was successful (providers.md).
     /// </summary>
     /// <remarks>JSON name: <c>status</c>.</remarks>
     public string? Status { get; init; }
 
     /// <summary>
-    /// Human-readable error message (doc).
+    /// Human-readable error message (providers.md).
     /// </summary>
     /// <remarks>JSON name: <c>message</c>.</remarks>
     public string? Message { get; init; }
 
     /// <summary>
-    /// Further details of the error; their content is not documented (doc).
+    /// Further details of the error; their content is not documented (providers.md).
     /// </summary>
     /// <remarks>JSON name: <c>data</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Data { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -50,13 +52,9 @@ public sealed partial record ErrorResponse
     }
 
     /// <summary>Reads and writes <see cref="ErrorResponse"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ErrorResponse>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<ErrorResponse>
     {
-        /// <inheritdoc/>
-        public override ErrorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ErrorResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="ErrorResponse"/> at the reader's current token.</summary>
         public static ErrorResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -72,34 +70,42 @@ public sealed partial record ErrorResponse
                 if (reader.ValueTextEquals("code"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "ErrorResponse", "code");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "code");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("status"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "ErrorResponse", "status");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "status");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("message"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "ErrorResponse", "message");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "message");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("data"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, "ErrorResponse", "data", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Runtime.Json.JsonRead.Element(ref r1));
+                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Runtime.Json.JsonRead.Map<global::System.Text.Json.JsonElement>(
+                            ref reader,
+                            "ErrorResponse",
+                            "data",
+                            static (ref global::System.Text.Json.Utf8JsonReader r1) =>
+                                global::SpecClients.Runtime.Json.JsonRead.Element(ref r1));
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new ErrorResponse
@@ -136,9 +142,12 @@ public sealed partial record ErrorResponse
             if (value.Data is { } v3)
             {
                 writer.WritePropertyName(N3);
-                global::SpecClients.Runtime.Json.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v3, static (w1, v1) => v1.WriteTo(w1));
+                global::SpecClients.Runtime.Json.JsonWrite.Map<global::System.Text.Json.JsonElement>(
+                    writer,
+                    v3,
+                    static (w1, v1) => v1.WriteTo(w1));
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

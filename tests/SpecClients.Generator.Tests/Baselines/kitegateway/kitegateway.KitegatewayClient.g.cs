@@ -10,10 +10,12 @@ namespace SpecClients.Generated.Kitegateway;
 /// Hand-written by SpecClients from Kitegateway's public documentation (https://docs.kitegateway.com).
 /// Kitegateway publishes no OpenAPI document. This spec covers the token endpoint and one
 /// authenticated operation; no endpoint was called live.
-/// 
-/// Where each fact comes from (doc = stated in Kitegateway's docs; sdk = seen in Kitegateway's own
-/// SDK or plugin; inferred = follows from those; guess = nothing confirms it):
-/// 
+///
+/// Where each fact comes from (doc = stated on Kitegateway's access-token page; providers.md = stated
+/// in SpecClients' providers.md, gathered from Kitegateway's other public pages but not on that page;
+/// sdk = seen in Kitegateway's own SDK or plugin; inferred = follows from those; guess = nothing
+/// confirms it):
+///
 /// - doc: live server https://kitegateway.com, sandbox https://sandbox.kitegateway.com.
 /// - doc: `POST /v1/auth/token` with headers `Content-Type`/`Accept: application/json` and
 ///   `Secret-Key: &lt;api_secret&gt;`; JSON body `{api_key, expires_in}`, where `api_key` is required and
@@ -24,12 +26,12 @@ namespace SpecClients.Generated.Kitegateway;
 ///   `Authorization: JWT eyJ…`.
 /// - inferred: `data.token` already starts with `JWT ` (the sample response shows it so). The client
 ///   sends it as-is when it does and puts `JWT ` before it when it does not.
-/// - doc: no refresh endpoint; a new token is requested when the old one expires.
+/// - providers.md: no refresh endpoint; a new token is requested when the old one expires.
 /// - inferred: when a response lacks `data.expires`, the token lives 900 seconds (the documented
 ///   default of `expires_in`).
-/// - doc: errors come with HTTP 400, 401, 404 or 500 and the body `{code, status, message, data}`,
+/// - providers.md: errors come with HTTP 400, 401, 404 or 500 and the body `{code, status, message, data}`,
 ///   where `code` is a string (on success it is an integer).
-/// - doc: `GET /v1/transactions/send-callback/{kitegateway_reference}` makes Kitegateway re-send the
+/// - providers.md: `GET /v1/transactions/send-callback/{kitegateway_reference}` makes Kitegateway re-send the
 ///   latest payment update of a transaction to the merchant's webhook; it needs the token.
 /// - inferred: that operation answers with the same `{code, status, message, data}` envelope; the
 ///   content of `data` is not documented.
@@ -47,7 +49,10 @@ public sealed partial class KitegatewayClient
     /// <summary>The name of the HttpClient that dependency injection registers for this client.</summary>
     public const string HttpClientName = "SpecClients.KitegatewayClient";
 
-    /// <summary>Creates the client with the credentials its options hold; tokens are obtained as the spec describes and cached in <see cref="SpecClients.Runtime.Auth.AuthServices.Shared"/>.</summary>
+    /// <summary>
+    /// Creates the client with the credentials its options hold; tokens are obtained as the spec describes and cached in
+    /// <see cref="SpecClients.Runtime.Auth.AuthServices.Shared"/>.
+    /// </summary>
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="options">The server and credentials.</param>
     public KitegatewayClient(global::System.Net.Http.HttpClient httpClient, KitegatewayClientOptions options)
@@ -55,7 +60,9 @@ public sealed partial class KitegatewayClient
     {
     }
 
-    /// <summary>Creates the client with shared token providers (dependency injection registers one <see cref="KitegatewayClientAuth"/> per options).</summary>
+    /// <summary>
+    /// Creates the client with shared token providers (dependency injection registers one <see cref="KitegatewayClientAuth"/> per options).
+    /// </summary>
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="options">The server and credentials.</param>
     /// <param name="auth">The token providers and authenticators.</param>
@@ -64,20 +71,37 @@ public sealed partial class KitegatewayClient
     {
     }
 
-    /// <summary>Creates the client; <paramref name="authenticators"/> supply or replace the authentication of security schemes by name (token providers, signing hooks).</summary>
+    /// <summary>
+    /// Creates the client; <paramref name="authenticators"/> supply or replace the authentication of security schemes by name (token
+    /// providers, signing hooks).
+    /// </summary>
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="options">The server and credentials.</param>
     /// <param name="authenticators">Authenticators that take precedence over those built from <paramref name="options"/>.</param>
-    public KitegatewayClient(global::System.Net.Http.HttpClient httpClient, KitegatewayClientOptions options, global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>? authenticators)
+    public KitegatewayClient(
+        global::System.Net.Http.HttpClient httpClient,
+        KitegatewayClientOptions options,
+        global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>? authenticators)
     {
         _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
-        var all = CreateAuthenticatorsFromOptions(options);
-        foreach (var authenticator in authenticators ?? global::System.Linq.Enumerable.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>())
+        var all = new global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator>(
+            global::System.StringComparer.Ordinal);
+        AddAuthenticatorsFromOptions(all, options);
+        if (authenticators is not null)
         {
-            all[authenticator.SchemeName] = authenticator;
+            foreach (var authenticator in authenticators)
+            {
+                all[authenticator.SchemeName] = authenticator;
+            }
         }
 
-        _core = new global::SpecClients.Runtime.Http.ApiClientCore(httpClient, ApiName, ResolveBaseAddress, new global::SpecClients.Runtime.Auth.RequestAuthorizer(all), options.MaxResponseBytes, options.AllowInsecureHttp);
+        _core = new global::SpecClients.Runtime.Http.ApiClientCore(
+            httpClient,
+            ApiName,
+            ResolveBaseAddress,
+            new global::SpecClients.Runtime.Auth.Generated.RequestAuthorizer(all),
+            options.MaxResponseBytes,
+            options.AllowInsecureHttp);
     }
 
     /// <summary>The options this client was created with.</summary>
@@ -87,43 +111,51 @@ public sealed partial class KitegatewayClient
     /// <returns>The server URL.</returns>
     public global::System.Uri ResolveServer() => ResolveBaseAddress(null);
 
-    private static global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator> CreateAuthenticatorsFromOptions(KitegatewayClientOptions options)
+    private static void AddAuthenticatorsFromOptions(
+        global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator> authenticators,
+        KitegatewayClientOptions options)
     {
-        var authenticators = new global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator>(global::System.StringComparer.Ordinal);
         if (options.SecretKey is { } __SecretKey_value)
         {
-            authenticators["secretKey"] = new global::SpecClients.Runtime.Auth.ApiKeyAuthenticator("secretKey", global::SpecClients.Runtime.Auth.ApiKeyLocation.Header, "Secret-Key", __SecretKey_value);
+            authenticators["secretKey"] = new global::SpecClients.Runtime.Auth.Generated.ApiKeyAuthenticator(
+                "secretKey",
+                global::SpecClients.Runtime.Auth.Generated.ApiKeyLocation.Header,
+                parameterName: "Secret-Key",
+                apiKey: __SecretKey_value);
         }
-        return authenticators;
     }
 
     /// <summary>
     /// Generate an access token
     /// </summary>
     /// <remarks>
-    /// Exchanges the merchant api_key (body) and api_secret (Secret-Key header) for a short-lived access token (doc). Every other Kitegateway endpoint needs that token in the Authorization header. There is no refresh endpoint: call this operation again for a new token (doc).
+    /// Exchanges the merchant api_key (body) and api_secret (Secret-Key header) for a short-lived access token (doc). Every other
+    /// Kitegateway endpoint needs that token in the Authorization header. There is no refresh endpoint: call this operation again for a new
+    /// token (doc).
     /// </remarks>
     /// <param name="body">The request body (application/json).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="SpecClients.Runtime.Http.ApiException">The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.</exception>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Kitegateway.TokenResponse> CreateAccessTokenAsync(global::SpecClients.Generated.Kitegateway.TokenRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <exception cref="SpecClients.Runtime.Http.ApiException">
+    /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
+    /// </exception>
+    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Kitegateway.TokenResponse> CreateAccessTokenAsync(
+        global::SpecClients.Generated.Kitegateway.TokenRequest body,
+        global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::SpecClients.Runtime.Http.ApiRequest("createAccessToken", global::System.Net.Http.HttpMethod.Post, "/v1/auth/token");
-        request.SetJsonBody(body, static (w, v) => global::SpecClients.Generated.Kitegateway.TokenRequest.JsonConverter.WriteValue(w, v), "application/json");
+        request.SetJsonBody(body, global::SpecClients.Generated.Kitegateway.TokenRequest.JsonConverter.WriteValue, "application/json");
         request.Security = s_security0;
         var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccess)
         {
-            return response.ReadJson(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Kitegateway.TokenResponse.JsonConverter.ReadValue(ref r));
+            return response.ReadJson(global::SpecClients.Generated.Kitegateway.TokenResponse.JsonConverter.ReadValue);
         }
 
         throw response.StatusCode switch
         {
-            400 => response.CreateException(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Kitegateway.ErrorResponse.JsonConverter.ReadValue(ref r)),
-            401 => response.CreateException(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Kitegateway.ErrorResponse.JsonConverter.ReadValue(ref r)),
-            404 => response.CreateException(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Kitegateway.ErrorResponse.JsonConverter.ReadValue(ref r)),
-            500 => response.CreateException(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Kitegateway.ErrorResponse.JsonConverter.ReadValue(ref r)),
+            400 or 401 or 404 or 500
+                => response.CreateException(global::SpecClients.Generated.Kitegateway.ErrorResponse.JsonConverter.ReadValue),
             _ => response.CreateException(),
         };
     }
@@ -132,12 +164,18 @@ public sealed partial class KitegatewayClient
     /// Re-send the latest payment update of a transaction
     /// </summary>
     /// <remarks>
-    /// Triggers the webhook again: Kitegateway re-sends the latest payment update of the transaction to the merchant's callback URL, for when a notification was not received (doc). A secure endpoint that must be called with the access token (doc).
+    /// Triggers the webhook again: Kitegateway re-sends the latest payment update of the transaction to the merchant's callback URL, for
+    /// when a notification was not received (providers.md). A secure endpoint that must be called with the access token (providers.md).
     /// </remarks>
-    /// <param name="kitegatewayReference">The unique Kitegateway reference of the transaction, as returned when the transaction was initiated (doc).</param>
+    /// <param name="kitegatewayReference">
+    /// The unique Kitegateway reference of the transaction, as returned when the transaction was initiated (providers.md).
+    /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="SpecClients.Runtime.Http.ApiException">The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.</exception>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Kitegateway.CallbackResponse> SendTransactionCallbackAsync(string kitegatewayReference, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <exception cref="SpecClients.Runtime.Http.ApiException">
+    /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
+    /// </exception>
+    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Kitegateway.CallbackResponse>
+        SendTransactionCallbackAsync(string kitegatewayReference, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(kitegatewayReference);
         var request = new global::SpecClients.Runtime.Http.ApiRequest("sendTransactionCallback", global::System.Net.Http.HttpMethod.Get, "/v1/transactions/send-callback/{kitegateway_reference}");
@@ -146,15 +184,13 @@ public sealed partial class KitegatewayClient
         var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccess)
         {
-            return response.ReadJson(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Kitegateway.CallbackResponse.JsonConverter.ReadValue(ref r));
+            return response.ReadJson(global::SpecClients.Generated.Kitegateway.CallbackResponse.JsonConverter.ReadValue);
         }
 
         throw response.StatusCode switch
         {
-            400 => response.CreateException(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Kitegateway.ErrorResponse.JsonConverter.ReadValue(ref r)),
-            401 => response.CreateException(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Kitegateway.ErrorResponse.JsonConverter.ReadValue(ref r)),
-            404 => response.CreateException(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Kitegateway.ErrorResponse.JsonConverter.ReadValue(ref r)),
-            500 => response.CreateException(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Kitegateway.ErrorResponse.JsonConverter.ReadValue(ref r)),
+            400 or 401 or 404 or 500
+                => response.CreateException(global::SpecClients.Generated.Kitegateway.ErrorResponse.JsonConverter.ReadValue),
             _ => response.CreateException(),
         };
     }
@@ -186,6 +222,6 @@ public sealed partial class KitegatewayClient
         return global::SpecClients.Runtime.Http.ServerUrl.Create(url, ApiName);
     }
 
-    private static readonly global::SpecClients.Runtime.Auth.SecurityRequirement[] s_security0 = new global::SpecClients.Runtime.Auth.SecurityRequirement[] { new global::SpecClients.Runtime.Auth.SecurityRequirement("secretKey") };
-    private static readonly global::SpecClients.Runtime.Auth.SecurityRequirement[] s_security1 = new global::SpecClients.Runtime.Auth.SecurityRequirement[] { new global::SpecClients.Runtime.Auth.SecurityRequirement("kitegatewayToken") };
+    private static readonly global::SpecClients.Runtime.Auth.Generated.SecurityRequirement[] s_security0 = { new("secretKey") };
+    private static readonly global::SpecClients.Runtime.Auth.Generated.SecurityRequirement[] s_security1 = { new("kitegatewayToken") };
 }

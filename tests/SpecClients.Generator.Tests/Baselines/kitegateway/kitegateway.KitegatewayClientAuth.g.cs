@@ -6,8 +6,9 @@
 namespace SpecClients.Generated.Kitegateway;
 
 /// <summary>
-/// The token providers and authenticators of <see cref="KitegatewayClient"/>: tokens are obtained, cached, refreshed and attached as the spec describes.
-/// Share one instance per options (dependency injection registers it as a singleton), so that concurrent calls share one token.
+/// The token providers and authenticators of <see cref="KitegatewayClient"/>: tokens are obtained, cached,
+/// refreshed and attached as the spec describes. Share one instance per options (dependency injection registers
+/// it as a singleton), so that concurrent calls share one token.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public sealed partial class KitegatewayClientAuth
@@ -21,27 +22,61 @@ public sealed partial class KitegatewayClientAuth
     /// <summary>Creates the token providers.</summary>
     /// <param name="options">The client's options: server, credentials, token request bodies.</param>
     /// <param name="httpClient">Supplies the HTTP client for token requests (for example from IHttpClientFactory).</param>
-    /// <param name="services">The token cache, clock and logging; <see cref="SpecClients.Runtime.Auth.AuthServices.Shared"/> if null.</param>
-    public KitegatewayClientAuth(KitegatewayClientOptions options, global::System.Func<global::System.Net.Http.HttpClient> httpClient, global::SpecClients.Runtime.Auth.AuthServices? services = null)
+    /// <param name="services">
+    /// The token cache, clock and logging; <see cref="SpecClients.Runtime.Auth.AuthServices.Shared"/> if null.
+    /// </param>
+    public KitegatewayClientAuth(
+        KitegatewayClientOptions options,
+        global::System.Func<global::System.Net.Http.HttpClient> httpClient,
+        global::SpecClients.Runtime.Auth.AuthServices? services = null)
     {
         _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         _services = services ?? global::SpecClients.Runtime.Auth.AuthServices.Shared;
-        KitegatewayToken = _services.CreateProvider(KitegatewayClient.ApiName, "kitegatewayToken", new global::SpecClients.Runtime.Auth.DelegateTokenSource(RequestKitegatewayTokenAsync), TokenOptions(global::System.TimeSpan.FromSeconds(900)), options.BaseAddress?.AbsoluteUri, options.Server.ToString(), options.SecretKey, options.KitegatewayTokenRequest is { } __request ? global::SpecClients.Runtime.Json.JsonWrite.ToJsonString(__request, static (w, v) => global::SpecClients.Generated.Kitegateway.TokenRequest.JsonConverter.WriteValue(w, v)) : null);
+        KitegatewayToken = _services.CreateProvider(
+            KitegatewayClient.ApiName,
+            "kitegatewayToken",
+            new global::SpecClients.Runtime.Auth.DelegateTokenSource(RequestKitegatewayTokenAsync),
+            TokenOptions(specLifetime: global::System.TimeSpan.FromSeconds(900)),
+            new global::SpecClients.Runtime.Auth.TokenCredentialIdentity
+            {
+                BaseAddress = options.BaseAddress?.AbsoluteUri,
+                Server = options.Server.ToString(),
+                Credentials = new string?[]
+                {
+                    options.SecretKey,
+                },
+                TokenRequest = new string?[]
+                {
+                    KitegatewayTokenRequestIdentity(options.KitegatewayTokenRequest),
+                },
+            });
         _signingAuthenticators = global::System.Array.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
         var authenticators = new global::System.Collections.Generic.List<global::SpecClients.Runtime.Auth.IRequestAuthenticator>();
-        authenticators.Add(new global::SpecClients.Runtime.Auth.TokenAuthenticator("kitegatewayToken", KitegatewayToken, "Authorization", global::SpecClients.Runtime.Auth.TokenFormat.PrefixUnlessPresent("JWT "), global::SpecClients.Runtime.Auth.ApiKeyLocation.Header));
+        authenticators.Add(new global::SpecClients.Runtime.Auth.Generated.TokenAuthenticator(
+            "kitegatewayToken",
+            KitegatewayToken,
+            parameterName: "Authorization",
+            format: global::SpecClients.Runtime.Auth.Generated.TokenFormat.PrefixUnlessPresent("JWT "),
+            location: global::SpecClients.Runtime.Auth.Generated.ApiKeyLocation.Header));
         authenticators.AddRange(_signingAuthenticators);
         _authenticators = authenticators.ToArray();
     }
 
-    /// <summary>The token of security scheme <c>kitegatewayToken</c>: cached, refreshed ahead of expiry, one request for any number of callers.</summary>
+    /// <summary>
+    /// The token of security scheme <c>kitegatewayToken</c>: cached, refreshed ahead of expiry,
+    /// one request for any number of callers.
+    /// </summary>
     public global::SpecClients.Runtime.Auth.TokenProvider KitegatewayToken { get; }
 
     /// <summary>The authenticators of the token and signing schemes; the client adds them to those its options supply.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::SpecClients.Runtime.Auth.IRequestAuthenticator> Authenticators => _authenticators;
+    public global::System.Collections.Generic.IReadOnlyList<global::SpecClients.Runtime.Auth.IRequestAuthenticator> Authenticators =>
+        _authenticators;
 
-    /// <summary>The authenticator of one scheme, for example to put on your own HttpClient with <see cref="SpecClients.Runtime.Auth.AuthenticationHandler"/>.</summary>
+    /// <summary>
+    /// The authenticator of one scheme, for example to put on your own HttpClient with
+    /// <see cref="SpecClients.Runtime.Auth.AuthenticationHandler"/>.
+    /// </summary>
     /// <param name="schemeName">The security scheme's name in the spec.</param>
     /// <returns>The authenticator.</returns>
     public global::SpecClients.Runtime.Auth.IRequestAuthenticator GetAuthenticator(string schemeName)
@@ -54,33 +89,62 @@ public sealed partial class KitegatewayClientAuth
             }
         }
 
-        throw new global::System.ArgumentException(KitegatewayClient.ApiName + " has no token or signing scheme named '" + schemeName + "'.", nameof(schemeName));
+        throw new global::System.ArgumentException(
+            KitegatewayClient.ApiName + " has no token or signing scheme named '" + schemeName + "'.",
+            nameof(schemeName));
     }
 
-    /// <summary>Static and signing credentials only: token operations must not need the tokens they issue.</summary>
-    private KitegatewayClient CreateTokenClient() => new KitegatewayClient(_httpClient(), _options, (global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>)_signingAuthenticators);
+    /// <summary>
+    /// Static and signing credentials only: token operations must not need the tokens they issue. A signer learns
+    /// from <paramref name="context"/> which operation the token is being obtained for.
+    /// </summary>
+    private KitegatewayClient CreateTokenClient(global::SpecClients.Runtime.Auth.TokenRequestContext? context = null) => new KitegatewayClient(
+        _httpClient(),
+        _options,
+        (global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>)
+            global::SpecClients.Runtime.Auth.Generated.SigningAuthenticator.ForTokenRequest(_signingAuthenticators, context));
 
-    private global::SpecClients.Runtime.Auth.TokenProviderOptions TokenOptions(global::System.TimeSpan? specLifetime) => new global::SpecClients.Runtime.Auth.TokenProviderOptions
+    /// <summary>The options' token settings; a lifetime the spec gives replaces the default lifetime unless that was changed.</summary>
+    private global::SpecClients.Runtime.Auth.TokenProviderOptions TokenOptions(global::System.TimeSpan? specLifetime)
     {
-        RefreshMargin = _options.Tokens.RefreshMargin,
-        DefaultLifetime = _options.Tokens.DefaultLifetime == new global::SpecClients.Runtime.Auth.TokenProviderOptions().DefaultLifetime && specLifetime is { } lifetime ? lifetime : _options.Tokens.DefaultLifetime,
-        MaximumLifetime = _options.Tokens.MaximumLifetime,
-        TokenRequestTimeout = _options.Tokens.TokenRequestTimeout,
-    };
+        var tokens = _options.Tokens;
+        var defaultLifetimeUnchanged =
+            tokens.DefaultLifetime == new global::SpecClients.Runtime.Auth.TokenProviderOptions().DefaultLifetime;
+        return new global::SpecClients.Runtime.Auth.TokenProviderOptions
+        {
+            RefreshMargin = tokens.RefreshMargin,
+            DefaultLifetime = defaultLifetimeUnchanged && specLifetime is { } lifetime ? lifetime : tokens.DefaultLifetime,
+            MaximumLifetime = tokens.MaximumLifetime,
+            TokenRequestTimeout = tokens.TokenRequestTimeout,
+        };
+    }
 
-    private async global::System.Threading.Tasks.ValueTask<global::SpecClients.Runtime.Auth.AccessToken> RequestKitegatewayTokenAsync(global::SpecClients.Runtime.Auth.TokenRequestContext context, global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.ValueTask<global::SpecClients.Runtime.Auth.AccessToken> RequestKitegatewayTokenAsync(
+        global::SpecClients.Runtime.Auth.TokenRequestContext context,
+        global::System.Threading.CancellationToken cancellationToken)
     {
-        var client = CreateTokenClient();
-        var body = _options.KitegatewayTokenRequest ?? throw new global::System.InvalidOperationException(KitegatewayClient.ApiName + ": set KitegatewayClientOptions.KitegatewayTokenRequest, the body of the token operation 'createAccessToken'.");
+        var client = CreateTokenClient(context);
+        var body = _options.KitegatewayTokenRequest
+            ?? throw new global::System.InvalidOperationException(
+                KitegatewayClient.ApiName + ": set KitegatewayClientOptions.KitegatewayTokenRequest, the body of the token operation 'createAccessToken'.");
         var response = await client.CreateAccessTokenAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return global::SpecClients.Runtime.Auth.TokenResponseValues.CreateToken(
+        return global::SpecClients.Runtime.Auth.Generated.TokenResponseValues.CreateToken(
             KitegatewayClient.ApiName,
             "createAccessToken",
             "/data/token",
             context,
-            token: global::SpecClients.Runtime.Auth.TokenResponseValues.Text(response.Data?.Token),
-            expiresAt: global::SpecClients.Runtime.Auth.TokenResponseValues.Seconds(response.Data?.Expires),
+            token: global::SpecClients.Runtime.Auth.Generated.TokenResponseValues.Text(response.Data?.Token),
+            expiresAt: global::SpecClients.Runtime.Auth.Generated.TokenResponseValues.Seconds(response.Data?.Expires),
             expiresIn: null,
-            refreshToken: null);
+            refreshToken: null,
+            response: response);
     }
+
+    /// <summary>The token request body as text, part of the token's cache key.</summary>
+    private static string? KitegatewayTokenRequestIdentity(global::SpecClients.Generated.Kitegateway.TokenRequest? request) =>
+        request is null
+            ? null
+            : global::SpecClients.Runtime.Json.JsonWrite.ToJsonString(
+                request,
+                static (w, v) => global::SpecClients.Generated.Kitegateway.TokenRequest.JsonConverter.WriteValue(w, v));
 }

@@ -6,31 +6,41 @@
 namespace SpecClients.Generated.Kitegateway;
 
 /// <summary>
-/// Options for <see cref="KitegatewayClient"/>: the server, its variables and the credentials of each security scheme. Bindable from configuration.
+/// Options for <see cref="KitegatewayClient"/>: the server, its variables and the credentials of each security scheme.
+/// Bindable from configuration.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public sealed partial class KitegatewayClientOptions
 {
-    /// <summary>When set, every request goes here, including operations that declare their own servers (use it for sandboxes and tests).</summary>
+    /// <summary>
+    /// When set, every request goes here, including operations that declare their own servers (use it for sandboxes and tests).
+    /// </summary>
     public global::System.Uri? BaseAddress { get; set; }
 
     /// <summary>The spec's server to use when <see cref="BaseAddress"/> is not set. Defaults to the first one listed.</summary>
     public KitegatewayServer Server { get; set; } = KitegatewayServer.Live;
 
     /// <summary>
-    /// The value of the security scheme <c>secretKey</c>: The merchant api_secret from the Kitegateway dashboard (API credentials), sent as the Secret-Key header of the token request only (doc). A static value you supply.
+    /// The value of the security scheme <c>secretKey</c>: The merchant api_secret from the Kitegateway dashboard (API
+    /// credentials), sent as the Secret-Key header of the token request only (doc). A static value you supply.
     /// </summary>
     public string? SecretKey { get; set; }
 
     /// <summary>
-    /// The body of the token operation <c>createAccessToken</c>, sent to obtain the token of security scheme <c>kitegatewayToken</c>.
+    /// The body of the token operation <c>createAccessToken</c>, sent to obtain the token of security scheme
+    /// <c>kitegatewayToken</c>.
     /// </summary>
     public global::SpecClients.Generated.Kitegateway.TokenRequest? KitegatewayTokenRequest { get; set; }
 
-    /// <summary>Refresh margin, default and maximum lifetime, and timeout of token requests. A lifetime the spec gives (<c>x-token lifetime</c>) is used unless DefaultLifetime is changed here.</summary>
-    public global::SpecClients.Runtime.Auth.TokenProviderOptions Tokens { get; set; } = new global::SpecClients.Runtime.Auth.TokenProviderOptions();
+    /// <summary>
+    /// Refresh margin, default and maximum lifetime, and timeout of token requests. A lifetime the spec gives
+    /// (<c>x-token lifetime</c>) is used unless DefaultLifetime is changed here.
+    /// </summary>
+    public global::SpecClients.Runtime.Auth.TokenProviderOptions Tokens { get; set; } = new();
 
-    /// <summary>Allows sending credentials over plain http to a host that is not loopback. Off by default: such requests are refused.</summary>
+    /// <summary>
+    /// Allows sending credentials over plain http to a host that is not loopback. Off by default: such requests are refused.
+    /// </summary>
     public bool AllowInsecureHttp { get; set; }
 
     /// <summary>The largest response body accepted, in bytes; larger responses fail with ApiResponseFormatException.</summary>

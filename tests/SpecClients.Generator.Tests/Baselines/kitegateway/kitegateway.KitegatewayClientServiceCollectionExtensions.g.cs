@@ -5,42 +5,73 @@
 
 namespace SpecClients.Generated.Kitegateway;
 
-/// <summary>
-/// Registers <see cref="KitegatewayClient"/> with dependency injection.
-/// </summary>
+/// <summary>Registers <see cref="KitegatewayClient"/> with dependency injection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public static class KitegatewayClientServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="KitegatewayClient"/> as an IHttpClientFactory typed client configured by <see cref="KitegatewayClientOptions"/>, with token providers shared by every instance (one token request for any number of callers). Register an <c>ITokenCache</c> (for example <c>DistributedTokenCache</c>) to share tokens between processes, and a <c>TimeProvider</c> to control the clock.
+    /// Registers <see cref="KitegatewayClient"/> as an IHttpClientFactory typed client configured by
+    /// <see cref="KitegatewayClientOptions"/>, with token providers shared by every instance
+    /// (one token request for any number of callers). Register an <c>ITokenCache</c> (for example
+    /// <c>DistributedTokenCache</c>) to share tokens between processes, and a <c>TimeProvider</c> to control the clock.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Sets the options (server, credentials); they can also be bound from configuration with <c>services.Configure&lt;KitegatewayClientOptions&gt;(section)</c>.</param>
+    /// <param name="configure">
+    /// Sets the options (server, credentials); they can also be bound from configuration with
+    /// <c>services.Configure&lt;KitegatewayClientOptions&gt;(section)</c>.
+    /// </param>
     /// <returns>The HttpClient builder, to add handlers or resilience.</returns>
-    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddKitegatewayClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<KitegatewayClientOptions>? configure = null)
+    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddKitegatewayClient(
+        this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
+        global::System.Action<KitegatewayClientOptions>? configure = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(services);
-        var optionsBuilder = global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions<KitegatewayClientOptions>(services);
+        var optionsBuilder = global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions
+            .AddOptions<KitegatewayClientOptions>(services);
         if (configure is not null)
         {
             optionsBuilder.Configure(configure);
         }
 
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(services, global::System.TimeProvider.System);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::SpecClients.Runtime.Auth.ITokenCache>(services, static sp => new global::SpecClients.Runtime.Auth.InMemoryTokenCache(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::System.TimeProvider>(sp)));
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(services, static sp =>
-
-        {
-            var value = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<KitegatewayClientOptions>>(sp).Value;
-            var factory = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::System.Net.Http.IHttpClientFactory>(sp);
-            return new KitegatewayClientAuth(value, () => factory.CreateClient(KitegatewayClient.HttpClientName), global::SpecClients.Runtime.Auth.AuthServices.From(sp));
-        });
+        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions
+            .TryAddSingleton(services, global::System.TimeProvider.System);
+        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions
+            .TryAddSingleton<global::SpecClients.Runtime.Auth.ITokenCache>(services, CreateTokenCache);
+        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions
+            .TryAddSingleton<KitegatewayClientAuth>(services, CreateAuth);
+        var registration = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions
+            .AddHttpClient(services, KitegatewayClient.HttpClientName);
         // HttpClientFactory's default loggers keep header values (API keys, tokens, signatures) in their structured
         // state at Trace level; structured sinks would write them out. Add loggers back deliberately if you want them.
-        var httpClientBuilder = global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.RemoveAllLoggers(
-            global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, KitegatewayClient.HttpClientName));
-        return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient<KitegatewayClient>(
-            httpClientBuilder,
-            static (httpClient, sp) => new KitegatewayClient(httpClient, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<KitegatewayClientOptions>>(sp).Value, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<KitegatewayClientAuth>(sp)));
+        var httpClientBuilder = global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.RemoveAllLoggers(registration);
+        // The runtime follows redirects itself, so that credentials never leave the origin they were meant for.
+        global::SpecClients.Runtime.Http.Redirects.WithoutAutomaticRedirects(httpClientBuilder);
+        return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions
+            .AddTypedClient<KitegatewayClient>(httpClientBuilder, CreateClient);
+    }
+
+    private static KitegatewayClient CreateClient(
+        global::System.Net.Http.HttpClient httpClient,
+        global::System.IServiceProvider services) =>
+        new KitegatewayClient(httpClient, Options(services), Required<KitegatewayClientAuth>(services));
+
+    private static KitegatewayClientOptions Options(global::System.IServiceProvider services) =>
+        Required<global::Microsoft.Extensions.Options.IOptions<KitegatewayClientOptions>>(services).Value;
+
+    private static T Required<T>(global::System.IServiceProvider services)
+        where T : notnull =>
+        global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<T>(services);
+
+    private static global::SpecClients.Runtime.Auth.ITokenCache CreateTokenCache(global::System.IServiceProvider services) =>
+        new global::SpecClients.Runtime.Auth.InMemoryTokenCache(Required<global::System.TimeProvider>(services));
+
+    private static KitegatewayClientAuth CreateAuth(global::System.IServiceProvider services)
+    {
+        var options = Options(services);
+        var factory = Required<global::System.Net.Http.IHttpClientFactory>(services);
+        return new KitegatewayClientAuth(
+            options,
+            () => factory.CreateClient(KitegatewayClient.HttpClientName),
+            global::SpecClients.Runtime.Auth.AuthServices.From(services));
     }
 }

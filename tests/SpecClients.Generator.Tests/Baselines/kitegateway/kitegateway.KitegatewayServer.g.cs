@@ -5,18 +5,12 @@
 
 namespace SpecClients.Generated.Kitegateway;
 
-/// <summary>
-/// The servers the spec of <see cref="KitegatewayClient"/> lists.
-/// </summary>
+/// <summary>The servers the spec of <see cref="KitegatewayClient"/> lists.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public enum KitegatewayServer
 {
-    /// <summary>
-    /// Live: https://kitegateway.com
-    /// </summary>
+    /// <summary>Live: https://kitegateway.com</summary>
     Live,
-    /// <summary>
-    /// Sandbox: https://sandbox.kitegateway.com
-    /// </summary>
+    /// <summary>Sandbox: https://sandbox.kitegateway.com</summary>
     Sandbox,
 }

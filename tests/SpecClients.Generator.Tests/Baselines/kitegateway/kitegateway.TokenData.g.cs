@@ -13,7 +13,8 @@ namespace SpecClients.Generated.Kitegateway;
 public sealed partial record TokenData
 {
     /// <summary>
-    /// The access token for all other endpoints (doc). Sent in the Authorization header; the sample value starts with `JWT ` (doc), and inferred: every value does.
+    /// The access token for all other endpoints (doc). Sent in the Authorization header; the sample value starts with `JWT ` (doc), and
+    /// inferred: every value does.
     /// </summary>
     /// <remarks>JSON name: <c>token</c>; sensitive: never printed.</remarks>
     public string? Token { get; init; }
@@ -25,7 +26,8 @@ public sealed partial record TokenData
     public long? Expires { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -36,13 +38,9 @@ public sealed partial record TokenData
     }
 
     /// <summary>Reads and writes <see cref="TokenData"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<TokenData>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<TokenData>
     {
-        /// <inheritdoc/>
-        public override TokenData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TokenData value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="TokenData"/> at the reader's current token.</summary>
         public static TokenData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -56,20 +54,21 @@ public sealed partial record TokenData
                 if (reader.ValueTextEquals("token"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "TokenData", "token");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "TokenData", "token");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("expires"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int64(ref reader, "TokenData", "expires");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.Int64OrNull(ref reader, "TokenData", "expires");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new TokenData
@@ -95,7 +94,7 @@ public sealed partial record TokenData
             {
                 writer.WriteNumber(N1, v1);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

@@ -25,7 +25,8 @@ public sealed partial record TokenRequest
     public int? ExpiresIn { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -36,13 +37,9 @@ public sealed partial record TokenRequest
     }
 
     /// <summary>Reads and writes <see cref="TokenRequest"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<TokenRequest>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<TokenRequest>
     {
-        /// <inheritdoc/>
-        public override TokenRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TokenRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="TokenRequest"/> at the reader's current token.</summary>
         public static TokenRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -58,20 +55,21 @@ public sealed partial record TokenRequest
                 {
                     reader.Read();
                     has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "TokenRequest", "api_key");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "TokenRequest", "api_key");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("expires_in"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int32(ref reader, "TokenRequest", "expires_in");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "TokenRequest", "expires_in");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("TokenRequest", "api_key");
@@ -96,7 +94,7 @@ public sealed partial record TokenRequest
             {
                 writer.WriteNumber(N1, v1);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

@@ -37,7 +37,8 @@ public sealed partial record TokenResponse
     public global::SpecClients.Generated.Kitegateway.TokenData? Data { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -50,13 +51,9 @@ public sealed partial record TokenResponse
     }
 
     /// <summary>Reads and writes <see cref="TokenResponse"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<TokenResponse>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<TokenResponse>
     {
-        /// <inheritdoc/>
-        public override TokenResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TokenResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="TokenResponse"/> at the reader's current token.</summary>
         public static TokenResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -72,34 +69,37 @@ public sealed partial record TokenResponse
                 if (reader.ValueTextEquals("code"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Int32(ref reader, "TokenResponse", "code");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "TokenResponse", "code");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("status"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "TokenResponse", "status");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "TokenResponse", "status");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("message"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "TokenResponse", "message");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "TokenResponse", "message");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("data"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Generated.Kitegateway.TokenData.JsonConverter.ReadValue(ref reader);
+                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Generated.Kitegateway.TokenData.JsonConverter.ReadValue(ref reader);
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new TokenResponse
@@ -138,7 +138,7 @@ public sealed partial record TokenResponse
                 writer.WritePropertyName(N3);
                 global::SpecClients.Generated.Kitegateway.TokenData.JsonConverter.WriteValue(writer, v3);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

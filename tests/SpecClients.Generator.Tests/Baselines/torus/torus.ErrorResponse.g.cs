@@ -6,7 +6,8 @@
 namespace SpecClients.Generated.Torus;
 
 /// <summary>
-/// Guess: the docs show no error body. Assumed to carry the status and message fields of the success envelope; anything else is kept as additional properties.
+/// Guess: the docs show no error body. Assumed to carry the status and message fields of the success envelope; anything else is kept as
+/// additional properties.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ErrorResponse.JsonConverter))]
@@ -25,7 +26,8 @@ public sealed partial record ErrorResponse
     public string? Message { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -36,13 +38,9 @@ public sealed partial record ErrorResponse
     }
 
     /// <summary>Reads and writes <see cref="ErrorResponse"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ErrorResponse>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<ErrorResponse>
     {
-        /// <inheritdoc/>
-        public override ErrorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ErrorResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="ErrorResponse"/> at the reader's current token.</summary>
         public static ErrorResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -56,20 +54,21 @@ public sealed partial record ErrorResponse
                 if (reader.ValueTextEquals("status"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "ErrorResponse", "status");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "status");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("message"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "ErrorResponse", "message");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "message");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new ErrorResponse
@@ -95,7 +94,7 @@ public sealed partial record ErrorResponse
             {
                 writer.WriteString(N1, v1);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

@@ -6,92 +6,92 @@
 namespace SpecClients.Generated.Torus;
 
 /// <summary>
-/// The limits and balances of one limit type (doc). Amounts are JSON numbers in the docs' sample.
+/// The limits and balances of one limit type (providers.md). Amounts are JSON numbers in the docs' sample.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(FundLimit.JsonConverter))]
 public sealed partial record FundLimit
 {
     /// <summary>
-    /// Limit type (doc), e.g. CAPITAL.
+    /// Limit type (providers.md), e.g. CAPITAL.
     /// </summary>
     /// <remarks>JSON name: <c>limit_type</c>.</remarks>
     public string? LimitType { get; init; }
 
     /// <summary>
-    /// Segment (doc), e.g. A.
+    /// Segment (unverified), e.g. A.
     /// </summary>
     /// <remarks>JSON name: <c>segment</c>.</remarks>
     public string? Segment { get; init; }
 
     /// <summary>
-    /// Limit at start of day (doc).
+    /// Limit at start of day (unverified).
     /// </summary>
     /// <remarks>JSON name: <c>limit_sod</c>.</remarks>
     public double? LimitSod { get; init; }
 
     /// <summary>
-    /// Ad hoc limit (doc).
+    /// Ad hoc limit (unverified).
     /// </summary>
     /// <remarks>JSON name: <c>adhoc_limit</c>.</remarks>
     public double? AdhocLimit { get; init; }
 
     /// <summary>
-    /// Receivables (doc).
+    /// Receivables (unverified).
     /// </summary>
     /// <remarks>JSON name: <c>receivables</c>.</remarks>
     public double? Receivables { get; init; }
 
     /// <summary>
-    /// Collateral limit (doc).
+    /// Collateral limit (unverified).
     /// </summary>
     /// <remarks>JSON name: <c>collaterals</c>.</remarks>
     public double? Collaterals { get; init; }
 
     /// <summary>
-    /// Realised profit amount (doc).
+    /// Realised profit amount (unverified).
     /// </summary>
     /// <remarks>JSON name: <c>realised_profits</c>.</remarks>
     public double? RealisedProfits { get; init; }
 
     /// <summary>
-    /// Amount utilised (doc).
+    /// Amount utilised (unverified).
     /// </summary>
     /// <remarks>JSON name: <c>amount_utilized</c>.</remarks>
     public double? AmountUtilized { get; init; }
 
     /// <summary>
-    /// Sum of all balances (doc).
+    /// Sum of all balances (unverified).
     /// </summary>
     /// <remarks>JSON name: <c>total_balance</c>.</remarks>
     public double? TotalBalance { get; init; }
 
     /// <summary>
-    /// Available balance (doc).
+    /// Available balance (providers.md).
     /// </summary>
     /// <remarks>JSON name: <c>available_balance</c>.</remarks>
     public double? AvailableBalance { get; init; }
 
     /// <summary>
-    /// Pay-out amount (doc).
+    /// Pay-out amount (unverified).
     /// </summary>
     /// <remarks>JSON name: <c>pay_out_amt</c>.</remarks>
     public double? PayOutAmt { get; init; }
 
     /// <summary>
-    /// Bank clear balance (doc).
+    /// Bank clear balance (unverified).
     /// </summary>
     /// <remarks>JSON name: <c>bank_clear_balance</c>.</remarks>
     public double? BankClearBalance { get; init; }
 
     /// <summary>
-    /// Bank unclear balance (doc).
+    /// Bank unclear balance (unverified).
     /// </summary>
     /// <remarks>JSON name: <c>bank_unclear_balance</c>.</remarks>
     public double? BankUnclearBalance { get; init; }
 
     /// <summary>
-    /// Withdrawable balance (doc).
+    /// Withdrawable balance (unverified).
     /// </summary>
     /// <remarks>JSON name: <c>withdrawal_balance</c>.</remarks>
     public double? WithdrawalBalance { get; init; }
@@ -127,7 +127,8 @@ public sealed partial record FundLimit
     public double? SodUnclearBal { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -155,13 +156,9 @@ public sealed partial record FundLimit
     }
 
     /// <summary>Reads and writes <see cref="FundLimit"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<FundLimit>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<FundLimit>
     {
-        /// <inheritdoc/>
-        public override FundLimit Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, FundLimit value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="FundLimit"/> at the reader's current token.</summary>
         public static FundLimit ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -192,139 +189,140 @@ public sealed partial record FundLimit
                 if (reader.ValueTextEquals("limit_type"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "FundLimit", "limit_type");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "FundLimit", "limit_type");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("segment"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "FundLimit", "segment");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "FundLimit", "segment");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("limit_sod"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "limit_sod");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "limit_sod");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("adhoc_limit"u8))
                 {
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "adhoc_limit");
+                    p3 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "adhoc_limit");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("receivables"u8))
                 {
                     reader.Read();
-                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "receivables");
+                    p4 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "receivables");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("collaterals"u8))
                 {
                     reader.Read();
-                    p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "collaterals");
+                    p5 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "collaterals");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("realised_profits"u8))
                 {
                     reader.Read();
-                    p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "realised_profits");
+                    p6 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "realised_profits");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("amount_utilized"u8))
                 {
                     reader.Read();
-                    p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "amount_utilized");
+                    p7 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "amount_utilized");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("total_balance"u8))
                 {
                     reader.Read();
-                    p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "total_balance");
+                    p8 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "total_balance");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("available_balance"u8))
                 {
                     reader.Read();
-                    p9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "available_balance");
+                    p9 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "available_balance");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("pay_out_amt"u8))
                 {
                     reader.Read();
-                    p10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "pay_out_amt");
+                    p10 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "pay_out_amt");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("bank_clear_balance"u8))
                 {
                     reader.Read();
-                    p11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "bank_clear_balance");
+                    p11 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "bank_clear_balance");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("bank_unclear_balance"u8))
                 {
                     reader.Read();
-                    p12 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "bank_unclear_balance");
+                    p12 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "bank_unclear_balance");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("withdrawal_balance"u8))
                 {
                     reader.Read();
-                    p13 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "withdrawal_balance");
+                    p13 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "withdrawal_balance");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("gross_holding_value"u8))
                 {
                     reader.Read();
-                    p14 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "gross_holding_value");
+                    p14 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "gross_holding_value");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("mtm_combined"u8))
                 {
                     reader.Read();
-                    p15 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "mtm_combined");
+                    p15 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "mtm_combined");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("opt_premium"u8))
                 {
                     reader.Read();
-                    p16 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "opt_premium");
+                    p16 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "opt_premium");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("opt_premium_com"u8))
                 {
                     reader.Read();
-                    p17 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "opt_premium_com");
+                    p17 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "opt_premium_com");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("sod_unclear_bal"u8))
                 {
                     reader.Read();
-                    p18 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Double(ref reader, "FundLimit", "sod_unclear_bal");
+                    p18 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "sod_unclear_bal");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new FundLimit
@@ -452,7 +450,7 @@ public sealed partial record FundLimit
             {
                 writer.WriteNumber(N18, v18);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

@@ -6,20 +6,21 @@
 namespace SpecClients.Generated.Torus;
 
 /// <summary>
-/// Body of getFunds (doc).
+/// Body of getFunds (providers.md).
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(FundsRequest.JsonConverter))]
 public sealed partial record FundsRequest
 {
     /// <summary>
-    /// Source of the request; the docs' only value is "N" (doc). Guess: other values select other sources, none documented.
+    /// Source of the request; the docs' only value is "N" (providers.md). Guess: other values select other sources, none documented.
     /// </summary>
     /// <remarks>JSON name: <c>source</c>; required.</remarks>
     public required string Source { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -29,13 +30,9 @@ public sealed partial record FundsRequest
     }
 
     /// <summary>Reads and writes <see cref="FundsRequest"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<FundsRequest>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<FundsRequest>
     {
-        /// <inheritdoc/>
-        public override FundsRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, FundsRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="FundsRequest"/> at the reader's current token.</summary>
         public static FundsRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -50,13 +47,14 @@ public sealed partial record FundsRequest
                 {
                     reader.Read();
                     has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "FundsRequest", "source");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "FundsRequest", "source");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("FundsRequest", "source");
@@ -75,7 +73,7 @@ public sealed partial record FundsRequest
         {
             writer.WriteStartObject();
             writer.WriteString(N0, value.Source);
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

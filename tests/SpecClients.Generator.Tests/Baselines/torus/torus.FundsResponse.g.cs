@@ -6,32 +6,33 @@
 namespace SpecClients.Generated.Torus;
 
 /// <summary>
-/// Success body of getFunds (doc).
+/// Success body of getFunds (providers.md).
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(FundsResponse.JsonConverter))]
 public sealed partial record FundsResponse
 {
     /// <summary>
-    /// One entry per limit type (doc).
+    /// One entry per limit type (providers.md).
     /// </summary>
     /// <remarks>JSON name: <c>data</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<global::SpecClients.Generated.Torus.FundLimit>? Data { get; init; }
 
     /// <summary>
-    /// Human-readable message, "Success" on success (doc).
+    /// Human-readable message, "Success" on success (providers.md).
     /// </summary>
     /// <remarks>JSON name: <c>message</c>.</remarks>
     public string? Message { get; init; }
 
     /// <summary>
-    /// Outcome of the request, "success" on success (doc).
+    /// Outcome of the request, "success" on success (providers.md).
     /// </summary>
     /// <remarks>JSON name: <c>status</c>.</remarks>
     public string? Status { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -43,13 +44,9 @@ public sealed partial record FundsResponse
     }
 
     /// <summary>Reads and writes <see cref="FundsResponse"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<FundsResponse>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<FundsResponse>
     {
-        /// <inheritdoc/>
-        public override FundsResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, FundsResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="FundsResponse"/> at the reader's current token.</summary>
         public static FundsResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -64,27 +61,34 @@ public sealed partial record FundsResponse
                 if (reader.ValueTextEquals("data"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.Array<global::SpecClients.Generated.Torus.FundLimit>(ref reader, "FundsResponse", "data", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::SpecClients.Generated.Torus.FundLimit.JsonConverter.ReadValue(ref r1));
+                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                        ? null
+                        : global::SpecClients.Runtime.Json.JsonRead.Array<global::SpecClients.Generated.Torus.FundLimit>(
+                            ref reader,
+                            "FundsResponse",
+                            "data",
+                            global::SpecClients.Generated.Torus.FundLimit.JsonConverter.ReadValue);
                     continue;
                 }
 
                 if (reader.ValueTextEquals("message"u8))
                 {
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "FundsResponse", "message");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "FundsResponse", "message");
                     continue;
                 }
 
                 if (reader.ValueTextEquals("status"u8))
                 {
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "FundsResponse", "status");
+                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "FundsResponse", "status");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new FundsResponse
@@ -107,7 +111,10 @@ public sealed partial record FundsResponse
             if (value.Data is { } v0)
             {
                 writer.WritePropertyName(N0);
-                global::SpecClients.Runtime.Json.JsonWrite.Array<global::SpecClients.Generated.Torus.FundLimit>(writer, v0, static (w1, v1) => global::SpecClients.Generated.Torus.FundLimit.JsonConverter.WriteValue(w1, v1));
+                global::SpecClients.Runtime.Json.JsonWrite.Array<global::SpecClients.Generated.Torus.FundLimit>(
+                    writer,
+                    v0,
+                    global::SpecClients.Generated.Torus.FundLimit.JsonConverter.WriteValue);
             }
             if (value.Message is { } v1)
             {
@@ -117,7 +124,7 @@ public sealed partial record FundsResponse
             {
                 writer.WriteString(N2, v2);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

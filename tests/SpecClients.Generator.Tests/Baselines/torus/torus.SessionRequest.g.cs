@@ -25,7 +25,8 @@ public sealed partial record SessionRequest
     public required string ApiSecret { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -36,13 +37,9 @@ public sealed partial record SessionRequest
     }
 
     /// <summary>Reads and writes <see cref="SessionRequest"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<SessionRequest>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<SessionRequest>
     {
-        /// <inheritdoc/>
-        public override SessionRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SessionRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="SessionRequest"/> at the reader's current token.</summary>
         public static SessionRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -59,7 +56,7 @@ public sealed partial record SessionRequest
                 {
                     reader.Read();
                     has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "SessionRequest", "API_KEY");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "SessionRequest", "API_KEY");
                     continue;
                 }
 
@@ -67,13 +64,14 @@ public sealed partial record SessionRequest
                 {
                     reader.Read();
                     has1 = true;
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "SessionRequest", "API_SECRET");
+                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "SessionRequest", "API_SECRET");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("SessionRequest", "API_KEY");
@@ -97,7 +95,7 @@ public sealed partial record SessionRequest
             writer.WriteStartObject();
             writer.WriteString(N0, value.ApiKey);
             writer.WriteString(N1, value.ApiSecret);
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

@@ -13,13 +13,14 @@ namespace SpecClients.Generated.Torus;
 public sealed partial record SessionResponse
 {
     /// <summary>
-    /// The access token, sent as `Authorization: Bearer &lt;AccessToken&gt;` on later calls (doc).
+    /// The access token, sent as `Authorization: Bearer &lt;AccessToken&gt;` on later calls (providers.md).
     /// </summary>
     /// <remarks>JSON name: <c>AccessToken</c>; sensitive: never printed.</remarks>
     public string? AccessToken { get; init; }
 
     /// <summary>Members the schema does not declare, kept so that nothing the server sends is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
+        AdditionalProperties { get; init; }
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -29,13 +30,9 @@ public sealed partial record SessionResponse
     }
 
     /// <summary>Reads and writes <see cref="SessionResponse"/> without reflection.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<SessionResponse>
+    public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<SessionResponse>
     {
-        /// <inheritdoc/>
-        public override SessionResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SessionResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="SessionResponse"/> at the reader's current token.</summary>
         public static SessionResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -48,13 +45,14 @@ public sealed partial record SessionResponse
                 if (reader.ValueTextEquals("AccessToken"u8))
                 {
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SpecClients.Runtime.Json.JsonRead.String(ref reader, "SessionResponse", "AccessToken");
+                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "SessionResponse", "AccessToken");
                     continue;
                 }
 
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
+                additional ??= new(global::System.StringComparer.Ordinal);
+                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new SessionResponse
@@ -74,7 +72,7 @@ public sealed partial record SessionResponse
             {
                 writer.WriteString(N0, v0);
             }
-            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w, v) => v.WriteTo(w));
+            global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
     }

@@ -10,25 +10,30 @@ namespace SpecClients.Generated.Torus;
 /// Hand-written by SpecClients from Torus Digital's public documentation (https://docs.torusdigital.com).
 /// Torus publishes no OpenAPI document. This spec covers the session (token) endpoint and one
 /// authenticated operation; no endpoint was called live.
-/// 
-/// Where each fact comes from (doc = stated in Torus's docs; sdk = seen in Torus's own SDK or plugin;
-/// inferred = follows from those; guess = nothing confirms it):
-/// 
+///
+/// Where each fact comes from (doc = stated on Torus's session-token page; providers.md = stated in
+/// SpecClients' providers.md, gathered from Torus's other public pages but not on that page; sdk =
+/// seen in Torus's own SDK or plugin; inferred = follows from those; guess = nothing confirms it;
+/// unverified = a fund-limit field from Torus's funds page that neither the session-token page nor
+/// providers.md confirms):
+///
 /// - doc: all calls go to https://connects.torusdigital.com; no sandbox is documented.
 /// - doc: `POST /api/v1/session/generate` with headers `Content-Type: application/json` and
 ///   `Token: &lt;request token&gt;`, JSON body `{"API_KEY": "…", "API_SECRET": "…"}`, answers
 ///   `{"AccessToken": "…"}`.
-/// - doc, inferred: the request token comes from a browser login (`/connect/login/&lt;API_KEY&gt;` → SSO →
+/// - providers.md, inferred: the request token comes from a browser login (`/connect/login/&lt;API_KEY&gt;` → SSO →
 ///   OTP → a redirect carrying the request token); you supply it.
-/// - doc: a variant without a browser exists on another host,
+/// - providers.md: a variant without a browser exists on another host,
 ///   `POST https://oapi-cug.torusdigital.com/api/v1/session/totp/generate` with `{"API_KEY", "TOTP"}`;
 ///   it is not part of this spec.
-/// - doc: later calls carry `Authorization: Bearer &lt;AccessToken&gt;`.
+/// - providers.md: later calls carry `Authorization: Bearer &lt;AccessToken&gt;`.
 /// - guess: the access token lives one trading day (28800 seconds is assumed); the lifetime is not
-///   documented and no refresh endpoint is documented.
+///   documented and no refresh endpoint is documented (providers.md).
+/// - doc: the session response sample is written `{"AccessToken": "&lt;AccessToken&gt;",}`, with a trailing
+///   comma; SpecClients reads it.
 /// - guess: the error body is not documented; ErrorResponse assumes the `{status, message}` fields of
 ///   the success envelope.
-/// - doc: `POST /api/v1/funds/` with the mandatory body `{"source": "N"}` returns
+/// - providers.md: `POST /api/v1/funds/` with the mandatory body `{"source": "N"}` returns
 ///   `{"data": [{limit_type, available_balance, …}], "message": "Success", "status": "success"}`.
 /// - inferred: the fund-limit fields the docs do not describe (gross_holding_value, mtm_combined,
 ///   opt_premium, opt_premium_com, sod_unclear_bal) mean what their names say.
@@ -46,7 +51,10 @@ public sealed partial class TorusClient
     /// <summary>The name of the HttpClient that dependency injection registers for this client.</summary>
     public const string HttpClientName = "SpecClients.TorusClient";
 
-    /// <summary>Creates the client with the credentials its options hold; tokens are obtained as the spec describes and cached in <see cref="SpecClients.Runtime.Auth.AuthServices.Shared"/>.</summary>
+    /// <summary>
+    /// Creates the client with the credentials its options hold; tokens are obtained as the spec describes and cached in
+    /// <see cref="SpecClients.Runtime.Auth.AuthServices.Shared"/>.
+    /// </summary>
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="options">The server and credentials.</param>
     public TorusClient(global::System.Net.Http.HttpClient httpClient, TorusClientOptions options)
@@ -54,7 +62,9 @@ public sealed partial class TorusClient
     {
     }
 
-    /// <summary>Creates the client with shared token providers (dependency injection registers one <see cref="TorusClientAuth"/> per options).</summary>
+    /// <summary>
+    /// Creates the client with shared token providers (dependency injection registers one <see cref="TorusClientAuth"/> per options).
+    /// </summary>
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="options">The server and credentials.</param>
     /// <param name="auth">The token providers and authenticators.</param>
@@ -63,20 +73,37 @@ public sealed partial class TorusClient
     {
     }
 
-    /// <summary>Creates the client; <paramref name="authenticators"/> supply or replace the authentication of security schemes by name (token providers, signing hooks).</summary>
+    /// <summary>
+    /// Creates the client; <paramref name="authenticators"/> supply or replace the authentication of security schemes by name (token
+    /// providers, signing hooks).
+    /// </summary>
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
     /// <param name="options">The server and credentials.</param>
     /// <param name="authenticators">Authenticators that take precedence over those built from <paramref name="options"/>.</param>
-    public TorusClient(global::System.Net.Http.HttpClient httpClient, TorusClientOptions options, global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>? authenticators)
+    public TorusClient(
+        global::System.Net.Http.HttpClient httpClient,
+        TorusClientOptions options,
+        global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>? authenticators)
     {
         _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
-        var all = CreateAuthenticatorsFromOptions(options);
-        foreach (var authenticator in authenticators ?? global::System.Linq.Enumerable.Empty<global::SpecClients.Runtime.Auth.IRequestAuthenticator>())
+        var all = new global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator>(
+            global::System.StringComparer.Ordinal);
+        AddAuthenticatorsFromOptions(all, options);
+        if (authenticators is not null)
         {
-            all[authenticator.SchemeName] = authenticator;
+            foreach (var authenticator in authenticators)
+            {
+                all[authenticator.SchemeName] = authenticator;
+            }
         }
 
-        _core = new global::SpecClients.Runtime.Http.ApiClientCore(httpClient, ApiName, ResolveBaseAddress, new global::SpecClients.Runtime.Auth.RequestAuthorizer(all), options.MaxResponseBytes, options.AllowInsecureHttp);
+        _core = new global::SpecClients.Runtime.Http.ApiClientCore(
+            httpClient,
+            ApiName,
+            ResolveBaseAddress,
+            new global::SpecClients.Runtime.Auth.Generated.RequestAuthorizer(all),
+            options.MaxResponseBytes,
+            options.AllowInsecureHttp);
     }
 
     /// <summary>The options this client was created with.</summary>
@@ -86,40 +113,50 @@ public sealed partial class TorusClient
     /// <returns>The server URL.</returns>
     public global::System.Uri ResolveServer() => ResolveBaseAddress(null);
 
-    private static global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator> CreateAuthenticatorsFromOptions(TorusClientOptions options)
+    private static void AddAuthenticatorsFromOptions(
+        global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator> authenticators,
+        TorusClientOptions options)
     {
-        var authenticators = new global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator>(global::System.StringComparer.Ordinal);
         if (options.RequestToken is { } __RequestToken_value)
         {
-            authenticators["requestToken"] = new global::SpecClients.Runtime.Auth.ApiKeyAuthenticator("requestToken", global::SpecClients.Runtime.Auth.ApiKeyLocation.Header, "Token", __RequestToken_value);
+            authenticators["requestToken"] = new global::SpecClients.Runtime.Auth.Generated.ApiKeyAuthenticator(
+                "requestToken",
+                global::SpecClients.Runtime.Auth.Generated.ApiKeyLocation.Header,
+                parameterName: "Token",
+                apiKey: __RequestToken_value);
         }
-        return authenticators;
     }
 
     /// <summary>
     /// Generate a session (access) token
     /// </summary>
     /// <remarks>
-    /// Exchanges the request token (Token header, from the browser login) together with the merchant's API_KEY and API_SECRET for an access token (doc). The access token is then sent as `Authorization: Bearer &lt;AccessToken&gt;` (doc). Guess: it lives one trading day; no refresh endpoint is documented, so a new session is generated when it expires.
+    /// Exchanges the request token (Token header, from the browser login) together with the merchant's API_KEY and API_SECRET for an access
+    /// token (doc). The access token is then sent as `Authorization: Bearer &lt;AccessToken&gt;` (providers.md). Guess: it lives one
+    /// trading day; no refresh endpoint is documented, so a new session is generated when it expires.
     /// </remarks>
     /// <param name="body">The request body (application/json).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="SpecClients.Runtime.Http.ApiException">The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.</exception>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Torus.SessionResponse> GenerateSessionAsync(global::SpecClients.Generated.Torus.SessionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <exception cref="SpecClients.Runtime.Http.ApiException">
+    /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
+    /// </exception>
+    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Torus.SessionResponse> GenerateSessionAsync(
+        global::SpecClients.Generated.Torus.SessionRequest body,
+        global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::SpecClients.Runtime.Http.ApiRequest("generateSession", global::System.Net.Http.HttpMethod.Post, "/api/v1/session/generate");
-        request.SetJsonBody(body, static (w, v) => global::SpecClients.Generated.Torus.SessionRequest.JsonConverter.WriteValue(w, v), "application/json");
+        request.SetJsonBody(body, global::SpecClients.Generated.Torus.SessionRequest.JsonConverter.WriteValue, "application/json");
         request.Security = s_security0;
         var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccess)
         {
-            return response.ReadJson(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Torus.SessionResponse.JsonConverter.ReadValue(ref r));
+            return response.ReadJson(global::SpecClients.Generated.Torus.SessionResponse.JsonConverter.ReadValue);
         }
 
         throw response.StatusCode switch
         {
-            _ => response.CreateException(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Torus.ErrorResponse.JsonConverter.ReadValue(ref r)),
+            _ => response.CreateException(global::SpecClients.Generated.Torus.ErrorResponse.JsonConverter.ReadValue),
         };
     }
 
@@ -127,26 +164,30 @@ public sealed partial class TorusClient
     /// Get fund limits
     /// </summary>
     /// <remarks>
-    /// Returns the financial limits and balances of the account for the given source (doc).
+    /// Returns the financial limits and balances of the account for the given source (providers.md).
     /// </remarks>
     /// <param name="body">The request body (application/json).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="SpecClients.Runtime.Http.ApiException">The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.</exception>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Torus.FundsResponse> GetFundsAsync(global::SpecClients.Generated.Torus.FundsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <exception cref="SpecClients.Runtime.Http.ApiException">
+    /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
+    /// </exception>
+    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Torus.FundsResponse> GetFundsAsync(
+        global::SpecClients.Generated.Torus.FundsRequest body,
+        global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::SpecClients.Runtime.Http.ApiRequest("getFunds", global::System.Net.Http.HttpMethod.Post, "/api/v1/funds/");
-        request.SetJsonBody(body, static (w, v) => global::SpecClients.Generated.Torus.FundsRequest.JsonConverter.WriteValue(w, v), "application/json");
+        request.SetJsonBody(body, global::SpecClients.Generated.Torus.FundsRequest.JsonConverter.WriteValue, "application/json");
         request.Security = s_security1;
         var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccess)
         {
-            return response.ReadJson(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Torus.FundsResponse.JsonConverter.ReadValue(ref r));
+            return response.ReadJson(global::SpecClients.Generated.Torus.FundsResponse.JsonConverter.ReadValue);
         }
 
         throw response.StatusCode switch
         {
-            _ => response.CreateException(static (ref global::System.Text.Json.Utf8JsonReader r) => global::SpecClients.Generated.Torus.ErrorResponse.JsonConverter.ReadValue(ref r)),
+            _ => response.CreateException(global::SpecClients.Generated.Torus.ErrorResponse.JsonConverter.ReadValue),
         };
     }
 
@@ -176,6 +217,6 @@ public sealed partial class TorusClient
         return global::SpecClients.Runtime.Http.ServerUrl.Create(url, ApiName);
     }
 
-    private static readonly global::SpecClients.Runtime.Auth.SecurityRequirement[] s_security0 = new global::SpecClients.Runtime.Auth.SecurityRequirement[] { new global::SpecClients.Runtime.Auth.SecurityRequirement("requestToken") };
-    private static readonly global::SpecClients.Runtime.Auth.SecurityRequirement[] s_security1 = new global::SpecClients.Runtime.Auth.SecurityRequirement[] { new global::SpecClients.Runtime.Auth.SecurityRequirement("torusAccessToken") };
+    private static readonly global::SpecClients.Runtime.Auth.Generated.SecurityRequirement[] s_security0 = { new("requestToken") };
+    private static readonly global::SpecClients.Runtime.Auth.Generated.SecurityRequirement[] s_security1 = { new("torusAccessToken") };
 }

@@ -6,31 +6,43 @@
 namespace SpecClients.Generated.Torus;
 
 /// <summary>
-/// Options for <see cref="TorusClient"/>: the server, its variables and the credentials of each security scheme. Bindable from configuration.
+/// Options for <see cref="TorusClient"/>: the server, its variables and the credentials of each security scheme.
+/// Bindable from configuration.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public sealed partial class TorusClientOptions
 {
-    /// <summary>When set, every request goes here, including operations that declare their own servers (use it for sandboxes and tests).</summary>
+    /// <summary>
+    /// When set, every request goes here, including operations that declare their own servers (use it for sandboxes and tests).
+    /// </summary>
     public global::System.Uri? BaseAddress { get; set; }
 
     /// <summary>The spec's server to use when <see cref="BaseAddress"/> is not set. Defaults to the first one listed.</summary>
     public TorusServer Server { get; set; } = TorusServer.Live;
 
     /// <summary>
-    /// The value of the security scheme <c>requestToken</c>: The request token from the browser login (/connect/login/&lt;API_KEY&gt; → SSO → OTP → a redirect carrying the request token; doc, inferred), sent as the Token header of generateSession only (doc). A value you supply. Without a browser, Torus documents a TOTP variant on another host (https://oapi-cug.torusdigital.com/api/v1/session/totp/generate), not part of this spec.
+    /// The value of the security scheme <c>requestToken</c>: The request token from the browser login
+    /// (/connect/login/&lt;API_KEY&gt; → SSO → OTP → a redirect carrying the request token; providers.md, inferred), sent
+    /// as the Token header of generateSession only (doc). A value you supply. Without a browser, Torus documents a TOTP
+    /// variant on another host (https://oapi-cug.torusdigital.com/api/v1/session/totp/generate), not part of this spec.
     /// </summary>
     public string? RequestToken { get; set; }
 
     /// <summary>
-    /// The body of the token operation <c>generateSession</c>, sent to obtain the token of security scheme <c>torusAccessToken</c>.
+    /// The body of the token operation <c>generateSession</c>, sent to obtain the token of security scheme
+    /// <c>torusAccessToken</c>.
     /// </summary>
     public global::SpecClients.Generated.Torus.SessionRequest? TorusAccessTokenRequest { get; set; }
 
-    /// <summary>Refresh margin, default and maximum lifetime, and timeout of token requests. A lifetime the spec gives (<c>x-token lifetime</c>) is used unless DefaultLifetime is changed here.</summary>
-    public global::SpecClients.Runtime.Auth.TokenProviderOptions Tokens { get; set; } = new global::SpecClients.Runtime.Auth.TokenProviderOptions();
+    /// <summary>
+    /// Refresh margin, default and maximum lifetime, and timeout of token requests. A lifetime the spec gives
+    /// (<c>x-token lifetime</c>) is used unless DefaultLifetime is changed here.
+    /// </summary>
+    public global::SpecClients.Runtime.Auth.TokenProviderOptions Tokens { get; set; } = new();
 
-    /// <summary>Allows sending credentials over plain http to a host that is not loopback. Off by default: such requests are refused.</summary>
+    /// <summary>
+    /// Allows sending credentials over plain http to a host that is not loopback. Off by default: such requests are refused.
+    /// </summary>
     public bool AllowInsecureHttp { get; set; }
 
     /// <summary>The largest response body accepted, in bytes; larger responses fail with ApiResponseFormatException.</summary>

@@ -5,14 +5,10 @@
 
 namespace SpecClients.Generated.Torus;
 
-/// <summary>
-/// The servers the spec of <see cref="TorusClient"/> lists.
-/// </summary>
+/// <summary>The servers the spec of <see cref="TorusClient"/> lists.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 public enum TorusServer
 {
-    /// <summary>
-    /// Live: https://connects.torusdigital.com
-    /// </summary>
+    /// <summary>Live: https://connects.torusdigital.com</summary>
     Live,
 }
