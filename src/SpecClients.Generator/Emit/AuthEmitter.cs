@@ -141,11 +141,12 @@ internal static class AuthEmitter
             /// Static and signing credentials only: token operations must not need the tokens they issue. A signer learns
             /// from <paramref name="context"/> which operation the token is being obtained for.
             /// </summary>
-            private {{client.Name}} CreateTokenClient({{TokenRequestContext}}? context = null) => new {{client.Name}}(
-                _httpClient(),
-                _options,
-                (global::System.Collections.Generic.IEnumerable<{{IRequestAuthenticator}}>)
-                    {{SigningAuthenticator}}.ForTokenRequest(_signingAuthenticators, context));
+            private {{client.Name}} CreateTokenClient({{TokenRequestContext}}? context = null) =>
+                new {{client.Name}}(
+                    _httpClient(),
+                    _options,
+                    (global::System.Collections.Generic.IEnumerable<{{IRequestAuthenticator}}>)
+                        {{SigningAuthenticator}}.ForTokenRequest(_signingAuthenticators, context));
 
             /// <summary>The options' token settings; a lifetime the spec gives replaces the default lifetime unless that was changed.</summary>
             private {{TokenProviderOptions}} TokenOptions(global::System.TimeSpan? specLifetime)
@@ -398,7 +399,10 @@ internal static class AuthEmitter
         }
         else
         {
-            w.Line($"var response = await {call};");
+            TemplateLines.Write(w, $"""
+                var response = await client.{source.MethodName}({body}cancellationToken: cancellationToken)
+                    .ConfigureAwait(false);
+                """);
         }
 
         TemplateLines.Write(w, $"""

@@ -98,11 +98,12 @@ public sealed partial class FaspaySendmeClientAuth
     /// Static and signing credentials only: token operations must not need the tokens they issue. A signer learns
     /// from <paramref name="context"/> which operation the token is being obtained for.
     /// </summary>
-    private FaspaySendmeClient CreateTokenClient(global::SpecClients.Runtime.Auth.TokenRequestContext? context = null) => new FaspaySendmeClient(
-        _httpClient(),
-        _options,
-        (global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>)
-            global::SpecClients.Runtime.Auth.Generated.SigningAuthenticator.ForTokenRequest(_signingAuthenticators, context));
+    private FaspaySendmeClient CreateTokenClient(global::SpecClients.Runtime.Auth.TokenRequestContext? context = null) =>
+        new FaspaySendmeClient(
+            _httpClient(),
+            _options,
+            (global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>)
+                global::SpecClients.Runtime.Auth.Generated.SigningAuthenticator.ForTokenRequest(_signingAuthenticators, context));
 
     /// <summary>The options' token settings; a lifetime the spec gives replaces the default lifetime unless that was changed.</summary>
     private global::SpecClients.Runtime.Auth.TokenProviderOptions TokenOptions(global::System.TimeSpan? specLifetime)
@@ -130,7 +131,8 @@ public sealed partial class FaspaySendmeClientAuth
         global::System.Threading.CancellationToken cancellationToken)
     {
         var client = CreateTokenClient(context);
-        var response = await client.GetAccessTokenAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var response = await client.GetAccessTokenAsync(cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
         return global::SpecClients.Runtime.Auth.Generated.TokenResponseValues.CreateToken(
             FaspaySendmeClient.ApiName,
             "getAccessToken",

@@ -103,11 +103,12 @@ public sealed partial class FincodeClientAuth
     /// Static and signing credentials only: token operations must not need the tokens they issue. A signer learns
     /// from <paramref name="context"/> which operation the token is being obtained for.
     /// </summary>
-    private FincodeClient CreateTokenClient(global::SpecClients.Runtime.Auth.TokenRequestContext? context = null) => new FincodeClient(
-        _httpClient(),
-        _options,
-        (global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>)
-            global::SpecClients.Runtime.Auth.Generated.SigningAuthenticator.ForTokenRequest(_signingAuthenticators, context));
+    private FincodeClient CreateTokenClient(global::SpecClients.Runtime.Auth.TokenRequestContext? context = null) =>
+        new FincodeClient(
+            _httpClient(),
+            _options,
+            (global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>)
+                global::SpecClients.Runtime.Auth.Generated.SigningAuthenticator.ForTokenRequest(_signingAuthenticators, context));
 
     /// <summary>The options' token settings; a lifetime the spec gives replaces the default lifetime unless that was changed.</summary>
     private global::SpecClients.Runtime.Auth.TokenProviderOptions TokenOptions(global::System.TimeSpan? specLifetime)
@@ -129,7 +130,8 @@ public sealed partial class FincodeClientAuth
         global::System.Threading.CancellationToken cancellationToken)
     {
         var client = CreateTokenClient(context);
-        var response = await client.PostOauthTokenAsync(_options.AccessTokenRequest, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var response = await client.PostOauthTokenAsync(_options.AccessTokenRequest, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
         return global::SpecClients.Runtime.Auth.Generated.TokenResponseValues.CreateToken(
             FincodeClient.ApiName,
             "post/oauth/token",

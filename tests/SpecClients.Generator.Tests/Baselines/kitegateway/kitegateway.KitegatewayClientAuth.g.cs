@@ -98,11 +98,12 @@ public sealed partial class KitegatewayClientAuth
     /// Static and signing credentials only: token operations must not need the tokens they issue. A signer learns
     /// from <paramref name="context"/> which operation the token is being obtained for.
     /// </summary>
-    private KitegatewayClient CreateTokenClient(global::SpecClients.Runtime.Auth.TokenRequestContext? context = null) => new KitegatewayClient(
-        _httpClient(),
-        _options,
-        (global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>)
-            global::SpecClients.Runtime.Auth.Generated.SigningAuthenticator.ForTokenRequest(_signingAuthenticators, context));
+    private KitegatewayClient CreateTokenClient(global::SpecClients.Runtime.Auth.TokenRequestContext? context = null) =>
+        new KitegatewayClient(
+            _httpClient(),
+            _options,
+            (global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>)
+                global::SpecClients.Runtime.Auth.Generated.SigningAuthenticator.ForTokenRequest(_signingAuthenticators, context));
 
     /// <summary>The options' token settings; a lifetime the spec gives replaces the default lifetime unless that was changed.</summary>
     private global::SpecClients.Runtime.Auth.TokenProviderOptions TokenOptions(global::System.TimeSpan? specLifetime)
@@ -127,7 +128,8 @@ public sealed partial class KitegatewayClientAuth
         var body = _options.KitegatewayTokenRequest
             ?? throw new global::System.InvalidOperationException(
                 KitegatewayClient.ApiName + ": set KitegatewayClientOptions.KitegatewayTokenRequest, the body of the token operation 'createAccessToken'.");
-        var response = await client.CreateAccessTokenAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var response = await client.CreateAccessTokenAsync(body, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
         return global::SpecClients.Runtime.Auth.Generated.TokenResponseValues.CreateToken(
             KitegatewayClient.ApiName,
             "createAccessToken",
