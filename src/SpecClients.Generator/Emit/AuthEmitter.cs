@@ -145,8 +145,8 @@ internal static class AuthEmitter
                 new {{client.Name}}(
                     _httpClient(),
                     _options,
-                    (global::System.Collections.Generic.IEnumerable<{{IRequestAuthenticator}}>)
-                        {{SigningAuthenticator}}.ForTokenRequest(_signingAuthenticators, context));
+                    {{SigningAuthenticator}}.ForTokenRequest(_signingAuthenticators, context),
+                    obtainsCredentials: true);
 
             /// <summary>The options' token settings; a lifetime the spec gives replaces the default lifetime unless that was changed.</summary>
             private {{TokenProviderOptions}} TokenOptions(global::System.TimeSpan? specLifetime)

@@ -103,7 +103,18 @@ internal static class ClientEmitter
             /// <param name="authenticators">Authenticators that take precedence over those built from <paramref name="options"/>.</param>
             """);
         var parameters = new[] { $"{HttpClient} httpClient", $"{options} options", $"{IEnumerable}<{IRequestAuthenticator}>? authenticators" };
-        w.OpenList($"public {name}(", parameters);
+        w.List($"public {name}(", parameters, ")");
+        w.Lines("""
+                : this(httpClient, options, authenticators, obtainsCredentials: false)
+            {
+            }
+
+            /// <summary>
+            /// The constructor behind the others; <paramref name="obtainsCredentials"/> marks the client a generated auth
+            /// class creates to obtain tokens (its requests may be retried whatever their method).
+            /// </summary>
+            """);
+        w.OpenList($"internal {name}(", parameters.Append("bool obtainsCredentials").ToArray());
         w.Line($"_options = options ?? throw new {ArgumentNullException}(nameof(options));");
         w.List($"var all = new {AuthenticatorsByScheme}(", new[] { $"{StringComparer}.Ordinal" }, ");");
         w.Lines("""
@@ -120,6 +131,7 @@ internal static class ClientEmitter
         var core = new[]
         {
             "httpClient", "ApiName", "ResolveBaseAddress", $"new {RequestAuthorizer}(all)", "options.MaxResponseBytes", "options.AllowInsecureHttp",
+            "retryPolicy: null", "obtainsCredentials",
         };
         w.List($"_core = new {ApiClientCore}(", core, ");");
         w.Close();

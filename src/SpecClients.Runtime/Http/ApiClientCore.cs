@@ -20,28 +20,12 @@ namespace SpecClients.Runtime.Http;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ApiClientCore
 {
-    // Set while this client authenticates a request: a request sent meanwhile (through another client of the same
-    // runtime) obtains a credential — a token request — and may be retried whatever its method.
-    private static readonly AsyncLocal<bool> s_authenticating = new();
-
     private readonly HttpClient _httpClient;
     private readonly Func<IReadOnlyList<string>?, Uri> _resolveBaseAddress;
     private readonly RequestAuthorizer _authorizer;
 
     // Whether the HttpClient's handler follows redirects by itself; turned off where possible (see Redirects).
     private readonly AutomaticRedirects _handlerRedirects;
-
-    /// <summary>Creates the core of a generated client with <see cref="ApiRetryPolicy.Default"/>.</summary>
-    /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
-    /// <param name="apiName">The API name used in messages.</param>
-    /// <param name="resolveBaseAddress">Chooses the server for a request, given operation-level servers.</param>
-    /// <param name="authorizer">Applies security requirements.</param>
-    /// <param name="maxResponseBytes">The largest response body accepted.</param>
-    /// <param name="allowInsecureHttp">Allows sending credentials over plain http to a host that is not loopback.</param>
-    public ApiClientCore(HttpClient httpClient, string apiName, Func<IReadOnlyList<string>?, Uri> resolveBaseAddress, RequestAuthorizer authorizer, long maxResponseBytes = 16 * 1024 * 1024, bool allowInsecureHttp = false)
-        : this(httpClient, apiName, resolveBaseAddress, authorizer, maxResponseBytes, allowInsecureHttp, ApiRetryPolicy.Default)
-    {
-    }
 
     /// <summary>Creates the core of a generated client.</summary>
     /// <param name="httpClient">The HTTP client (typically from IHttpClientFactory).</param>
@@ -51,8 +35,18 @@ public sealed class ApiClientCore
     /// <param name="maxResponseBytes">The largest response body accepted.</param>
     /// <param name="allowInsecureHttp">Allows sending credentials over plain http to a host that is not loopback.</param>
     /// <param name="retryPolicy">When a request is repeated after a 429 or 503; <see cref="ApiRetryPolicy.Default"/> if null.</param>
-    public ApiClientCore(HttpClient httpClient, string apiName, Func<IReadOnlyList<string>?, Uri> resolveBaseAddress, RequestAuthorizer authorizer, long maxResponseBytes, bool allowInsecureHttp, ApiRetryPolicy? retryPolicy)
+    /// <param name="obtainsCredentials">See <see cref="ObtainsCredentials"/>.</param>
+    public ApiClientCore(
+        HttpClient httpClient,
+        string apiName,
+        Func<IReadOnlyList<string>?, Uri> resolveBaseAddress,
+        RequestAuthorizer authorizer,
+        long maxResponseBytes = 16 * 1024 * 1024,
+        bool allowInsecureHttp = false,
+        ApiRetryPolicy? retryPolicy = null,
+        bool obtainsCredentials = false)
     {
+        ObtainsCredentials = obtainsCredentials;
         AllowInsecureHttp = allowInsecureHttp;
         _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         ApiName = apiName;
@@ -78,6 +72,14 @@ public sealed class ApiClientCore
     /// <summary>When a request is repeated after a 429 or 503.</summary>
     public ApiRetryPolicy RetryPolicy { get; }
 
+    /// <summary>
+    /// Whether this is the client a generated <c>{Client}Auth</c> creates to obtain tokens: its requests carry credentials
+    /// in their bodies even when the operation declares no security, so they never follow a redirect made by the
+    /// handler, and they may be retried after a 429 or 503 whatever their method (a token request changes nothing).
+    /// The same operation called on a user's client is not retried unless it is idempotent.
+    /// </summary>
+    public bool ObtainsCredentials { get; }
+
     /// <summary>Sends <paramref name="request"/> and buffers the response.</summary>
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -97,7 +99,7 @@ public sealed class ApiClientCore
             TransportSecurity.RequireHttpsForCredentials(baseAddress, ApiName);
         }
 
-        var isCredentialRequest = s_authenticating.Value;
+        var isCredentialRequest = ObtainsCredentials;
         var refreshedAfter401 = false;
         var retries = 0;
         var redirects = 0;
@@ -114,16 +116,7 @@ public sealed class ApiClientCore
             AuthRequestOptions.SetOperationId(message, request.OperationId);
             AuthRequestOptions.SetApiPath(message, request.Path);
             AuthRequestOptions.SetPathTemplate(message, request.PathTemplate);
-            AppliedAuthentication applied;
-            s_authenticating.Value = true;
-            try
-            {
-                applied = await _authorizer.ApplyAsync(message, request.Security, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                s_authenticating.Value = isCredentialRequest;
-            }
+            var applied = await _authorizer.ApplyAsync(message, request.Security, cancellationToken).ConfigureAwait(false);
 
             // An AuthenticationHandler on the same HttpClient must not authenticate this request a second time.
             AuthRequestOptions.MarkAuthenticated(message);

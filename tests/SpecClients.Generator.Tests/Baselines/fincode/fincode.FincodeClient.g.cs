@@ -53,6 +53,19 @@ public sealed partial class FincodeClient
         global::System.Net.Http.HttpClient httpClient,
         FincodeClientOptions options,
         global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>? authenticators)
+        : this(httpClient, options, authenticators, obtainsCredentials: false)
+    {
+    }
+
+    /// <summary>
+    /// The constructor behind the others; <paramref name="obtainsCredentials"/> marks the client a generated auth
+    /// class creates to obtain tokens (its requests may be retried whatever their method).
+    /// </summary>
+    internal FincodeClient(
+        global::System.Net.Http.HttpClient httpClient,
+        FincodeClientOptions options,
+        global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>? authenticators,
+        bool obtainsCredentials)
     {
         _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
         var all = new global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator>(
@@ -72,7 +85,9 @@ public sealed partial class FincodeClient
             ResolveBaseAddress,
             new global::SpecClients.Runtime.Auth.Generated.RequestAuthorizer(all),
             options.MaxResponseBytes,
-            options.AllowInsecureHttp);
+            options.AllowInsecureHttp,
+            retryPolicy: null,
+            obtainsCredentials);
     }
 
     /// <summary>The options this client was created with.</summary>

@@ -107,8 +107,8 @@ public sealed partial class FincodeClientAuth
         new FincodeClient(
             _httpClient(),
             _options,
-            (global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>)
-                global::SpecClients.Runtime.Auth.Generated.SigningAuthenticator.ForTokenRequest(_signingAuthenticators, context));
+            global::SpecClients.Runtime.Auth.Generated.SigningAuthenticator.ForTokenRequest(_signingAuthenticators, context),
+            obtainsCredentials: true);
 
     /// <summary>The options' token settings; a lifetime the spec gives replaces the default lifetime unless that was changed.</summary>
     private global::SpecClients.Runtime.Auth.TokenProviderOptions TokenOptions(global::System.TimeSpan? specLifetime)

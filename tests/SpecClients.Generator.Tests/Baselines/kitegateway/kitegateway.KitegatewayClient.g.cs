@@ -82,6 +82,19 @@ public sealed partial class KitegatewayClient
         global::System.Net.Http.HttpClient httpClient,
         KitegatewayClientOptions options,
         global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>? authenticators)
+        : this(httpClient, options, authenticators, obtainsCredentials: false)
+    {
+    }
+
+    /// <summary>
+    /// The constructor behind the others; <paramref name="obtainsCredentials"/> marks the client a generated auth
+    /// class creates to obtain tokens (its requests may be retried whatever their method).
+    /// </summary>
+    internal KitegatewayClient(
+        global::System.Net.Http.HttpClient httpClient,
+        KitegatewayClientOptions options,
+        global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>? authenticators,
+        bool obtainsCredentials)
     {
         _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
         var all = new global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator>(
@@ -101,7 +114,9 @@ public sealed partial class KitegatewayClient
             ResolveBaseAddress,
             new global::SpecClients.Runtime.Auth.Generated.RequestAuthorizer(all),
             options.MaxResponseBytes,
-            options.AllowInsecureHttp);
+            options.AllowInsecureHttp,
+            retryPolicy: null,
+            obtainsCredentials);
     }
 
     /// <summary>The options this client was created with.</summary>
