@@ -24,6 +24,12 @@ internal static class KnownTypes
     /// <summary>The attribute a deprecated schema, property or operation carries.</summary>
     public const string DeprecatedAttribute = "[global::System.Obsolete(\"Deprecated in the spec.\")]";
 
+    /// <summary>
+    /// What a deprecated C# <c>required</c> member says in its remarks instead of <see cref="DeprecatedAttribute"/>, which on
+    /// a required member is warning CS9042.
+    /// </summary>
+    public const string RequiredDeprecatedRemark = "deprecated in the spec (not marked <c>[Obsolete]</c>: a required member cannot be)";
+
     // Collections, tasks, HTTP
     public const string Dictionary = "global::System.Collections.Generic.Dictionary";
     public const string List = "global::System.Collections.Generic.List";

@@ -27,7 +27,8 @@ internal static class RecordEmitter
         {
             w.Summary(property.Description, $"The <c>{DocText.Inline(property.JsonName)}</c> member.");
             w.Doc("remarks", Remarks(spec, property));
-            if (property.Deprecated)
+            // [Obsolete] on a C# required member is CS9042, so a required member says its deprecation in its remarks instead.
+            if (property.Deprecated && !property.IsRequiredInCSharp)
             {
                 w.Line(DeprecatedAttribute);
             }
@@ -66,7 +67,8 @@ internal static class RecordEmitter
         + (property.Nullable ? "; may be null" : string.Empty)
         + (property.ReadOnly ? "; read-only: set by the server" : string.Empty)
         + (property.WriteOnly ? "; write-only: not returned by the server" : string.Empty)
-        + (property.Sensitive ? "; sensitive: never printed" : string.Empty) + ".";
+        + (property.Sensitive ? "; sensitive: never printed" : string.Empty)
+        + (property.Deprecated && property.IsRequiredInCSharp ? "; " + RequiredDeprecatedRemark : string.Empty) + ".";
 
     /// <summary>Typed access to the subtypes a discriminator mapping names, for a base record they extend through allOf.</summary>
     private static void EmitDiscriminator(SourceWriter w, ObjectSpec spec, DiscriminatorSpec discriminator)
