@@ -371,6 +371,38 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void DuplicateOperationIdReportsSpc206AtTheSecondAndStillGeneratesBoth()
+    {
+        var yaml = """
+            openapi: 3.0.3
+            info: {title: x, version: '1'}
+            servers: [{url: 'https://api.example.test'}]
+            paths:
+              /items:
+                get:
+                  operationId: listItems
+                  responses: {'204': {description: ok}}
+              /archive/items:
+                get:
+                  operationId: listItems
+                  responses: {'204': {description: ok}}
+            """;
+
+        var result = Generate(yaml);
+
+        var diagnostic = Single(result, "SPC206");
+        diagnostic.Severity.ShouldBe(DiagnosticSeverity.Warning);
+        ShouldBeAt(diagnostic, 11, 7);
+        diagnostic.GetMessage().ShouldContain("'listItems'");
+        diagnostic.GetMessage().ShouldContain("'ListItemsAsync'");
+        diagnostic.GetMessage().ShouldContain("'ListItems2Async'");
+        var client = result.Sources.Single(s => s.HintName.EndsWith("Client.g.cs", System.StringComparison.Ordinal)).SourceText.ToString();
+        client.ShouldContain("ListItemsAsync(");
+        client.ShouldContain("ListItems2Async(");
+        result.CompileDiagnostics.ShouldBeEmpty(string.Join("\n", result.CompileDiagnostics));
+    }
+
+    [Fact]
     public void UnknownAliasReportsSpc001()
     {
         var yaml = "openapi: 3.0.3\ninfo: {title: x, version: '1'}\npaths: {}\nx-a: *nowhere\n";

@@ -60,6 +60,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SelectionMatchesNothing = Warning(
         "SPC205", "Operation selection matches nothing", "{0}: SpecClients_{1} lists '{2}', which no operation of this spec has", "SpecClients.Operations");
 
+    public static readonly DiagnosticDescriptor DuplicateOperationId = Warning(
+        "SPC206", "Duplicate operationId", "{0}: operationId '{1}' is also the operationId of {2}; that operation's method is '{3}' and this one's is '{4}'", "SpecClients.Operations");
+
     public static readonly DiagnosticDescriptor UndefinedSecurityScheme = Warning(
         "SPC301", "Security requirement names an undefined scheme", "{0}: security scheme '{1}' is not defined in components.securitySchemes; {2}", "SpecClients.Security");
 

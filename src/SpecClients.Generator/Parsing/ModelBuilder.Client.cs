@@ -77,6 +77,7 @@ internal sealed partial class ModelBuilder
 
         var methods = new NameScope(new[] { _input.ClientName, "Options", "HttpClient", "Dispose", "ToString", "Equals", "GetHashCode", "GetType" });
         var operations = new List<OperationSpec>();
+        var firstWithOperationId = new Dictionary<string, (string Pointer, string MethodName)>(StringComparer.Ordinal);
         foreach (var path in _document.Paths ?? new OpenApiPaths())
         {
             var pathItem = path.Value;
@@ -99,7 +100,7 @@ internal sealed partial class ModelBuilder
                     continue;
                 }
 
-                operations.Add(BuildOperation(path.Key, pathItem, entry.Key, entry.Value, methods));
+                operations.Add(BuildOperation(path.Key, pathItem, entry.Key, entry.Value, methods, firstWithOperationId));
             }
         }
 
@@ -182,12 +183,30 @@ internal sealed partial class ModelBuilder
         return (servers.ToEquatableArray(), variableSpecs);
     }
 
-    private OperationSpec BuildOperation(string path, IOpenApiPathItem pathItem, HttpMethod method, OpenApiOperation operation, NameScope methods)
+    private OperationSpec BuildOperation(
+        string path,
+        IOpenApiPathItem pathItem,
+        HttpMethod method,
+        OpenApiOperation operation,
+        NameScope methods,
+        Dictionary<string, (string Pointer, string MethodName)> firstWithOperationId)
     {
         var httpMethod = method.Method.ToUpperInvariant();
         var pointer = "#/paths/" + Escape(path) + "/" + method.Method.ToLowerInvariant();
         var operationId = operation.OperationId ?? (method.Method.ToLowerInvariant() + path);
         var baseName = methods.Claim(Identifiers.Pascal(operation.OperationId ?? (method.Method.ToLowerInvariant() + " " + path)));
+        if (operation.OperationId is { } declaredId)
+        {
+            // Invalid per the spec but common: the method names already differ (the scope numbers the second), so say which is which.
+            if (firstWithOperationId.TryGetValue(declaredId, out var first))
+            {
+                Report(DiagnosticDescriptors.DuplicateOperationId, pointer + "/operationId", pointer, declaredId, first.Pointer, first.MethodName, baseName + "Async");
+            }
+            else
+            {
+                firstWithOperationId.Add(declaredId, (pointer, baseName + "Async"));
+            }
+        }
         var parameterNames = new NameScope(new[] { "body", "cancellationToken", "request", "response" });
 
         var parameters = new List<ParameterSpec>();
