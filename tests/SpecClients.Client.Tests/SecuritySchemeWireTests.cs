@@ -108,13 +108,13 @@ public sealed class SecuritySchemeWireTests
     {
         await using var server = await RecordingServer.StartAsync();
         server.Respond(204, null, string.Empty);
-        server.RespondJsonAt("/v1/oauth2/token", 200, """{"access_token":"cc-token-1","token_type":"Bearer","expires_in":3600}""");
+        server.RespondJsonAt("/oauth2/token", 200, """{"access_token":"cc-token-1","token_type":"Bearer","expires_in":3600}""");
         var client = CreateClient(server, o => { o.ClientCredentialsClientId = "client id"; o.ClientCredentialsClientSecret = "s3cr:t"; o.ClientCredentialsScope = "read"; });
 
         await client.GetAsMachineAsync();
         await client.GetAsMachineAsync();
 
-        var tokenRequests = server.Requests.Where(r => r.Path == "/v1/oauth2/token").ToList();
+        var tokenRequests = server.Requests.Where(r => r.Path == "/oauth2/token").ToList();
         tokenRequests.Count.ShouldBe(1);
         tokenRequests[0].Method.ShouldBe("POST");
         tokenRequests[0].Header("Content-Type").ShouldBe("application/x-www-form-urlencoded");
@@ -130,12 +130,12 @@ public sealed class SecuritySchemeWireTests
     {
         await using var server = await RecordingServer.StartAsync();
         server.Respond(204, null, string.Empty);
-        server.RespondJsonAt("/v1/oauth2/password-token", 200, """{"access_token":"pw-token","expires_in":"600","refresh_token":"rt-1"}""");
+        server.RespondJsonAt("/oauth2/password-token", 200, """{"access_token":"pw-token","expires_in":"600","refresh_token":"rt-1"}""");
         var client = CreateClient(server, o => { o.PasswordFlowClientId = "app"; o.PasswordFlowUsername = "ana"; o.PasswordFlowPassword = "pa ss&"; });
 
         await client.GetAsUserAsync();
 
-        server.Requests.Single(r => r.Path == "/v1/oauth2/password-token").BodyText.ShouldBe("grant_type=password&username=ana&password=pa+ss%26");
+        server.Requests.Single(r => r.Path == "/oauth2/password-token").BodyText.ShouldBe("grant_type=password&username=ana&password=pa+ss%26");
         server.Requests.Single(r => r.Path == "/v1/user").Header("Authorization").ShouldBe("Bearer pw-token");
     }
 
@@ -144,7 +144,7 @@ public sealed class SecuritySchemeWireTests
     {
         await using var server = await RecordingServer.StartAsync();
         server.Respond(204, null, string.Empty);
-        server.RespondJsonAt("/v1/oauth2/token", 401, """{"error":"invalid_client","error_description":"Bad client credentials"}""");
+        server.RespondJsonAt("/oauth2/token", 401, """{"error":"invalid_client","error_description":"Bad client credentials"}""");
         var client = CreateClient(server, o => { o.ClientCredentialsClientId = "app"; o.ClientCredentialsClientSecret = "wrong-secret-42"; });
 
         var error = await Should.ThrowAsync<ApiException>(() => client.GetAsMachineAsync());
@@ -156,7 +156,7 @@ public sealed class SecuritySchemeWireTests
     }
 
     [Fact]
-    public void AbsoluteTokenUrlIsUsedAsIsAndRelativeOneJoinsTheServerPath()
+    public void AbsoluteTokenUrlIsUsedAsIsAndRelativeOneResolvesAgainstTheServer()
     {
         OAuth2TokenClient.ResolveTokenUrl("https://auth.example.test/token", () => throw new InvalidOperationException("not needed"))
             .ShouldBe(new Uri("https://auth.example.test/token"));

@@ -106,27 +106,27 @@ public static class RedirectCases
             a => Schemes(a, o => o.StaticBearerToken = BearerToken, c => c.GetBearerAsync()));
         yield return new(
             "OAuth2 client credentials: token request",
-            "/v1/oauth2/token",
-            Json(("/v1/oauth2/token", ClientCredentialsTokenJson), ("/v1/machine", "{}")),
+            "/oauth2/token",
+            Json(("/oauth2/token", ClientCredentialsTokenJson), ("/v1/machine", "{}")),
             [ClientCredentials, "cc-client-secret"],
             a => Schemes(a, ClientCredentialsOptions, c => c.GetAsMachineAsync()),
             a => SchemesWithDependencyInjection(a, ClientCredentialsOptions, c => c.GetAsMachineAsync()));
         yield return new(
             "OAuth2 client credentials: bearer call",
             "/v1/machine",
-            Json(("/v1/oauth2/token", ClientCredentialsTokenJson), ("/v1/machine", "{}")),
+            Json(("/oauth2/token", ClientCredentialsTokenJson), ("/v1/machine", "{}")),
             [ClientCredentialsToken],
             a => Schemes(a, ClientCredentialsOptions, c => c.GetAsMachineAsync()));
         yield return new(
             "OAuth2 password: token request",
-            "/v1/oauth2/password-token",
-            Json(("/v1/oauth2/password-token", PasswordTokenJson), ("/v1/user", "{}")),
+            "/oauth2/password-token",
+            Json(("/oauth2/password-token", PasswordTokenJson), ("/v1/user", "{}")),
             [PasswordClient, "owner-password-secret", "pw-client-secret"],
             a => Schemes(a, PasswordOptions, c => c.GetAsUserAsync()));
         yield return new(
             "OAuth2 password: bearer call",
             "/v1/user",
-            Json(("/v1/oauth2/password-token", PasswordTokenJson), ("/v1/user", "{}")),
+            Json(("/oauth2/password-token", PasswordTokenJson), ("/v1/user", "{}")),
             [PasswordToken],
             a => Schemes(a, PasswordOptions, c => c.GetAsUserAsync()));
         yield return new(

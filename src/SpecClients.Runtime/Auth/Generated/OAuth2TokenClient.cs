@@ -55,7 +55,8 @@ public sealed class OAuth2TokenClient
         _handlerRedirects = Redirects.Disable(httpClient);
     }
 
-    /// <summary>Resolves a spec's <c>tokenUrl</c>, which may be relative to the server (PayPal's <c>/v1/oauth2/token</c>).</summary>
+    /// <summary>Resolves a spec's <c>tokenUrl</c>, which may be relative to the server (PayPal's <c>/v1/oauth2/token</c>),
+    /// as an RFC 3986 relative reference against the server URL.</summary>
     /// <param name="tokenUrl">The URL as the spec writes it.</param>
     /// <param name="server">The server the client talks to; read only for a relative URL.</param>
     /// <returns>The absolute URL.</returns>
@@ -66,8 +67,9 @@ public sealed class OAuth2TokenClient
             return absolute;
         }
 
-        var baseAddress = server();
-        return new Uri(baseAddress.AbsoluteUri.TrimEnd('/') + "/" + tokenUrl.TrimStart('/'), UriKind.Absolute);
+        // OpenAPI: relative URLs resolve against the server URL as RFC 3986 relative references, so "/oauth/token"
+        // replaces the server's path and "oauth/token" replaces its last segment (the base keeps it only with a trailing '/').
+        return new Uri(server(), tokenUrl);
     }
 
     /// <summary>Requests a token; with <see cref="TokenRequestContext.RefreshToken"/> set, uses the refresh_token grant.</summary>
