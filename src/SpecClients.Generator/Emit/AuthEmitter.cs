@@ -46,7 +46,7 @@ internal static class AuthEmitter
             """);
         w.Line(FileHeader.GeneratedCode(context));
         w.Open($"{context.Accessibility} sealed partial class {client.AuthName}");
-        TemplateLines.Write(w, $$"""
+        w.Lines($$"""
             private readonly {{client.OptionsName}} _options;
             private readonly global::System.Func<{{HttpClient}}> _httpClient;
             private readonly {{AuthServices}} _services;
@@ -65,7 +65,7 @@ internal static class AuthEmitter
                 {{AuthServices}}? services = null)
             """);
         OpenBrace(w);
-        TemplateLines.Write(w, $"""
+        w.Lines($"""
             _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
             _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
             _services = services ?? {AuthServices}.Shared;
@@ -92,7 +92,7 @@ internal static class AuthEmitter
             }
         }
 
-        TemplateLines.Write(w, """
+        w.Lines("""
             authenticators.AddRange(_signingAuthenticators);
             _authenticators = authenticators.ToArray();
             """);
@@ -101,7 +101,7 @@ internal static class AuthEmitter
 
         foreach (var source in client.TokenSources)
         {
-            TemplateLines.Write(w, $$"""
+            w.Lines($$"""
                 /// <summary>
                 /// The token of security scheme <c>{{DocText.Inline(source.SchemeName)}}</c>: cached, refreshed ahead of expiry,
                 /// one request for any number of callers.
@@ -111,7 +111,7 @@ internal static class AuthEmitter
                 """);
         }
 
-        TemplateLines.Write(w, $$"""
+        w.Lines($$"""
             /// <summary>The authenticators of the token and signing schemes; the client adds them to those its options supply.</summary>
             public global::System.Collections.Generic.IReadOnlyList<{{IRequestAuthenticator}}> Authenticators =>
                 _authenticators;
@@ -165,7 +165,7 @@ internal static class AuthEmitter
             """);
         if (client.HasSigning)
         {
-            TemplateLines.Write(w, $"""
+            w.Lines($"""
 
                 /// <summary>Who the signer signs for: a signed token operation's credentials live in the user's signer.</summary>
                 private static string? SignerIdentity({IRequestSigner}? signer) =>
@@ -198,7 +198,7 @@ internal static class AuthEmitter
         var lifetime = source is OperationTokenSourceSpec { DefaultLifetimeSeconds: { } seconds }
             ? $"global::System.TimeSpan.FromSeconds({seconds.ToString(CultureInfo.InvariantCulture)})"
             : "null";
-        TemplateLines.Write(w, $"""
+        w.Lines($"""
             {source.PropertyName} = _services.CreateProvider(
                 {client.Name}.ApiName,
                 {SourceWriter.Literal(source.SchemeName)},
@@ -284,7 +284,7 @@ internal static class AuthEmitter
         OpenBrace(w);
         foreach (var scheme in signers)
         {
-            TemplateLines.Write(w, $"""
+            w.Lines($"""
                 new {SigningAuthenticator}(
                     {SourceWriter.Literal(scheme.Name)},
                     signer,
@@ -310,7 +310,7 @@ internal static class AuthEmitter
         }
         else
         {
-            TemplateLines.Write(w, $"""
+            w.Lines($"""
                 authenticators.Add(new {TokenAuthenticator}(
                     {scheme},
                     {source.PropertyName},
@@ -345,7 +345,7 @@ internal static class AuthEmitter
         var username = options.Username is null ? "null" : $"_options.{options.Username}";
         var password = options.Password is null ? "null" : $"_options.{options.Password}";
         RequestSignature(w, source);
-        TemplateLines.Write(w, $$"""
+        w.Lines($$"""
             {
                 var tokenUrl = {{OAuth2TokenClient}}.ResolveTokenUrl(
                     {{SourceWriter.Literal(source.TokenUrl)}},
@@ -375,7 +375,7 @@ internal static class AuthEmitter
             if (source.BodyRequired)
             {
                 var missing = SourceWriter.Literal($": set {client.OptionsName}.{option}, the body of the token operation '{source.OperationId}'.");
-                TemplateLines.Write(w, $"""
+                w.Lines($"""
                     var body = _options.{option}
                         ?? throw new global::System.InvalidOperationException(
                             {client.Name}.ApiName + {missing});
@@ -391,7 +391,7 @@ internal static class AuthEmitter
         var call = $"client.{source.MethodName}({body}cancellationToken: cancellationToken).ConfigureAwait(false)";
         if (source.RefreshMethodName is { } refresh)
         {
-            TemplateLines.Write(w, $"""
+            w.Lines($"""
                 var response = context.RefreshToken is not null
                     ? await client.{refresh}(context.RefreshToken, cancellationToken).ConfigureAwait(false)
                     : await {call};
@@ -399,13 +399,13 @@ internal static class AuthEmitter
         }
         else
         {
-            TemplateLines.Write(w, $"""
+            w.Lines($"""
                 var response = await client.{source.MethodName}({body}cancellationToken: cancellationToken)
                     .ConfigureAwait(false);
                 """);
         }
 
-        TemplateLines.Write(w, $"""
+        w.Lines($"""
             return {TokenResponseValues}.CreateToken(
                 {client.Name}.ApiName,
                 {SourceWriter.Literal(source.OperationId)},
@@ -427,7 +427,7 @@ internal static class AuthEmitter
         }
     }
 
-    private static void RequestSignature(SourceWriter w, TokenSourceSpec source) => TemplateLines.Write(w, $"""
+    private static void RequestSignature(SourceWriter w, TokenSourceSpec source) => w.Lines($"""
         private async global::System.Threading.Tasks.ValueTask<{AccessToken}> {source.RequestMethodName}(
             {TokenRequestContext} context,
             {CancellationToken} cancellationToken)
@@ -445,7 +445,7 @@ internal static class AuthEmitter
         }
         else if (value.AdditionalPropertiesName is { } unknownMembers)
         {
-            TemplateLines.Write(w, $"""
+            w.Lines($"""
                 {parameter}: {TokenResponseValues}.{conversion}(
                     {TokenResponseValues}.Member(response.{unknownMembers}, {SourceWriter.Literal(value.JsonName)})){end}
                 """);
@@ -469,7 +469,7 @@ internal static class AuthEmitter
         if (bodyType.Kind is TypeKind.Object or TypeKind.Array or TypeKind.Map)
         {
             var write = JsonCode.WriteValue(bodyType, "w", "v").TrimEnd(';');
-            TemplateLines.Write(w, $"""
+            w.Lines($"""
                 : {JsonWrite}.ToJsonString(
                     request,
                     static (w, v) => {write});

@@ -33,7 +33,7 @@ internal static class DependencyInjectionEmitter
         w.SummaryMarkup($"""Registers <see cref="{client.Name}"/> with dependency injection.""");
         w.Line(FileHeader.GeneratedCode(context));
         w.Open($"{context.Accessibility} static class {client.ServiceCollectionExtensionsName}");
-        TemplateLines.Write(w, $$"""
+        w.Lines($$"""
             /// <summary>
             /// Registers <see cref="{{client.Name}}"/> as an IHttpClientFactory typed client configured by
             /// <see cref="{{client.OptionsName}}"/>{{sharedTokens}}.
@@ -60,7 +60,7 @@ internal static class DependencyInjectionEmitter
         w.Indent();
         if (client.HasAuth)
         {
-            TemplateLines.Write(w, $"""
+            w.Lines($"""
                 {ServiceCollectionDescriptorExtensions}
                     .TryAddSingleton(services, {TimeProvider}.System);
                 {ServiceCollectionDescriptorExtensions}
@@ -70,7 +70,7 @@ internal static class DependencyInjectionEmitter
                 """);
         }
 
-        TemplateLines.Write(w, $$"""
+        w.Lines($$"""
             var registration = {{DI}}.HttpClientFactoryServiceCollectionExtensions
                 .AddHttpClient(services, {{client.Name}}.HttpClientName);
             // HttpClientFactory's default loggers keep header values (API keys, tokens, signatures) in their structured
@@ -84,7 +84,7 @@ internal static class DependencyInjectionEmitter
         w.Close();
         w.Line();
         var auth = client.HasAuth ? $", Required<{client.AuthName}>(services)" : string.Empty;
-        TemplateLines.Write(w, $$"""
+        w.Lines($$"""
             private static {{client.Name}} CreateClient(
                 {{HttpClient}} httpClient,
                 {{IServiceProvider}} services) =>
@@ -102,7 +102,7 @@ internal static class DependencyInjectionEmitter
             var signer = client.HasSigning
                 ? $"\n    options.RequestSigner ??= Optional<{IRequestSigner}>(services);"
                 : string.Empty;
-            TemplateLines.Write(w, $$"""
+            w.Lines($$"""
 
                 private static {{ITokenCache}} CreateTokenCache({{IServiceProvider}} services) =>
                     new {{InMemoryTokenCache}}(Required<{{TimeProvider}}>(services));
@@ -121,7 +121,7 @@ internal static class DependencyInjectionEmitter
 
         if (client.HasSigning)
         {
-            TemplateLines.Write(w, $$"""
+            w.Lines($$"""
 
                 private static T? Optional<T>({{IServiceProvider}} services) =>
                     {{ServiceProviderExtensions}}.GetService<T>(services);

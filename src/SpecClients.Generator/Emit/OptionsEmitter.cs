@@ -15,13 +15,13 @@ internal static class OptionsEmitter
     public static string EmitOptions(SpecContext context, ClientSpec client)
     {
         var w = FileHeader.Start(context);
-        TemplateLines.Summary(w, $"""
+        w.WrappedSummary($"""
             Options for <see cref="{client.Name}"/>: the server, its variables and the credentials of each security scheme.
             Bindable from configuration.
             """);
         w.Line(FileHeader.GeneratedCode(context));
         w.Open($"{context.Accessibility} sealed partial class {client.OptionsName}");
-        TemplateLines.Write(w, """
+        w.Lines("""
             /// <summary>
             /// When set, every request goes here, including operations that declare their own servers (use it for sandboxes and tests).
             /// </summary>
@@ -30,7 +30,7 @@ internal static class OptionsEmitter
             """);
         if (client.Servers.Count > 0)
         {
-            TemplateLines.Write(w, $$"""
+            w.Lines($$"""
                 /// <summary>The spec's server to use when <see cref="BaseAddress"/> is not set. Defaults to the first one listed.</summary>
                 public {{client.ServerEnumName}} Server { get; set; } = {{client.ServerEnumName}}.{{client.Servers[0].Name}};
 
@@ -41,7 +41,7 @@ internal static class OptionsEmitter
         {
             var defaults = string.Join(", ", client.Servers.SelectMany(s => s.Defaults.Where(d => d.Variable == variable.WireName).Select(d => $"{s.Name}: {d.Default}")));
             var about = variable.Description is null ? $"The server variable <c>{DocText.Inline(variable.WireName)}</c>." : DocText.Inline(variable.Description);
-            TemplateLines.Summary(w, $"{about} Null uses the chosen server's default ({defaults}).");
+            w.WrappedSummary($"{about} Null uses the chosen server's default ({defaults}).");
             w.Line($$"""public {{VariableType(variable)}}? {{variable.PropertyName}} { get; set; }""");
             w.Line();
         }
@@ -58,7 +58,7 @@ internal static class OptionsEmitter
 
         if (client.HasAuth)
         {
-            TemplateLines.Write(w, $$"""
+            w.Lines($$"""
                 /// <summary>
                 /// Refresh margin, default and maximum lifetime, and timeout of token requests. A lifetime the spec gives
                 /// (<c>x-token lifetime</c>) is used unless DefaultLifetime is changed here.
@@ -71,7 +71,7 @@ internal static class OptionsEmitter
         if (client.HasSigning)
         {
             var names = string.Join(", ", client.SecuritySchemes.Where(s => s.Signature is not null).Select(s => $"<c>{DocText.Inline(s.Name)}</c>"));
-            TemplateLines.Write(w, $$"""
+            w.Lines($$"""
                 /// <summary>
                 /// Signs requests of the signature scheme(s) {{names}}, which OpenAPI cannot describe; you implement it.
                 /// With dependency injection, a registered IRequestSigner is used when this is null.
@@ -81,7 +81,7 @@ internal static class OptionsEmitter
                 """);
         }
 
-        TemplateLines.Write(w, """
+        w.Lines("""
             /// <summary>
             /// Allows sending credentials over plain http to a host that is not loopback. Off by default: such requests are refused.
             /// </summary>
@@ -117,7 +117,7 @@ internal static class OptionsEmitter
         switch (source)
         {
             case OperationTokenSourceSpec { RequestOptionName: { } option, BodyType: { } body } operation:
-                TemplateLines.Summary(w, $"The body of the token operation <c>{DocText.Inline(operation.OperationId)}</c>, sent to obtain the token of {about}.");
+                w.WrappedSummary($"The body of the token operation <c>{DocText.Inline(operation.OperationId)}</c>, sent to obtain the token of {about}.");
                 Property(w, body.CSharp, option);
                 break;
             case OAuth2FlowTokenSourceSpec flow:
@@ -126,17 +126,17 @@ internal static class OptionsEmitter
                 var scopes = flow.Scopes.Count == 0 ? string.Empty
                     : flow.Scopes.Count > ListedScopes ? $" The spec lists: {listed}, …."
                     : $" The spec lists: {listed}.";
-                TemplateLines.Summary(w, $"The OAuth2 client id for {about}.");
+                w.WrappedSummary($"The OAuth2 client id for {about}.");
                 Property(w, "string", options.ClientId);
-                TemplateLines.Summary(w, $"The OAuth2 client secret for {about}.");
+                w.WrappedSummary($"The OAuth2 client secret for {about}.");
                 Property(w, "string", options.ClientSecret);
-                TemplateLines.Summary(w, $"Space-separated scopes to request for {about}, or null for the server's default.{scopes}");
+                w.WrappedSummary($"Space-separated scopes to request for {about}, or null for the server's default.{scopes}");
                 Property(w, "string", options.Scope);
                 if (options.Username is { } username && options.Password is { } password)
                 {
-                    TemplateLines.Summary(w, $"The resource owner's user name for {about} (password grant).");
+                    w.WrappedSummary($"The resource owner's user name for {about} (password grant).");
                     Property(w, "string", username);
-                    TemplateLines.Summary(w, $"The resource owner's password for {about} (password grant).");
+                    w.WrappedSummary($"The resource owner's password for {about} (password grant).");
                     Property(w, "string", password);
                 }
 
@@ -157,21 +157,21 @@ internal static class OptionsEmitter
         var options = scheme.Options;
         if (options.Value is { } value)
         {
-            TemplateLines.Summary(w, $"The value of the {about}");
+            w.WrappedSummary($"The value of the {about}");
             Property(w, "string", value);
         }
 
         if (options.Username is { } username && options.Password is { } password)
         {
-            TemplateLines.Summary(w, $"The user name (or client id) of the {about}");
+            w.WrappedSummary($"The user name (or client id) of the {about}");
             Property(w, "string", username);
-            TemplateLines.Summary(w, $"The password (or client secret) of the {about}");
+            w.WrappedSummary($"The password (or client secret) of the {about}");
             Property(w, "string", password);
         }
 
         if (options.Token is { } token)
         {
-            TemplateLines.Summary(w, $"A bearer token for the {about} (for flows the client cannot run itself, such as authorization code).");
+            w.WrappedSummary($"A bearer token for the {about} (for flows the client cannot run itself, such as authorization code).");
             Property(w, "string", token);
         }
     }
@@ -186,13 +186,13 @@ internal static class OptionsEmitter
     public static string EmitServerEnum(SpecContext context, ClientSpec client)
     {
         var w = FileHeader.Start(context);
-        TemplateLines.Summary(w, $"""The servers the spec of <see cref="{client.Name}"/> lists.""");
+        w.WrappedSummary($"""The servers the spec of <see cref="{client.Name}"/> lists.""");
         w.Line(FileHeader.GeneratedCode(context));
         w.Open($"{context.Accessibility} enum {client.ServerEnumName}");
         foreach (var server in client.Servers)
         {
             var description = server.Description is null ? string.Empty : $"{server.Description}: ";
-            TemplateLines.Summary(w, DocText.Inline($"{description}{server.Url}"));
+            w.WrappedSummary(DocText.Inline($"{description}{server.Url}"));
             w.Line($"{server.Name},");
         }
 

@@ -240,17 +240,51 @@ internal sealed class SourceWriter
     }
 
     /// <summary>
-    /// Writes a fixed block of lines, typically a raw interpolated string template, each at the current indentation
-    /// (blank lines stay blank).
+    /// Writes a fixed block of lines, typically a raw interpolated string template, each at the current indentation with
+    /// the template's own indentation kept (blank lines stay blank, trailing white space is dropped).
     /// </summary>
     public SourceWriter Lines(string block)
     {
         foreach (var line in block.Replace("\r\n", "\n").Split('\n'))
         {
-            Line(line);
+            Line(line.TrimEnd());
         }
 
         return this;
+    }
+
+    /// <summary>How long a wrapped summary line may grow; the indentation and <c>/// </c> come on top.</summary>
+    private const int SummaryWidth = 116;
+
+    /// <summary>An XML doc summary of our markup (spec text in it escaped with DocText), wrapped at spaces.</summary>
+    public SourceWriter WrappedSummary(string markup)
+    {
+        var wrapped = new StringBuilder(markup.Length + 16);
+        foreach (var paragraph in markup.Split('\n'))
+        {
+            if (wrapped.Length > 0)
+            {
+                wrapped.Append('\n');
+            }
+
+            var lineStart = wrapped.Length;
+            foreach (var word in paragraph.Split(' '))
+            {
+                if (wrapped.Length > lineStart && wrapped.Length - lineStart + 1 + word.Length > SummaryWidth)
+                {
+                    wrapped.Append('\n');
+                    lineStart = wrapped.Length;
+                }
+                else if (wrapped.Length > lineStart)
+                {
+                    wrapped.Append(' ');
+                }
+
+                wrapped.Append(word);
+            }
+        }
+
+        return SummaryMarkup(wrapped.ToString());
     }
 
     /// <summary>
