@@ -131,10 +131,12 @@ internal sealed class NameScope
     public NameScope(IEnumerable<string>? reserved = null, bool ignoreCase = false) =>
         _taken = new HashSet<string>(reserved ?? System.Array.Empty<string>(), ignoreCase ? System.StringComparer.OrdinalIgnoreCase : System.StringComparer.Ordinal);
 
+    private NameScope(HashSet<string> taken) => _taken = taken;
+
     public bool IsTaken(string name) => _taken.Contains(name);
 
-    /// <summary>Gives a claimed name back, for a type that turned out to duplicate another.</summary>
-    public void Release(string name) => _taken.Remove(name);
+    /// <summary>A scope with the same names taken, to claim more in without changing this one.</summary>
+    public NameScope Copy() => new(new HashSet<string>(_taken, _taken.Comparer));
 
     /// <summary>Claims <paramref name="wanted"/>, or the first free <c>wanted2</c>, <c>wanted3</c>….</summary>
     public string Claim(string wanted)

@@ -470,15 +470,19 @@ internal sealed partial class ModelBuilder
             {
                 type = MapSchema(schema, schemaPointer, baseName + "Request");
             }
-            else if (!_multipartTypes.TryGetValue(target, out type!))
+            else if (_multipartTypes.TryGetValue(target, out type!))
+            {
+                _planner?.Use(ShortName(type.Name), schemaPointer, baseName + "Request");
+            }
+            else
             {
                 // Shared by every operation whose body is this schema object (a components/requestBodies entry). Square
                 // names the JSON request of the same operation CreateCatalogImageRequest: then this is ...MultipartRequest.
-                var wanted = baseName + "Request";
-                var name = ClaimTypeName(_typeNames.IsTaken(Identifiers.LimitTypeName(wanted)) ? baseName + "MultipartRequest" : wanted);
+                var name = InlineTypeName(schemaPointer, baseName + "Request", InlineTypeKind.Multipart, baseName + "MultipartRequest");
                 type = new TypeRef(TypeKind.Object, Qualify(name));
                 _multipartTypes[target] = type;
-                Register(BuildObject(name, target, schemaPointer, multipart: true) with { Discriminator = null, IsMultipartBody = true }, type);
+                Register(BuildObject(name, baseName + "Request", target, schemaPointer, multipart: true) with { Discriminator = null, IsMultipartBody = true }, type);
+                _planner?.Use(name, schemaPointer, baseName + "Request");
             }
         }
 

@@ -16,7 +16,7 @@ internal sealed partial class ModelBuilder
 {
     private static readonly Dictionary<string, IOpenApiSchema> NoProperties = new();
 
-    private UnionSpec BuildUnion(string name, IOpenApiSchema schema, string pointer, string keyword, List<(IOpenApiSchema Schema, int Index)> branches)
+    private UnionSpec BuildUnion(string name, string nameHint, IOpenApiSchema schema, string pointer, string keyword, List<(IOpenApiSchema Schema, int Index)> branches)
     {
         _cancellationToken.ThrowIfCancellationRequested();
         var stems = UnionStems();
@@ -62,7 +62,7 @@ internal sealed partial class ModelBuilder
             }
             else
             {
-                var hint = name + (reference is null && !string.IsNullOrWhiteSpace(target.Title) ? Identifiers.Pascal(target.Title!) : "Option" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                var hint = nameHint + (reference is null && !string.IsNullOrWhiteSpace(target.Title) ? Identifiers.Pascal(target.Title!) : "Option" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
                 type = MapSchema(branch, branchPointer, hint);
                 stem = BranchStem(reference, target, type, name);
                 if (type.Kind == TypeKind.Enum && _enums.TryGetValue(type.Name, out var enumSpec))
@@ -95,7 +95,7 @@ internal sealed partial class ModelBuilder
     }
 
     /// <summary>An OpenAPI 3.1 type array such as <c>[string, integer]</c>: one branch per type.</summary>
-    private UnionSpec BuildTypeUnion(string name, IOpenApiSchema schema, string pointer, IReadOnlyList<JsonSchemaType> types)
+    private UnionSpec BuildTypeUnion(string name, string nameHint, IOpenApiSchema schema, string pointer, IReadOnlyList<JsonSchemaType> types)
     {
         var stems = UnionStems();
         var specs = new List<UnionBranchSpec>();
@@ -107,8 +107,8 @@ internal sealed partial class ModelBuilder
                 JsonSchemaType.Integer => schema.Format == "int32" ? new TypeRef(TypeKind.Int32, "int") : new TypeRef(TypeKind.Int64, "long"),
                 JsonSchemaType.Number => new TypeRef(TypeKind.Double, "double"),
                 JsonSchemaType.Boolean => new TypeRef(TypeKind.Boolean, "bool"),
-                JsonSchemaType.Array => new TypeRef(TypeKind.Array, string.Empty, MapSchema(schema.Items, pointer + "/items", name + "Item")),
-                _ => new TypeRef(TypeKind.Map, string.Empty, schema.AdditionalProperties is null ? TypeRef.Any : MapSchema(schema.AdditionalProperties, pointer + "/additionalProperties", name + "Value")),
+                JsonSchemaType.Array => new TypeRef(TypeKind.Array, string.Empty, MapSchema(schema.Items, pointer + "/items", nameHint + "Item")),
+                _ => new TypeRef(TypeKind.Map, string.Empty, schema.AdditionalProperties is null ? TypeRef.Any : MapSchema(schema.AdditionalProperties, pointer + "/additionalProperties", nameHint + "Value")),
             };
             specs.Add(new UnionBranchSpec(
                 ClaimStem(stems, StemOf(type), name),
@@ -268,9 +268,10 @@ internal sealed partial class ModelBuilder
 
     private static string ShortName(string qualified) => qualified.Substring(qualified.LastIndexOf('.') + 1);
 
+    /// <summary>Notes the type a schema pointer got (in the building walk), for <see cref="ModelBuild.SchemaTypes"/>.</summary>
     private void Record(string pointer, TypeRef type)
     {
-        if (RecordSchemaTypes && !_schemaTypes.ContainsKey(pointer))
+        if (_planner is null && !_schemaTypes.ContainsKey(pointer))
         {
             _schemaTypes[pointer] = type;
         }
