@@ -67,6 +67,9 @@ internal static class Identifiers
         return name.Substring(0, MaxTypeNameLength - 9) + "_" + hash;
     }
 
+    /// <summary>A type's name without its namespace: <c>global::Acme.Order</c> → <c>Order</c>.</summary>
+    public static string Unqualified(string qualified) => qualified.Substring(qualified.LastIndexOf('.') + 1);
+
     /// <summary>camelCase, for parameters and locals.</summary>
     public static string Camel(string name)
     {

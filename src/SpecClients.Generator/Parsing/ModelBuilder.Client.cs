@@ -71,11 +71,11 @@ internal sealed partial class ModelBuilder
 
     private ClientSpec? BuildClient()
     {
-        _optionNames = new NameScope(new[] { "BaseAddress", "Server", "Timeout", "MaxResponseBytes", "AllowInsecureHttp", "Tokens", "RequestSigner", _clientNames.Options });
+        _optionNames = MemberNames.OptionsScope(_clientNames);
         var (servers, variables) = BuildServers();
         BuildSecuritySchemes();
 
-        var methods = new NameScope(new[] { _input.ClientName, "Options", "HttpClient", "Dispose", "ToString", "Equals", "GetHashCode", "GetType" });
+        var methods = MemberNames.ClientMethodScope(_clientNames);
         var operations = new List<OperationSpec>();
         var firstWithOperationId = new Dictionary<string, (string Pointer, string MethodName)>(StringComparer.Ordinal);
         foreach (var path in _document.Paths ?? new OpenApiPaths())
@@ -143,7 +143,7 @@ internal sealed partial class ModelBuilder
 
             var pointer = "#/servers/" + (index - 1);
             var nameSource = server.Name ?? ExtensionString(server.Extensions, "x-name") ?? server.Description;
-            var name = names.Claim(nameSource is null ? "Server" + index : Identifiers.Pascal(nameSource));
+            var name = MemberNames.ClaimServer(names, nameSource, index);
             var defaults = new List<ServerVariableDefault>();
             foreach (var variable in server.Variables ?? new Dictionary<string, OpenApiServerVariable>())
             {
@@ -194,7 +194,7 @@ internal sealed partial class ModelBuilder
         var httpMethod = method.Method.ToUpperInvariant();
         var pointer = "#/paths/" + Escape(path) + "/" + method.Method.ToLowerInvariant();
         var operationId = operation.OperationId ?? (method.Method.ToLowerInvariant() + path);
-        var baseName = methods.Claim(Identifiers.Pascal(operation.OperationId ?? (method.Method.ToLowerInvariant() + " " + path)));
+        var baseName = MemberNames.ClaimOperationMethod(methods, operation.OperationId, method.Method, path);
         if (operation.OperationId is { } declaredId)
         {
             // Invalid per the spec but common: the method names already differ (the scope numbers the second), so say which is which.
@@ -207,7 +207,7 @@ internal sealed partial class ModelBuilder
                 firstWithOperationId.Add(declaredId, (pointer, baseName + "Async"));
             }
         }
-        var parameterNames = new NameScope(new[] { "body", "cancellationToken", "request", "response" });
+        var parameterNames = MemberNames.ParameterScope();
 
         var parameters = new List<ParameterSpec>();
         var declared = new Dictionary<(string, ParameterLocation), ParameterSpec>();
@@ -472,7 +472,7 @@ internal sealed partial class ModelBuilder
             }
             else if (_multipartTypes.TryGetValue(target, out type!))
             {
-                _planner?.Use(ShortName(type.Name), schemaPointer, baseName + "Request");
+                _planner?.Use(Identifiers.Unqualified(type.Name), schemaPointer, baseName + "Request");
             }
             else
             {

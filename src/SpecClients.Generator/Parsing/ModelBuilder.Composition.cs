@@ -19,7 +19,7 @@ internal sealed partial class ModelBuilder
     private UnionSpec BuildUnion(string name, string nameHint, IOpenApiSchema schema, string pointer, string keyword, List<(IOpenApiSchema Schema, int Index)> branches)
     {
         _cancellationToken.ThrowIfCancellationRequested();
-        var stems = UnionStems();
+        var stems = UnionBranchNames.Scope();
         var discriminator = schema.Discriminator?.PropertyName;
         var mapping = new List<(string Value, string Id)>();
         foreach (var entry in schema.Discriminator?.Mapping ?? new Dictionary<string, OpenApiSchemaReference>())
@@ -50,7 +50,7 @@ internal sealed partial class ModelBuilder
                 // Stripe writes hundreds of `enum: [""]` branches meaning "send an empty string to clear".
                 values = EnumValues(target).ToEquatableArray();
                 type = TypeRef.String;
-                stem = values.Count == 1 && values[0].Length == 0 ? "Empty" : values.Count == 1 ? Identifiers.Pascal(values[0]) : "String";
+                stem = UnionBranchNames.OfValues(values);
                 Record(branchPointer, type);
             }
             else if (reference is null && target.Const is { } constant && IsPlainConst(target))
@@ -64,7 +64,8 @@ internal sealed partial class ModelBuilder
             {
                 var hint = nameHint + (reference is null && !string.IsNullOrWhiteSpace(target.Title) ? Identifiers.Pascal(target.Title!) : "Option" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
                 type = MapSchema(branch, branchPointer, hint);
-                stem = BranchStem(reference, target, type, name);
+                var componentName = reference?.Reference?.Id is { } id && _componentTypeNames.TryGetValue(id, out var typeName) ? typeName : null;
+                stem = UnionBranchNames.Of(componentName, target.Title, type, name);
                 if (type.Kind == TypeKind.Enum && _enums.TryGetValue(type.Name, out var enumSpec))
                 {
                     values = enumSpec.Members.Select(m => m.WireValue).ToEquatableArray();
@@ -88,7 +89,7 @@ internal sealed partial class ModelBuilder
                 discriminatorValues = (mapped.Count > 0 ? mapped : new List<string> { branchId }).ToEquatableArray();
             }
 
-            specs.Add(new UnionBranchSpec(ClaimStem(stems, stem, name), type, kinds, FormatOf(type), values, required, known, constraints, closed, discriminatorValues));
+            specs.Add(new UnionBranchSpec(UnionBranchNames.Claim(stems, stem, name), type, kinds, FormatOf(type), values, required, known, constraints, closed, discriminatorValues));
         }
 
         return new UnionSpec(name, Clean(schema.Description), schema.Deprecated, keyword, discriminator, specs.ToEquatableArray());
@@ -97,7 +98,7 @@ internal sealed partial class ModelBuilder
     /// <summary>An OpenAPI 3.1 type array such as <c>[string, integer]</c>: one branch per type.</summary>
     private UnionSpec BuildTypeUnion(string name, string nameHint, IOpenApiSchema schema, string pointer, IReadOnlyList<JsonSchemaType> types)
     {
-        var stems = UnionStems();
+        var stems = UnionBranchNames.Scope();
         var specs = new List<UnionBranchSpec>();
         foreach (var single in types)
         {
@@ -111,7 +112,7 @@ internal sealed partial class ModelBuilder
                 _ => new TypeRef(TypeKind.Map, string.Empty, schema.AdditionalProperties is null ? TypeRef.Any : MapSchema(schema.AdditionalProperties, pointer + "/additionalProperties", nameHint + "Value")),
             };
             specs.Add(new UnionBranchSpec(
-                ClaimStem(stems, StemOf(type), name),
+                UnionBranchNames.Claim(stems, UnionBranchNames.OfType(type), name),
                 type,
                 KindsOf(type),
                 FormatOf(type),
@@ -124,22 +125,6 @@ internal sealed partial class ModelBuilder
         }
 
         return new UnionSpec(name, Clean(schema.Description), schema.Deprecated, "type", null, specs.ToEquatableArray());
-    }
-
-    /// <summary>Branch stems of one union: unique, and never <c>Unknown</c> (the no-branch case) or <c>Element</c> (<c>FromElement</c> exists).</summary>
-    private static NameScope UnionStems() => new(new[] { "Unknown", "Element" });
-
-    /// <summary>A stem whose accessors (<c>IsX</c>, <c>TryGetX</c>, <c>AsX</c>, <c>FromX</c>) do not repeat the union's own name.</summary>
-    private static string ClaimStem(NameScope stems, string stem, string unionName)
-    {
-        var claimed = stems.Claim(stem);
-        while (unionName == "Is" + claimed || unionName == "TryGet" + claimed || unionName == "As" + claimed || unionName == "From" + claimed)
-        {
-            claimed = stems.Claim(stem + "Branch");
-            stem += "Branch";
-        }
-
-        return claimed;
     }
 
     private static IEnumerable<string> EnumValues(IOpenApiSchema schema)
@@ -224,50 +209,6 @@ internal sealed partial class ModelBuilder
         _ => null,
     };
 
-    /// <summary>The stem of a branch's accessors: the referenced schema's type name, the inline schema's title, or its type.</summary>
-    private string BranchStem(OpenApiSchemaReference? reference, IOpenApiSchema target, TypeRef type, string unionName)
-    {
-        if (reference?.Reference?.Id is { } id && _componentTypeNames.TryGetValue(id, out var componentName))
-        {
-            return componentName;
-        }
-
-        if (!string.IsNullOrWhiteSpace(target.Title))
-        {
-            return Identifiers.Pascal(target.Title!);
-        }
-
-        if (type.Kind is TypeKind.Object or TypeKind.Enum or TypeKind.Union)
-        {
-            var shortName = ShortName(type.Name);
-            return shortName.Length > unionName.Length && shortName.StartsWith(unionName, StringComparison.Ordinal)
-                ? Identifiers.Pascal(shortName.Substring(unionName.Length))
-                : shortName;
-        }
-
-        return StemOf(type);
-    }
-
-    private static string StemOf(TypeRef type) => type.Kind switch
-    {
-        TypeKind.String => "String",
-        TypeKind.Int32 => "Int32",
-        TypeKind.Int64 => "Int64",
-        TypeKind.Single => "Single",
-        TypeKind.Double => "Double",
-        TypeKind.Decimal => "Decimal",
-        TypeKind.Boolean => "Boolean",
-        TypeKind.DateTimeOffset => "DateTime",
-        TypeKind.Guid => "Guid",
-        TypeKind.Bytes or TypeKind.Binary => "Bytes",
-        TypeKind.Array => StemOf(type.Element!) + "List",
-        TypeKind.Map => StemOf(type.Element!) + "Map",
-        TypeKind.Object or TypeKind.Enum or TypeKind.Union => ShortName(type.Name),
-        _ => "Json",
-    };
-
-    private static string ShortName(string qualified) => qualified.Substring(qualified.LastIndexOf('.') + 1);
-
     /// <summary>Notes the type a schema pointer got (in the building walk), for <see cref="ModelBuild.SchemaTypes"/>.</summary>
     private void Record(string pointer, TypeRef type)
     {
@@ -310,16 +251,7 @@ internal sealed partial class ModelBuilder
                 continue;
             }
 
-            var stem = typeName;
-            for (var i = 2; members.IsTaken("Is" + stem) || members.IsTaken("TryGet" + stem) || members.IsTaken("From" + stem); i++)
-            {
-                stem = typeName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            members.Claim("Is" + stem);
-            members.Claim("TryGet" + stem);
-            members.Claim("From" + stem);
-            cases.Add(new DiscriminatorCaseSpec(entry.Key, stem, type));
+            cases.Add(new DiscriminatorCaseSpec(entry.Key, MemberNames.ClaimDiscriminatorCase(members, typeName), type));
         }
 
         return cases.Count == 0 ? null : new DiscriminatorSpec(property.Name, jsonName, property.Type.Kind == TypeKind.Enum, cases.ToEquatableArray());

@@ -21,12 +21,6 @@ namespace SpecClients.Generator.Parsing;
 /// </summary>
 internal sealed partial class ModelBuilder
 {
-    private static readonly string[] RecordReservedMembers =
-    {
-        "JsonConverter", "EqualityContract", "ToString", "Equals", "GetHashCode", "PrintMembers", "Deconstruct",
-        "Clone", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
-    };
-
     private readonly SpecInput _input;
     private readonly SpecContext _context;
     private readonly OpenApiDocument _document;
@@ -282,7 +276,7 @@ internal sealed partial class ModelBuilder
         if (_inlineTypes.TryGetValue(schema, out var known))
         {
             _handedOut.Add(known.Name);
-            _planner?.Use(ShortName(known.Name), pointer, nameHint);
+            _planner?.Use(Identifiers.Unqualified(known.Name), pointer, nameHint);
             return known;
         }
 
@@ -343,14 +337,14 @@ internal sealed partial class ModelBuilder
             {
                 // Its members are still mapped, so that every schema inside it has its type (as in the planning walk).
                 _inlineTypes[schema] = sameRecord;
-                BuildObject(ShortName(sameRecord.Name), nameHint, schema, pointer);
+                BuildObject(Identifiers.Unqualified(sameRecord.Name), nameHint, schema, pointer);
                 return sameRecord;
             }
 
             var recordName = InlineTypeName(pointer, nameHint, InlineTypeKind.Plain);
             var recordRef = new TypeRef(TypeKind.Object, Qualify(recordName));
             _inlineTypes[schema] = recordRef;
-            return RegisterOrReuse(BuildObject(recordName, nameHint, schema, pointer), recordRef, pointer, nameHint);
+            return RegisterOrReuse(BuildObject(recordName, Identifiers.LimitTypeName(nameHint), schema, pointer), recordRef, pointer, nameHint);
         }
 
         if (UnionBranches(schema) is { } union)
@@ -364,14 +358,14 @@ internal sealed partial class ModelBuilder
             if (SameShapedComponent(pointer) is { } sameUnion)
             {
                 _inlineTypes[schema] = sameUnion;
-                BuildUnion(ShortName(sameUnion.Name), nameHint, schema, pointer, union.Keyword, union.Branches);
+                BuildUnion(Identifiers.Unqualified(sameUnion.Name), nameHint, schema, pointer, union.Keyword, union.Branches);
                 return sameUnion;
             }
 
             var unionName = InlineTypeName(pointer, nameHint, InlineTypeKind.Plain);
             var unionRef = new TypeRef(TypeKind.Union, Qualify(unionName));
             _inlineTypes[schema] = unionRef;
-            return RegisterOrReuse(BuildUnion(unionName, nameHint, schema, pointer, union.Keyword, union.Branches), unionRef, pointer, nameHint);
+            return RegisterOrReuse(BuildUnion(unionName, Identifiers.LimitTypeName(nameHint), schema, pointer, union.Keyword, union.Branches), unionRef, pointer, nameHint);
         }
 
         var type = NonNullType(schema);
@@ -411,14 +405,14 @@ internal sealed partial class ModelBuilder
                 if (SameShapedComponent(pointer) is { } sameTypeUnion)
                 {
                     _inlineTypes[schema] = sameTypeUnion;
-                    BuildTypeUnion(ShortName(sameTypeUnion.Name), nameHint, schema, pointer, typeBranches);
+                    BuildTypeUnion(Identifiers.Unqualified(sameTypeUnion.Name), nameHint, schema, pointer, typeBranches);
                     return sameTypeUnion;
                 }
 
                 var typeUnionName = InlineTypeName(pointer, nameHint, InlineTypeKind.Plain);
                 var typeUnionRef = new TypeRef(TypeKind.Union, Qualify(typeUnionName));
                 _inlineTypes[schema] = typeUnionRef;
-                return RegisterOrReuse(BuildTypeUnion(typeUnionName, nameHint, schema, pointer, typeBranches), typeUnionRef, pointer, nameHint);
+                return RegisterOrReuse(BuildTypeUnion(typeUnionName, Identifiers.LimitTypeName(nameHint), schema, pointer, typeBranches), typeUnionRef, pointer, nameHint);
         }
     }
 
@@ -429,7 +423,7 @@ internal sealed partial class ModelBuilder
         _planner?.Component(spec.Name, component);
         if (_planner is not null && _shapes.TryGetValue(Shape(spec), out var inline) && !_componentTypes.Contains(inline.Name))
         {
-            _planner.SameShapeAsComponent(ShortName(inline.Name), component);
+            _planner.SameShapeAsComponent(Identifiers.Unqualified(inline.Name), component);
         }
 
         Register(spec, type);
@@ -467,7 +461,7 @@ internal sealed partial class ModelBuilder
     private TypeRef RegisterOrReuse(TypeSpec spec, TypeRef type, string pointer, string nameHint)
     {
         var result = RegisterOrReuseCore(spec, type);
-        _planner?.Use(ShortName(result.Name), pointer, nameHint);
+        _planner?.Use(Identifiers.Unqualified(result.Name), pointer, nameHint);
         return result;
     }
 
@@ -508,7 +502,7 @@ internal sealed partial class ModelBuilder
 
     private EnumSpec BuildEnum(string name, IOpenApiSchema schema)
     {
-        var scope = new NameScope(new[] { name });
+        var scope = MemberNames.EnumMemberScope(name);
         var members = new List<EnumMemberSpec>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var value in schema.Enum!)
@@ -523,12 +517,15 @@ internal sealed partial class ModelBuilder
     }
 
     /// <param name="name">The record's name.</param>
-    /// <param name="nameHint">What its members' inline types are named after: the name this use of the schema suggests.</param>
+    /// <param name="nameHint">
+    /// What its members' inline types are named after: the name this use of the schema suggests, within the length of a
+    /// type name (so a long chain of nested names is cut, and hashed, at each level).
+    /// </param>
     /// <param name="multipart">Whether the record holds the parts of a multipart body, whose file properties are <c>FilePart</c>s.</param>
     private ObjectSpec BuildObject(string name, string nameHint, IOpenApiSchema schema, string pointer, bool multipart = false)
     {
         _cancellationToken.ThrowIfCancellationRequested();
-        var members = new NameScope(RecordReservedMembers.Concat(new[] { name }));
+        var members = MemberNames.RecordMemberScope(name);
         var properties = new List<PropertySpec>();
         var required = new HashSet<string>(StringComparer.Ordinal);
         var seenJsonNames = new HashSet<string>(StringComparer.Ordinal);
@@ -617,7 +614,7 @@ internal sealed partial class ModelBuilder
         AddFrom(schema, pointer, nameHint, 0);
         var finalProperties = properties.Select(p => p with { Required = required.Contains(p.JsonName) }).ToEquatableArray();
         var additionalType = additional is null ? TypeRef.Any : MapSchema(additional, additionalPointer, additionalHint);
-        var additionalName = members.Claim("AdditionalProperties");
+        var additionalName = MemberNames.ClaimAdditionalProperties(members);
         var discriminator = BuildDiscriminator(schema, pointer, finalProperties, members);
         return new ObjectSpec(name, Clean(schema.Description), schema.Deprecated, finalProperties, additionalType, additionalName, discriminator);
     }
