@@ -1,12 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
-using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using SpecClients.Generator.Diagnostics;
 using SpecClients.Generator.Model;
 using SpecClients.Generator.Naming;
+using static SpecClients.Generator.Parsing.OperationClassifier;
 using static SpecClients.Generator.Parsing.SchemaClassifier;
 
 namespace SpecClients.Generator.Parsing;
@@ -14,8 +13,6 @@ namespace SpecClients.Generator.Parsing;
 /// <summary>Composition: <c>oneOf</c>/<c>anyOf</c> and type arrays as unions, discriminators, <c>$defs</c>, webhooks.</summary>
 internal sealed partial class ModelBuilder
 {
-    private static readonly Dictionary<string, IOpenApiSchema> NoProperties = new();
-
     private UnionSpec BuildUnion(string name, string nameHint, IOpenApiSchema schema, string pointer, string keyword, List<(IOpenApiSchema Schema, int Index)> branches)
     {
         _cancellationToken.ThrowIfCancellationRequested();
@@ -127,68 +124,6 @@ internal sealed partial class ModelBuilder
         return new UnionSpec(name, Clean(schema.Description), schema.Deprecated, "type", null, specs.ToEquatableArray());
     }
 
-    private static IEnumerable<string> EnumValues(IOpenApiSchema schema)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var value in schema.Enum ?? new List<JsonNode>())
-        {
-            if (value is JsonValue json && json.GetValueKind() == System.Text.Json.JsonValueKind.String && json.GetValue<string>() is { } text && seen.Add(text))
-            {
-                yield return text;
-            }
-        }
-    }
-
-    /// <summary>What an object branch requires and declares, with allOf parts merged, to tell branches apart.</summary>
-    private static (EquatableArray<string> Required, EquatableArray<string> Known, EquatableArray<UnionConstraintSpec> Constraints, bool Closed) ObjectShape(IOpenApiSchema schema)
-    {
-        var required = new SortedSet<string>(StringComparer.Ordinal);
-        var known = new SortedSet<string>(StringComparer.Ordinal);
-        var constraints = new SortedDictionary<string, EquatableArray<string>>(StringComparer.Ordinal);
-        var visited = new HashSet<IOpenApiSchema>(ReferenceComparer.Instance);
-
-        void Add(IOpenApiSchema part, int depth)
-        {
-            var target = Target(part);
-            if (depth > 32 || !visited.Add(target))
-            {
-                return;
-            }
-
-            foreach (var name in target.Required ?? (ISet<string>)new HashSet<string>())
-            {
-                required.Add(name);
-            }
-
-            foreach (var property in target.Properties ?? NoProperties)
-            {
-                known.Add(property.Key);
-                var propertySchema = Target(property.Value);
-                if (propertySchema.Const is { } constant)
-                {
-                    constraints[property.Key] = new[] { constant }.ToEquatableArray();
-                }
-                else if (IsEnum(propertySchema) && !constraints.ContainsKey(property.Key))
-                {
-                    constraints[property.Key] = EnumValues(propertySchema).ToEquatableArray();
-                }
-            }
-
-            foreach (var part2 in target.AllOf ?? new List<IOpenApiSchema>())
-            {
-                Add(part2, depth + 1);
-            }
-        }
-
-        Add(schema, 0);
-        var closed = !schema.AdditionalPropertiesAllowed && schema.AdditionalProperties is null && schema.AllOf is not { Count: > 0 };
-        return (
-            required.ToEquatableArray(),
-            known.ToEquatableArray(),
-            constraints.Select(c => new UnionConstraintSpec(c.Key, c.Value)).ToEquatableArray(),
-            closed);
-    }
-
     private JsonKinds KindsOf(TypeRef type) => type.Kind switch
     {
         TypeKind.Object or TypeKind.Map => JsonKinds.Object,
@@ -199,14 +134,6 @@ internal sealed partial class ModelBuilder
         TypeKind.Boolean => JsonKinds.Boolean,
         TypeKind.Union when _unions.TryGetValue(type.Name, out var inner) => inner.Branches.Aggregate(JsonKinds.None, (all, b) => all | b.Kinds),
         _ => JsonKinds.Any,
-    };
-
-    private static string? FormatOf(TypeRef type) => type.Kind switch
-    {
-        TypeKind.DateTimeOffset => "date-time",
-        TypeKind.Guid => "uuid",
-        TypeKind.Bytes => "byte",
-        _ => null,
     };
 
     /// <summary>Notes the type a schema pointer got (in the building walk), for <see cref="ModelBuild.SchemaTypes"/>.</summary>
@@ -358,7 +285,7 @@ internal sealed partial class ModelBuilder
                 var pointer = basePointer + "/" + entry.Key.Method.ToLowerInvariant();
                 foreach (var content in entry.Value.RequestBody?.Content ?? new Dictionary<string, IOpenApiMediaType>())
                 {
-                    if (content.Value?.Schema is { } schema && IsJsonMediaType(content.Key))
+                    if (content.Value?.Schema is { } schema && IsJson(content.Key))
                     {
                         MapSchema(schema, pointer + "/requestBody/content/" + Escape(content.Key) + "/schema", stem + "Payload");
                     }
@@ -368,7 +295,7 @@ internal sealed partial class ModelBuilder
                 {
                     foreach (var content in response.Value?.Content ?? new Dictionary<string, IOpenApiMediaType>())
                     {
-                        if (content.Value?.Schema is { } schema && IsJsonMediaType(content.Key))
+                        if (content.Value?.Schema is { } schema && IsJson(content.Key))
                         {
                             MapSchema(schema, pointer + "/responses/" + Escape(response.Key) + "/content/" + Escape(content.Key) + "/schema", stem + "Response");
                         }
@@ -376,19 +303,5 @@ internal sealed partial class ModelBuilder
                 }
             }
         }
-    }
-
-    private static bool IsJsonMediaType(string mediaType) =>
-        mediaType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
-        || (mediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && mediaType.IndexOf("+json", StringComparison.OrdinalIgnoreCase) >= 0);
-
-    /// <summary>Compares schema objects by identity: the reader shares one object for every use of a component.</summary>
-    private sealed class ReferenceComparer : IEqualityComparer<IOpenApiSchema>
-    {
-        public static readonly ReferenceComparer Instance = new();
-
-        public bool Equals(IOpenApiSchema? x, IOpenApiSchema? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(IOpenApiSchema obj) => RuntimeHelpers.GetHashCode(obj);
     }
 }

@@ -9,6 +9,7 @@ using SpecClients.Generator.Diagnostics;
 using SpecClients.Generator.Input;
 using SpecClients.Generator.Model;
 using SpecClients.Generator.Naming;
+using static SpecClients.Generator.Parsing.OperationClassifier;
 using static SpecClients.Generator.Parsing.SchemaClassifier;
 
 namespace SpecClients.Generator.Parsing;
