@@ -25,6 +25,12 @@ internal static class UnionBranchNames
         return claimed;
     }
 
+    /// <summary>A scope for the parameters of one union's <c>Match</c> method: <c>unknown</c> is the no-branch function's.</summary>
+    public static NameScope MatchParameterScope() => new(new[] { "unknown" });
+
+    /// <summary>The <c>Match</c> parameter of the branch with stem <paramref name="stem"/>: the stem in camelCase.</summary>
+    public static string ClaimMatchParameter(NameScope parameters, string stem) => parameters.Claim(Identifiers.Camel(stem));
+
     /// <summary>The stem of a branch that holds string values the spec lists (an inline enum or <c>const</c>).</summary>
     public static string OfValues(EquatableArray<string> values) =>
         values.Count == 1 && values[0].Length == 0 ? "Empty" : values.Count == 1 ? Identifiers.Pascal(values[0]) : "String";

@@ -17,6 +17,7 @@ internal sealed partial class ModelBuilder
     {
         _cancellationToken.ThrowIfCancellationRequested();
         var stems = UnionBranchNames.Scope();
+        var matchParameters = UnionBranchNames.MatchParameterScope();
         var discriminator = schema.Discriminator?.PropertyName;
         var mapping = new List<(string Value, string Id)>();
         foreach (var entry in schema.Discriminator?.Mapping ?? new Dictionary<string, OpenApiSchemaReference>())
@@ -86,7 +87,8 @@ internal sealed partial class ModelBuilder
                 discriminatorValues = (mapped.Count > 0 ? mapped : new List<string> { branchId }).ToEquatableArray();
             }
 
-            specs.Add(new UnionBranchSpec(UnionBranchNames.Claim(stems, stem, name), type, kinds, FormatOf(type), values, required, known, constraints, closed, discriminatorValues));
+            var branchName = UnionBranchNames.Claim(stems, stem, name);
+            specs.Add(new UnionBranchSpec(branchName, type, kinds, FormatOf(type), values, required, known, constraints, closed, discriminatorValues, UnionBranchNames.ClaimMatchParameter(matchParameters, branchName)));
         }
 
         return new UnionSpec(name, Clean(schema.Description), schema.Deprecated, keyword, discriminator, specs.ToEquatableArray());
@@ -96,6 +98,7 @@ internal sealed partial class ModelBuilder
     private UnionSpec BuildTypeUnion(string name, string nameHint, IOpenApiSchema schema, string pointer, IReadOnlyList<JsonSchemaType> types)
     {
         var stems = UnionBranchNames.Scope();
+        var matchParameters = UnionBranchNames.MatchParameterScope();
         var specs = new List<UnionBranchSpec>();
         foreach (var single in types)
         {
@@ -108,8 +111,9 @@ internal sealed partial class ModelBuilder
                 JsonSchemaType.Array => new TypeRef(TypeKind.Array, string.Empty, MapSchema(schema.Items, pointer + "/items", nameHint + "Item")),
                 _ => new TypeRef(TypeKind.Map, string.Empty, schema.AdditionalProperties is null ? TypeRef.Any : MapSchema(schema.AdditionalProperties, pointer + "/additionalProperties", nameHint + "Value")),
             };
+            var branchName = UnionBranchNames.Claim(stems, UnionBranchNames.OfType(type), name);
             specs.Add(new UnionBranchSpec(
-                UnionBranchNames.Claim(stems, UnionBranchNames.OfType(type), name),
+                branchName,
                 type,
                 KindsOf(type),
                 FormatOf(type),
@@ -118,7 +122,8 @@ internal sealed partial class ModelBuilder
                 EquatableArray<string>.Empty,
                 EquatableArray<UnionConstraintSpec>.Empty,
                 false,
-                EquatableArray<string>.Empty));
+                EquatableArray<string>.Empty,
+                UnionBranchNames.ClaimMatchParameter(matchParameters, branchName)));
         }
 
         return new UnionSpec(name, Clean(schema.Description), schema.Deprecated, "type", null, specs.ToEquatableArray());
