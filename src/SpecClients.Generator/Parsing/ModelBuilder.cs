@@ -96,9 +96,15 @@ internal sealed partial class ModelBuilder
         return new ModelBuild(spec, builder._schemaTypes);
     }
 
-    /// <summary>Each component schema's name, and whether it becomes an enum (whose helper class needs a name too).</summary>
-    private static IEnumerable<(string Name, bool IsEnum)> Components(OpenApiDocument document) =>
-        (document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>()).Select(c => (c.Key, c.Value is not null && IsEnum(c.Value)));
+    /// <summary>
+    /// Each component schema's name, and whether it becomes an enum (whose helper class needs a name too). A $ref cycle
+    /// is no enum: it becomes SPC101, and asking its target anything throws.
+    /// </summary>
+    private static IEnumerable<(string Name, bool IsEnum)> Components(OpenApiDocument document)
+    {
+        var schemas = document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
+        return schemas.Select(c => (c.Key, c.Value is not null && !IsAliasCycle(schemas, c.Key) && IsEnum(c.Value)));
+    }
 
     private ApiSpec Walk()
     {
@@ -118,7 +124,7 @@ internal sealed partial class ModelBuilder
                 continue;
             }
 
-            if (IsAliasCycle(pair.Key))
+            if (IsAliasCycle(schemas, pair.Key))
             {
                 Report(DiagnosticDescriptors.UnsupportedSchema, ComponentPointer(pair.Key), ComponentPointer(pair.Key), "a $ref chain that leads back to itself");
                 _componentRefs[pair.Key] = TypeRef.Any;
@@ -148,10 +154,9 @@ internal sealed partial class ModelBuilder
         _pending.Report(descriptor, pointer, arguments);
 
     /// <summary>Whether a component is a $ref that, followed through other components, comes back to itself.</summary>
-    private bool IsAliasCycle(string name)
+    private static bool IsAliasCycle(IDictionary<string, IOpenApiSchema> schemas, string name)
     {
         var visited = new HashSet<string>(StringComparer.Ordinal);
-        var schemas = _document.Components!.Schemas!;
         var current = name;
         while (schemas.TryGetValue(current, out var schema) && schema is OpenApiSchemaReference { Reference.Id: { } next })
         {
