@@ -44,6 +44,14 @@ public sealed class InlineTypeNamingTests
                 '200': {description: OK, content: {application/json: {schema: {type: object, properties: {id: {type: string}, topic: {type: string}}}}}}
         """,
         """
+          /pets/findByStatus:
+            get:
+              operationId: findPetsByStatus
+              parameters: [{name: status, in: query, schema: {type: string, enum: [available, sold]}}]
+              responses:
+                '200': {description: OK, content: {application/json: {schema: {type: array, items: {$ref: '#/components/schemas/Pet'}}}}}
+        """,
+        """
           /users/@me:
             get:
               operationId: getCurrentUser
@@ -85,6 +93,9 @@ public sealed class InlineTypeNamingTests
               type: object
               properties:
                 channels: {type: object, additionalProperties: {type: object, properties: {id: {type: string}, topic: {type: string}}}}
+        """,
+        """
+            Pet: {type: object, properties: {status: {type: string, enum: [available, sold]}}}
         """,
         """
             User: {type: object, properties: {id: {type: string}, username: {type: string}}}
@@ -134,6 +145,15 @@ public sealed class InlineTypeNamingTests
         Returns(spec, "GetCurrentUserAsync").ShouldBe(Namespace + "User");
         PropertyType(spec, "Account", "Owner").Name.ShouldBe(Namespace + "User");
         spec.Types.Select(t => t.Name).ShouldNotContain("AccountOwner");
+    }
+
+    [Fact]
+    public void AnEnumAComponentsPropertyAndAParameterShareIsNamedAfterTheProperty()
+    {
+        var spec = Parse(Spec(Paths, Components));
+
+        spec.Client!.Operations.Single(o => o.MethodName == "FindPetsByStatusAsync").Parameters.Single().Type.Name.ShouldBe(Namespace + "PetStatus");
+        PropertyType(spec, "Pet", "Status").Name.ShouldBe(Namespace + "PetStatus");
     }
 
     [Fact]

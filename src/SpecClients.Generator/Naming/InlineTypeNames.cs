@@ -25,9 +25,11 @@ internal enum InlineTypeKind
 /// <see cref="Plan"/> then gives every shape one name, chosen by a fixed rule from the names its uses suggest:
 /// <list type="number">
 /// <item>a shape that is a component's shape takes the component's type;</item>
-/// <item>else the name from an operation that uses the shape directly, as its request body, response or parameter
-/// (several: the first by path, then method in the order GET, PUT, POST, DELETE, OPTIONS, HEAD, PATCH, TRACE);</item>
-/// <item>else the name from inside a component (the shallowest, then by component name);</item>
+/// <item>else the name from an operation that uses the shape as its whole request body or response (several: the first
+/// by path, then method in the order GET, PUT, POST, DELETE, OPTIONS, HEAD, PATCH, TRACE);</item>
+/// <item>else the name from inside a component (the shallowest, then by component name): an enum a component's
+/// property and a query parameter share is the property's (<c>PetStatus</c>, not <c>FindPetsByStatusStatus</c>);</item>
+/// <item>else the name from an operation's parameter (by operation as above);</item>
 /// <item>else the name from inside an operation's inline types (the shallowest, then by operation as above).</item>
 /// </list>
 /// Ties end at the JSON pointer of the use. Names are then claimed in that order of preference (collisions numbered
@@ -155,13 +157,15 @@ internal sealed class InlineTypeNames
                 var method = Array.IndexOf(MethodOrder, segments[3]);
                 var owner = segments[1] + "/" + JsonPointerSegment(segments[2]) + "/" + (method < 0 ? MethodOrder.Length : method).ToString("D2", CultureInfo.InvariantCulture);
                 var rest = segments.Skip(method < 0 ? 3 : 4).ToArray();
-                var direct = (rest.Length == 4 && rest[0] == "requestBody" && rest[1] == "content" && rest[3] == "schema")
-                    || (rest.Length == 5 && rest[0] == "responses" && rest[2] == "content" && rest[4] == "schema")
-                    || (rest.Length == 3 && rest[0] == "parameters" && rest[2] == "schema");
-                return direct ? new SiteKey(1, 0, owner, use.Pointer, use.Hint) : new SiteKey(3, rest.Length, owner, use.Pointer, use.Hint);
+                var body = (rest.Length == 4 && rest[0] == "requestBody" && rest[1] == "content" && rest[3] == "schema")
+                    || (rest.Length == 5 && rest[0] == "responses" && rest[2] == "content" && rest[4] == "schema");
+                var parameter = rest.Length == 3 && rest[0] == "parameters" && rest[2] == "schema";
+                return body ? new SiteKey(1, 0, owner, use.Pointer, use.Hint)
+                    : parameter ? new SiteKey(3, 0, owner, use.Pointer, use.Hint)
+                    : new SiteKey(4, rest.Length, owner, use.Pointer, use.Hint);
             }
 
-            return new SiteKey(4, segments.Length, string.Empty, use.Pointer, use.Hint);
+            return new SiteKey(5, segments.Length, string.Empty, use.Pointer, use.Hint);
         }
 
         public int CompareTo(SiteKey other)
