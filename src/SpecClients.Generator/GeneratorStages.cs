@@ -43,11 +43,18 @@ internal static class GeneratorStages
     public static void LocateReaderMessages(OpenApiStage document) => document.Yaml.Tree.LocateAll(document.MessagePointers);
 
     /// <summary>Stage 3: the OpenAPI document → the equatable model.</summary>
-    public static ApiSpec BuildModel(OpenApiStage document)
+    public static ApiSpec BuildModel(OpenApiStage document) => BuildModelWithSchemaTypes(document).Spec;
+
+    /// <summary>
+    /// Stage 3 with where each schema went: the C# type of every schema pointer the model maps (the corpus run meets a
+    /// document's examples with the types that read them through it).
+    /// </summary>
+    public static (ApiSpec Spec, IReadOnlyDictionary<string, TypeRef> SchemaTypes) BuildModelWithSchemaTypes(OpenApiStage document)
     {
         var input = document.Yaml.Input;
         var context = new SpecContext(input.FileStem, input.Namespace, input.IsPublic, SpecClientsGenerator.Version);
-        return new ModelBuilder(input, context, document.Document, document.Yaml.Tree, ImmutableArray.CreateBuilder<DiagnosticInfo>(), CancellationToken.None).Build();
+        var build = new ModelBuilder(input, context, document.Document, document.Yaml.Tree, ImmutableArray.CreateBuilder<DiagnosticInfo>(), CancellationToken.None).Build();
+        return (build.Spec, build.SchemaTypes);
     }
 
     /// <summary>Stages 1 to 3 as the generator runs them, with their diagnostics.</summary>

@@ -33,10 +33,12 @@ internal static class ClientEmitter
         foreach (var operation in client.Operations)
         {
             EmitOperation(w, client, operation, fields);
-            if (operation.TokenEndpoint is not null
-                && client.TokenSources.OfType<OperationTokenSourceSpec>().Any(t => t.RefreshMethodName is not null && t.OperationId == operation.OperationId))
+            var refresh = operation.TokenEndpoint is null
+                ? null
+                : client.TokenSources.OfType<OperationTokenSourceSpec>().FirstOrDefault(t => t.RefreshMethodName is not null && t.OperationId == operation.OperationId);
+            if (refresh is not null)
             {
-                EmitRefreshGrant(w, operation, fields);
+                EmitRefreshGrant(w, operation, refresh.RefreshMethodName!, fields);
             }
         }
 
@@ -159,7 +161,7 @@ internal static class ClientEmitter
             switch (scheme.Kind)
             {
                 case SecuritySchemeKind.ApiKey:
-                    w.Open($"if (options.{scheme.PropertyName} is {{ }} {Local(scheme, "value")})");
+                    w.Open($"if (options.{scheme.Options.Value} is {{ }} {Local(scheme, "value")})");
                     var apiKey = new[]
                     {
                         name,
@@ -171,8 +173,8 @@ internal static class ClientEmitter
                     w.Close();
                     break;
                 case SecuritySchemeKind.HttpBasic:
-                    var user = $"options.{scheme.PropertyName}Username is {{ }} {Local(scheme, "user")}";
-                    var password = $"options.{scheme.PropertyName}Password is {{ }} {Local(scheme, "password")}";
+                    var user = $"options.{scheme.Options.Username} is {{ }} {Local(scheme, "user")}";
+                    var password = $"options.{scheme.Options.Password} is {{ }} {Local(scheme, "password")}";
                     w.Open($"if ({user} && {password})");
                     w.List($"authenticators[{name}] = new {BasicAuthenticator}(", new[] { name, Local(scheme, "user"), Local(scheme, "password") }, ");");
                     w.Close();
@@ -180,7 +182,7 @@ internal static class ClientEmitter
                 case SecuritySchemeKind.HttpBearer:
                 case SecuritySchemeKind.OAuth2:
                 case SecuritySchemeKind.OpenIdConnect:
-                    w.Open($"if (options.{scheme.PropertyName}Token is {{ }} {Local(scheme, "token")})");
+                    w.Open($"if (options.{scheme.Options.Token} is {{ }} {Local(scheme, "token")})");
                     w.List($"authenticators[{name}] = new {BearerAuthenticator}(", new[] { name, Local(scheme, "token") }, ");");
                     w.Close();
                     break;
@@ -305,7 +307,7 @@ internal static class ClientEmitter
             DocText.Inline(parameter.Description ?? parameter.Location + " parameter " + parameter.WireName + "."));
 
     /// <summary>The RFC 6749 refresh_token grant against a token endpoint whose spec only describes the first grant.</summary>
-    private static void EmitRefreshGrant(SourceWriter w, OperationSpec operation, SharedFields fields)
+    private static void EmitRefreshGrant(SourceWriter w, OperationSpec operation, string methodName, SharedFields fields)
     {
         var success = operation.Success!.Type!;
         w.SummaryMarkup($"Sends the RFC 6749 <c>refresh_token</c> grant to the token endpoint of <see cref=\"{operation.MethodName}\"/>.");
@@ -315,7 +317,7 @@ internal static class ClientEmitter
             /// <returns>The token response.</returns>
             """);
         w.OpenList(
-            $"public async {Task}<{success.CSharp}> {Naming.MemberNames.RefreshMethod(operation.MethodName)}(",
+            $"public async {Task}<{success.CSharp}> {methodName}(",
             new[] { "string refreshToken", $"{CancellationToken} cancellationToken = default" });
         w.Line($"{ArgumentNullException}.ThrowIfNull(refreshToken);");
         EmitNewRequest(w, operation);
@@ -686,9 +688,8 @@ internal static class ClientEmitter
 
     private static string VariableWire(ClientSpec client, ServerVariableSpec variable, string value)
     {
-        var scope = new Naming.NameScope();
         var type = client.OptionsName + "." + OptionsEmitter.VariableType(variable);
-        var cases = variable.AllowedValues.Select(v => $"{type}.{scope.Claim(Naming.Identifiers.Pascal(v))} => {SourceWriter.Literal(v)}");
+        var cases = variable.AllowedValues.Select((v, i) => $"{type}.{variable.AllowedValueNames[i]} => {SourceWriter.Literal(v)}");
         var unknown = $"_ => throw new {ArgumentOutOfRangeException}({SourceWriter.Literal(variable.PropertyName)})";
         return $"{value} switch {{ {string.Join(", ", cases)}, {unknown} }}";
     }

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using SpecClients.Generator.Model;
-using SpecClients.Generator.Naming;
 using static SpecClients.Generator.Emit.KnownTypes;
 
 namespace SpecClients.Generator.Emit;
@@ -220,8 +219,7 @@ internal static class UnionEmitter
 
     private static void EmitMatch(SourceWriter w, UnionSpec spec)
     {
-        var names = new NameScope(new[] { "unknown" });
-        var parameters = spec.Branches.Select(b => (Branch: b, Parameter: names.Claim(Identifiers.Camel(b.Name)))).ToList();
+        var parameters = spec.Branches.Select(b => (Branch: b, Parameter: b.MatchParameter)).ToList();
         w.SummaryMarkup(
             "Calls the function for the branch the value is; <paramref name=\"unknown\"/> when it is none, or does not read as the one it matches.");
         w.Line("/// <typeparam name=\"TResult\">The result type.</typeparam>");

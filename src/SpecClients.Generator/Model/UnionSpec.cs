@@ -40,6 +40,7 @@ internal enum JsonKinds
 /// <param name="Constraints">Members whose values are fixed (enums, <c>const</c>): a present member with another value rules the branch out.</param>
 /// <param name="Closed"><c>additionalProperties: false</c>: an undeclared member rules the branch out.</param>
 /// <param name="DiscriminatorValues">The discriminator values that select this branch.</param>
+/// <param name="MatchParameter">Its function's parameter in the union's <c>Match</c> method.</param>
 internal sealed record UnionBranchSpec(
     string Name,
     TypeRef Type,
@@ -50,7 +51,8 @@ internal sealed record UnionBranchSpec(
     EquatableArray<string> Known,
     EquatableArray<UnionConstraintSpec> Constraints,
     bool Closed,
-    EquatableArray<string> DiscriminatorValues);
+    EquatableArray<string> DiscriminatorValues,
+    string MatchParameter);
 
 /// <summary>A member of an object branch whose value must be one of <paramref name="Values"/>.</summary>
 internal sealed record UnionConstraintSpec(string Member, EquatableArray<string> Values);

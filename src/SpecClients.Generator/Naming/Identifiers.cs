@@ -67,6 +67,9 @@ internal static class Identifiers
         return name.Substring(0, MaxTypeNameLength - 9) + "_" + hash;
     }
 
+    /// <summary>A type's name without its namespace: <c>global::Acme.Order</c> → <c>Order</c>.</summary>
+    public static string Unqualified(string qualified) => qualified.Substring(qualified.LastIndexOf('.') + 1);
+
     /// <summary>camelCase, for parameters and locals.</summary>
     public static string Camel(string name)
     {
@@ -131,10 +134,12 @@ internal sealed class NameScope
     public NameScope(IEnumerable<string>? reserved = null, bool ignoreCase = false) =>
         _taken = new HashSet<string>(reserved ?? System.Array.Empty<string>(), ignoreCase ? System.StringComparer.OrdinalIgnoreCase : System.StringComparer.Ordinal);
 
+    private NameScope(HashSet<string> taken) => _taken = taken;
+
     public bool IsTaken(string name) => _taken.Contains(name);
 
-    /// <summary>Gives a claimed name back, for a type that turned out to duplicate another.</summary>
-    public void Release(string name) => _taken.Remove(name);
+    /// <summary>A scope with the same names taken, to claim more in without changing this one.</summary>
+    public NameScope Copy() => new(new HashSet<string>(_taken, _taken.Comparer));
 
     /// <summary>Claims <paramref name="wanted"/>, or the first free <c>wanted2</c>, <c>wanted3</c>….</summary>
     public string Claim(string wanted)

@@ -11,6 +11,62 @@ namespace SpecClients.Generator.Naming;
 /// </summary>
 internal static class MemberNames
 {
+    /// <summary>What a generated record has besides its properties: a property must not hide or clash with these.</summary>
+    private static readonly string[] RecordReservedMembers =
+    {
+        "JsonConverter", "EqualityContract", "ToString", "Equals", "GetHashCode", "PrintMembers", "Deconstruct",
+        "Clone", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
+    };
+
+    /// <summary>The scope of a record's members: its properties, <c>AdditionalProperties</c> and discriminator accessors.</summary>
+    public static NameScope RecordMemberScope(string recordName) => new(RecordReservedMembers.Concat(new[] { recordName }));
+
+    /// <summary>The record member that keeps the JSON members the schema does not declare.</summary>
+    public static string ClaimAdditionalProperties(NameScope members) => members.Claim("AdditionalProperties");
+
+    /// <summary>
+    /// The stem of a base record's accessors for one discriminator subtype (<c>IsX</c>, <c>TryGetX</c>, <c>FromX</c>):
+    /// the subtype's name, numbered when a member already has one of the three names.
+    /// </summary>
+    public static string ClaimDiscriminatorCase(NameScope members, string subtypeName)
+    {
+        var stem = subtypeName;
+        for (var i = 2; members.IsTaken("Is" + stem) || members.IsTaken("TryGet" + stem) || members.IsTaken("From" + stem); i++)
+        {
+            stem = subtypeName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        members.Claim("Is" + stem);
+        members.Claim("TryGet" + stem);
+        members.Claim("From" + stem);
+        return stem;
+    }
+
+    /// <summary>The scope of an enum's members: a member must not have the enum's name.</summary>
+    public static NameScope EnumMemberScope(string enumName) => new(new[] { enumName });
+
+    /// <summary>The scope of the options class's properties: server variables, scheme credentials, token sources.</summary>
+    public static NameScope OptionsScope(ClientNames client) =>
+        new(new[] { "BaseAddress", "Server", "Timeout", "MaxResponseBytes", "AllowInsecureHttp", "Tokens", "RequestSigner", client.Options });
+
+    /// <summary>The scope of the client's methods: one per operation.</summary>
+    public static NameScope ClientMethodScope(ClientNames client) =>
+        new(new[] { client.Client, "Options", "HttpClient", "Dispose", "ToString", "Equals", "GetHashCode", "GetType" });
+
+    /// <summary>A member of the server enum: the server's name or description, else <c>Server{n}</c> by its place in the list.</summary>
+    public static string ClaimServer(NameScope servers, string? nameOrDescription, int position) =>
+        servers.Claim(nameOrDescription is null ? "Server" + position.ToString(System.Globalization.CultureInfo.InvariantCulture) : Identifiers.Pascal(nameOrDescription));
+
+    /// <summary>
+    /// The stem of an operation's client method (<c>{stem}Async</c>) and of its inline types' names: its operationId, or
+    /// its method and path when it has none; numbered when an earlier operation took it.
+    /// </summary>
+    public static string ClaimOperationMethod(NameScope methods, string? operationId, string httpMethod, string path) =>
+        methods.Claim(Identifiers.Pascal(operationId ?? (httpMethod.ToLowerInvariant() + " " + path)));
+
+    /// <summary>The scope of one client method's parameters: the names its body uses for itself are taken.</summary>
+    public static NameScope ParameterScope() => new(new[] { "body", "cancellationToken", "request", "response" });
+
     /// <summary>The options properties of a scheme's static credentials.</summary>
     public static SchemeOptionNames SchemeOptions(SecuritySchemeKind kind, string stem) => kind switch
     {

@@ -9,6 +9,7 @@ using ParameterLocation = SpecClients.Generator.Model.ParameterLocation;
 using SpecClients.Generator.Diagnostics;
 using SpecClients.Generator.Model;
 using SpecClients.Generator.Naming;
+using static SpecClients.Generator.Parsing.OperationClassifier;
 using static SpecClients.Generator.Parsing.SchemaClassifier;
 
 namespace SpecClients.Generator.Parsing;
@@ -71,11 +72,11 @@ internal sealed partial class ModelBuilder
 
     private ClientSpec? BuildClient()
     {
-        _optionNames = new NameScope(new[] { "BaseAddress", "Server", "Timeout", "MaxResponseBytes", "AllowInsecureHttp", "Tokens", "RequestSigner", _clientNames.Options });
+        _optionNames = MemberNames.OptionsScope(_clientNames);
         var (servers, variables) = BuildServers();
         BuildSecuritySchemes();
 
-        var methods = new NameScope(new[] { _input.ClientName, "Options", "HttpClient", "Dispose", "ToString", "Equals", "GetHashCode", "GetType" });
+        var methods = MemberNames.ClientMethodScope(_clientNames);
         var operations = new List<OperationSpec>();
         var firstWithOperationId = new Dictionary<string, (string Pointer, string MethodName)>(StringComparer.Ordinal);
         foreach (var path in _document.Paths ?? new OpenApiPaths())
@@ -142,8 +143,8 @@ internal sealed partial class ModelBuilder
             }
 
             var pointer = "#/servers/" + (index - 1);
-            var nameSource = server.Name ?? ExtensionString(server.Extensions, "x-name") ?? server.Description;
-            var name = names.Claim(nameSource is null ? "Server" + index : Identifiers.Pascal(nameSource));
+            var nameSource = server.Name ?? ExtensionValues.String(server.Extensions, "x-name") ?? server.Description;
+            var name = MemberNames.ClaimServer(names, nameSource, index);
             var defaults = new List<ServerVariableDefault>();
             foreach (var variable in server.Variables ?? new Dictionary<string, OpenApiServerVariable>())
             {
@@ -194,7 +195,7 @@ internal sealed partial class ModelBuilder
         var httpMethod = method.Method.ToUpperInvariant();
         var pointer = "#/paths/" + Escape(path) + "/" + method.Method.ToLowerInvariant();
         var operationId = operation.OperationId ?? (method.Method.ToLowerInvariant() + path);
-        var baseName = methods.Claim(Identifiers.Pascal(operation.OperationId ?? (method.Method.ToLowerInvariant() + " " + path)));
+        var baseName = MemberNames.ClaimOperationMethod(methods, operation.OperationId, method.Method, path);
         if (operation.OperationId is { } declaredId)
         {
             // Invalid per the spec but common: the method names already differ (the scope numbers the second), so say which is which.
@@ -207,7 +208,7 @@ internal sealed partial class ModelBuilder
                 firstWithOperationId.Add(declaredId, (pointer, baseName + "Async"));
             }
         }
-        var parameterNames = new NameScope(new[] { "body", "cancellationToken", "request", "response" });
+        var parameterNames = MemberNames.ParameterScope();
 
         var parameters = new List<ParameterSpec>();
         var declared = new Dictionary<(string, ParameterLocation), ParameterSpec>();
@@ -322,22 +323,6 @@ internal sealed partial class ModelBuilder
             bodylessContentType);
     }
 
-    private static string? SingleValue(IOpenApiSchema? schema)
-    {
-        var target = schema is null ? null : Target(schema);
-        var value = target?.Const is { } constant ? constant
-            : target?.Enum is { Count: 1 } only && only[0] is JsonValue one && one.TryGetValue<string>(out var text) ? text
-            : target?.Default is JsonValue fallback && fallback.TryGetValue<string>(out var byDefault) ? byDefault
-            : null;
-        return string.IsNullOrWhiteSpace(value) ? null : value;
-    }
-
-    private static bool IsReservedHeader(string name) =>
-        name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("Accept", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("Authorization", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase);
-
     private IEnumerable<string> GrantTypes(IOpenApiRequestBody requestBody, BodySpec body)
     {
         var schema = requestBody.Content?.Values.FirstOrDefault()?.Schema;
@@ -356,17 +341,6 @@ internal sealed partial class ModelBuilder
         {
             yield return text;
         }
-    }
-
-    private static string ExpandServerUrl(OpenApiServer server)
-    {
-        var url = server.Url ?? string.Empty;
-        foreach (var variable in server.Variables ?? new Dictionary<string, OpenApiServerVariable>())
-        {
-            url = url.Replace("{" + variable.Key + "}", variable.Value.Default ?? string.Empty);
-        }
-
-        return url;
     }
 
     private BodySpec? BuildBody(IOpenApiRequestBody? requestBody, string pointer, string baseName)
@@ -470,15 +444,19 @@ internal sealed partial class ModelBuilder
             {
                 type = MapSchema(schema, schemaPointer, baseName + "Request");
             }
-            else if (!_multipartTypes.TryGetValue(target, out type!))
+            else if (_multipartTypes.TryGetValue(target, out type!))
+            {
+                _planner?.Use(Identifiers.Unqualified(type.Name), schemaPointer, baseName + "Request");
+            }
+            else
             {
                 // Shared by every operation whose body is this schema object (a components/requestBodies entry). Square
                 // names the JSON request of the same operation CreateCatalogImageRequest: then this is ...MultipartRequest.
-                var wanted = baseName + "Request";
-                var name = ClaimTypeName(_typeNames.IsTaken(Identifiers.LimitTypeName(wanted)) ? baseName + "MultipartRequest" : wanted);
+                var name = InlineTypeName(schemaPointer, baseName + "Request", InlineTypeKind.Multipart, baseName + "MultipartRequest");
                 type = new TypeRef(TypeKind.Object, Qualify(name));
                 _multipartTypes[target] = type;
-                Register(BuildObject(name, target, schemaPointer, multipart: true) with { Discriminator = null, IsMultipartBody = true }, type);
+                Register(BuildObject(name, baseName + "Request", target, schemaPointer, multipart: true) with { Discriminator = null, IsMultipartBody = true }, type);
+                _planner?.Use(name, schemaPointer, baseName + "Request");
             }
         }
 
@@ -503,84 +481,6 @@ internal sealed partial class ModelBuilder
         }).ToEquatableArray();
         return new BodySpec(BodyKind.Multipart, mediaType, type, required, fields);
     }
-
-    /// <summary>The property schemas of an object schema, its allOf parts' included, the first of a name winning (as in the record).</summary>
-    private static Dictionary<string, IOpenApiSchema> PropertySchemas(IOpenApiSchema schema)
-    {
-        var found = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
-        var visited = new HashSet<IOpenApiSchema>(ReferenceComparer.Instance);
-        void Add(IOpenApiSchema part, int depth)
-        {
-            var target = Target(part);
-            if (depth > 32 || !visited.Add(target))
-            {
-                return;
-            }
-
-            foreach (var branch in target.AllOf ?? new List<IOpenApiSchema>())
-            {
-                Add(branch, depth + 1);
-            }
-
-            foreach (var property in target.Properties ?? new Dictionary<string, IOpenApiSchema>())
-            {
-                if (!found.ContainsKey(property.Key))
-                {
-                    found[property.Key] = property.Value;
-                }
-            }
-        }
-
-        Add(schema, 0);
-        return found;
-    }
-
-    /// <summary>The type of a multipart property that is a file, or an array of files; null for any other property.</summary>
-    private static TypeRef? FilePartType(IOpenApiSchema schema)
-    {
-        var target = Target(schema);
-        if (NonNullType(target) == JsonSchemaType.Array)
-        {
-            // Only the items are looked at, not deeper: an array whose items are itself must not recurse.
-            return target.Items is { } items && IsFile(Target(items)) ? new TypeRef(TypeKind.Array, string.Empty, TypeRef.File) : null;
-        }
-
-        return IsFile(target) ? TypeRef.File : null;
-    }
-
-    private static bool IsFile(IOpenApiSchema target)
-    {
-
-        var content = target as IOpenApiSchemaMissingProperties;
-        return NonNullType(target) is JsonSchemaType.String or 0
-            && (target.Format == "binary" || (content?.ContentMediaType is not null && content.ContentEncoding is null));
-    }
-
-    /// <summary>A file's own media type (a 3.1 <c>contentMediaType</c>, of the items for an array of files), the default of its part.</summary>
-    private static string? FileMediaType(IOpenApiSchema schema)
-    {
-        var target = Target(schema);
-        if (NonNullType(target) == JsonSchemaType.Array && target.Items is { } items)
-        {
-            target = Target(items);
-        }
-
-        return PartContentType((target as IOpenApiSchemaMissingProperties)?.ContentMediaType);
-    }
-
-    /// <summary>
-    /// The media type a part is sent with, from an <c>encoding</c> that may list several (<c>image/png, image/jpeg</c>):
-    /// the first, unless it is a range (<c>image/*</c>), which leaves the default.
-    /// </summary>
-    private static string? PartContentType(string? listed)
-    {
-        var first = listed?.Split(',')[0].Trim();
-        return string.IsNullOrEmpty(first) || first!.IndexOf('*') >= 0 ? null : first;
-    }
-
-    private static bool IsJson(string mediaType) =>
-        mediaType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
-        || (mediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && mediaType.IndexOf("+json", StringComparison.OrdinalIgnoreCase) >= 0);
 
     private (ResponseSpec?, EquatableArray<ResponseSpec>) BuildResponses(OpenApiResponses? responses, string pointer, string baseName)
     {
@@ -650,9 +550,4 @@ internal sealed partial class ModelBuilder
 
         return new ResponseSpec(status, new TypeRef(TypeKind.Binary, "byte[]"), false);
     }
-
-    private static string? ExtensionString(IDictionary<string, IOpenApiExtension>? extensions, string name) =>
-        extensions is not null && extensions.TryGetValue(name, out var extension) && extension is JsonNodeExtension { Node: JsonValue value } && value.TryGetValue<string>(out var text)
-            ? text
-            : null;
 }

@@ -1,12 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
-using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using SpecClients.Generator.Diagnostics;
 using SpecClients.Generator.Model;
 using SpecClients.Generator.Naming;
+using static SpecClients.Generator.Parsing.OperationClassifier;
 using static SpecClients.Generator.Parsing.SchemaClassifier;
 
 namespace SpecClients.Generator.Parsing;
@@ -14,12 +13,11 @@ namespace SpecClients.Generator.Parsing;
 /// <summary>Composition: <c>oneOf</c>/<c>anyOf</c> and type arrays as unions, discriminators, <c>$defs</c>, webhooks.</summary>
 internal sealed partial class ModelBuilder
 {
-    private static readonly Dictionary<string, IOpenApiSchema> NoProperties = new();
-
-    private UnionSpec BuildUnion(string name, IOpenApiSchema schema, string pointer, string keyword, List<(IOpenApiSchema Schema, int Index)> branches)
+    private UnionSpec BuildUnion(string name, string nameHint, IOpenApiSchema schema, string pointer, string keyword, List<(IOpenApiSchema Schema, int Index)> branches)
     {
         _cancellationToken.ThrowIfCancellationRequested();
-        var stems = UnionStems();
+        var stems = UnionBranchNames.Scope();
+        var matchParameters = UnionBranchNames.MatchParameterScope();
         var discriminator = schema.Discriminator?.PropertyName;
         var mapping = new List<(string Value, string Id)>();
         foreach (var entry in schema.Discriminator?.Mapping ?? new Dictionary<string, OpenApiSchemaReference>())
@@ -50,7 +48,7 @@ internal sealed partial class ModelBuilder
                 // Stripe writes hundreds of `enum: [""]` branches meaning "send an empty string to clear".
                 values = EnumValues(target).ToEquatableArray();
                 type = TypeRef.String;
-                stem = values.Count == 1 && values[0].Length == 0 ? "Empty" : values.Count == 1 ? Identifiers.Pascal(values[0]) : "String";
+                stem = UnionBranchNames.OfValues(values);
                 Record(branchPointer, type);
             }
             else if (reference is null && target.Const is { } constant && IsPlainConst(target))
@@ -62,9 +60,10 @@ internal sealed partial class ModelBuilder
             }
             else
             {
-                var hint = name + (reference is null && !string.IsNullOrWhiteSpace(target.Title) ? Identifiers.Pascal(target.Title!) : "Option" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                var hint = nameHint + (reference is null && !string.IsNullOrWhiteSpace(target.Title) ? Identifiers.Pascal(target.Title!) : "Option" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
                 type = MapSchema(branch, branchPointer, hint);
-                stem = BranchStem(reference, target, type, name);
+                var componentName = reference?.Reference?.Id is { } id && _componentTypeNames.TryGetValue(id, out var typeName) ? typeName : null;
+                stem = UnionBranchNames.Of(componentName, target.Title, type, name);
                 if (type.Kind == TypeKind.Enum && _enums.TryGetValue(type.Name, out var enumSpec))
                 {
                     values = enumSpec.Members.Select(m => m.WireValue).ToEquatableArray();
@@ -88,16 +87,18 @@ internal sealed partial class ModelBuilder
                 discriminatorValues = (mapped.Count > 0 ? mapped : new List<string> { branchId }).ToEquatableArray();
             }
 
-            specs.Add(new UnionBranchSpec(ClaimStem(stems, stem, name), type, kinds, FormatOf(type), values, required, known, constraints, closed, discriminatorValues));
+            var branchName = UnionBranchNames.Claim(stems, stem, name);
+            specs.Add(new UnionBranchSpec(branchName, type, kinds, FormatOf(type), values, required, known, constraints, closed, discriminatorValues, UnionBranchNames.ClaimMatchParameter(matchParameters, branchName)));
         }
 
         return new UnionSpec(name, Clean(schema.Description), schema.Deprecated, keyword, discriminator, specs.ToEquatableArray());
     }
 
     /// <summary>An OpenAPI 3.1 type array such as <c>[string, integer]</c>: one branch per type.</summary>
-    private UnionSpec BuildTypeUnion(string name, IOpenApiSchema schema, string pointer, IReadOnlyList<JsonSchemaType> types)
+    private UnionSpec BuildTypeUnion(string name, string nameHint, IOpenApiSchema schema, string pointer, IReadOnlyList<JsonSchemaType> types)
     {
-        var stems = UnionStems();
+        var stems = UnionBranchNames.Scope();
+        var matchParameters = UnionBranchNames.MatchParameterScope();
         var specs = new List<UnionBranchSpec>();
         foreach (var single in types)
         {
@@ -107,11 +108,12 @@ internal sealed partial class ModelBuilder
                 JsonSchemaType.Integer => schema.Format == "int32" ? new TypeRef(TypeKind.Int32, "int") : new TypeRef(TypeKind.Int64, "long"),
                 JsonSchemaType.Number => new TypeRef(TypeKind.Double, "double"),
                 JsonSchemaType.Boolean => new TypeRef(TypeKind.Boolean, "bool"),
-                JsonSchemaType.Array => new TypeRef(TypeKind.Array, string.Empty, MapSchema(schema.Items, pointer + "/items", name + "Item")),
-                _ => new TypeRef(TypeKind.Map, string.Empty, schema.AdditionalProperties is null ? TypeRef.Any : MapSchema(schema.AdditionalProperties, pointer + "/additionalProperties", name + "Value")),
+                JsonSchemaType.Array => new TypeRef(TypeKind.Array, string.Empty, MapSchema(schema.Items, pointer + "/items", nameHint + "Item")),
+                _ => new TypeRef(TypeKind.Map, string.Empty, schema.AdditionalProperties is null ? TypeRef.Any : MapSchema(schema.AdditionalProperties, pointer + "/additionalProperties", nameHint + "Value")),
             };
+            var branchName = UnionBranchNames.Claim(stems, UnionBranchNames.OfType(type), name);
             specs.Add(new UnionBranchSpec(
-                ClaimStem(stems, StemOf(type), name),
+                branchName,
                 type,
                 KindsOf(type),
                 FormatOf(type),
@@ -120,88 +122,11 @@ internal sealed partial class ModelBuilder
                 EquatableArray<string>.Empty,
                 EquatableArray<UnionConstraintSpec>.Empty,
                 false,
-                EquatableArray<string>.Empty));
+                EquatableArray<string>.Empty,
+                UnionBranchNames.ClaimMatchParameter(matchParameters, branchName)));
         }
 
         return new UnionSpec(name, Clean(schema.Description), schema.Deprecated, "type", null, specs.ToEquatableArray());
-    }
-
-    /// <summary>Branch stems of one union: unique, and never <c>Unknown</c> (the no-branch case) or <c>Element</c> (<c>FromElement</c> exists).</summary>
-    private static NameScope UnionStems() => new(new[] { "Unknown", "Element" });
-
-    /// <summary>A stem whose accessors (<c>IsX</c>, <c>TryGetX</c>, <c>AsX</c>, <c>FromX</c>) do not repeat the union's own name.</summary>
-    private static string ClaimStem(NameScope stems, string stem, string unionName)
-    {
-        var claimed = stems.Claim(stem);
-        while (unionName == "Is" + claimed || unionName == "TryGet" + claimed || unionName == "As" + claimed || unionName == "From" + claimed)
-        {
-            claimed = stems.Claim(stem + "Branch");
-            stem += "Branch";
-        }
-
-        return claimed;
-    }
-
-    private static IEnumerable<string> EnumValues(IOpenApiSchema schema)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var value in schema.Enum ?? new List<JsonNode>())
-        {
-            if (value is JsonValue json && json.GetValueKind() == System.Text.Json.JsonValueKind.String && json.GetValue<string>() is { } text && seen.Add(text))
-            {
-                yield return text;
-            }
-        }
-    }
-
-    /// <summary>What an object branch requires and declares, with allOf parts merged, to tell branches apart.</summary>
-    private static (EquatableArray<string> Required, EquatableArray<string> Known, EquatableArray<UnionConstraintSpec> Constraints, bool Closed) ObjectShape(IOpenApiSchema schema)
-    {
-        var required = new SortedSet<string>(StringComparer.Ordinal);
-        var known = new SortedSet<string>(StringComparer.Ordinal);
-        var constraints = new SortedDictionary<string, EquatableArray<string>>(StringComparer.Ordinal);
-        var visited = new HashSet<IOpenApiSchema>(ReferenceComparer.Instance);
-
-        void Add(IOpenApiSchema part, int depth)
-        {
-            var target = Target(part);
-            if (depth > 32 || !visited.Add(target))
-            {
-                return;
-            }
-
-            foreach (var name in target.Required ?? (ISet<string>)new HashSet<string>())
-            {
-                required.Add(name);
-            }
-
-            foreach (var property in target.Properties ?? NoProperties)
-            {
-                known.Add(property.Key);
-                var propertySchema = Target(property.Value);
-                if (propertySchema.Const is { } constant)
-                {
-                    constraints[property.Key] = new[] { constant }.ToEquatableArray();
-                }
-                else if (IsEnum(propertySchema) && !constraints.ContainsKey(property.Key))
-                {
-                    constraints[property.Key] = EnumValues(propertySchema).ToEquatableArray();
-                }
-            }
-
-            foreach (var part2 in target.AllOf ?? new List<IOpenApiSchema>())
-            {
-                Add(part2, depth + 1);
-            }
-        }
-
-        Add(schema, 0);
-        var closed = !schema.AdditionalPropertiesAllowed && schema.AdditionalProperties is null && schema.AllOf is not { Count: > 0 };
-        return (
-            required.ToEquatableArray(),
-            known.ToEquatableArray(),
-            constraints.Select(c => new UnionConstraintSpec(c.Key, c.Value)).ToEquatableArray(),
-            closed);
     }
 
     private JsonKinds KindsOf(TypeRef type) => type.Kind switch
@@ -216,61 +141,10 @@ internal sealed partial class ModelBuilder
         _ => JsonKinds.Any,
     };
 
-    private static string? FormatOf(TypeRef type) => type.Kind switch
-    {
-        TypeKind.DateTimeOffset => "date-time",
-        TypeKind.Guid => "uuid",
-        TypeKind.Bytes => "byte",
-        _ => null,
-    };
-
-    /// <summary>The stem of a branch's accessors: the referenced schema's type name, the inline schema's title, or its type.</summary>
-    private string BranchStem(OpenApiSchemaReference? reference, IOpenApiSchema target, TypeRef type, string unionName)
-    {
-        if (reference?.Reference?.Id is { } id && _componentTypeNames.TryGetValue(id, out var componentName))
-        {
-            return componentName;
-        }
-
-        if (!string.IsNullOrWhiteSpace(target.Title))
-        {
-            return Identifiers.Pascal(target.Title!);
-        }
-
-        if (type.Kind is TypeKind.Object or TypeKind.Enum or TypeKind.Union)
-        {
-            var shortName = ShortName(type.Name);
-            return shortName.Length > unionName.Length && shortName.StartsWith(unionName, StringComparison.Ordinal)
-                ? Identifiers.Pascal(shortName.Substring(unionName.Length))
-                : shortName;
-        }
-
-        return StemOf(type);
-    }
-
-    private static string StemOf(TypeRef type) => type.Kind switch
-    {
-        TypeKind.String => "String",
-        TypeKind.Int32 => "Int32",
-        TypeKind.Int64 => "Int64",
-        TypeKind.Single => "Single",
-        TypeKind.Double => "Double",
-        TypeKind.Decimal => "Decimal",
-        TypeKind.Boolean => "Boolean",
-        TypeKind.DateTimeOffset => "DateTime",
-        TypeKind.Guid => "Guid",
-        TypeKind.Bytes or TypeKind.Binary => "Bytes",
-        TypeKind.Array => StemOf(type.Element!) + "List",
-        TypeKind.Map => StemOf(type.Element!) + "Map",
-        TypeKind.Object or TypeKind.Enum or TypeKind.Union => ShortName(type.Name),
-        _ => "Json",
-    };
-
-    private static string ShortName(string qualified) => qualified.Substring(qualified.LastIndexOf('.') + 1);
-
+    /// <summary>Notes the type a schema pointer got (in the building walk), for <see cref="ModelBuild.SchemaTypes"/>.</summary>
     private void Record(string pointer, TypeRef type)
     {
-        if (RecordSchemaTypes && !_schemaTypes.ContainsKey(pointer))
+        if (_planner is null && !_schemaTypes.ContainsKey(pointer))
         {
             _schemaTypes[pointer] = type;
         }
@@ -309,16 +183,7 @@ internal sealed partial class ModelBuilder
                 continue;
             }
 
-            var stem = typeName;
-            for (var i = 2; members.IsTaken("Is" + stem) || members.IsTaken("TryGet" + stem) || members.IsTaken("From" + stem); i++)
-            {
-                stem = typeName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            members.Claim("Is" + stem);
-            members.Claim("TryGet" + stem);
-            members.Claim("From" + stem);
-            cases.Add(new DiscriminatorCaseSpec(entry.Key, stem, type));
+            cases.Add(new DiscriminatorCaseSpec(entry.Key, MemberNames.ClaimDiscriminatorCase(members, typeName), type));
         }
 
         return cases.Count == 0 ? null : new DiscriminatorSpec(property.Name, jsonName, property.Type.Kind == TypeKind.Enum, cases.ToEquatableArray());
@@ -425,7 +290,7 @@ internal sealed partial class ModelBuilder
                 var pointer = basePointer + "/" + entry.Key.Method.ToLowerInvariant();
                 foreach (var content in entry.Value.RequestBody?.Content ?? new Dictionary<string, IOpenApiMediaType>())
                 {
-                    if (content.Value?.Schema is { } schema && IsJsonMediaType(content.Key))
+                    if (content.Value?.Schema is { } schema && IsJson(content.Key))
                     {
                         MapSchema(schema, pointer + "/requestBody/content/" + Escape(content.Key) + "/schema", stem + "Payload");
                     }
@@ -435,7 +300,7 @@ internal sealed partial class ModelBuilder
                 {
                     foreach (var content in response.Value?.Content ?? new Dictionary<string, IOpenApiMediaType>())
                     {
-                        if (content.Value?.Schema is { } schema && IsJsonMediaType(content.Key))
+                        if (content.Value?.Schema is { } schema && IsJson(content.Key))
                         {
                             MapSchema(schema, pointer + "/responses/" + Escape(response.Key) + "/content/" + Escape(content.Key) + "/schema", stem + "Response");
                         }
@@ -443,19 +308,5 @@ internal sealed partial class ModelBuilder
                 }
             }
         }
-    }
-
-    private static bool IsJsonMediaType(string mediaType) =>
-        mediaType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
-        || (mediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && mediaType.IndexOf("+json", StringComparison.OrdinalIgnoreCase) >= 0);
-
-    /// <summary>Compares schema objects by identity: the reader shares one object for every use of a component.</summary>
-    private sealed class ReferenceComparer : IEqualityComparer<IOpenApiSchema>
-    {
-        public static readonly ReferenceComparer Instance = new();
-
-        public bool Equals(IOpenApiSchema? x, IOpenApiSchema? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(IOpenApiSchema obj) => RuntimeHelpers.GetHashCode(obj);
     }
 }

@@ -9,19 +9,19 @@ using SpecClients.Generator.Diagnostics;
 using SpecClients.Generator.Input;
 using SpecClients.Generator.Model;
 using SpecClients.Generator.Naming;
+using static SpecClients.Generator.Parsing.OperationClassifier;
 using static SpecClients.Generator.Parsing.SchemaClassifier;
 
 namespace SpecClients.Generator.Parsing;
 
-/// <summary>Walks an <see cref="OpenApiDocument"/> once and builds the equatable model, naming every type and member.</summary>
+/// <summary>
+/// Builds the equatable model from an <see cref="OpenApiDocument"/>. Type names are decided before the model is built
+/// (<see cref="Build"/>): components are named first (<see cref="ComponentTypeNames"/>), then a first walk with
+/// provisional names tells <see cref="InlineTypeNames"/> every use of every inline shape, which names each shape once;
+/// the second walk builds the model with those names. Both walks run the same code, so they see the same shapes.
+/// </summary>
 internal sealed partial class ModelBuilder
 {
-    private static readonly string[] RecordReservedMembers =
-    {
-        "JsonConverter", "EqualityContract", "ToString", "Equals", "GetHashCode", "PrintMembers", "Deconstruct",
-        "Clone", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
-    };
-
     private readonly SpecInput _input;
     private readonly SpecContext _context;
     private readonly OpenApiDocument _document;
@@ -30,9 +30,16 @@ internal sealed partial class ModelBuilder
     private readonly CancellationToken _cancellationToken;
 
     private readonly ClientNames _clientNames;
+    private readonly ComponentTypeNames _componentTypeNames;
     private readonly NameScope _typeNames;
+
+    /// <summary>Set in the walk that plans names: it hears of every use of every inline type.</summary>
+    private readonly InlineTypeNames? _planner;
+
+    /// <summary>Set in the walk that builds the model: the name of every inline type, by the pointer of its uses.</summary>
+    private readonly TypeNamePlan? _plan;
+
     private readonly PendingDiagnostics _pending = new();
-    private readonly Dictionary<string, string> _componentTypeNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeRef> _componentRefs = new(StringComparer.Ordinal);
     private readonly HashSet<string> _componentsInProgress = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ObjectSpec> _objects = new(StringComparer.Ordinal);
@@ -43,10 +50,26 @@ internal sealed partial class ModelBuilder
     private readonly Dictionary<string, TypeRef> _schemaTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<TypeSpec, TypeRef> _shapes = new();
     private readonly HashSet<string> _handedOut = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _componentTypes = new(StringComparer.Ordinal);
     private readonly HashSet<string> _reportedPartial = new(StringComparer.Ordinal);
     private readonly List<TypeSpec> _types = new();
 
     public ModelBuilder(SpecInput input, SpecContext context, OpenApiDocument document, YamlDocumentTree tree, ImmutableArray<DiagnosticInfo>.Builder diagnostics, CancellationToken cancellationToken)
+        : this(input, context, document, tree, diagnostics, cancellationToken, components: null, planner: null, plan: null, typeNames: null)
+    {
+    }
+
+    private ModelBuilder(
+        SpecInput input,
+        SpecContext context,
+        OpenApiDocument document,
+        YamlDocumentTree tree,
+        ImmutableArray<DiagnosticInfo>.Builder diagnostics,
+        CancellationToken cancellationToken,
+        ComponentTypeNames? components,
+        InlineTypeNames? planner,
+        TypeNamePlan? plan,
+        NameScope? typeNames)
     {
         _input = input;
         _context = context;
@@ -55,31 +78,40 @@ internal sealed partial class ModelBuilder
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
         _clientNames = ClientNames.For(input.ClientName);
-        // Case-insensitive: hint names (one file per type) must differ in more than case, and so should type names.
-        _typeNames = new NameScope(_clientNames.All, ignoreCase: true);
+        _componentTypeNames = components ?? ComponentTypeNames.Assign(Components(document), _clientNames);
+        _typeNames = typeNames ?? _componentTypeNames.Scope.Copy();
+        _planner = planner;
+        _plan = plan;
     }
 
-    /// <summary>When set, every schema pointer mapped is recorded in <see cref="SchemaTypes"/> (tests use it to find the type of an example).</summary>
-    internal bool RecordSchemaTypes { get; set; }
+    /// <summary>Names every type (a planning walk), then builds the model with those names.</summary>
+    public ModelBuild Build()
+    {
+        var planner = new InlineTypeNames();
+        new ModelBuilder(_input, _context, _document, _tree, ImmutableArray.CreateBuilder<DiagnosticInfo>(), _cancellationToken, _componentTypeNames, planner, plan: null, typeNames: null).Walk();
+        var typeNames = _componentTypeNames.Scope.Copy();
+        var plan = planner.Plan(typeNames);
+        var builder = new ModelBuilder(_input, _context, _document, _tree, _diagnostics, _cancellationToken, _componentTypeNames, planner: null, plan, typeNames);
+        var spec = builder.Walk();
+        return new ModelBuild(spec, builder._schemaTypes);
+    }
 
-    /// <summary>The C# type each mapped schema pointer got; filled only when <see cref="RecordSchemaTypes"/> is set.</summary>
-    internal IReadOnlyDictionary<string, TypeRef> SchemaTypes => _schemaTypes;
+    /// <summary>
+    /// Each component schema's name, and whether it becomes an enum (whose helper class needs a name too). A $ref cycle
+    /// is no enum: it becomes SPC101, and asking its target anything throws.
+    /// </summary>
+    private static IEnumerable<(string Name, bool IsEnum)> Components(OpenApiDocument document)
+    {
+        var schemas = document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
+        return schemas.Select(c => (c.Key, c.Value is not null && !IsAliasCycle(schemas, c.Key) && IsEnum(c.Value)));
+    }
 
-    public ApiSpec Build()
+    private ApiSpec Walk()
     {
         var schemas = _document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
-
-        // Name every component first, so references resolve and inline types yield to component names.
-        foreach (var name in schemas.Keys.OrderBy(n => n, StringComparer.Ordinal))
+        foreach (var (name, wanted, claimed) in _componentTypeNames.Collisions)
         {
-            var wanted = Identifiers.Pascal(name);
-            var claimed = _typeNames.Claim(wanted);
-            if (claimed != wanted)
-            {
-                Report(DiagnosticDescriptors.NameCollision, ComponentPointer(name), ComponentPointer(name), wanted, claimed);
-            }
-
-            _componentTypeNames[name] = claimed;
+            Report(DiagnosticDescriptors.NameCollision, ComponentPointer(name), ComponentPointer(name), wanted, claimed);
         }
 
         foreach (var pair in schemas)
@@ -92,7 +124,7 @@ internal sealed partial class ModelBuilder
                 continue;
             }
 
-            if (IsAliasCycle(pair.Key))
+            if (IsAliasCycle(schemas, pair.Key))
             {
                 Report(DiagnosticDescriptors.UnsupportedSchema, ComponentPointer(pair.Key), ComponentPointer(pair.Key), "a $ref chain that leads back to itself");
                 _componentRefs[pair.Key] = TypeRef.Any;
@@ -122,10 +154,9 @@ internal sealed partial class ModelBuilder
         _pending.Report(descriptor, pointer, arguments);
 
     /// <summary>Whether a component is a $ref that, followed through other components, comes back to itself.</summary>
-    private bool IsAliasCycle(string name)
+    private static bool IsAliasCycle(IDictionary<string, IOpenApiSchema> schemas, string name)
     {
         var visited = new HashSet<string>(StringComparer.Ordinal);
-        var schemas = _document.Components!.Schemas!;
         var current = name;
         while (schemas.TryGetValue(current, out var schema) && schema is OpenApiSchemaReference { Reference.Id: { } next })
         {
@@ -164,23 +195,15 @@ internal sealed partial class ModelBuilder
 
         if (IsEnum(schema))
         {
-            if (_typeNames.IsTaken(csName + "Extensions"))
+            if (_componentTypeNames.TryGetEnumRename(name, out var rename))
             {
-                // Another schema already has the name of this enum's helper class: rename the enum, not the helper.
-                var renamed = ClaimEnumName(csName);
-                Report(DiagnosticDescriptors.NameCollision, pointer, pointer, csName + "Extensions", renamed);
-                csName = renamed;
-                _componentTypeNames[name] = renamed;
-                qualified = Qualify(renamed);
-            }
-            else
-            {
-                _typeNames.Claim(csName + "Extensions");
+                // Another schema has the name of this enum's helper class: the enum was renamed, not the helper.
+                Report(DiagnosticDescriptors.NameCollision, pointer, pointer, rename.HelperName, rename.EnumName);
             }
 
             var enumRef = new TypeRef(TypeKind.Enum, qualified);
             _componentRefs[name] = enumRef;
-            Register(BuildEnum(csName, schema), enumRef);
+            RegisterComponent(name, BuildEnum(csName, schema), enumRef);
             return enumRef;
         }
 
@@ -188,7 +211,7 @@ internal sealed partial class ModelBuilder
         {
             var objectRef = new TypeRef(TypeKind.Object, qualified);
             _componentRefs[name] = objectRef;
-            Register(BuildObject(csName, schema, pointer), objectRef);
+            RegisterComponent(name, BuildObject(csName, csName, schema, pointer), objectRef);
             return objectRef;
         }
 
@@ -198,7 +221,7 @@ internal sealed partial class ModelBuilder
             var unionRef = new TypeRef(TypeKind.Union, qualified);
             _componentRefs[name] = unionRef;
             _inlineTypes[schema] = unionRef;
-            Register(BuildUnion(csName, schema, pointer, union.Keyword, union.Branches), unionRef);
+            RegisterComponent(name, BuildUnion(csName, csName, schema, pointer, union.Keyword, union.Branches), unionRef);
             return unionRef;
         }
 
@@ -221,11 +244,7 @@ internal sealed partial class ModelBuilder
     private TypeRef MapSchema(IOpenApiSchema? schema, string pointer, string nameHint)
     {
         var type = MapSchemaCore(schema, pointer, nameHint);
-        if (RecordSchemaTypes && !_schemaTypes.ContainsKey(pointer))
-        {
-            _schemaTypes[pointer] = type;
-        }
-
+        Record(pointer, type);
         return type;
     }
 
@@ -250,7 +269,7 @@ internal sealed partial class ModelBuilder
                 return TypeRef.Any;
             }
 
-            if (_componentTypeNames.ContainsKey(id))
+            if (_componentTypeNames.Contains(id))
             {
                 return ResolveComponent(id);
             }
@@ -263,6 +282,7 @@ internal sealed partial class ModelBuilder
         if (_inlineTypes.TryGetValue(schema, out var known))
         {
             _handedOut.Add(known.Name);
+            _planner?.Use(Identifiers.Unqualified(known.Name), pointer, nameHint);
             return known;
         }
 
@@ -271,25 +291,45 @@ internal sealed partial class ModelBuilder
         return type;
     }
 
-    /// <summary>Claims a name for an enum whose helper class <c>{name}Extensions</c> is free as well.</summary>
-    private string ClaimEnumName(string wanted)
+    /// <summary>
+    /// The name of a new inline type: in the planning walk a provisional one, in the building walk the planned one (or,
+    /// for a schema the planning walk did not see, which does not happen as both walk alike, the hint made unique).
+    /// </summary>
+    private string InlineTypeName(string pointer, string nameHint, InlineTypeKind kind, string? alternative = null)
     {
-        var name = ClaimTypeName(wanted);
-        while (_typeNames.IsTaken(name + "Extensions"))
+        if (_planner is not null)
         {
-            name = ClaimTypeName(name);
+            return _planner.NewType(nameHint, kind, alternative);
         }
 
-        _typeNames.Claim(name + "Extensions");
-        return name;
+        if (_plan?.NameAt(pointer) is { } planned)
+        {
+            return planned;
+        }
+
+        var wanted = Identifiers.LimitTypeName(nameHint);
+        return kind switch
+        {
+            InlineTypeKind.Enum => ComponentTypeNames.ClaimEnum(_typeNames, wanted),
+            InlineTypeKind.Multipart when _typeNames.IsTaken(wanted) => _typeNames.Claim(Identifiers.LimitTypeName(alternative!)),
+            _ => _typeNames.Claim(wanted),
+        };
     }
+
+    /// <summary>The component whose type an inline schema takes because it has that component's shape (decided by the plan).</summary>
+    private TypeRef? SameShapedComponent(string pointer) => _plan?.ComponentAt(pointer) is { } component ? ResolveComponent(component) : null;
 
     private TypeRef MapInline(IOpenApiSchema schema, string pointer, string nameHint)
     {
         if (IsEnum(schema))
         {
-            var enumName = ClaimEnumName(nameHint);
-            return RegisterOrReuse(BuildEnum(enumName, schema), new TypeRef(TypeKind.Enum, Qualify(enumName)));
+            if (SameShapedComponent(pointer) is { } sameEnum)
+            {
+                return sameEnum;
+            }
+
+            var enumName = InlineTypeName(pointer, nameHint, InlineTypeKind.Enum);
+            return RegisterOrReuse(BuildEnum(enumName, schema), new TypeRef(TypeKind.Enum, Qualify(enumName)), pointer, nameHint);
         }
 
         if (AllOfAlias(schema) is { } alias)
@@ -299,10 +339,18 @@ internal sealed partial class ModelBuilder
 
         if (IsRecord(schema))
         {
-            var recordName = ClaimTypeName(nameHint);
+            if (SameShapedComponent(pointer) is { } sameRecord)
+            {
+                // Its members are still mapped, so that every schema inside it has its type (as in the planning walk).
+                _inlineTypes[schema] = sameRecord;
+                BuildObject(Identifiers.Unqualified(sameRecord.Name), nameHint, schema, pointer);
+                return sameRecord;
+            }
+
+            var recordName = InlineTypeName(pointer, nameHint, InlineTypeKind.Plain);
             var recordRef = new TypeRef(TypeKind.Object, Qualify(recordName));
             _inlineTypes[schema] = recordRef;
-            return RegisterOrReuse(BuildObject(recordName, schema, pointer), recordRef);
+            return RegisterOrReuse(BuildObject(recordName, Identifiers.LimitTypeName(nameHint), schema, pointer), recordRef, pointer, nameHint);
         }
 
         if (UnionBranches(schema) is { } union)
@@ -313,10 +361,17 @@ internal sealed partial class ModelBuilder
                 return MapSchema(single.Schema, pointer + "/" + union.Keyword + "/" + single.Index, nameHint);
             }
 
-            var unionName = ClaimTypeName(nameHint);
+            if (SameShapedComponent(pointer) is { } sameUnion)
+            {
+                _inlineTypes[schema] = sameUnion;
+                BuildUnion(Identifiers.Unqualified(sameUnion.Name), nameHint, schema, pointer, union.Keyword, union.Branches);
+                return sameUnion;
+            }
+
+            var unionName = InlineTypeName(pointer, nameHint, InlineTypeKind.Plain);
             var unionRef = new TypeRef(TypeKind.Union, Qualify(unionName));
             _inlineTypes[schema] = unionRef;
-            return RegisterOrReuse(BuildUnion(unionName, schema, pointer, union.Keyword, union.Branches), unionRef);
+            return RegisterOrReuse(BuildUnion(unionName, Identifiers.LimitTypeName(nameHint), schema, pointer, union.Keyword, union.Branches), unionRef, pointer, nameHint);
         }
 
         var type = NonNullType(schema);
@@ -353,14 +408,34 @@ internal sealed partial class ModelBuilder
             default:
                 // An OpenAPI 3.1 type array such as [string, integer] (null aside): a union of one branch per type.
                 var typeBranches = TypeArrayBranches(type);
-                var typeUnionName = ClaimTypeName(nameHint);
+                if (SameShapedComponent(pointer) is { } sameTypeUnion)
+                {
+                    _inlineTypes[schema] = sameTypeUnion;
+                    BuildTypeUnion(Identifiers.Unqualified(sameTypeUnion.Name), nameHint, schema, pointer, typeBranches);
+                    return sameTypeUnion;
+                }
+
+                var typeUnionName = InlineTypeName(pointer, nameHint, InlineTypeKind.Plain);
                 var typeUnionRef = new TypeRef(TypeKind.Union, Qualify(typeUnionName));
                 _inlineTypes[schema] = typeUnionRef;
-                return RegisterOrReuse(BuildTypeUnion(typeUnionName, schema, pointer, typeBranches), typeUnionRef);
+                return RegisterOrReuse(BuildTypeUnion(typeUnionName, Identifiers.LimitTypeName(nameHint), schema, pointer, typeBranches), typeUnionRef, pointer, nameHint);
         }
     }
 
-    /// <summary>Adds a generated type (a component's, which keeps its name) to the model.</summary>
+    /// <summary>Adds a component's type, which keeps its name even when an inline type has its shape (that one takes the component's).</summary>
+    private void RegisterComponent(string component, TypeSpec spec, TypeRef type)
+    {
+        _componentTypes.Add(type.Name);
+        _planner?.Component(spec.Name, component);
+        if (_planner is not null && _shapes.TryGetValue(Shape(spec), out var inline) && !_componentTypes.Contains(inline.Name))
+        {
+            _planner.SameShapeAsComponent(Identifiers.Unqualified(inline.Name), component);
+        }
+
+        Register(spec, type);
+    }
+
+    /// <summary>Adds a generated type to the model.</summary>
     private void Register(TypeSpec spec, TypeRef type)
     {
         switch (spec)
@@ -387,24 +462,37 @@ internal sealed partial class ModelBuilder
     /// <summary>
     /// Adds an inline type, unless a type of the same shape exists: Stripe repeats the same inline enums, objects and
     /// expandable unions in hundreds of request bodies, and one type each keeps the generated code (and builds) small.
-    /// The first type of a shape keeps its name; the duplicate's name is given back.
+    /// The plan gave every use of a shape the same name, so the duplicate is the same type.
     /// </summary>
-    private TypeRef RegisterOrReuse(TypeSpec spec, TypeRef type)
+    private TypeRef RegisterOrReuse(TypeSpec spec, TypeRef type, string pointer, string nameHint)
     {
-        if (_shapes.TryGetValue(Shape(spec), out var existing) && !_handedOut.Contains(type.Name))
-        {
-            _typeNames.Release(spec.Name);
-            if (spec is EnumSpec)
-            {
-                _typeNames.Release(spec.Name + "Extensions");
-            }
+        var result = RegisterOrReuseCore(spec, type);
+        _planner?.Use(Identifiers.Unqualified(result.Name), pointer, nameHint);
+        return result;
+    }
 
+    private TypeRef RegisterOrReuseCore(TypeSpec spec, TypeRef type)
+    {
+        if (_shapes.TryGetValue(Shape(spec), out var existing) && (existing.Name == type.Name || !_handedOut.Contains(type.Name)))
+        {
             return existing;
+        }
+
+        if (IsRegistered(type.Name))
+        {
+            // Two uses the planning walk saw as one shape differ here (only a type that refers to itself can): the
+            // second gets a numbered name rather than a clash.
+            var renamed = spec is EnumSpec ? ComponentTypeNames.ClaimEnum(_typeNames, spec.Name) : _typeNames.Claim(spec.Name);
+            spec = spec with { Name = renamed };
+            type = type with { Name = Qualify(renamed) };
         }
 
         Register(spec, type);
         return type;
     }
+
+    private bool IsRegistered(string qualifiedName) =>
+        _objects.ContainsKey(qualifiedName) || _unions.ContainsKey(qualifiedName) || _enums.ContainsKey(qualifiedName);
 
     /// <summary>A type's shape: everything but its name and descriptions.</summary>
     private static TypeSpec Shape(TypeSpec spec) => spec switch
@@ -418,11 +506,9 @@ internal sealed partial class ModelBuilder
         _ => spec with { Name = string.Empty, Description = null },
     };
 
-    private string ClaimTypeName(string nameHint) => _typeNames.Claim(Identifiers.LimitTypeName(nameHint));
-
     private EnumSpec BuildEnum(string name, IOpenApiSchema schema)
     {
-        var scope = new NameScope(new[] { name });
+        var scope = MemberNames.EnumMemberScope(name);
         var members = new List<EnumMemberSpec>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var value in schema.Enum!)
@@ -436,18 +522,23 @@ internal sealed partial class ModelBuilder
         return new EnumSpec(name, Clean(schema.Description), schema.Deprecated, members.ToEquatableArray());
     }
 
+    /// <param name="name">The record's name.</param>
+    /// <param name="nameHint">
+    /// What its members' inline types are named after: the name this use of the schema suggests, within the length of a
+    /// type name (so a long chain of nested names is cut, and hashed, at each level).
+    /// </param>
     /// <param name="multipart">Whether the record holds the parts of a multipart body, whose file properties are <c>FilePart</c>s.</param>
-    private ObjectSpec BuildObject(string name, IOpenApiSchema schema, string pointer, bool multipart = false)
+    private ObjectSpec BuildObject(string name, string nameHint, IOpenApiSchema schema, string pointer, bool multipart = false)
     {
         _cancellationToken.ThrowIfCancellationRequested();
-        var members = new NameScope(RecordReservedMembers.Concat(new[] { name }));
+        var members = MemberNames.RecordMemberScope(name);
         var properties = new List<PropertySpec>();
         var required = new HashSet<string>(StringComparer.Ordinal);
         var seenJsonNames = new HashSet<string>(StringComparer.Ordinal);
         var visited = new HashSet<IOpenApiSchema>(ReferenceComparer.Instance);
         IOpenApiSchema? additional = null;
         var additionalPointer = pointer;
-        var additionalHint = name + "Value";
+        var additionalHint = nameHint + "Value";
 
         // Members come from the schema and, through allOf, from the schemas it extends. A member of a referenced
         // schema is named after that schema (ShopperIdPaymentMethodType), since every subtype shares its type.
@@ -526,10 +617,10 @@ internal sealed partial class ModelBuilder
             }
         }
 
-        AddFrom(schema, pointer, name, 0);
+        AddFrom(schema, pointer, nameHint, 0);
         var finalProperties = properties.Select(p => p with { Required = required.Contains(p.JsonName) }).ToEquatableArray();
         var additionalType = additional is null ? TypeRef.Any : MapSchema(additional, additionalPointer, additionalHint);
-        var additionalName = members.Claim("AdditionalProperties");
+        var additionalName = MemberNames.ClaimAdditionalProperties(members);
         var discriminator = BuildDiscriminator(schema, pointer, finalProperties, members);
         return new ObjectSpec(name, Clean(schema.Description), schema.Deprecated, finalProperties, additionalType, additionalName, discriminator);
     }

@@ -209,4 +209,76 @@ internal static class SchemaClassifier
     public static bool IsPlainConst(IOpenApiSchema schema) =>
         NonNullType(schema) is 0 or JsonSchemaType.String or JsonSchemaType.Integer or JsonSchemaType.Boolean
         && schema.Properties is not { Count: > 0 };
+
+    private static readonly Dictionary<string, IOpenApiSchema> NoProperties = new();
+
+    public static IEnumerable<string> EnumValues(IOpenApiSchema schema)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var value in schema.Enum ?? new List<JsonNode>())
+        {
+            if (value is JsonValue json && json.GetValueKind() == System.Text.Json.JsonValueKind.String && json.GetValue<string>() is { } text && seen.Add(text))
+            {
+                yield return text;
+            }
+        }
+    }
+
+    /// <summary>What an object branch requires and declares, with allOf parts merged, to tell branches apart.</summary>
+    public static (EquatableArray<string> Required, EquatableArray<string> Known, EquatableArray<UnionConstraintSpec> Constraints, bool Closed) ObjectShape(IOpenApiSchema schema)
+    {
+        var required = new SortedSet<string>(StringComparer.Ordinal);
+        var known = new SortedSet<string>(StringComparer.Ordinal);
+        var constraints = new SortedDictionary<string, EquatableArray<string>>(StringComparer.Ordinal);
+        var visited = new HashSet<IOpenApiSchema>(ReferenceComparer.Instance);
+
+        void Add(IOpenApiSchema part, int depth)
+        {
+            var target = Target(part);
+            if (depth > 32 || !visited.Add(target))
+            {
+                return;
+            }
+
+            foreach (var name in target.Required ?? (ISet<string>)new HashSet<string>())
+            {
+                required.Add(name);
+            }
+
+            foreach (var property in target.Properties ?? NoProperties)
+            {
+                known.Add(property.Key);
+                var propertySchema = Target(property.Value);
+                if (propertySchema.Const is { } constant)
+                {
+                    constraints[property.Key] = new[] { constant }.ToEquatableArray();
+                }
+                else if (IsEnum(propertySchema) && !constraints.ContainsKey(property.Key))
+                {
+                    constraints[property.Key] = EnumValues(propertySchema).ToEquatableArray();
+                }
+            }
+
+            foreach (var part2 in target.AllOf ?? new List<IOpenApiSchema>())
+            {
+                Add(part2, depth + 1);
+            }
+        }
+
+        Add(schema, 0);
+        var closed = !schema.AdditionalPropertiesAllowed && schema.AdditionalProperties is null && schema.AllOf is not { Count: > 0 };
+        return (
+            required.ToEquatableArray(),
+            known.ToEquatableArray(),
+            constraints.Select(c => new UnionConstraintSpec(c.Key, c.Value)).ToEquatableArray(),
+            closed);
+    }
+
+    public static string? FormatOf(TypeRef type) => type.Kind switch
+    {
+        TypeKind.DateTimeOffset => "date-time",
+        TypeKind.Guid => "uuid",
+        TypeKind.Bytes => "byte",
+        _ => null,
+    };
 }

@@ -94,7 +94,7 @@ internal static class SpecParser
 
         cancellationToken.ThrowIfCancellationRequested();
         var context = new SpecContext(input.FileStem, input.Namespace, input.IsPublic, generatorVersion);
-        return new ModelBuilder(input, context, result.Document, tree, diagnostics, cancellationToken).Build();
+        return new ModelBuilder(input, context, result.Document, tree, diagnostics, cancellationToken).Build().Spec;
     }
 
     /// <summary>The OpenAPI document in a YAML tree's JSON; external references are never loaded (no I/O beyond AdditionalText).</summary>

@@ -137,7 +137,7 @@ internal sealed class CorpusRun
         run.SourceCount = result.Results.Sum(r => r.GeneratedSources.Length);
 
         // 2. The same model again, recording the type of every schema pointer, to meet examples with their types.
-        var (document, builder, spec) = BuildModel(additional);
+        var (document, schemaTypes, spec) = BuildModel(additional);
         run.GenerateTime = watch.Elapsed;
         if (spec is null || document is null)
         {
@@ -151,7 +151,7 @@ internal sealed class CorpusRun
         var clientTrees = generated.Where(t => !typeHints.Contains(Path.GetFileName(t.FilePath))).ToList();
 
         var examples = ExampleCollector.Collect(document);
-        var (harness, cases) = BuildHarness(examples, builder.SchemaTypes, spec, run);
+        var (harness, cases) = BuildHarness(examples, schemaTypes, spec, run);
 
         // 3. Compile: the types with the harness to an assembly, then the client against it.
         watch.Restart();
@@ -184,14 +184,18 @@ internal sealed class CorpusRun
         return run;
     }
 
-    private static (OpenApiDocument? Document, ModelBuilder Builder, ApiSpec? Spec) BuildModel(InMemoryAdditionalText additional)
+    /// <summary>The model again through the tools' seam, with the type of every schema pointer, to meet examples with their types.</summary>
+    private static (OpenApiDocument? Document, IReadOnlyDictionary<string, TypeRef> SchemaTypes, ApiSpec? Spec) BuildModel(InMemoryAdditionalText additional)
     {
         var input = SpecFileSelector.Select(additional, new TestOptionsProvider(), CancellationToken.None)!;
-        var tree = YamlDocumentTree.Load(input.Text, input.Path, CancellationToken.None);
-        var read = new OpenApiJsonReader().Read((JsonObject)tree.Json!, new Uri("file:///" + input.FileStem + ".json"), new OpenApiReaderSettings { LoadExternalRefs = false });
-        var context = new SpecContext(input.FileStem, input.Namespace, input.IsPublic, SpecClientsGenerator.Version);
-        var builder = new ModelBuilder(input, context, read.Document!, tree, ImmutableArray.CreateBuilder<DiagnosticInfo>(), CancellationToken.None) { RecordSchemaTypes = true };
-        return (read.Document, builder, read.Document is null ? null : builder.Build());
+        var document = GeneratorStages.ReadOpenApi(GeneratorStages.ReadYaml(input));
+        if (document.Document is null)
+        {
+            return (null, new Dictionary<string, TypeRef>(), null);
+        }
+
+        var (spec, schemaTypes) = GeneratorStages.BuildModelWithSchemaTypes(document);
+        return (document.Document, schemaTypes, spec);
     }
 
     /// <summary>A round-trip case: an example, the index of the harness method for its type, and whether it is valid.</summary>

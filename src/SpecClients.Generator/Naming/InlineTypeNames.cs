@@ -1,0 +1,197 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace SpecClients.Generator.Naming;
+
+/// <summary>What kind of type an inline shape becomes, as far as its name is concerned.</summary>
+internal enum InlineTypeKind
+{
+    /// <summary>A record or union: one name.</summary>
+    Plain,
+
+    /// <summary>An enum: its helper class <c>{Name}Extensions</c> must be free too.</summary>
+    Enum,
+
+    /// <summary>The record of a multipart body's parts: named after the JSON request type when that name is free.</summary>
+    Multipart,
+}
+
+/// <summary>
+/// Names the types of inline schemas (and multipart bodies) after every use of every shape is known, so that a name
+/// does not depend on the order of paths and components in the document. The model builder first walks the document
+/// with provisional names (<see cref="NewType"/>), telling this class each place a type is used (<see cref="Use"/>);
+/// <see cref="Plan"/> then gives every shape one name, chosen by a fixed rule from the names its uses suggest:
+/// <list type="number">
+/// <item>a shape that is a component's shape takes the component's type;</item>
+/// <item>else the name from an operation that uses the shape as its whole request body or response (several: the first
+/// by path, then method in the order GET, PUT, POST, DELETE, OPTIONS, HEAD, PATCH, TRACE);</item>
+/// <item>else the name from inside a component (the shallowest, then by component name): an enum a component's
+/// property and a query parameter share is the property's (<c>PetStatus</c>, not <c>FindPetsByStatusStatus</c>);</item>
+/// <item>else the name from an operation's parameter (by operation as above);</item>
+/// <item>else the name from inside an operation's inline types (the shallowest, then by operation as above).</item>
+/// </list>
+/// Ties end at the JSON pointer of the use. Names are then claimed in that order of preference (collisions numbered
+/// <c>Name2</c>, <c>Name3</c>…); multipart records last, so a JSON request type keeps <c>{Operation}Request</c>.
+/// </summary>
+internal sealed class InlineTypeNames
+{
+    private static readonly string[] MethodOrder = { "get", "put", "post", "delete", "options", "head", "patch", "trace", "query" };
+
+    private readonly Dictionary<string, Group> _groups = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _componentsByType = new(StringComparer.Ordinal);
+    private readonly List<(string Pointer, string Component)> _componentUses = new();
+
+    /// <summary>A provisional, unique name for a new type; <see cref="Plan"/> replaces it.</summary>
+    /// <param name="hint">The name this use suggests (its parents' names and its place in them).</param>
+    /// <param name="alternative">For a multipart record, the name to take when <paramref name="hint"/> is taken.</param>
+    public string NewType(string hint, InlineTypeKind kind, string? alternative = null)
+    {
+        var provisional = hint + "#" + (_groups.Count + 1).ToString(CultureInfo.InvariantCulture);
+        _groups[provisional] = new Group(kind, alternative);
+        return provisional;
+    }
+
+    /// <summary>Records that <paramref name="typeName"/> (a component's type) is the component <paramref name="component"/>.</summary>
+    public void Component(string typeName, string component) => _componentsByType[typeName] = component;
+
+    /// <summary>Records that the schema at <paramref name="pointer"/>, which suggests <paramref name="hint"/>, maps to <paramref name="typeName"/>.</summary>
+    public void Use(string typeName, string pointer, string hint)
+    {
+        if (_groups.TryGetValue(typeName, out var group))
+        {
+            group.Uses.Add(new NameCandidate(pointer, hint));
+        }
+        else if (_componentsByType.TryGetValue(typeName, out var component))
+        {
+            _componentUses.Add((pointer, component));
+        }
+    }
+
+    /// <summary>Records that a component has the shape of the inline type <paramref name="typeName"/>: its uses take the component.</summary>
+    public void SameShapeAsComponent(string typeName, string component)
+    {
+        if (_groups.TryGetValue(typeName, out var group) && group.Kind != InlineTypeKind.Multipart && (group.Component is null || string.CompareOrdinal(component, group.Component) < 0))
+        {
+            group.Component = component;
+        }
+    }
+
+    /// <summary>Names every shape, claiming the names in <paramref name="scope"/> (which holds the component names already).</summary>
+    public TypeNamePlan Plan(NameScope scope)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var components = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (pointer, component) in _componentUses)
+        {
+            components[pointer] = component;
+        }
+
+        var named = new List<(Group Group, NameCandidate Best, SiteKey Key)>();
+        foreach (var group in _groups.Values.Where(g => g.Uses.Count > 0))
+        {
+            if (group.Component is { } component)
+            {
+                foreach (var use in group.Uses)
+                {
+                    components[use.Pointer] = component;
+                }
+
+                continue;
+            }
+
+            var best = group.Uses.Select(u => (Use: u, Key: SiteKey.Of(u))).OrderBy(u => u.Key).First();
+            named.Add((group, best.Use, best.Key));
+        }
+
+        foreach (var (group, best, _) in named.OrderBy(n => n.Group.Kind == InlineTypeKind.Multipart).ThenBy(n => n.Key))
+        {
+            var wanted = Identifiers.LimitTypeName(best.Hint);
+            var name = group.Kind switch
+            {
+                InlineTypeKind.Enum => ComponentTypeNames.ClaimEnum(scope, wanted),
+                InlineTypeKind.Multipart when scope.IsTaken(wanted) => scope.Claim(Identifiers.LimitTypeName(group.Alternative!)),
+                _ => scope.Claim(wanted),
+            };
+            foreach (var use in group.Uses)
+            {
+                if (!names.ContainsKey(use.Pointer))
+                {
+                    names[use.Pointer] = name;
+                }
+            }
+        }
+
+        return new TypeNamePlan(names, components);
+    }
+
+    private sealed class Group
+    {
+        public Group(InlineTypeKind kind, string? alternative) => (Kind, Alternative) = (kind, alternative);
+
+        public InlineTypeKind Kind { get; }
+
+        public string? Alternative { get; }
+
+        public string? Component { get; set; }
+
+        public List<NameCandidate> Uses { get; } = new();
+    }
+
+    private readonly record struct NameCandidate(string Pointer, string Hint);
+
+    /// <summary>How much a use's name is preferred: lower first (see the class summary).</summary>
+    private readonly record struct SiteKey(int Rank, int Depth, string Owner, string Pointer, string Hint) : IComparable<SiteKey>
+    {
+        public static SiteKey Of(NameCandidate use)
+        {
+            var segments = use.Pointer.Split('/');
+            if (segments.Length >= 4 && segments[1] == "components")
+            {
+                return new SiteKey(2, segments.Length - 4, segments[3], use.Pointer, use.Hint);
+            }
+
+            if (segments.Length >= 4 && segments[1] is "paths" or "webhooks")
+            {
+                var method = Array.IndexOf(MethodOrder, segments[3]);
+                var owner = segments[1] + "/" + JsonPointerSegment(segments[2]) + "/" + (method < 0 ? MethodOrder.Length : method).ToString("D2", CultureInfo.InvariantCulture);
+                var rest = segments.Skip(method < 0 ? 3 : 4).ToArray();
+                var body = (rest.Length == 4 && rest[0] == "requestBody" && rest[1] == "content" && rest[3] == "schema")
+                    || (rest.Length == 5 && rest[0] == "responses" && rest[2] == "content" && rest[4] == "schema");
+                var parameter = rest.Length == 3 && rest[0] == "parameters" && rest[2] == "schema";
+                return body ? new SiteKey(1, 0, owner, use.Pointer, use.Hint)
+                    : parameter ? new SiteKey(3, 0, owner, use.Pointer, use.Hint)
+                    : new SiteKey(4, rest.Length, owner, use.Pointer, use.Hint);
+            }
+
+            return new SiteKey(5, segments.Length, string.Empty, use.Pointer, use.Hint);
+        }
+
+        public int CompareTo(SiteKey other)
+        {
+            var order = Rank.CompareTo(other.Rank);
+            order = order != 0 ? order : Depth.CompareTo(other.Depth);
+            order = order != 0 ? order : string.CompareOrdinal(Owner, other.Owner);
+            order = order != 0 ? order : string.CompareOrdinal(Pointer, other.Pointer);
+            return order != 0 ? order : string.CompareOrdinal(Hint, other.Hint);
+        }
+
+        private static string JsonPointerSegment(string segment) => segment.Replace("~1", "/").Replace("~0", "~");
+    }
+}
+
+/// <summary>The names <see cref="InlineTypeNames.Plan"/> gave, by the JSON pointer of each use.</summary>
+internal sealed class TypeNamePlan
+{
+    private readonly Dictionary<string, string> _names;
+    private readonly Dictionary<string, string> _components;
+
+    public TypeNamePlan(Dictionary<string, string> names, Dictionary<string, string> components) => (_names, _components) = (names, components);
+
+    /// <summary>The name of the type the schema at <paramref name="pointer"/> becomes; null when the walk that planned did not see it.</summary>
+    public string? NameAt(string pointer) => _names.TryGetValue(pointer, out var name) ? name : null;
+
+    /// <summary>The component whose type the schema at <paramref name="pointer"/> takes, because it has the component's shape.</summary>
+    public string? ComponentAt(string pointer) => _components.TryGetValue(pointer, out var component) ? component : null;
+}
