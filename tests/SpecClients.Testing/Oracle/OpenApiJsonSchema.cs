@@ -67,6 +67,13 @@ public static class OpenApiJsonSchema
         foreach (var raw in pointer.TrimStart('#').Split('/').Skip(1))
         {
             var token = Uri.UnescapeDataString(raw).Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            for (var hops = 0; hops < 16 && node is JsonObject referring && !referring.ContainsKey(token)
+                && referring["$ref"] is JsonValue reference && reference.TryGetValue<string>(out var target) && target.StartsWith('#'); hops++)
+            {
+                // A pointer the generator builds walks through referenced parameters and bodies (…/parameters/0/schema).
+                node = Resolve(document, target);
+            }
+
             node = node switch
             {
                 JsonObject obj => obj.TryGetPropertyValue(token, out var child) ? child : null,

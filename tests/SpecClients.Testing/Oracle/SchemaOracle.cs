@@ -42,17 +42,62 @@ public sealed class SchemaOracle
     /// <param name="schemaPointer">The schema's JSON pointer in the document, e.g. <c>#/components/schemas/Pet</c>.</param>
     /// <param name="direction">Whether the body is sent (readOnly members excused) or read (writeOnly excused).</param>
     /// <param name="json">The body.</param>
+    /// <param name="skipValueConstraints">
+    /// Leave out errors about values only the schema constrains (lengths, patterns, ranges, formats, counts; see
+    /// <see cref="IsValueConstraint"/>), as for randomly built values: those are the caller's to choose, not the writer's.
+    /// </param>
     /// <returns>The errors.</returns>
-    public IReadOnlyList<string> Validate(string schemaPointer, BodyDirection direction, string json)
+    public IReadOnlyList<string> Validate(string schemaPointer, BodyDirection direction, string json, bool skipValueConstraints = false)
     {
         var schema = _schemas.GetOrAdd((schemaPointer, direction), key => new Lazy<JsonSchema>(() => Load(key.Pointer, key.Direction))).Value;
         var errors = new List<string>();
         foreach (var error in schema.Validate(json))
         {
-            Describe(error, string.Empty, errors);
+            if (!skipValueConstraints || !IsValueConstraint(error))
+            {
+                Describe(error, string.Empty, errors);
+            }
         }
 
         return errors;
+    }
+
+    /// <summary>
+    /// Whether an error is about a value's content that a C# type cannot carry (a length, pattern, range, multiple,
+    /// format, item or member count) rather than the shape a writer produces; a failed <c>oneOf</c>/<c>anyOf</c> counts
+    /// as one when some branch failed only on such errors.
+    /// </summary>
+    /// <param name="error">An NJsonSchema error.</param>
+    /// <returns>True for value constraints.</returns>
+    public static bool IsValueConstraint(ValidationError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        if (error is ChildSchemaValidationError child && error.Kind is ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotAllOf)
+        {
+            return child.Errors.Any(branch => branch.Value.Count > 0 && branch.Value.All(IsValueConstraint))
+                || (error.Kind == ValidationErrorKind.NotAllOf && child.Errors.All(branch => branch.Value.All(IsValueConstraint)));
+        }
+
+        if (error is MultiTypeValidationError types)
+        {
+            // A type union (3.0 nullable, 3.1 type arrays) reports each type's errors: a value error under the type the value has.
+            return types.Errors.Any(branch => branch.Value.Count > 0 && branch.Value.All(IsValueConstraint));
+        }
+
+        if (error is ChildSchemaValidationError nested && error.Kind is ValidationErrorKind.ArrayItemNotValid
+            or ValidationErrorKind.AdditionalItemNotValid or ValidationErrorKind.AdditionalPropertiesNotValid)
+        {
+            return nested.Errors.All(branch => branch.Value.All(IsValueConstraint));
+        }
+
+        return error.Kind is ValidationErrorKind.StringTooShort or ValidationErrorKind.StringTooLong or ValidationErrorKind.PatternMismatch
+            or ValidationErrorKind.NumberTooSmall or ValidationErrorKind.NumberTooBig or ValidationErrorKind.NumberNotMultipleOf
+            or ValidationErrorKind.TooManyItems or ValidationErrorKind.TooFewItems or ValidationErrorKind.ItemsNotUnique
+            or ValidationErrorKind.TooManyProperties or ValidationErrorKind.TooFewProperties
+            or ValidationErrorKind.DateTimeExpected or ValidationErrorKind.DateExpected or ValidationErrorKind.TimeExpected
+            or ValidationErrorKind.UriExpected or ValidationErrorKind.EmailExpected or ValidationErrorKind.GuidExpected
+            or ValidationErrorKind.Base64Expected or ValidationErrorKind.HostnameExpected or ValidationErrorKind.IpV4Expected
+            or ValidationErrorKind.IpV6Expected or ValidationErrorKind.TimeSpanExpected or ValidationErrorKind.UuidExpected;
     }
 
     private JsonSchema Load(string pointer, BodyDirection direction)
@@ -69,6 +114,18 @@ public sealed class SchemaOracle
     private static void Describe(ValidationError error, string indent, List<string> lines)
     {
         lines.Add(indent + error.Path + ": " + error.Kind + (error.Property is null ? string.Empty : " (" + error.Property + ")"));
+        if (error is MultiTypeValidationError types)
+        {
+            foreach (var errorsOfType in types.Errors)
+            {
+                lines.Add(indent + "  as " + errorsOfType.Key + ":");
+                foreach (var inner in errorsOfType.Value.Take(5))
+                {
+                    Describe(inner, indent + "    ", lines);
+                }
+            }
+        }
+
         if (error is ChildSchemaValidationError child)
         {
             var branch = 0;
