@@ -198,7 +198,7 @@ internal static class ClientEmitter
     private static void EmitOperation(SourceWriter w, ClientSpec client, OperationSpec operation, SharedFields fields)
     {
         var success = operation.Success?.Type;
-        var returnType = success is null ? Task : $"{Task}<{success.CSharp}>";
+        var returnType = success is null ? Task : $"{Task}<{success.Nullable(operation.Success!.Nullable)}>";
 
         w.Summary(operation.Summary ?? operation.Description, DocText.Inline(operation.HttpMethod + " " + operation.Path));
         if (operation.Summary is not null && operation.Description is not null && operation.Description != operation.Summary)
@@ -222,7 +222,7 @@ internal static class ClientEmitter
             w.Doc("param name=\"body\"", $"The request body ({DocText.Inline(body.MediaType)}).");
             if (body.Required)
             {
-                signature.Add(body.Type.CSharp + " body");
+                signature.Add(body.Type.Nullable(body.Nullable) + " body");
             }
         }
 
@@ -253,7 +253,7 @@ internal static class ClientEmitter
             w.Line($"{ArgumentNullException}.ThrowIfNull({parameter.Name});");
         }
 
-        if (operation.Body is { Required: true } requiredBody && !requiredBody.Type.IsValueType)
+        if (operation.Body is { Required: true, Nullable: false } requiredBody && !requiredBody.Type.IsValueType)
         {
             w.Line($"{ArgumentNullException}.ThrowIfNull(body);");
         }
@@ -288,6 +288,11 @@ internal static class ClientEmitter
         else if (success.Kind == TypeKind.Binary)
         {
             w.Line("return response.Body;");
+        }
+        else if (operation.Success!.Nullable)
+        {
+            // The spec admits a null body: JSON null reads as null instead of failing the typed reader.
+            w.List("return response.ReadJson(", new[] { $"{JsonRead}.{OrNull(success)}({Reader(success)})" }, ");");
         }
         else
         {
@@ -411,6 +416,9 @@ internal static class ClientEmitter
         return shared ? "(" + range + ")" : range;
     }
 
+    /// <summary>The runtime's null-admitting reader or writer wrapper for the type: <c>OrNull</c> for classes, <c>OrNullValue</c> for structs.</summary>
+    private static string OrNull(TypeRef type) => type.IsValueType ? "OrNullValue" : "OrNull";
+
     private static bool IsStructured(TypeRef type) => type.Kind is TypeKind.Object or TypeKind.Map or TypeKind.Array or TypeKind.Union or TypeKind.Any;
 
     private static string DeepObject(string wireName, TypeRef type, string value) =>
@@ -430,6 +438,19 @@ internal static class ClientEmitter
             return;
         }
 
+        var explode = "explode: " + (parameter.Explode ? "true" : "false");
+        if (parameter.Location == ParameterLocation.Query && parameter.Type.Kind == TypeKind.Union)
+        {
+            // A union is serialized by the branch it holds: an array as ids=1&ids=2 (or ids=1,2), never as JSON text.
+            var local = "__" + parameter.Name.TrimStart('@');
+            w.Open($"if ({parameter.Name} is {{ }} {local})");
+            w.Open($"foreach (var pair in {ParameterFormat}.Form({name}, {local}.Element, {explode}))");
+            w.Line("request.AddQuery(pair.Key, pair.Value);");
+            w.Close();
+            w.Close();
+            return;
+        }
+
         if (parameter.Location == ParameterLocation.Query && parameter.Type.Kind == TypeKind.Array)
         {
             var element = parameter.Type.Element!;
@@ -439,13 +460,17 @@ internal static class ClientEmitter
             return;
         }
 
+        // Path and header unions take the simple style of the branch they hold (1,2 for an array), not JSON text.
+        string Formatted(string v) => parameter.Type.Kind == TypeKind.Union && parameter.Location is ParameterLocation.Path or ParameterLocation.Header
+            ? $"{ParameterFormat}.Simple({v}.Element, {explode})"
+            : JsonCode.Format(parameter.Type, v);
         var nonNull = "__" + parameter.Name.TrimStart('@');
         var value = parameter.Required && !parameter.Type.IsValueType
-            ? JsonCode.Format(parameter.Type, parameter.Name)
-            : $"{parameter.Name} is {{ }} {nonNull} ? {JsonCode.Format(parameter.Type, nonNull)} : null";
+            ? Formatted(parameter.Name)
+            : $"{parameter.Name} is {{ }} {nonNull} ? {Formatted(nonNull)} : null";
         if (parameter.Required && parameter.Type.IsValueType)
         {
-            value = JsonCode.Format(parameter.Type, parameter.Name);
+            value = Formatted(parameter.Name);
         }
 
         var method = parameter.Location switch
@@ -471,7 +496,8 @@ internal static class ClientEmitter
         switch (body.Kind)
         {
             case BodyKind.Json:
-                w.List("request.SetJsonBody(", new[] { bodyName, JsonCode.WriteAction(body.Type), SourceWriter.Literal(body.MediaType) }, ");");
+                var write = body.Nullable && body.Required ? $"{JsonWrite}.{OrNull(body.Type)}<{body.Type.CSharp}>({JsonCode.WriteAction(body.Type)})" : JsonCode.WriteAction(body.Type);
+                w.List("request.SetJsonBody(", new[] { bodyName, write, SourceWriter.Literal(body.MediaType) }, ");");
                 break;
             case BodyKind.Form:
                 w.Line($"var form = new {List}<{KeyValuePair}<string, string?>>();");

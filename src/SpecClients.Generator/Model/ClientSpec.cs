@@ -77,7 +77,8 @@ internal enum BodyKind
 }
 
 /// <summary>A request body; form and multipart bodies list their fields so the client writes them without reflection.</summary>
-internal sealed record BodySpec(BodyKind Kind, string MediaType, TypeRef Type, bool Required, EquatableArray<FormFieldSpec> FormFields);
+/// <param name="Nullable">A JSON body whose schema admits null: the parameter is <c>T?</c> and a null is sent as JSON <c>null</c>.</param>
+internal sealed record BodySpec(BodyKind Kind, string MediaType, TypeRef Type, bool Required, EquatableArray<FormFieldSpec> FormFields, bool Nullable = false);
 
 /// <summary>A field of a form body, or a part of a multipart body.</summary>
 /// <param name="ContentType">A multipart part's media type from the spec's <c>encoding</c> (or a 3.1 <c>contentMediaType</c>); null for the default.</param>
@@ -85,7 +86,8 @@ internal sealed record BodySpec(BodyKind Kind, string MediaType, TypeRef Type, b
 internal sealed record FormFieldSpec(string WireName, string PropertyName, TypeRef Type, bool IsNullable, string? ContentType = null, bool DeepObject = false);
 
 /// <summary>A declared response: <see cref="Status"/> is a code such as "200", a range such as "4XX", or "default".</summary>
-internal sealed record ResponseSpec(string Status, TypeRef? Type, bool IsText);
+/// <param name="Nullable">A JSON body whose schema admits null: read as <c>T?</c>, a JSON <c>null</c> as null.</param>
+internal sealed record ResponseSpec(string Status, TypeRef? Type, bool IsText, bool Nullable = false);
 
 /// <summary>One alternative of a security requirement: every named scheme applies together.</summary>
 internal sealed record SecurityAlternativeSpec(EquatableArray<string> Schemes);

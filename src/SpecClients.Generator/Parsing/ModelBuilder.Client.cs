@@ -418,7 +418,7 @@ internal sealed partial class ModelBuilder
             }
         }
 
-        return new BodySpec(kind, chosen.Key, type, requestBody.Required, fields);
+        return new BodySpec(kind, chosen.Key, type, requestBody.Required, fields, kind == BodyKind.Json && IsNullableBody(chosen.Value?.Schema, type));
     }
 
     /// <summary>The fields of an object type's record; null when the type is no record.</summary>
@@ -539,7 +539,7 @@ internal sealed partial class ModelBuilder
         if (json.Key is not null)
         {
             var type = json.Value?.Schema is null ? TypeRef.Any : MapSchema(json.Value.Schema, pointer + "/content/" + Escape(json.Key) + "/schema", name);
-            return new ResponseSpec(status, type, false);
+            return new ResponseSpec(status, type, false, IsNullableBody(json.Value?.Schema, type));
         }
 
         var first = content.First();
@@ -550,4 +550,7 @@ internal sealed partial class ModelBuilder
 
         return new ResponseSpec(status, new TypeRef(TypeKind.Binary, "byte[]"), false);
     }
+
+    /// <summary>A body schema that admits null (3.1 type arrays, <c>oneOf</c> with <c>{type: null}</c>, 3.0 <c>nullable</c>); a JsonElement holds null itself.</summary>
+    private static bool IsNullableBody(IOpenApiSchema? schema, TypeRef type) => schema is not null && type.Kind != TypeKind.Any && SchemaClassifier.IsNullable(schema);
 }

@@ -86,4 +86,34 @@ public static partial class JsonRead
     /// <returns>The value, or null.</returns>
     public static byte[]? BytesOrNull(ref Utf8JsonReader reader, string typeName, string member) =>
         reader.TokenType == JsonTokenType.Null ? null : Bytes(ref reader, typeName, member);
+
+    /// <summary>A reader that reads a JSON null as null and anything else with <paramref name="read"/>: for a body the spec declares nullable.</summary>
+    /// <typeparam name="T">A reference type.</typeparam>
+    /// <param name="read">Reads a non-null value.</param>
+    /// <returns>The reader.</returns>
+    public static JsonReadFunc<T?> OrNull<T>(JsonReadFunc<T> read)
+        where T : class
+    {
+        if (read is null)
+        {
+            throw new ArgumentNullException(nameof(read));
+        }
+
+        return (ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : read(ref reader);
+    }
+
+    /// <summary>A reader that reads a JSON null as null and anything else with <paramref name="read"/>: for a body the spec declares nullable.</summary>
+    /// <typeparam name="T">A value type.</typeparam>
+    /// <param name="read">Reads a non-null value.</param>
+    /// <returns>The reader.</returns>
+    public static JsonReadFunc<T?> OrNullValue<T>(JsonReadFunc<T> read)
+        where T : struct
+    {
+        if (read is null)
+        {
+            throw new ArgumentNullException(nameof(read));
+        }
+
+        return (ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : read(ref reader);
+    }
 }

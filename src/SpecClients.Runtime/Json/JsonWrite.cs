@@ -109,6 +109,56 @@ public static class JsonWrite
         }
     }
 
+    /// <summary>A writer that writes null as JSON null and anything else with <paramref name="write"/>: for a body the spec declares nullable.</summary>
+    /// <typeparam name="T">A reference type.</typeparam>
+    /// <param name="write">Writes a non-null value.</param>
+    /// <returns>The writer.</returns>
+    public static JsonWriteAction<T?> OrNull<T>(JsonWriteAction<T> write)
+        where T : class
+    {
+        if (write is null)
+        {
+            throw new ArgumentNullException(nameof(write));
+        }
+
+        return (writer, value) =>
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                write(writer, value);
+            }
+        };
+    }
+
+    /// <summary>A writer that writes null as JSON null and anything else with <paramref name="write"/>: for a body the spec declares nullable.</summary>
+    /// <typeparam name="T">A value type.</typeparam>
+    /// <param name="write">Writes a non-null value.</param>
+    /// <returns>The writer.</returns>
+    public static JsonWriteAction<T?> OrNullValue<T>(JsonWriteAction<T> write)
+        where T : struct
+    {
+        if (write is null)
+        {
+            throw new ArgumentNullException(nameof(write));
+        }
+
+        return (writer, value) =>
+        {
+            if (value is { } present)
+            {
+                write(writer, present);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+        };
+    }
+
     /// <summary>Serializes one value to UTF-8 JSON bytes.</summary>
     /// <typeparam name="T">The value type.</typeparam>
     /// <param name="value">The value.</param>

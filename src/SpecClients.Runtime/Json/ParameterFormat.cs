@@ -67,6 +67,90 @@ public static class ParameterFormat
         value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
 
     /// <summary>
+    /// The <c>form</c> style pairs (query parameters) of a JSON value, by what it holds, as a union parameter holds
+    /// one of its branches: a scalar is one pair; an array repeats the name per item when exploded
+    /// (<c>ids=1&amp;ids=2</c>), else joins the items with commas (<c>ids=1,2</c>); an object gives a pair per member
+    /// when exploded (<c>a=1&amp;b=2</c>), else <c>name=a,1,b,2</c>; null gives none. Strings are unquoted.
+    /// </summary>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="explode">The parameter's <c>explode</c>.</param>
+    /// <returns>The pairs, in document order.</returns>
+    public static IEnumerable<KeyValuePair<string, string>> Form(string name, JsonElement value, bool explode)
+    {
+        if (name is null)
+        {
+            throw new ArgumentNullException(nameof(name));
+        }
+
+        var pairs = new List<KeyValuePair<string, string>>();
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Null:
+            case JsonValueKind.Undefined:
+                break;
+            case JsonValueKind.Array when explode:
+                foreach (var item in value.EnumerateArray())
+                {
+                    pairs.Add(new KeyValuePair<string, string>(name, Format(item)));
+                }
+
+                break;
+            case JsonValueKind.Object when explode:
+                foreach (var member in value.EnumerateObject())
+                {
+                    pairs.Add(new KeyValuePair<string, string>(member.Name, Format(member.Value)));
+                }
+
+                break;
+            default:
+                pairs.Add(new KeyValuePair<string, string>(name, Simple(value, explode: false)));
+                break;
+        }
+
+        return pairs;
+    }
+
+    /// <summary>
+    /// The <c>simple</c> style text (path and header parameters) of a JSON value, by what it holds: a scalar as itself,
+    /// an array's items joined with commas (<c>1,2</c>), an object's members as <c>a,1,b,2</c>, or <c>a=1,b=2</c> when
+    /// exploded. Strings are unquoted.
+    /// </summary>
+    /// <param name="value">The value.</param>
+    /// <param name="explode">The parameter's <c>explode</c>.</param>
+    /// <returns>The text.</returns>
+    public static string Simple(JsonElement value, bool explode) => value.ValueKind switch
+    {
+        JsonValueKind.Array => string.Join(",", EnumerateItems(value)),
+        JsonValueKind.Object => string.Join(",", EnumerateMembers(value, explode)),
+        _ => Format(value),
+    };
+
+    private static IEnumerable<string> EnumerateItems(JsonElement array)
+    {
+        foreach (var item in array.EnumerateArray())
+        {
+            yield return Format(item);
+        }
+    }
+
+    private static IEnumerable<string> EnumerateMembers(JsonElement obj, bool explode)
+    {
+        foreach (var member in obj.EnumerateObject())
+        {
+            if (explode)
+            {
+                yield return member.Name + "=" + Format(member.Value);
+            }
+            else
+            {
+                yield return member.Name;
+                yield return Format(member.Value);
+            }
+        }
+    }
+
+    /// <summary>
     /// Flattens a value into <c>deepObject</c> pairs, nesting as Rails, PHP and Stripe read them: objects as
     /// <c>name[key]</c>, arrays as <c>name[0]</c>, to any depth (<c>items[0][price]=p_1</c>). Strings are unquoted,
     /// numbers and booleans are their JSON text, nulls are left out.

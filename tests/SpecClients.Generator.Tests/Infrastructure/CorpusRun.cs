@@ -94,6 +94,15 @@ internal sealed class CorpusRun
 
     public List<ExampleOutcome> Examples { get; } = new();
 
+    /// <summary>What NJsonSchema found wrong in bodies the generated code wrote (see <see cref="CorpusOracle"/>).</summary>
+    public List<OracleFinding> OracleFindings { get; } = new();
+
+    /// <summary>How many written bodies the oracle validated.</summary>
+    public int OracleChecks { get; set; }
+
+    /// <summary>Examples NJsonSchema rejects as the document wrote them: the document's problem, not checked further.</summary>
+    public int OracleRejectedExamples { get; set; }
+
     public TimeSpan GenerateTime { get; private set; }
 
     public TimeSpan CompileTime { get; private set; }
@@ -115,6 +124,7 @@ internal sealed class CorpusRun
         $"{File}: {SourceCount} files; SPC errors {SpecDiagnostics.Count(d => d.Severity == DiagnosticSeverity.Error)}, warnings {SpecDiagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning)}; "
         + $"compile: types {TypeDiagnostics.Count} diagnostics, client {ClientDiagnostics.Count}, harness {HarnessDiagnostics.Count}; "
         + $"examples {Examples.Count}: passed {Count(ExampleStatus.Passed)}, failed {Count(ExampleStatus.Failed)}, invalid {Count(ExampleStatus.Invalid)}, skipped {Count(ExampleStatus.Skipped)}; "
+        + $"oracle: {OracleChecks} bodies checked, {OracleFindings.Count} findings, {OracleRejectedExamples} examples it rejects as written; "
         + $"time: generate {GenerateTime.TotalSeconds:F1}s, compile {CompileTime.TotalSeconds:F1}s, round trip {RoundTripTime.TotalSeconds:F1}s, processor {ProcessorTime.TotalSeconds:F1}s";
 
     private static CorpusRun Run(string path)
@@ -176,7 +186,7 @@ internal sealed class CorpusRun
         watch.Restart();
         if (emitted.Success)
         {
-            RoundTrip(image, cases, run);
+            RoundTrip(image, cases, run, spec, Testing.Oracle.SchemaOracle.ForFile(path));
         }
 
         run.RoundTripTime = watch.Elapsed;
@@ -290,7 +300,7 @@ internal sealed class CorpusRun
         return (source.ToString(), cases);
     }
 
-    private static void RoundTrip(MemoryStream image, List<HarnessCase> cases, CorpusRun run)
+    private static void RoundTrip(MemoryStream image, List<HarnessCase> cases, CorpusRun run, ApiSpec spec, Testing.Oracle.SchemaOracle oracle)
     {
         var context = new AssemblyLoadContext("corpus-" + run.File, isCollectible: true);
         try
@@ -306,6 +316,10 @@ internal sealed class CorpusRun
                 {
                     var written = (string)method.Invoke(null, new object[] { item.Method, json })!;
                     problem = JsonEquivalence.Difference(json, written);
+                    if (item.Invalid is null)
+                    {
+                        CorpusOracle.CheckExample(oracle, item.Example, json, written, run);
+                    }
                 }
                 catch (TargetInvocationException ex)
                 {
@@ -316,6 +330,8 @@ internal sealed class CorpusRun
                 var detail = item.Invalid is not null ? item.Invalid + (problem is null ? " (round-trips anyway)" : " (round trip: " + problem + ")") : problem;
                 run.Examples.Add(new ExampleOutcome(item.Example.Location, status, detail));
             }
+
+            CorpusOracle.CheckRandomRequests(assembly, spec, oracle, run);
         }
         finally
         {
