@@ -71,7 +71,7 @@ internal sealed partial class ModelBuilder
 
     private ClientSpec? BuildClient()
     {
-        _optionNames = new NameScope(new[] { "BaseAddress", "Server", "Timeout", "MaxResponseBytes", "AllowInsecureHttp", "Tokens", "RequestSigner", _clientNames.Options });
+        _optionNames = new NameScope(new[] { "BaseAddress", "Server", "Timeout", "MaxResponseBytes", "AllowInsecureHttp", "Retry", "Tokens", "RequestSigner", "TimeProvider", _clientNames.Options });
         var (servers, variables) = BuildServers();
         BuildSecuritySchemes();
 
