@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using SpecClients.Runtime.Auth;
+using SpecClients.Runtime.Http;
 using SpecClients.Samples.AotSample.Kitegateway;
 using SpecClients.Samples.AotSample.Torus;
 
@@ -19,9 +20,12 @@ if (args.Length != 1 || !Uri.TryCreate(args[0], UriKind.Absolute, out var sandbo
 static string Setting(string name, string sandboxDefault) =>
     Environment.GetEnvironmentVariable("SPECCLIENTS_" + name) is { Length: > 0 } value ? value : sandboxDefault;
 
+// Kitegateway's HttpClient gets the standard resilience handler, so the built-in retry is switched off: the handler
+// alone decides how often a call or a token request is sent.
 var services = new ServiceCollection();
 services.AddKitegatewayClient(o =>
 {
+    o.Retry = ApiRetryPolicy.None;
     o.BaseAddress = new Uri(sandbox, "kitegateway/");
     o.SecretKey = Setting("KITEGATEWAY_SECRET_KEY", "sandbox-kite-secret-key");
     o.KitegatewayTokenRequest = new SpecClients.Samples.AotSample.Kitegateway.TokenRequest
@@ -29,7 +33,7 @@ services.AddKitegatewayClient(o =>
         ApiKey = Setting("KITEGATEWAY_API_KEY", "sandbox-kite-api-key"),
         ExpiresIn = 300,
     };
-});
+}).AddStandardResilienceHandler();
 services.AddTorusClient(o =>
 {
     o.BaseAddress = new Uri(sandbox, "torus/");
@@ -53,6 +57,8 @@ try
     var callback = await kitegateway.SendTransactionCallbackAsync("KGW-REF-1001", ct);
     var kiteToken = await provider.GetRequiredService<KitegatewayClientAuth>().KitegatewayToken.GetTokenAsync(ct);
     Console.WriteLine($"kitegateway: token {Describe(kiteToken)}; send-callback {callback.Status} ({callback.Message})");
+    var builtIn = kitegateway.Options.Retry?.MaxRetries.ToString(CultureInfo.InvariantCulture) ?? "default";
+    Console.WriteLine($"kitegateway: built-in retries {builtIn}, standard resilience handler");
 }
 catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
 {

@@ -16,6 +16,8 @@ namespace SpecClients.Package.Tests;
 /// samples/AotSample published the two ways that remove the JIT's safety net: trimmed (ILLink's whole-program
 /// analysis, IL2xxx) and NativeAOT (ILC, IL2xxx and IL3xxx). Either way the publish output must hold no trim or AOT
 /// warning, and the published program must obtain tokens and call authenticated operations against the sandbox.
+/// The NativeAOT publish runs in every test run (CI included): it is the claim users rely on. The trimmed publish, whose
+/// analysis ILC repeats, runs only with SPECCLIENTS_RUN_AOT=1.
 /// </summary>
 [Collection(PackageCollection.Name)]
 [Trait("Category", "Aot")]
@@ -42,7 +44,7 @@ public sealed class AotSampleTests
         await RunAgainstTheSandboxAsync(Path.Combine(publish, Executable("SpecClients.Samples.AotSample")));
     }
 
-    [AotFact]
+    [Fact]
     public async Task NativeAotPublishHasNoTrimOrAotWarningsAndTheNativeBinaryRunsBothTokenFlows()
     {
         var publish = await PublishAsync("native", CppCompilerArguments());
@@ -101,6 +103,7 @@ public sealed class AotSampleTests
         run.ExitCode.ShouldBe(0, run.Describe());
         run.Output.ShouldContain("kitegateway: token obtained (", Case.Sensitive, run.Describe());
         run.Output.ShouldContain("send-callback success", Case.Sensitive, run.Describe());
+        run.Output.ShouldContain("kitegateway: built-in retries 0, standard resilience handler", Case.Sensitive, run.Describe());
         run.Output.ShouldContain("torus: token obtained (", Case.Sensitive, run.Describe());
         run.Output.ShouldContain("funds success", Case.Sensitive, run.Describe());
         run.Output.ShouldContain("aot sample: OK", Case.Sensitive, run.Describe());
@@ -137,9 +140,9 @@ public sealed class AotSampleTests
 }
 
 /// <summary>
-/// A fact that runs only with SPECCLIENTS_RUN_AOT=1. Publishing rebuilds the generator, the runtime and the sample in
-/// Release and runs ILLink or ILC: half a minute (trimmed) on an idle 2-core machine, several minutes while other test
-/// assemblies run beside it, which would push this project past its time budget in CI.
+/// A fact that runs only with SPECCLIENTS_RUN_AOT=1: the trimmed publish, a second Release build of the generator,
+/// the runtime and the sample plus ILLink, which adds minutes in CI while proving nothing the NativeAOT publish (ILC
+/// runs the same trim analysis, and the AOT analysis besides) does not.
 /// </summary>
 public sealed class AotFactAttribute : FactAttribute
 {

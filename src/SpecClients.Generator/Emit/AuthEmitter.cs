@@ -146,7 +146,11 @@ internal static class AuthEmitter
                     _httpClient(),
                     _options,
                     {{SigningAuthenticator}}.ForTokenRequest(_signingAuthenticators, context),
-                    obtainsCredentials: true);
+                    obtainsCredentials: true,
+                    _services.TimeProvider);
+
+            /// <summary>The clock of token expiry, which the client's retry waits on too.</summary>
+            internal global::System.TimeProvider TimeProvider => _services.TimeProvider;
 
             /// <summary>The options' token settings; a lifetime the spec gives replaces the default lifetime unless that was changed.</summary>
             private {{TokenProviderOptions}} TokenOptions(global::System.TimeSpan? specLifetime)

@@ -89,7 +89,12 @@ internal static class ClientEmitter
                 {{OptionsParam}}
                 /// <param name="auth">The token providers and authenticators.</param>
                 public {{name}}({{HttpClient}} httpClient, {{options}} options, {{authName}} auth)
-                    : this(httpClient, options, (auth ?? throw new {{ArgumentNullException}}(nameof(auth))).Authenticators)
+                    : this(
+                        httpClient,
+                        options,
+                        (auth ?? throw new {{ArgumentNullException}}(nameof(auth))).Authenticators,
+                        obtainsCredentials: false,
+                        auth.TimeProvider)
                 {
                 }
 
@@ -107,16 +112,17 @@ internal static class ClientEmitter
         var parameters = new[] { $"{HttpClient} httpClient", $"{options} options", $"{IEnumerable}<{IRequestAuthenticator}>? authenticators" };
         w.List($"public {name}(", parameters, ")");
         w.Lines("""
-                : this(httpClient, options, authenticators, obtainsCredentials: false)
+                : this(httpClient, options, authenticators, obtainsCredentials: false, timeProvider: null)
             {
             }
 
             /// <summary>
             /// The constructor behind the others; <paramref name="obtainsCredentials"/> marks the client a generated auth
-            /// class creates to obtain tokens (its requests may be retried whatever their method).
+            /// class creates to obtain tokens (its requests may be retried whatever their method); the retry waits on
+            /// <paramref name="timeProvider"/> (the system clock if null).
             /// </summary>
             """);
-        w.OpenList($"internal {name}(", parameters.Append("bool obtainsCredentials").ToArray());
+        w.OpenList($"internal {name}(", parameters.Append("bool obtainsCredentials").Append($"{TimeProvider}? timeProvider").ToArray());
         w.Line($"_options = options ?? throw new {ArgumentNullException}(nameof(options));");
         w.List($"var all = new {AuthenticatorsByScheme}(", new[] { $"{StringComparer}.Ordinal" }, ");");
         w.Lines("""
@@ -133,7 +139,7 @@ internal static class ClientEmitter
         var core = new[]
         {
             "httpClient", "ApiName", "ResolveBaseAddress", $"new {RequestAuthorizer}(all)", "options.MaxResponseBytes", "options.AllowInsecureHttp",
-            "retryPolicy: null", "obtainsCredentials",
+            "options.Retry", "obtainsCredentials", "timeProvider",
         };
         w.List($"_core = new {ApiClientCore}(", core, ");");
         w.Close();

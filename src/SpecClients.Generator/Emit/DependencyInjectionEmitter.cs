@@ -83,12 +83,16 @@ internal static class DependencyInjectionEmitter
             """);
         w.Close();
         w.Line();
-        var auth = client.HasAuth ? $", Required<{client.AuthName}>(services)" : string.Empty;
+        // The retry waits on the registered clock: the auth's (which dependency injection supplies), else DI's own.
+        var create = client.HasAuth
+            ? $"new {client.Name}(httpClient, Options(services), Required<{client.AuthName}>(services));"
+            : $"new {client.Name}(\n        httpClient,\n        Options(services),\n        authenticators: null,\n"
+                + $"        obtainsCredentials: false,\n        services.GetService(typeof({TimeProvider})) as {TimeProvider});";
         w.Lines($$"""
             private static {{client.Name}} CreateClient(
                 {{HttpClient}} httpClient,
                 {{IServiceProvider}} services) =>
-                new {{client.Name}}(httpClient, Options(services){{auth}});
+                {{create}}
 
             private static {{client.OptionsName}} Options({{IServiceProvider}} services) =>
                 Required<{{options}}>(services).Value;

@@ -9,6 +9,7 @@ internal static class KnownTypes
 {
     // System
     public const string ArgumentNullException = "global::System.ArgumentNullException";
+    public const string TimeProvider = "global::System.TimeProvider";
     public const string ArgumentOutOfRangeException = "global::System.ArgumentOutOfRangeException";
     public const string InvalidOperationException = "global::System.InvalidOperationException";
     public const string IEquatable = "global::System.IEquatable";

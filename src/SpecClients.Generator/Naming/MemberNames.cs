@@ -47,7 +47,7 @@ internal static class MemberNames
 
     /// <summary>The scope of the options class's properties: server variables, scheme credentials, token sources.</summary>
     public static NameScope OptionsScope(ClientNames client) =>
-        new(new[] { "BaseAddress", "Server", "Timeout", "MaxResponseBytes", "AllowInsecureHttp", "Tokens", "RequestSigner", client.Options });
+        new(new[] { "BaseAddress", "Server", "Timeout", "MaxResponseBytes", "AllowInsecureHttp", "Retry", "Tokens", "RequestSigner", "TimeProvider", client.Options });
 
     /// <summary>The scope of the client's methods: one per operation.</summary>
     public static NameScope ClientMethodScope(ClientNames client) =>

@@ -15,7 +15,7 @@ namespace SpecClients.Runtime.Http;
 /// <summary>
 /// The behaviour behind every generated client: builds the request, applies the operation's security, sends it,
 /// retries once after a 401 when a token was refreshed, retries what <see cref="ApiRetryPolicy"/> allows after a 429
-/// or 503, and buffers the response within a size limit and within <see cref="HttpClient.Timeout"/>.
+/// or 503 (waiting on its <see cref="System.TimeProvider"/>), and buffers the response within a size limit and within <see cref="HttpClient.Timeout"/>.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ApiClientCore
@@ -23,6 +23,7 @@ public sealed class ApiClientCore
     private readonly HttpClient _httpClient;
     private readonly Func<IReadOnlyList<string>?, Uri> _resolveBaseAddress;
     private readonly RequestAuthorizer _authorizer;
+    private readonly TimeProvider _timeProvider;
 
     // Whether the HttpClient's handler follows redirects by itself; turned off where possible (see Redirects).
     private readonly AutomaticRedirects _handlerRedirects;
@@ -36,6 +37,7 @@ public sealed class ApiClientCore
     /// <param name="allowInsecureHttp">Allows sending credentials over plain http to a host that is not loopback.</param>
     /// <param name="retryPolicy">When a request is repeated after a 429 or 503; <see cref="ApiRetryPolicy.Default"/> if null.</param>
     /// <param name="obtainsCredentials">See <see cref="ObtainsCredentials"/>.</param>
+    /// <param name="timeProvider">The clock the retry waits on; <see cref="TimeProvider.System"/> if null.</param>
     public ApiClientCore(
         HttpClient httpClient,
         string apiName,
@@ -44,7 +46,8 @@ public sealed class ApiClientCore
         long maxResponseBytes = 16 * 1024 * 1024,
         bool allowInsecureHttp = false,
         ApiRetryPolicy? retryPolicy = null,
-        bool obtainsCredentials = false)
+        bool obtainsCredentials = false,
+        TimeProvider? timeProvider = null)
     {
         ObtainsCredentials = obtainsCredentials;
         AllowInsecureHttp = allowInsecureHttp;
@@ -54,6 +57,7 @@ public sealed class ApiClientCore
         _authorizer = authorizer;
         MaxResponseBytes = maxResponseBytes;
         RetryPolicy = retryPolicy ?? ApiRetryPolicy.Default;
+        _timeProvider = timeProvider ?? TimeProvider.System;
         _handlerRedirects = Redirects.Disable(httpClient);
     }
 
@@ -160,7 +164,7 @@ public sealed class ApiClientCore
             {
                 retries++;
                 response.Dispose();
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                await DelayAsync(delay, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -204,6 +208,14 @@ public sealed class ApiClientCore
             return result;
         }
     }
+
+    /// <summary>Waits on <see cref="_timeProvider"/>, so that a fake clock in tests decides when a retry goes out.</summary>
+    private Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
+#if NET
+        Task.Delay(delay, _timeProvider, cancellationToken);
+#else
+        _timeProvider.Delay(delay, cancellationToken);
+#endif
 
     private CancellationTokenSource? BodyTimeout(TimeSpan elapsed, CancellationToken cancellationToken)
     {

@@ -16,8 +16,14 @@ namespace SpecClients.Runtime.Http;
 /// <para>The wait is the response's <c>Retry-After</c> (seconds or an HTTP date), else <see cref="DefaultDelay"/>. A
 /// <c>Retry-After</c> longer than <see cref="MaxDelay"/> is honoured by not retrying: the call fails at once with an
 /// <see cref="ApiException"/> whose <see cref="ApiException.RetryAfter"/> says how long the server asked to wait.</para>
-/// <para>Add your own resilience (for example Polly on the <c>IHttpClientBuilder</c>) for anything more; use
-/// <see cref="None"/> then, so the two do not multiply.</para>
+/// <para>The wait is timed by the client's <see cref="TimeProvider"/> (the one registered with dependency injection, or
+/// the auth services' clock), so a fake clock in tests decides when the retry goes out.</para>
+/// <para>Generated clients take the policy from their options' <c>Retry</c> property (null: <see cref="Default"/>;
+/// bindable from configuration as <c>"Retry": { "MaxRetries": 0 }</c>). When you add a resilience handler to the
+/// client's <c>IHttpClientBuilder</c> (for example <c>AddStandardResilienceHandler()</c>), set it to <see cref="None"/>:
+/// the handler then decides alone how often a request and a token request are sent, and the two do not multiply.
+/// SpecClients does not switch its retry off by itself, because it cannot tell whether a handler retries at all (a
+/// resilience pipeline may hold only a timeout or a circuit breaker).</para>
 /// </remarks>
 public sealed class ApiRetryPolicy
 {

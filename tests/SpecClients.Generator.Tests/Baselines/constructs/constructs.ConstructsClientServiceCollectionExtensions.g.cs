@@ -45,7 +45,12 @@ public static class ConstructsClientServiceCollectionExtensions
     private static ConstructsClient CreateClient(
         global::System.Net.Http.HttpClient httpClient,
         global::System.IServiceProvider services) =>
-        new ConstructsClient(httpClient, Options(services));
+        new ConstructsClient(
+            httpClient,
+            Options(services),
+            authenticators: null,
+            obtainsCredentials: false,
+            services.GetService(typeof(global::System.TimeProvider)) as global::System.TimeProvider);
 
     private static ConstructsClientOptions Options(global::System.IServiceProvider services) =>
         Required<global::Microsoft.Extensions.Options.IOptions<ConstructsClientOptions>>(services).Value;

@@ -72,7 +72,12 @@ public sealed partial class FaspaySendmeClient
     /// <param name="options">The server and credentials.</param>
     /// <param name="auth">The token providers and authenticators.</param>
     public FaspaySendmeClient(global::System.Net.Http.HttpClient httpClient, FaspaySendmeClientOptions options, FaspaySendmeClientAuth auth)
-        : this(httpClient, options, (auth ?? throw new global::System.ArgumentNullException(nameof(auth))).Authenticators)
+        : this(
+            httpClient,
+            options,
+            (auth ?? throw new global::System.ArgumentNullException(nameof(auth))).Authenticators,
+            obtainsCredentials: false,
+            auth.TimeProvider)
     {
     }
 
@@ -87,19 +92,21 @@ public sealed partial class FaspaySendmeClient
         global::System.Net.Http.HttpClient httpClient,
         FaspaySendmeClientOptions options,
         global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>? authenticators)
-        : this(httpClient, options, authenticators, obtainsCredentials: false)
+        : this(httpClient, options, authenticators, obtainsCredentials: false, timeProvider: null)
     {
     }
 
     /// <summary>
     /// The constructor behind the others; <paramref name="obtainsCredentials"/> marks the client a generated auth
-    /// class creates to obtain tokens (its requests may be retried whatever their method).
+    /// class creates to obtain tokens (its requests may be retried whatever their method); the retry waits on
+    /// <paramref name="timeProvider"/> (the system clock if null).
     /// </summary>
     internal FaspaySendmeClient(
         global::System.Net.Http.HttpClient httpClient,
         FaspaySendmeClientOptions options,
         global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>? authenticators,
-        bool obtainsCredentials)
+        bool obtainsCredentials,
+        global::System.TimeProvider? timeProvider)
     {
         _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
         var all = new global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator>(
@@ -120,8 +127,9 @@ public sealed partial class FaspaySendmeClient
             new global::SpecClients.Runtime.Auth.Generated.RequestAuthorizer(all),
             options.MaxResponseBytes,
             options.AllowInsecureHttp,
-            retryPolicy: null,
-            obtainsCredentials);
+            options.Retry,
+            obtainsCredentials,
+            timeProvider);
     }
 
     /// <summary>The options this client was created with.</summary>

@@ -103,7 +103,11 @@ public sealed partial class FaspaySendmeClientAuth
             _httpClient(),
             _options,
             global::SpecClients.Runtime.Auth.Generated.SigningAuthenticator.ForTokenRequest(_signingAuthenticators, context),
-            obtainsCredentials: true);
+            obtainsCredentials: true,
+            _services.TimeProvider);
+
+    /// <summary>The clock of token expiry, which the client's retry waits on too.</summary>
+    internal global::System.TimeProvider TimeProvider => _services.TimeProvider;
 
     /// <summary>The options' token settings; a lifetime the spec gives replaces the default lifetime unless that was changed.</summary>
     private global::SpecClients.Runtime.Auth.TokenProviderOptions TokenOptions(global::System.TimeSpan? specLifetime)

@@ -63,19 +63,21 @@ public sealed partial class FincartClient
         global::System.Net.Http.HttpClient httpClient,
         FincartClientOptions options,
         global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>? authenticators)
-        : this(httpClient, options, authenticators, obtainsCredentials: false)
+        : this(httpClient, options, authenticators, obtainsCredentials: false, timeProvider: null)
     {
     }
 
     /// <summary>
     /// The constructor behind the others; <paramref name="obtainsCredentials"/> marks the client a generated auth
-    /// class creates to obtain tokens (its requests may be retried whatever their method).
+    /// class creates to obtain tokens (its requests may be retried whatever their method); the retry waits on
+    /// <paramref name="timeProvider"/> (the system clock if null).
     /// </summary>
     internal FincartClient(
         global::System.Net.Http.HttpClient httpClient,
         FincartClientOptions options,
         global::System.Collections.Generic.IEnumerable<global::SpecClients.Runtime.Auth.IRequestAuthenticator>? authenticators,
-        bool obtainsCredentials)
+        bool obtainsCredentials,
+        global::System.TimeProvider? timeProvider)
     {
         _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
         var all = new global::System.Collections.Generic.Dictionary<string, global::SpecClients.Runtime.Auth.IRequestAuthenticator>(
@@ -96,8 +98,9 @@ public sealed partial class FincartClient
             new global::SpecClients.Runtime.Auth.Generated.RequestAuthorizer(all),
             options.MaxResponseBytes,
             options.AllowInsecureHttp,
-            retryPolicy: null,
-            obtainsCredentials);
+            options.Retry,
+            obtainsCredentials,
+            timeProvider);
     }
 
     /// <summary>The options this client was created with.</summary>

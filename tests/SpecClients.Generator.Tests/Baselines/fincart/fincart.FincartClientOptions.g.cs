@@ -35,4 +35,11 @@ public sealed partial class FincartClientOptions
 
     /// <summary>The largest response body accepted, in bytes; larger responses fail with ApiResponseFormatException.</summary>
     public long MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// The built-in retry after 429 and 503, for calls and token requests alike. Null is ApiRetryPolicy.Default (one
+    /// retry); set ApiRetryPolicy.None when a resilience handler on the HttpClient retries, so that the two do not
+    /// multiply. Bindable from configuration: <c>"Retry": { "MaxRetries": 0 }</c>.
+    /// </summary>
+    public global::SpecClients.Runtime.Http.ApiRetryPolicy? Retry { get; set; }
 }

@@ -45,7 +45,12 @@ public static class FincartClientServiceCollectionExtensions
     private static FincartClient CreateClient(
         global::System.Net.Http.HttpClient httpClient,
         global::System.IServiceProvider services) =>
-        new FincartClient(httpClient, Options(services));
+        new FincartClient(
+            httpClient,
+            Options(services),
+            authenticators: null,
+            obtainsCredentials: false,
+            services.GetService(typeof(global::System.TimeProvider)) as global::System.TimeProvider);
 
     private static FincartClientOptions Options(global::System.IServiceProvider services) =>
         Required<global::Microsoft.Extensions.Options.IOptions<FincartClientOptions>>(services).Value;
