@@ -27,8 +27,12 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor EmptySpec = Error(
         "SPC005", "Spec file is empty", "Spec '{0}' is empty", "SpecClients.Input");
 
-    public static readonly DiagnosticDescriptor OpenApiError = Error(
-        "SPC010", "Invalid OpenAPI document", "{0}: {1}", "SpecClients.Input");
+    /// <summary>A rule of the OpenAPI specification is broken; the reader keeps going and code is generated.</summary>
+    public static readonly DiagnosticDescriptor OpenApiError = Warning(
+        "SPC010", "OpenAPI document breaks a rule", "{0}: {1}", "SpecClients.Input");
+
+    public static readonly DiagnosticDescriptor OpenApiUnreadable = Error(
+        "SPC012", "OpenAPI document cannot be read", "Spec '{0}' could not be read as OpenAPI: {1}", "SpecClients.Input");
 
     public static readonly DiagnosticDescriptor OpenApiWarning = Warning(
         "SPC011", "OpenAPI document warning", "{0}: {1}", "SpecClients.Input");
@@ -36,7 +40,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedSchema = Warning(
         "SPC101", "Schema construct approximated", "{0}: {1} is not supported yet; the value is kept as JsonElement", "SpecClients.Schemas");
 
-    public static readonly DiagnosticDescriptor UnresolvedReference = Error(
+    public static readonly DiagnosticDescriptor UnresolvedReference = Warning(
         "SPC102", "Unresolved $ref", "{0}: $ref '{1}' does not resolve within the document (external references are never fetched)", "SpecClients.Schemas");
 
     public static readonly DiagnosticDescriptor NameCollision = Warning(
@@ -51,7 +55,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor RelativeServerUrl = Warning(
         "SPC202", "Server URL is relative", "{0}: server URL '{1}' is relative; set the client's BaseAddress option", "SpecClients.Operations");
 
-    public static readonly DiagnosticDescriptor UndeclaredPathParameter = Error(
+    public static readonly DiagnosticDescriptor UndeclaredPathParameter = Warning(
         "SPC203", "Path parameter not declared", "{0}: path parameter '{1}' is used in the path but not declared", "SpecClients.Operations");
 
     public static readonly DiagnosticDescriptor MultipartPartHeaders = Warning(

@@ -479,9 +479,15 @@ internal static class AuthEmitter
                     static (w, v) => {write});
                 """);
         }
+        else if (bodyType.Kind is TypeKind.Binary or TypeKind.File)
+        {
+            // A stream cannot be read for its text without being used up: each stream object is its own identity.
+            w.Line(": \"stream \" + global::System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(request)");
+            w.Line("    .ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
+        }
         else
         {
-            w.Line($": {JsonCode.Format(bodyType, "request")};");
+            w.Line($": {JsonCode.Format(bodyType, bodyType.IsValueType ? "request.Value" : "request")};");
         }
 
         w.Outdent();

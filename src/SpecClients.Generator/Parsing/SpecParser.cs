@@ -74,10 +74,17 @@ internal static class SpecParser
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Microsoft.OpenApi's reader throws on some malformed documents instead of reporting them.
-            throw new SpecReadException(DiagnosticDescriptors.OpenApiError.Id, tree.Locate(null), "the OpenAPI reader rejected the document (" + ex.GetType().Name + ": " + ex.Message + ")");
+            throw new SpecReadException(DiagnosticDescriptors.OpenApiUnreadable.Id, tree.Locate(null), "the OpenAPI reader rejected the document (" + ex.GetType().Name + ": " + ex.Message + ")");
         }
 
         var reported = ReaderMessages(result);
+        if (input.Selection is { } selection)
+        {
+            // Findings about operations and schemas the selection leaves out concern code that is not generated.
+            var scope = SelectionScope.Of(root, selection);
+            reported = reported.Where(r => scope.Contains(r.Error.Pointer)).ToList();
+        }
+
         if (reported.Count > 0)
         {
             var locations = tree.LocateAll(reported.Select(r => r.Error.Pointer).ToList());
@@ -89,7 +96,7 @@ internal static class SpecParser
 
         if (result.Document is null)
         {
-            return null;
+            throw new SpecReadException(DiagnosticDescriptors.OpenApiUnreadable.Id, tree.Locate(null), "the OpenAPI reader returned no document");
         }
 
         cancellationToken.ThrowIfCancellationRequested();

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading;
 using SpecClients.Generator.Diagnostics;
@@ -40,25 +41,90 @@ internal sealed class YamlDocumentTree
 
         try
         {
-            var json = new Converter(path, cancellationToken).Convert(new Parser(new StringReader(text)));
-            return new YamlDocumentTree(text, path, json);
+            return Read(text, path, cancellationToken);
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
         {
-            // YamlDotNet's scanner throws this (not a YamlException) for some unclosed flow collections.
-            throw new SpecReadException(DiagnosticDescriptors.YamlSyntaxError.Id, null, ex.Message);
-        }
-        catch (YamlException ex)
-        {
-            var location = ToLocation(path, ex.Start, ex.End);
-            if (Describe(ex).IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 && FirstTabIndentation(text) is { } tab)
+            if (ex is not YamlException || WithoutWhitespaceOnlyLines(text) is not { } retried)
             {
-                // YamlDotNet places tab errors at the enclosing mapping's start; point at the tab itself.
-                location = new LocationInfo(path, tab.Line, tab.Column, tab.Line, tab.Column + 1);
+                throw SyntaxError(ex, text, path);
             }
 
-            throw new SpecReadException(DiagnosticDescriptors.YamlSyntaxError.Id, location, Describe(ex));
+            try
+            {
+                return Read(retried, path, cancellationToken);
+            }
+            catch (Exception again) when (again is YamlException or InvalidOperationException)
+            {
+                // Same lines and columns as the original: the error that remains is the one to fix.
+                throw SyntaxError(again, retried, path);
+            }
         }
+    }
+
+    private static YamlDocumentTree Read(string text, string path, CancellationToken cancellationToken) =>
+        new(text, path, new Converter(path, cancellationToken).Convert(new Parser(new StringReader(text))));
+
+    private static SpecReadException SyntaxError(Exception exception, string text, string path)
+    {
+        if (exception is not YamlException ex)
+        {
+            // YamlDotNet's scanner throws InvalidOperationException (not a YamlException) for some unclosed flow collections.
+            return new SpecReadException(DiagnosticDescriptors.YamlSyntaxError.Id, null, exception.Message);
+        }
+
+        var location = ToLocation(path, ex.Start, ex.End);
+        if (Describe(ex).IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 && FirstTabIndentation(text) is { } tab)
+        {
+            // YamlDotNet places tab errors at the enclosing mapping's start; point at the tab itself.
+            location = new LocationInfo(path, tab.Line, tab.Column, tab.Line, tab.Column + 1);
+        }
+
+        return new SpecReadException(DiagnosticDescriptors.YamlSyntaxError.Id, location, Describe(ex));
+    }
+
+    /// <summary>
+    /// The text with every line that holds only spaces and tabs emptied, or null when there is none. YamlDotNet rejects some
+    /// valid documents over such lines: a block scalar whose only content lines are blank (YAML 1.2 §8.1.1.1 takes the
+    /// longest of them as the indentation) and a blank line holding a tab between mapping entries. A blank line is an empty
+    /// line to every other YAML construct, so emptying it changes no value those constructs read; lines and columns stay.
+    /// </summary>
+    internal static string? WithoutWhitespaceOnlyLines(string text)
+    {
+        StringBuilder? rewritten = null;
+        var lineStart = 0;
+        var copiedUpTo = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && text[i] != '\n' && text[i] != '\r')
+            {
+                continue;
+            }
+
+            if (i > lineStart && IsBlank(text, lineStart, i))
+            {
+                rewritten ??= new StringBuilder(text.Length);
+                rewritten.Append(text, copiedUpTo, lineStart - copiedUpTo);
+                copiedUpTo = i;
+            }
+
+            lineStart = i + 1;
+        }
+
+        return rewritten?.Append(text, copiedUpTo, text.Length - copiedUpTo).ToString();
+    }
+
+    private static bool IsBlank(string text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (text[i] is not (' ' or '\t'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static (int Line, int Column)? FirstTabIndentation(string text)
@@ -209,12 +275,13 @@ internal sealed class YamlDocumentTree
                         if (IsKeyPosition(out var frame))
                         {
                             var key = scalar.Value ?? string.Empty;
-                            if (((JsonObject)frame.Container).ContainsKey(key))
+                            if (!scalar.Anchor.IsEmpty)
                             {
-                                throw Error(DiagnosticDescriptors.YamlSyntaxError.Id, scalar.Start, scalar.End, $"duplicate key '{key}'");
+                                // A key's anchor can be used later, as a value or as another key.
+                                _anchors[scalar.Anchor.Value] = new Anchor(ConvertScalar(scalar), 1, Complete: true);
                             }
 
-                            frame.PendingKey = key;
+                            SetKey(frame, key, scalar.Start, scalar.End);
                             break;
                         }
 
@@ -231,14 +298,21 @@ internal sealed class YamlDocumentTree
                         Close();
                         break;
                     case AnchorAlias alias:
-                        if (IsKeyPosition(out _))
-                        {
-                            throw Error(DiagnosticDescriptors.YamlSyntaxError.Id, alias.Start, alias.End, "an alias cannot be a mapping key");
-                        }
-
                         if (!_anchors.TryGetValue(alias.Value.Value, out var anchor))
                         {
                             throw Error(DiagnosticDescriptors.YamlSyntaxError.Id, alias.Start, alias.End, $"alias '*{alias.Value}' names no anchor");
+                        }
+
+                        if (IsKeyPosition(out var keyFrame))
+                        {
+                            // JSON keys are strings: an alias of a scalar can be a key, an alias of a collection cannot.
+                            if (anchor.Node is JsonObject or JsonArray)
+                            {
+                                throw Error(DiagnosticDescriptors.YamlSyntaxError.Id, alias.Start, alias.End, "complex mapping keys are not supported");
+                            }
+
+                            SetKey(keyFrame, ScalarText(anchor.Node), alias.Start, alias.End);
+                            break;
                         }
 
                         if (!anchor.Complete)
@@ -261,6 +335,24 @@ internal sealed class YamlDocumentTree
 
             return _root;
         }
+
+        private void SetKey(Frame frame, string key, Mark start, Mark end)
+        {
+            if (((JsonObject)frame.Container).ContainsKey(key))
+            {
+                throw Error(DiagnosticDescriptors.YamlSyntaxError.Id, start, end, $"duplicate key '{key}'");
+            }
+
+            frame.PendingKey = key;
+        }
+
+        /// <summary>A scalar node as the text a key made of it would have.</summary>
+        private static string ScalarText(JsonNode? node) => node switch
+        {
+            null => string.Empty,
+            JsonValue value when value.TryGetValue<string>(out var text) => text,
+            _ => node.ToJsonString(),
+        };
 
         private bool IsKeyPosition(out Frame frame)
         {
@@ -346,11 +438,25 @@ internal sealed class YamlDocumentTree
         private static JsonNode? ConvertScalar(Scalar scalar)
         {
             var value = scalar.Value ?? string.Empty;
-            if (scalar.Style != ScalarStyle.Plain)
+            var tag = scalar.Tag.IsEmpty ? null : scalar.Tag.Value;
+            switch (tag)
             {
-                return JsonValue.Create(value);
+                // "!" is the non-specific tag of a quoted scalar: a string, as !!str is (YAML 1.2 §6.9.1).
+                case "!" or "tag:yaml.org,2002:str":
+                    return JsonValue.Create(value);
+                case "tag:yaml.org,2002:null":
+                    return null;
+                case "tag:yaml.org,2002:bool" or "tag:yaml.org,2002:int" or "tag:yaml.org,2002:float":
+                    return Resolve(value) ?? JsonValue.Create(value);
             }
 
+            // Other tags (local ones, !!binary, !!timestamp) carry no meaning for OpenAPI: the value resolves as if untagged.
+            return scalar.Style == ScalarStyle.Plain ? Resolve(value) : JsonValue.Create(value);
+        }
+
+        /// <summary>A plain scalar resolved by YAML 1.2's core schema (§10.3.2), with a few case variants it also lists.</summary>
+        private static JsonNode? Resolve(string value)
+        {
             switch (value)
             {
                 case "" or "~" or "null" or "Null" or "NULL":
@@ -378,9 +484,32 @@ internal sealed class YamlDocumentTree
                 {
                     return JsonValue.Create(real);
                 }
+
+                if (value.Length > 2 && value[0] == '0' && value[1] is 'x' or 'o'
+                    && TryParseRadix(value.Substring(2), value[1] == 'x' ? 16 : 8) is { } radixInteger)
+                {
+                    return JsonValue.Create(radixInteger);
+                }
             }
 
             return JsonValue.Create(value);
+        }
+
+        private static long? TryParseRadix(string digits, int radix)
+        {
+            long result = 0;
+            foreach (var c in digits)
+            {
+                var digit = c is >= '0' and <= '9' ? c - '0' : c is >= 'a' and <= 'f' ? c - 'a' + 10 : c is >= 'A' and <= 'F' ? c - 'A' + 10 : radix;
+                if (digit >= radix || result > (long.MaxValue - digit) / radix)
+                {
+                    return null;
+                }
+
+                result = (result * radix) + digit;
+            }
+
+            return result;
         }
 
         private sealed class Frame
@@ -476,6 +605,23 @@ internal sealed class YamlDocumentTree
 
         public Locator(PointerTrie root) => _root = root;
 
+        /// <summary>Texts of anchored scalars, for aliases used as keys; the converter rejected any other alias key.</summary>
+        private readonly Dictionary<string, string> _scalarAnchors = new(StringComparer.Ordinal);
+
+        private string Remember(Scalar scalar)
+        {
+            var text = scalar.Value ?? string.Empty;
+            if (!scalar.Anchor.IsEmpty)
+            {
+                _scalarAnchors[scalar.Anchor.Value] = text;
+            }
+
+            return text;
+        }
+
+        private string KeyOf(AnchorAlias alias) =>
+            _scalarAnchors.TryGetValue(alias.Value.Value, out var text) ? text : string.Empty;
+
         public void Walk(IParser parser)
         {
             var rootSeen = false;
@@ -486,17 +632,23 @@ internal sealed class YamlDocumentTree
                 {
                     case DocumentEnd or StreamEnd when rootSeen:
                         return;
-                    case Scalar scalar when _stack.Count > 0 && _stack[_stack.Count - 1].IsMapping && _stack[_stack.Count - 1].ExpectKey:
+                    case Scalar or AnchorAlias when _stack.Count > 0 && _stack[_stack.Count - 1].IsMapping && _stack[_stack.Count - 1].ExpectKey:
                     {
                         var frame = _stack[_stack.Count - 1];
-                        var child = frame.Trie?.Find(scalar.Value ?? string.Empty);
-                        child?.Found(scalar.Start, scalar.End);
+                        var key = current is Scalar keyScalar ? Remember(keyScalar) : KeyOf((AnchorAlias)current);
+                        var child = frame.Trie?.Find(key);
+                        child?.Found(current.Start, current.End);
 
                         _stack[_stack.Count - 1] = (frame.Trie, true, frame.Index, child, false);
                         break;
                     }
 
-                    case Scalar or AnchorAlias:
+                    case Scalar valueScalar:
+                        Remember(valueScalar);
+                        Value(current, opens: false)?.Settle();
+                        rootSeen |= _stack.Count == 0;
+                        break;
+                    case AnchorAlias:
                         Value(current, opens: false)?.Settle();
                         rootSeen |= _stack.Count == 0;
                         break;
