@@ -77,12 +77,38 @@ public sealed class ModelTests
         var password = client.TokenSources.OfType<OAuth2FlowTokenSourceSpec>().Single(s => s.SchemeName == "passwordFlow");
         password.Flow.ShouldBe(OAuthFlowKind.Password);
         password.TokenUrl.ShouldBe("/oauth2/password-token");
-        password.Options.ShouldBe(new OAuth2OptionNames("PasswordFlowClientId", "PasswordFlowClientSecret", "PasswordFlowScope", "PasswordFlowUsername", "PasswordFlowPassword"));
+        password.RefreshUrl.ShouldBe("/oauth2/refresh");
+        password.Options.ShouldBe(new OAuth2OptionNames(
+            "PasswordFlowClientId",
+            "PasswordFlowClientSecret",
+            "PasswordFlowScope",
+            "PasswordFlowUsername",
+            "PasswordFlowPassword",
+            "PasswordFlowTokenUrl",
+            "PasswordFlowRefreshUrl",
+            "PasswordFlowClientAuthentication"));
         var credentials = client.TokenSources.OfType<OAuth2FlowTokenSourceSpec>().Single(s => s.SchemeName == "clientCredentials");
         credentials.Options.Username.ShouldBeNull();
-        credentials.Scopes.ShouldBe(new[] { "read" });
+        credentials.Scopes.ShouldBe(new[] { "admin", "read", "reports:read" });
         client.SecuritySchemes.Single(s => s.Name == "basic").Options.ShouldBe(new SchemeOptionNames(null, "BasicUsername", "BasicPassword", null));
         client.SecuritySchemes.Single(s => s.Name == "staticBearer").Options.Token.ShouldBe("StaticBearerToken");
+    }
+
+    [Fact]
+    public void SecurityRequirementsCarryTheScopesTheyListPerScheme()
+    {
+        var text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "SpecClients.Client.Tests", "TestSpecs", "security-schemes.yaml"));
+        var client = SpecParser.Parse(new SpecInput("/p/specs/s.yaml", "s", text, "N", "SchemesClient", true), "1", CancellationToken.None).Value!.Client!;
+
+        var machine = client.Operations.Single(o => o.OperationId == "getAsMachine").Security.ShouldHaveSingleItem();
+        machine.Scopes.ShouldBe(new[] { new SchemeScopesSpec("clientCredentials", new[] { "read" }.ToEquatableArray()) });
+        var reports = client.Operations.Single(o => o.OperationId == "getReports").Security;
+        reports.Select(a => a.Scopes.Single().Scopes).ShouldBe(new[]
+        {
+            new[] { "read", "reports:read" }.ToEquatableArray(),
+            new[] { "admin" }.ToEquatableArray(),
+        });
+        client.Operations.Single(o => o.OperationId == "getAsUser").Security.Single().Scopes.ShouldBeEmpty();
     }
 
     [Fact]

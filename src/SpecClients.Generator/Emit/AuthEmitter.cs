@@ -269,6 +269,8 @@ internal static class AuthEmitter
                     }
                 }
 
+                // Another authorization server issues other tokens.
+                yield return $"options.{options.TokenUrl}?.OriginalString";
                 break;
         }
     }
@@ -305,9 +307,19 @@ internal static class AuthEmitter
     private static void EmitAddAuthenticator(SourceWriter w, TokenSourceSpec source)
     {
         var scheme = SourceWriter.Literal(source.SchemeName);
-        var rejectedWhen = source is OperationTokenSourceSpec { RejectedWhen: { } rule } ? rule : null;
-        // Without a rejection rule the call ends on the constructor's last line; with one, after its initializer.
-        var end = rejectedWhen is null ? ");" : string.Empty;
+        var initializer = new List<string>();
+        if (source is OperationTokenSourceSpec { RejectedWhen: { } rejectedWhen })
+        {
+            initializer.Add($"RejectedWhen = new {CredentialRejection}({SourceWriter.Literal(rejectedWhen.Pointer)}, {SourceWriter.Literal(rejectedWhen.Value)}),");
+        }
+        else if (source is OAuth2FlowTokenSourceSpec flow)
+        {
+            // Each operation's token carries the scopes its requirement lists, unless the options set a scope, which wins.
+            initializer.Add($"RequestsOperationScopes = options.{flow.Options.Scope} is null,");
+        }
+
+        // Without an initializer the call ends on the constructor's last line; with one, after the initializer.
+        var end = initializer.Count == 0 ? ");" : string.Empty;
         if (source.Send.Attach == TokenAttachKind.Signature)
         {
             w.Line($"authenticators.Add(new {SignatureTokenAuthenticator}({scheme}, {source.PropertyName}){end}");
@@ -324,13 +336,17 @@ internal static class AuthEmitter
                 """);
         }
 
-        if (rejectedWhen is null)
+        if (initializer.Count == 0)
         {
             return;
         }
 
         OpenBrace(w);
-        w.Line($"RejectedWhen = new {CredentialRejection}({SourceWriter.Literal(rejectedWhen.Pointer)}, {SourceWriter.Literal(rejectedWhen.Value)}),");
+        foreach (var line in initializer)
+        {
+            w.Line(line);
+        }
+
         w.Close(");");
     }
 
@@ -349,12 +365,30 @@ internal static class AuthEmitter
         var username = options.Username is null ? "null" : $"_options.{options.Username}";
         var password = options.Password is null ? "null" : $"_options.{options.Password}";
         RequestSignature(w, source);
+        // The options' URLs (absolute, or relative to the server) replace the spec's; a token URL set there also takes
+        // the refresh grants, unless a refresh URL is set too.
         w.Lines($$"""
             {
                 var tokenUrl = {{OAuth2TokenClient}}.ResolveTokenUrl(
-                    {{SourceWriter.Literal(source.TokenUrl)}},
+                    _options.{{options.TokenUrl}}?.OriginalString ?? {{SourceWriter.Literal(source.TokenUrl)}},
                     () => CreateTokenClient().ResolveServer());
-                var oauth = new {{OAuth2TokenClient}}(_httpClient(), {{client.Name}}.ApiName, tokenUrl, _options.AllowInsecureHttp);
+                var oauth = new {{OAuth2TokenClient}}(_httpClient(), {{client.Name}}.ApiName, tokenUrl, _options.AllowInsecureHttp)
+                {
+                    ClientAuthentication = _options.{{options.ClientAuthentication}},
+            """);
+        if (options.RefreshUrl is { } refreshOption && source.RefreshUrl is { } specRefreshUrl)
+        {
+            w.Lines($$"""
+                        RefreshUrl = _options.{{refreshOption}} is null && _options.{{options.TokenUrl}} is not null
+                            ? null
+                            : {{OAuth2TokenClient}}.ResolveTokenUrl(
+                                _options.{{refreshOption}}?.OriginalString ?? {{SourceWriter.Literal(specRefreshUrl)}},
+                                () => CreateTokenClient().ResolveServer()),
+                """);
+        }
+
+        w.Lines($$"""
+                };
                 return await oauth.RequestAsync(
                     context,
                     {{OAuth2Grant}}.{{grant}},

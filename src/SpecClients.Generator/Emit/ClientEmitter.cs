@@ -29,7 +29,7 @@ internal static class ClientEmitter
         EmitConstructors(w, client);
         EmitStaticAuthenticators(w, client);
 
-        var fields = new SharedFields();
+        var fields = new SharedFields(client.TokenSources.OfType<OAuth2FlowTokenSourceSpec>().Select(s => s.SchemeName));
         foreach (var operation in client.Operations)
         {
             EmitOperation(w, client, operation, fields);
@@ -347,12 +347,37 @@ internal static class ClientEmitter
         w.Line();
     }
 
+    /// <summary>
+    /// One alternative, target-typed (the field's declared type names SecurityRequirement once); with the scopes of the
+    /// OAuth2 schemes the client runs, a scheme's scopes being the union over the operation's alternatives that name it,
+    /// so that one token serves the operation whichever alternative applies.
+    /// </summary>
+    private static string Requirement(OperationSpec operation, SecurityAlternativeSpec alternative, HashSet<string> scopedSchemes)
+    {
+        var schemes = string.Join(", ", alternative.Schemes.Select(SourceWriter.Literal));
+        var text = "new(" + schemes + ")";
+        foreach (var scheme in alternative.Schemes.Where(scopedSchemes.Contains))
+        {
+            var scopes = operation.Security
+                .SelectMany(a => a.Scopes.Where(s => s.Scheme == scheme).SelectMany(s => s.Scopes))
+                .Distinct(System.StringComparer.Ordinal)
+                .OrderBy(s => s, System.StringComparer.Ordinal)
+                .ToList();
+            if (scopes.Count > 0)
+            {
+                text = (text.StartsWith("new(", System.StringComparison.Ordinal) ? $"new {SecurityRequirement}({schemes})" : text)
+                    + ".WithScopes(" + string.Join(", ", new[] { scheme }.Concat(scopes).Select(SourceWriter.Literal)) + ")";
+            }
+        }
+
+        return text;
+    }
+
     private static void EmitSecurityAndServers(SourceWriter w, OperationSpec operation, SharedFields fields)
     {
         if (operation.Security.Count > 0)
         {
-            // Target-typed: the field's declared type names SecurityRequirement once.
-            var requirements = operation.Security.Select(a => "new(" + string.Join(", ", a.Schemes.Select(SourceWriter.Literal)) + ")");
+            var requirements = operation.Security.Select(a => Requirement(operation, a, fields.ScopedSchemes));
             var initializer = "{ " + string.Join(", ", requirements) + " }";
             if (!fields.Security.TryGetValue(initializer, out var field))
             {
@@ -749,6 +774,11 @@ internal static class ClientEmitter
     /// <summary>The static fields operations share, by initializer: security requirements and operation servers.</summary>
     private sealed class SharedFields
     {
+        public SharedFields(IEnumerable<string> scopedSchemes) => ScopedSchemes = new HashSet<string>(scopedSchemes, System.StringComparer.Ordinal);
+
+        /// <summary>The schemes whose tokens the client requests per scope set: the OAuth2 flows it runs itself.</summary>
+        public HashSet<string> ScopedSchemes { get; }
+
         public Dictionary<string, string> Security { get; } = new();
 
         public Dictionary<string, string> Servers { get; } = new();

@@ -8,6 +8,7 @@ internal static class OptionsEmitter
 {
     private const string TokenProviderOptions = "global::SpecClients.Runtime.Auth.TokenProviderOptions";
     private const string IRequestSigner = "global::SpecClients.Runtime.Auth.IRequestSigner";
+    private const string OAuth2ClientAuthentication = "global::SpecClients.Runtime.Auth.OAuth2ClientAuthentication";
 
     /// <summary>How many of an OAuth2 flow's scopes its options property lists.</summary>
     private const int ListedScopes = 20;
@@ -137,8 +138,19 @@ internal static class OptionsEmitter
                 Property(w, "string", options.ClientId);
                 w.WrappedSummary($"The OAuth2 client secret for {about}.");
                 Property(w, "string", options.ClientSecret);
-                w.WrappedSummary($"Space-separated scopes to request for {about}, or null for the server's default.{scopes}");
+                w.WrappedSummary($"Space-separated scopes to request for {about}; this one token is then sent to every operation. Null: each operation gets a token for the scopes its security requirement lists (none: the server's default).{scopes}");
                 Property(w, "string", options.Scope);
+                w.WrappedSummary($"The token endpoint for {about}, replacing the spec's <c>{DocText.Inline(flow.TokenUrl)}</c> (for an authorization server on another host); a relative URL resolves against the server. Refresh grants go here too unless a refresh URL is set.");
+                Property(w, "global::System.Uri", options.TokenUrl);
+                if (options.RefreshUrl is { } refreshUrl && flow.RefreshUrl is { } specRefreshUrl)
+                {
+                    w.WrappedSummary($"Where refresh-token grants for {about} go, replacing the spec's <c>{DocText.Inline(specRefreshUrl)}</c>; a relative URL resolves against the server.");
+                    Property(w, "global::System.Uri", refreshUrl);
+                }
+
+                w.WrappedSummary($"How the client authenticates to the token endpoint for {about}: ClientSecretBasic (the default, RFC 6749 §2.3.1) or ClientSecretPost.");
+                w.Line($$"""public {{OAuth2ClientAuthentication}} {{options.ClientAuthentication}} { get; set; }""");
+                w.Line();
                 if (options.Username is { } username && options.Password is { } password)
                 {
                     w.WrappedSummary($"The resource owner's user name for {about} (password grant).");

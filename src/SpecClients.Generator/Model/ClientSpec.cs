@@ -90,7 +90,8 @@ internal sealed record FormFieldSpec(string WireName, string PropertyName, TypeR
 internal sealed record ResponseSpec(string Status, TypeRef? Type, bool IsText, bool Nullable = false);
 
 /// <summary>One alternative of a security requirement: every named scheme applies together.</summary>
-internal sealed record SecurityAlternativeSpec(EquatableArray<string> Schemes);
+/// <param name="Scopes">The scopes the alternative lists, for the schemes that list any.</param>
+internal sealed record SecurityAlternativeSpec(EquatableArray<string> Schemes, EquatableArray<SchemeScopesSpec> Scopes);
 
 internal sealed record OperationSpec(
     string OperationId,

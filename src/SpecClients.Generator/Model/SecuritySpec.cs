@@ -55,6 +55,11 @@ internal enum OAuthFlowKind
     Implicit,
 }
 
+/// <summary>The scopes a security requirement lists for one scheme (OpenAPI: the value of the scheme's entry).</summary>
+/// <param name="Scheme">The scheme's name.</param>
+/// <param name="Scopes">The scopes, distinct and sorted ordinally.</param>
+internal sealed record SchemeScopesSpec(string Scheme, EquatableArray<string> Scopes);
+
 internal sealed record OAuthFlowSpec(OAuthFlowKind Kind, string? TokenUrl, string? RefreshUrl, EquatableArray<string> Scopes);
 
 /// <summary>How a server refuses a token in a success response (<c>x-token</c> <c>rejected-when</c>).</summary>
@@ -137,6 +142,8 @@ internal sealed record OperationTokenSourceSpec(
 
 /// <summary>An OAuth2 flow of a security scheme: the runtime's RFC 6749 client posts to its token URL.</summary>
 /// <param name="Flow">Client credentials or password.</param>
+/// <param name="TokenUrl">The flow's <c>tokenUrl</c> as the spec writes it.</param>
+/// <param name="RefreshUrl">The flow's <c>refreshUrl</c>, where refresh-token grants go; null when the spec gives none.</param>
 /// <param name="Options">The options properties of the flow's client and, for the password grant, its resource owner.</param>
 internal sealed record OAuth2FlowTokenSourceSpec(
     string SchemeName,
@@ -145,9 +152,21 @@ internal sealed record OAuth2FlowTokenSourceSpec(
     TokenAttachSpec Send,
     OAuthFlowKind Flow,
     string TokenUrl,
+    string? RefreshUrl,
     EquatableArray<string> Scopes,
     OAuth2OptionNames Options)
     : TokenSourceSpec(SchemeName, PropertyName, RequestMethodName, Send);
 
-/// <summary>The options properties of an OAuth2 flow; <see cref="Username"/> and <see cref="Password"/> only for the password grant.</summary>
-internal sealed record OAuth2OptionNames(string ClientId, string ClientSecret, string Scope, string? Username, string? Password);
+/// <summary>
+/// The options properties of an OAuth2 flow; <see cref="Username"/> and <see cref="Password"/> only for the password
+/// grant, <see cref="RefreshUrl"/> only when the flow has a <c>refreshUrl</c>.
+/// </summary>
+internal sealed record OAuth2OptionNames(
+    string ClientId,
+    string ClientSecret,
+    string Scope,
+    string? Username,
+    string? Password,
+    string TokenUrl,
+    string? RefreshUrl,
+    string ClientAuthentication);

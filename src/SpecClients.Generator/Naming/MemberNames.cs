@@ -77,9 +77,15 @@ internal static class MemberNames
     };
 
     /// <summary>The options properties of an OAuth2 flow the client runs itself.</summary>
-    public static OAuth2OptionNames OAuth2Options(OAuthFlowKind flow, string stem) => flow == OAuthFlowKind.Password
-        ? new OAuth2OptionNames(stem + "ClientId", stem + "ClientSecret", stem + "Scope", stem + "Username", stem + "Password")
-        : new OAuth2OptionNames(stem + "ClientId", stem + "ClientSecret", stem + "Scope", null, null);
+    public static OAuth2OptionNames OAuth2Options(OAuthFlowKind flow, string stem, bool hasRefreshUrl) => new(
+        stem + "ClientId",
+        stem + "ClientSecret",
+        stem + "Scope",
+        flow == OAuthFlowKind.Password ? stem + "Username" : null,
+        flow == OAuthFlowKind.Password ? stem + "Password" : null,
+        stem + "TokenUrl",
+        hasRefreshUrl ? stem + "RefreshUrl" : null,
+        stem + "ClientAuthentication");
 
     /// <summary>The options property holding the body of a token operation.</summary>
     public static string TokenRequestOption(string stem) => stem + "Request";

@@ -133,8 +133,10 @@ internal sealed partial class ModelBuilder
         {
             var requirement = requirements[i];
             var names = new List<string>();
-            foreach (var key in requirement?.Keys ?? Enumerable.Empty<OpenApiSecuritySchemeReference>())
+            var scopes = new List<SchemeScopesSpec>();
+            foreach (var entry in requirement ?? Enumerable.Empty<KeyValuePair<OpenApiSecuritySchemeReference, List<string>>>())
             {
+                var key = entry.Key;
                 var name = key.Reference?.Id;
                 if (name is null)
                 {
@@ -147,9 +149,14 @@ internal sealed partial class ModelBuilder
                 }
 
                 names.Add(name);
+                var listed = (entry.Value ?? new List<string>()).Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal).OrderBy(s => s, StringComparer.Ordinal).ToEquatableArray();
+                if (!listed.IsEmpty)
+                {
+                    scopes.Add(new SchemeScopesSpec(name, listed));
+                }
             }
 
-            alternatives.Add(new SecurityAlternativeSpec(names.ToEquatableArray()));
+            alternatives.Add(new SecurityAlternativeSpec(names.ToEquatableArray(), scopes.ToEquatableArray()));
         }
 
         // [{}] or only-undefined schemes: anonymous access.

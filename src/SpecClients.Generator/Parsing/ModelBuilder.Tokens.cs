@@ -40,8 +40,9 @@ internal sealed partial class ModelBuilder
                         TokenAttachSpec.Bearer,
                         flow.Kind,
                         flow.TokenUrl!,
+                        flow.RefreshUrl,
                         flow.Scopes,
-                        MemberNames.OAuth2Options(flow.Kind, scheme.PropertyName)));
+                        MemberNames.OAuth2Options(flow.Kind, scheme.PropertyName, flow.RefreshUrl is not null)));
                 }
             }
         }

@@ -12,6 +12,7 @@ public static class AuthRequestOptions
     private const string AuthenticatedKey = "SpecClients.Auth.Authenticated";
     private const string ApiPathKey = "SpecClients.Auth.ApiPath";
     private const string PathTemplateKey = "SpecClients.Auth.PathTemplate";
+    private const string RequirementKey = "SpecClients.Auth.Requirement";
 
     // Stored as object, so that marking a request does not box a new bool each time; read back as bool.
     private static readonly object BoxedTrue = true;
@@ -100,6 +101,14 @@ public static class AuthRequestOptions
 
         return RequestProperties.TryGet<string>(request, OperationIdKey, out var id) ? id : null;
     }
+
+    /// <summary>Records the security alternative applied to a request, whose scopes its token authenticators request.</summary>
+    internal static void SetRequirement(HttpRequestMessage request, SecurityRequirement requirement) =>
+        RequestProperties.Set(request, RequirementKey, requirement);
+
+    /// <summary>The alternative recorded by <see cref="SetRequirement"/>, if any.</summary>
+    internal static SecurityRequirement? GetRequirement(HttpRequestMessage request) =>
+        RequestProperties.TryGet<SecurityRequirement>(request, RequirementKey, out var requirement) ? requirement : null;
 
     /// <summary>
     /// Marks a request whose authentication has been decided (also when it was decided that none applies), so that an

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
@@ -55,6 +57,11 @@ public sealed class TokenProvider
     // an unbound one has handed out, one per target, so that every caller of one target shares one token.
     private TokenTarget? _target;
     private System.Collections.Concurrent.ConcurrentDictionary<TokenTarget, TokenProvider>? _targets;
+
+    // ForScopes: the scope set this provider requests (empty for an unbound provider), and the bound providers an
+    // unbound one has handed out, one per canonical scope set.
+    private string[] _scopes = Array.Empty<string>();
+    private ConcurrentDictionary<string, TokenProvider>? _scoped;
 
     /// <summary>Creates a provider.</summary>
     /// <param name="cacheKey">The cache key, normally from <see cref="TokenCacheKey.Create"/>.</param>
@@ -263,23 +270,60 @@ public sealed class TokenProvider
         var targets = Volatile.Read(ref _targets)
             ?? Interlocked.CompareExchange(ref _targets, new System.Collections.Concurrent.ConcurrentDictionary<TokenTarget, TokenProvider>(), null)
             ?? _targets!;
-        return targets.GetOrAdd(target, t =>
+        // The path, not the operation id, keys the cache: it is what the token may be tied to.
+        return targets.GetOrAdd(target, t => new TokenProvider(TokenCacheKey.Create("SpecClients.TokenTarget", _cacheKey, t.Path), _source, _cache, CopyOptions(), _clock, _logger)
         {
-            var options = new TokenProviderOptions
-            {
-                RefreshMargin = _refreshMargin,
-                DefaultLifetime = _defaultLifetime,
-                MaximumLifetime = _maximumLifetime,
-                TokenRequestTimeout = _requestTimeout,
-            };
-
-            // The path, not the operation id, keys the cache: it is what the token may be tied to.
-            return new TokenProvider(TokenCacheKey.Create("SpecClients.TokenTarget", _cacheKey, t.Path), _source, _cache, options, _clock, _logger)
-            {
-                _target = t,
-            };
+            _target = t,
         });
     }
+
+    /// <summary>The scopes this provider's tokens are requested with, when it came from <see cref="ForScopes"/>; otherwise empty.</summary>
+    public IReadOnlyList<string> Scopes => _scopes;
+
+    /// <summary>
+    /// A provider of tokens requested with one scope set: its token requests carry the scopes in
+    /// <see cref="TokenRequestContext.Scopes"/>, and its tokens are cached under this provider's key extended with the
+    /// canonical scope set, so that a token obtained for fewer scopes is never handed to a caller that needs more. The
+    /// same set (in any order, with duplicates or as one space-separated string) always gives the same provider.
+    /// </summary>
+    /// <param name="scopes">The scopes; an empty set gives this provider itself.</param>
+    /// <returns>The bound provider (cache, clock, options and source are this provider's).</returns>
+    public TokenProvider ForScopes(IEnumerable<string> scopes)
+    {
+        if (scopes is null)
+        {
+            throw new ArgumentNullException(nameof(scopes));
+        }
+
+        var canonical = TokenCacheKey.CanonicalScopes(scopes);
+        if (canonical.Length == 0)
+        {
+            return this;
+        }
+
+        if (_scopes.Length != 0 || _target is not null)
+        {
+            throw new InvalidOperationException("This provider is already bound to " + (_target?.ToString() ?? string.Join(" ", _scopes)) + ".");
+        }
+
+        var bound = Volatile.Read(ref _scoped)
+            ?? Interlocked.CompareExchange(ref _scoped, new ConcurrentDictionary<string, TokenProvider>(StringComparer.Ordinal), null)
+            ?? _scoped!;
+        return bound.GetOrAdd(string.Join(" ", canonical), set => new TokenProvider(
+            TokenCacheKey.Create("SpecClients.TokenScopes", _cacheKey, set), new ScopedTokenSource(_source, canonical), _cache, CopyOptions(), _clock, _logger)
+        {
+            _scopes = canonical,
+        });
+    }
+
+    /// <summary>This provider's settings, for a provider bound to a target or a scope set.</summary>
+    private TokenProviderOptions CopyOptions() => new()
+    {
+        RefreshMargin = _refreshMargin,
+        DefaultLifetime = _defaultLifetime,
+        MaximumLifetime = _maximumLifetime,
+        TokenRequestTimeout = _requestTimeout,
+    };
 
     /// <summary>Describes the provider by the start of its cache key.</summary>
     /// <returns>A description without secrets.</returns>

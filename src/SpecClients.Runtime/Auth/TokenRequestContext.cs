@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using SpecClients.Runtime.Auth.Internal;
 
 namespace SpecClients.Runtime.Auth;
@@ -24,6 +25,19 @@ public sealed class TokenRequestContext
     public TokenTarget? Target { get; }
 
     /// <summary>
+    /// The scopes the token is requested with, in canonical form (distinct, sorted ordinally), when the provider is bound
+    /// to a scope set (<see cref="TokenProvider.ForScopes"/>): generated clients request, per operation, the scopes its
+    /// security requirement lists. Empty when the provider is not bound to scopes.
+    /// </summary>
+    public IReadOnlyList<string> Scopes { get; private set; } = Array.Empty<string>();
+
+    /// <summary>
+    /// <see cref="Scopes"/> as the space-separated <c>scope</c> parameter of an OAuth2 token request (RFC 6749 §3.3), or
+    /// null when there are none.
+    /// </summary>
+    public string? Scope => Scopes.Count == 0 ? null : string.Join(" ", Scopes);
+
+    /// <summary>
     /// Set when the token being replaced came with a refresh token: the source may use it (a refresh grant) instead
     /// of the original credentials. If that attempt throws, the provider asks again once without it.
     /// </summary>
@@ -46,5 +60,12 @@ public sealed class TokenRequestContext
     /// <summary>Describes the context without revealing the refresh token.</summary>
     /// <returns>A masked description.</returns>
     public override string ToString() =>
-        "TokenRequestContext { RefreshToken = " + (RefreshToken is null ? "none" : SecretMask.Hidden) + (Target is null ? string.Empty : ", Target = " + Target) + " }";
+        "TokenRequestContext { RefreshToken = " + (RefreshToken is null ? "none" : SecretMask.Hidden)
+        + (Target is null ? string.Empty : ", Target = " + Target)
+        + (Scopes.Count == 0 ? string.Empty : ", Scopes = " + Scope)
+        + " }";
+
+    /// <summary>This context with <paramref name="canonicalScopes"/> (from <see cref="TokenCacheKey.CanonicalScopes"/>) as its scopes.</summary>
+    internal TokenRequestContext WithScopes(string[] canonicalScopes) =>
+        new(RefreshToken, Clock, Target) { Scopes = canonicalScopes };
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -7,6 +8,8 @@ namespace SpecClients.Runtime.Auth;
 /// <summary>Builds cache keys from which no secret can be read back.</summary>
 public static class TokenCacheKey
 {
+    private static readonly char[] ScopeSeparators = { ' ', '\t', '\r', '\n' };
+
     /// <summary>
     /// The lowercase hexadecimal SHA-256 of the parts. Each part is length-prefixed (and <see langword="null"/> is told
     /// apart from empty), so <c>("ab", "c")</c> and <c>("a", "bc")</c> give different keys.
@@ -44,6 +47,39 @@ public static class TokenCacheKey
         }
 
         return hex.ToString();
+    }
+
+    /// <summary>
+    /// A scope set in one canonical form, so that <c>"b a"</c>, <c>["a", "b"]</c> and <c>["b", "a", "a"]</c> name one
+    /// token: split at white space (RFC 6749 §3.3 scope tokens contain none), without empty entries, distinct and sorted
+    /// ordinally.
+    /// </summary>
+    /// <param name="scopes">The scopes, each possibly a space-separated list; null for none.</param>
+    /// <returns>The canonical set; empty for none.</returns>
+    internal static string[] CanonicalScopes(IEnumerable<string?>? scopes)
+    {
+        if (scopes is null)
+        {
+            return Array.Empty<string>();
+        }
+
+        var set = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var item in scopes)
+        {
+            foreach (var scope in (item ?? string.Empty).Split(ScopeSeparators, StringSplitOptions.RemoveEmptyEntries))
+            {
+                set.Add(scope);
+            }
+        }
+
+        if (set.Count == 0)
+        {
+            return Array.Empty<string>();
+        }
+
+        var canonical = new string[set.Count];
+        set.CopyTo(canonical);
+        return canonical;
     }
 
     private static void Append(IncrementalHash hash, string? part)

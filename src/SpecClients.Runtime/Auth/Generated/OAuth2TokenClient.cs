@@ -24,8 +24,9 @@ public enum OAuth2Grant
 
 /// <summary>
 /// An RFC 6749 token endpoint client for security schemes whose <c>flows</c> give a <c>tokenUrl</c>: posts the grant as a
-/// form with the client credentials in HTTP Basic (client_secret_basic), uses the refresh token when there is one, and
-/// reads <c>access_token</c>, <c>expires_in</c> and <c>refresh_token</c>.
+/// form with the client credentials in HTTP Basic (client_secret_basic) or in the form (client_secret_post), uses the
+/// refresh token when there is one (at the <c>refreshUrl</c> when one is given), and reads <c>access_token</c>,
+/// <c>expires_in</c> and <c>refresh_token</c>.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class OAuth2TokenClient
@@ -36,6 +37,8 @@ public sealed class OAuth2TokenClient
     private readonly string _apiName;
     private readonly Uri _tokenUrl;
     private readonly AutomaticRedirects _handlerRedirects;
+    private readonly bool _allowInsecureHttp;
+    private Uri? _refreshUrl;
 
     /// <summary>Creates the client.</summary>
     /// <param name="httpClient">The HTTP client.</param>
@@ -53,6 +56,25 @@ public sealed class OAuth2TokenClient
         _apiName = apiName;
         _tokenUrl = tokenUrl ?? throw new ArgumentNullException(nameof(tokenUrl));
         _handlerRedirects = Redirects.Disable(httpClient);
+        _allowInsecureHttp = allowInsecureHttp;
+    }
+
+    /// <summary>How the client authenticates to the token endpoint; <see cref="OAuth2ClientAuthentication.ClientSecretBasic"/> by default.</summary>
+    public OAuth2ClientAuthentication ClientAuthentication { get; set; }
+
+    /// <summary>Where refresh-token grants go (the flow's <c>refreshUrl</c>); null: the token URL.</summary>
+    public Uri? RefreshUrl
+    {
+        get => _refreshUrl;
+        set
+        {
+            if (value is not null && !_allowInsecureHttp)
+            {
+                TransportSecurity.RequireHttpsForCredentials(value, _apiName);
+            }
+
+            _refreshUrl = value;
+        }
     }
 
     /// <summary>Resolves a spec's <c>tokenUrl</c>, which may be relative to the server (PayPal's <c>/v1/oauth2/token</c>),
@@ -77,7 +99,10 @@ public sealed class OAuth2TokenClient
     /// <param name="grant">The grant to run when there is no refresh token.</param>
     /// <param name="clientId">The client id.</param>
     /// <param name="clientSecret">The client secret.</param>
-    /// <param name="scope">Space-separated scopes, or null.</param>
+    /// <param name="scope">
+    /// Space-separated scopes set by the user, which win; null: the context's <see cref="TokenRequestContext.Scope"/>
+    /// (the operation's scopes), else none (the server's default).
+    /// </param>
     /// <param name="username">The resource owner's user name (password grant).</param>
     /// <param name="password">The resource owner's password (password grant).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
@@ -116,9 +141,25 @@ public sealed class OAuth2TokenClient
             fields.Add(new("grant_type", "client_credentials"));
         }
 
-        if (!string.IsNullOrWhiteSpace(scope))
+        var requestedScope = string.IsNullOrWhiteSpace(scope) ? context.Scope : scope;
+        if (requestedScope is not null)
         {
-            fields.Add(new("scope", scope));
+            fields.Add(new("scope", requestedScope));
+        }
+
+        // RFC 6749 §2.3.1: the client id and secret go either in the form or, form-urlencoded, in HTTP Basic.
+        string? basicCredentials = null;
+        if (ClientAuthentication == OAuth2ClientAuthentication.ClientSecretPost)
+        {
+            fields.Add(new("client_id", clientId));
+            if (clientSecret is not null)
+            {
+                fields.Add(new("client_secret", clientSecret));
+            }
+        }
+        else
+        {
+            basicCredentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(FormEncode(clientId!) + ":" + FormEncode(clientSecret ?? string.Empty)));
         }
 
         var request = new ApiRequest("oauth2.token", HttpMethod.Post, string.Empty);
@@ -130,18 +171,22 @@ public sealed class OAuth2TokenClient
 
         // The grant and the client credentials go to the token URL's origin only: a redirect elsewhere is refused, and
         // a token can come from nowhere else.
-        var credentials = Uri.EscapeDataString(clientId) + ":" + Uri.EscapeDataString(clientSecret ?? string.Empty);
+        var endpoint = context.RefreshToken is not null && _refreshUrl is not null ? _refreshUrl : _tokenUrl;
         Uri? redirectedTo = null;
         var redirectedAsGet = false;
         for (var redirects = 0; ; redirects++)
         {
-            using var message = request.ToHttpRequestMessage(_tokenUrl);
+            using var message = request.ToHttpRequestMessage(endpoint);
             if (redirectedTo is not null)
             {
                 Redirects.Redirect(message, redirectedTo, redirectedAsGet);
             }
 
-            message.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
+            if (basicCredentials is not null)
+            {
+                message.Headers.Authorization = new AuthenticationHeaderValue("Basic", basicCredentials);
+            }
+
             AuthRequestOptions.MarkAuthenticated(message);
             var sentTo = message.RequestUri!;
             using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -161,6 +206,12 @@ public sealed class OAuth2TokenClient
             return await ReadTokenAsync(response, context, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// <c>application/x-www-form-urlencoded</c> encoding (RFC 6749 Appendix B), which client_secret_basic applies to the
+    /// client id and secret before Base64: a space becomes <c>+</c>, and <c>+</c>, <c>:</c> and <c>%</c> are escaped.
+    /// </summary>
+    private static string FormEncode(string value) => Uri.EscapeDataString(value).Replace("%20", "+");
 
     private async ValueTask<AccessToken> ReadTokenAsync(HttpResponseMessage response, TokenRequestContext context, CancellationToken cancellationToken)
     {

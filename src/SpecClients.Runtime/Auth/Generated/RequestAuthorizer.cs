@@ -113,6 +113,8 @@ public sealed class RequestAuthorizer
                 continue;
             }
 
+            // Token authenticators read the alternative's scopes from the request.
+            AuthRequestOptions.SetRequirement(request, alternatives[i]);
             var authenticators = chosen.Authenticators;
             for (var j = 0; j < authenticators.Count; j++)
             {

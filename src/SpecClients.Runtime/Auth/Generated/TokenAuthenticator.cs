@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.ComponentModel;
 using System.Net.Http;
 using System.Threading;
@@ -19,6 +20,11 @@ public sealed class TokenAuthenticator : IRequestAuthenticator, ICredentialRejec
     // The last token applied and the value it was sent as, so that formatting and validating happen once per token,
     // and a 401 can be traced back to the token on the request by the value the request carries.
     private SentToken? _last;
+
+    // RequestsOperationScopes: the providers of the scope lists seen so far, by list instance; copied on write, bounded
+    // so that callers who build a requirement per request cannot grow it (ForScopes still gives them the right provider).
+    private const int MaxScopeLists = 64;
+    private KeyValuePair<IReadOnlyList<string>, TokenProvider>[] _scopedProviders = Array.Empty<KeyValuePair<IReadOnlyList<string>, TokenProvider>>();
 
     /// <summary>Creates the authenticator.</summary>
     /// <param name="schemeName">The security scheme's name.</param>
@@ -61,6 +67,14 @@ public sealed class TokenAuthenticator : IRequestAuthenticator, ICredentialRejec
     /// </summary>
     public CredentialRejection? RejectedWhen { get; set; }
 
+    /// <summary>
+    /// Whether each request gets a token for the scopes its security requirement lists for this scheme
+    /// (<see cref="SecurityRequirement.GetScopes"/>), obtained and cached per scope set (<see cref="TokenProvider.ForScopes"/>).
+    /// Off: every request gets the token of the provider given to the constructor (generated clients turn it off when
+    /// the options set a scope, which then wins).
+    /// </summary>
+    public bool RequestsOperationScopes { get; set; }
+
     /// <inheritdoc />
     public async ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -69,13 +83,14 @@ public sealed class TokenAuthenticator : IRequestAuthenticator, ICredentialRejec
             throw new ArgumentNullException(nameof(request));
         }
 
-        var token = await _provider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        var provider = ProviderFor(request);
+        var token = await provider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         var sent = Volatile.Read(ref _last);
-        if (sent is null || !string.Equals(sent.Token.Value, token.Value, StringComparison.Ordinal))
+        if (sent is null || !ReferenceEquals(sent.Provider, provider) || !string.Equals(sent.Token.Value, token.Value, StringComparison.Ordinal))
         {
             var value = _format.Apply(token.Value);
             CredentialPlacement.ValidateValue(SchemeName, Location, value, "token");
-            sent = new SentToken(token, value);
+            sent = new SentToken(provider, token, value);
             Volatile.Write(ref _last, sent);
         }
 
@@ -104,17 +119,50 @@ public sealed class TokenAuthenticator : IRequestAuthenticator, ICredentialRejec
             return false;
         }
 
-        if (carried.Contains(last!.Value))
+        var provider = ProviderFor(request);
+        if (ReferenceEquals(last!.Provider, provider) && carried.Contains(last.Value))
         {
-            await _provider.InvalidateAsync(last.Token, cancellationToken).ConfigureAwait(false);
+            await provider.InvalidateAsync(last.Token, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            // Not the last token applied: an older one, or another instance's; drop the cached token only if it is that one.
-            await _provider.InvalidateAsync(cached => carried.Contains(_format.Apply(cached.Value)), cancellationToken).ConfigureAwait(false);
+            // Not the last token applied: an older one, another scope set's, or another instance's; drop the cached token
+            // only if it is that one.
+            await provider.InvalidateAsync(cached => carried.Contains(_format.Apply(cached.Value)), cancellationToken).ConfigureAwait(false);
         }
 
         return true;
+    }
+
+    /// <summary>The provider of the scope set the request's security requirement lists for this scheme.</summary>
+    private TokenProvider ProviderFor(HttpRequestMessage request)
+    {
+        if (!RequestsOperationScopes || AuthRequestOptions.GetRequirement(request)?.GetScopes(SchemeName) is not { Count: > 0 } scopes)
+        {
+            return _provider;
+        }
+
+        // Generated clients pass the same static requirements, hence the same scope lists, on every call: each list is
+        // bound once, so the hit path neither sorts nor hashes the scopes.
+        var known = Volatile.Read(ref _scopedProviders);
+        foreach (var entry in known)
+        {
+            if (ReferenceEquals(entry.Key, scopes))
+            {
+                return entry.Value;
+            }
+        }
+
+        var provider = _provider.ForScopes(scopes);
+        if (known.Length < MaxScopeLists)
+        {
+            var grown = new KeyValuePair<IReadOnlyList<string>, TokenProvider>[known.Length + 1];
+            Array.Copy(known, grown, known.Length);
+            grown[known.Length] = new(scopes, provider);
+            Interlocked.CompareExchange(ref _scopedProviders, grown, known);
+        }
+
+        return provider;
     }
 
     /// <summary>Describes the authenticator.</summary>
@@ -122,14 +170,17 @@ public sealed class TokenAuthenticator : IRequestAuthenticator, ICredentialRejec
     public override string ToString() =>
         "TokenAuthenticator { Scheme = " + SchemeName + ", In = " + Location + ", Name = " + ParameterName + ", Format = " + _format + " }";
 
-    /// <summary>A token and the value it is sent as (formatted and validated).</summary>
+    /// <summary>A token, the provider it came from and the value it is sent as (formatted and validated).</summary>
     private sealed class SentToken
     {
-        public SentToken(AccessToken token, string value)
+        public SentToken(TokenProvider provider, AccessToken token, string value)
         {
+            Provider = provider;
             Token = token;
             Value = value;
         }
+
+        public TokenProvider Provider { get; }
 
         public AccessToken Token { get; }
 
