@@ -369,15 +369,18 @@ public sealed class TokenProvider
 
             completion.TrySetResult(token);
         }
-        catch (TokenAcquisitionException ex)
+        catch (Exception ex)
         {
+            // AcquireAsync describes every failure; anything else would be a bug here, and must still end the flight.
+            var failure = ex as TokenAcquisitionException ?? Failed(ex);
+
             // Recorded before the flight completes, so a caller who finds it failed also finds the back-off.
             lock (_shared.Gate)
             {
-                _shared.RecordFailure(ex, _clock.GetUtcNow(), _failureBackoff, _maximumFailureBackoff);
+                _shared.RecordFailure(failure, _clock.GetUtcNow(), _failureBackoff, _maximumFailureBackoff);
             }
 
-            completion.TrySetException(ex);
+            completion.TrySetException(failure);
             _ = completion.Task.Exception; // observed here, so no waiter is needed to observe it
         }
     }
