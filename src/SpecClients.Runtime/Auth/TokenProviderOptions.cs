@@ -31,7 +31,8 @@ public sealed class TokenProviderOptions
     /// How long, after a failed token request, further callers for the same credentials fail fast with a copy of that
     /// failure (a <see cref="TokenAcquisitionException"/> with <see cref="TokenAcquisitionException.RetryNotBefore"/>
     /// set) instead of each waiting on a dead or refusing token endpoint. The window doubles with every further failure
-    /// in a row, up to <see cref="MaximumFailureBackoff"/>, and a successful request ends it.
+    /// in a row, up to <see cref="MaximumFailureBackoff"/>, and a successful request ends it; a longer <c>Retry-After</c>
+    /// of the failed response is honoured up to that maximum too.
     /// <see cref="TimeSpan.Zero"/> switches the back-off off (every caller after a failure tries again). Default: 2 seconds.
     /// </summary>
     public TimeSpan FailureBackoff { get; set; } = TimeSpan.FromSeconds(2);

@@ -180,6 +180,21 @@ public sealed class TokenAcquisitionFailureTests
             .RetryNotBefore.ShouldBe(_clock.GetUtcNow() + TimeSpan.FromSeconds(1), "a success starts the back-off over");
     }
 
+    [Theory]
+    [InlineData(20, 20)]
+    [InlineData(3600, 30)]
+    public async Task RetryAfterOfTheFailedResponseLengthensTheBackoffUpToItsMaximum(int retryAfterSeconds, int windowSeconds)
+    {
+        var provider = Create(new TestTokenSource((_, _, _) =>
+            throw new ApiException("Test API", "createToken", 429, null) { RetryAfter = TimeSpan.FromSeconds(retryAfterSeconds) }));
+        var first = await Should.ThrowAsync<TokenAcquisitionException>(async () => await provider.GetTokenAsync(CancellationToken.None));
+
+        var fast = await Should.ThrowAsync<TokenAcquisitionException>(async () => await provider.GetTokenAsync(CancellationToken.None));
+
+        first.RetryAfter.ShouldBe(TimeSpan.FromSeconds(retryAfterSeconds));
+        fast.RetryNotBefore.ShouldBe(_clock.GetUtcNow() + TimeSpan.FromSeconds(windowSeconds));
+    }
+
     [Fact]
     public async Task CallerCancellationIsAnOperationCanceledExceptionEvenWithinTheBackoff()
     {

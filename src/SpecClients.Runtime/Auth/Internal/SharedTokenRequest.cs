@@ -68,6 +68,12 @@ internal sealed class SharedTokenRequest
             window = TimeSpan.FromTicks(window.Ticks * 2);
         }
 
+        // A server that said how long to wait (Retry-After on a 429 or 503) is not asked sooner, within the same bound.
+        if (exception.RetryAfter is { } asked && asked > window)
+        {
+            window = asked;
+        }
+
         if (window > maximum)
         {
             window = maximum;
