@@ -52,6 +52,21 @@ public sealed class TokenAcquisitionFailureTests
     }
 
     [Fact]
+    public async Task AnErrorMemberThatIsNoErrorCodeStaysOutOfEveryMessage()
+    {
+        const string echoed = "bad secret client-secret-5b7e91 for client-1";
+        await using var server = await RecordingServer.StartAsync();
+        server.RespondJson(400, "{\"error\":\"" + echoed + "\"}");
+        var provider = OAuth2Provider(server.CreateHttpClient(), new Uri(server.Uri, "oauth/token"));
+
+        var error = await Should.ThrowAsync<TokenAcquisitionException>(async () => await provider.GetTokenAsync(CancellationToken.None));
+
+        error.Error.ShouldBe(echoed);
+        error.Message.ShouldNotContain("bad secret");
+        error.InnerException!.Message.ShouldNotContain("bad secret");
+    }
+
+    [Fact]
     public async Task RefusedConnectionIsATokenAcquisitionExceptionAroundTheHttpRequestException()
     {
         var closedPort = ClosedLoopbackPort();

@@ -32,7 +32,7 @@ internal static class TokenFailures
             case ApiException api:
             {
                 var oauth = ReadOAuth2Error(api.ResponseBody);
-                var code = IsPrintableCode(oauth.Code) ? " (OAuth2 error '" + oauth.Code + "')" : string.Empty;
+                var code = PrintableErrorCode(oauth.Code) is { } printable ? " (OAuth2 error '" + printable + "')" : string.Empty;
                 var what = api.GetType() == typeof(ApiException) || api.GetType().IsGenericType
                     ? "operation '" + api.OperationId + "' answered HTTP " + api.StatusCode + StatusName(api.StatusCode) + code + "."
                     : api.Message;
@@ -88,24 +88,26 @@ internal static class TokenFailures
     private static string? StringMember(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    // An error code goes into the message only when it looks like one (RFC 6749 codes are short ASCII words); anything
-    // else a server put there stays in the Error property, out of logs that print messages.
-    private static bool IsPrintableCode(string? code)
+    /// <summary>
+    /// The OAuth2 error code when it looks like one (RFC 6749 codes are short ASCII words), else null: only such a code
+    /// goes into a message; anything else a server put there stays in the exception's properties, out of logged messages.
+    /// </summary>
+    public static string? PrintableErrorCode(string? code)
     {
         if (string.IsNullOrEmpty(code) || code!.Length > MaxErrorCodeLength)
         {
-            return false;
+            return null;
         }
 
         foreach (var c in code)
         {
             if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_' or '-' or '.'))
             {
-                return false;
+                return null;
             }
         }
 
-        return true;
+        return code;
     }
 
     private static string StatusName(int status) =>
