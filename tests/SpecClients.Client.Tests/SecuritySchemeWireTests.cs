@@ -291,16 +291,21 @@ public sealed class SecuritySchemeWireTests
     }
 
     [Fact]
-    public async Task OAuth2ErrorFromTheTokenEndpointIsAnApiExceptionWithTheErrorCode()
+    public async Task OAuth2ErrorFromTheTokenEndpointIsATokenAcquisitionExceptionWithTheErrorCode()
     {
         await using var server = await RecordingServer.StartAsync();
         server.Respond(204, null, string.Empty);
         server.RespondJsonAt("/oauth2/token", 401, """{"error":"invalid_client","error_description":"Bad client credentials"}""");
         var client = CreateClient(server, o => { o.ClientCredentialsClientId = "app"; o.ClientCredentialsClientSecret = "wrong-secret-42"; });
 
-        var error = await Should.ThrowAsync<ApiException>(() => client.GetAsMachineAsync());
+        var error = await Should.ThrowAsync<TokenAcquisitionException>(() => client.GetAsMachineAsync());
 
         error.StatusCode.ShouldBe(401);
+        error.Error.ShouldBe("invalid_client");
+        error.ErrorDescription.ShouldBe("Bad client credentials");
+        error.SchemeName.ShouldBe("clientCredentials");
+        error.InnerException.ShouldBeOfType<ApiException>();
+        error.ShouldBeAssignableTo<ApiException>("an ApiException as before");
         error.Message.ShouldContain("invalid_client");
         error.Message.ShouldNotContain("wrong-secret-42");
         server.Requests.ShouldNotContain(r => r.Path == "/v1/machine");

@@ -25,7 +25,7 @@ public sealed class TokenEndpointFaultTests
     {
         await using var run = (await FaultRun.StartAsync()).Once(Endpoint.KitegatewayToken, Fault.Json(500, ErrorJson));
 
-        var exception = await run.FailsAsync<ApiException<FaultProviders.Kitegateway.ErrorResponse>>(run.KitegatewayCall);
+        var exception = await run.TokenFailsAsync<ApiException<FaultProviders.Kitegateway.ErrorResponse>>(run.KitegatewayCall);
 
         exception.StatusCode.ShouldBe(500);
         exception.OperationId.ShouldBe("createAccessToken");
@@ -40,7 +40,7 @@ public sealed class TokenEndpointFaultTests
     {
         await using var run = (await FaultRun.StartAsync()).Once(Endpoint.KitegatewayToken, Fault.Html(502));
 
-        var exception = await run.FailsAsync<ApiException>(run.KitegatewayCall);
+        var exception = await run.TokenFailsAsync<ApiException>(run.KitegatewayCall);
 
         exception.ShouldNotBeOfType<ApiException<FaultProviders.Kitegateway.ErrorResponse>>();
         exception.StatusCode.ShouldBe(502);
@@ -75,7 +75,7 @@ public sealed class TokenEndpointFaultTests
     {
         await using var run = (await FaultRun.StartAsync()).Always(Endpoint.KitegatewayToken, Fault.Status(503, retryAfter: "1"));
 
-        var exception = await run.FailsAsync<ApiException>(run.KitegatewayCall);
+        var exception = await run.TokenFailsAsync<ApiException>(run.KitegatewayCall);
 
         exception.StatusCode.ShouldBe(503);
         exception.RetryAfter.ShouldBe(TimeSpan.FromSeconds(1));
@@ -109,7 +109,7 @@ public sealed class TokenEndpointFaultTests
     {
         await using var run = (await FaultRun.StartAsync()).Once(Endpoint.KitegatewayToken, Fault.Status(429, retryAfter: "3600"));
 
-        var exception = await run.FailsAsync<ApiException>(run.KitegatewayCall, TimeSpan.FromSeconds(3));
+        var exception = await run.TokenFailsAsync<ApiException>(run.KitegatewayCall, TimeSpan.FromSeconds(3));
 
         exception.StatusCode.ShouldBe(429);
         exception.RetryAfter.ShouldBe(TimeSpan.FromHours(1));
@@ -141,13 +141,12 @@ public sealed class TokenEndpointFaultTests
     }
 
     [Fact]
-    public async Task NoAnswerWithinHttpClientTimeoutFailsWithTaskCanceledException()
+    public async Task NoAnswerWithinHttpClientTimeoutFailsWithATimeoutInside()
     {
         await using var run = (await FaultRun.StartAsync(httpTimeout: TimeSpan.FromSeconds(1))).Once(Endpoint.KitegatewayToken, Fault.Hang());
 
-        var exception = await run.FailsAsync<TaskCanceledException>(run.KitegatewayCall, TimeSpan.FromSeconds(5));
+        await run.TokenFailsAsync<TimeoutException>(run.KitegatewayCall, TimeSpan.FromSeconds(5));
 
-        exception.InnerException.ShouldBeOfType<TimeoutException>();
         await run.RecoversAsync(run.KitegatewayCall);
     }
 
@@ -156,9 +155,35 @@ public sealed class TokenEndpointFaultTests
     {
         await using var run = (await FaultRun.StartAsync(tokens: t => t.TokenRequestTimeout = TimeSpan.FromSeconds(1))).Once(Endpoint.KitegatewayToken, Fault.Hang());
 
-        await run.FailsAsync<TimeoutException>(run.KitegatewayCall, TimeSpan.FromSeconds(5));
+        await run.TokenFailsAsync<TimeoutException>(run.KitegatewayCall, TimeSpan.FromSeconds(5));
 
         await run.RecoversAsync(run.KitegatewayCall);
+    }
+
+    [Fact]
+    public async Task DeadTokenEndpointFailsLaterCallersFastUntilTheBackoffEnds()
+    {
+        // Issue 12 point 6: without the back-off, each of these calls waited out its own TokenRequestTimeout.
+        var backoff = TimeSpan.FromSeconds(1);
+        await using var run = (await FaultRun.StartAsync(tokens: t => t.TokenRequestTimeout = TimeSpan.FromSeconds(1), failureBackoff: backoff))
+            .Always(Endpoint.KitegatewayToken, Fault.Hang());
+        await run.TokenFailsAsync<TimeoutException>(run.KitegatewayCall, TimeSpan.FromSeconds(5));
+
+        var fast = new TokenAcquisitionException[20];
+        for (var i = 0; i < fast.Length; i++)
+        {
+            fast[i] = await run.FailsAsync<TokenAcquisitionException>(run.KitegatewayCall, TimeSpan.FromSeconds(5));
+        }
+
+        fast.ShouldAllBe(e => e.RetryNotBefore != null && e.InnerException is TimeoutException);
+        run.Server.Hits(Endpoint.KitegatewayToken).ShouldBe(1);
+
+        // Once the window has passed, the next caller asks again (and the healed server answers).
+        run.Server.Heal();
+        var waitUntil = fast[^1].RetryNotBefore!.Value;
+        await Task.Delay(waitUntil - DateTimeOffset.UtcNow is { Ticks: > 0 } rest ? rest : TimeSpan.Zero);
+        await run.RecoversAsync(run.KitegatewayCall);
+        run.Server.Hits(Endpoint.KitegatewayToken).ShouldBe(2);
     }
 
     [Fact]
@@ -179,7 +204,7 @@ public sealed class TokenEndpointFaultTests
     {
         await using var run = (await FaultRun.StartAsync()).Once(Endpoint.KitegatewayToken, Fault.ResetBeforeHeaders());
 
-        await run.FailsAsync<HttpRequestException>(run.KitegatewayCall);
+        await run.TokenFailsAsync<HttpRequestException>(run.KitegatewayCall);
 
         await run.RecoversAsync(run.KitegatewayCall);
     }
@@ -190,7 +215,7 @@ public sealed class TokenEndpointFaultTests
         var json = """{"code":200,"status":"success","message":"Token generated","data":{"token":"JWT kg-TOKEN-SECRET-cut-short-0123456789","expires":4102444800}}""";
         await using var run = (await FaultRun.StartAsync()).Once(Endpoint.KitegatewayToken, Fault.ResetMidBody(json));
 
-        var exception = await run.FailsAsync<ApiResponseFormatException>(run.KitegatewayCall);
+        var exception = await run.TokenFailsAsync<ApiResponseFormatException>(run.KitegatewayCall);
 
         exception.Message.ShouldContain("connection closed");
         exception.OperationId.ShouldBe("createAccessToken");
@@ -202,7 +227,7 @@ public sealed class TokenEndpointFaultTests
     {
         await using var run = (await FaultRun.StartAsync()).Once(Endpoint.KitegatewayToken, Fault.Raw("truncated JSON", 200, "application/json", """{"code":200,"status":"success","data":{"token":"JWT kg-TOKEN-SECRET-trunc"""));
 
-        await run.FailsAsync<ApiResponseFormatException>(run.KitegatewayCall);
+        await run.TokenFailsAsync<ApiResponseFormatException>(run.KitegatewayCall);
 
         await run.RecoversAsync(run.KitegatewayCall);
     }
@@ -212,7 +237,7 @@ public sealed class TokenEndpointFaultTests
     {
         await using var run = (await FaultRun.StartAsync()).Once(Endpoint.KitegatewayToken, Fault.Raw("200 HTML page", 200, "text/html", "<html><body>Maintenance</body></html>"));
 
-        await run.FailsAsync<ApiResponseFormatException>(run.KitegatewayCall);
+        await run.TokenFailsAsync<ApiResponseFormatException>(run.KitegatewayCall);
 
         await run.RecoversAsync(run.KitegatewayCall);
     }
@@ -222,7 +247,7 @@ public sealed class TokenEndpointFaultTests
     {
         await using var run = (await FaultRun.StartAsync()).Once(Endpoint.KitegatewayToken, Fault.Raw("200 empty body", 200, "application/json", string.Empty));
 
-        var exception = await run.FailsAsync<ApiResponseFormatException>(run.KitegatewayCall);
+        var exception = await run.TokenFailsAsync<ApiResponseFormatException>(run.KitegatewayCall);
 
         exception.Message.ShouldContain("empty");
         await run.RecoversAsync(run.KitegatewayCall);
@@ -233,7 +258,7 @@ public sealed class TokenEndpointFaultTests
     {
         await using var run = (await FaultRun.StartAsync()).Once(Endpoint.KitegatewayToken, Fault.KitegatewayTokenData("token is an object", """{"token":{"value":"JWT kg-TOKEN-SECRET-nested"},"expires":4102444800}"""));
 
-        var exception = await run.FailsAsync<ApiResponseFormatException>(run.KitegatewayCall);
+        var exception = await run.TokenFailsAsync<ApiResponseFormatException>(run.KitegatewayCall);
 
         exception.Message.ShouldContain("token", Case.Insensitive);
         await run.RecoversAsync(run.KitegatewayCall);
@@ -244,7 +269,7 @@ public sealed class TokenEndpointFaultTests
     {
         await using var run = (await FaultRun.StartAsync()).Once(Endpoint.KitegatewayToken, Fault.KitegatewayTokenData("expires is text", """{"token":"JWT kg-TOKEN-SECRET-typed","expires":"tomorrow"}"""));
 
-        await run.FailsAsync<ApiResponseFormatException>(run.KitegatewayCall);
+        await run.TokenFailsAsync<ApiResponseFormatException>(run.KitegatewayCall);
 
         await run.RecoversAsync(run.KitegatewayCall);
     }
@@ -259,7 +284,7 @@ public sealed class TokenEndpointFaultTests
     {
         await using var run = (await FaultRun.StartAsync()).Once(Endpoint.KitegatewayToken, Fault.KitegatewayTokenData(name, data));
 
-        var exception = await run.FailsAsync<TokenResponseException>(run.KitegatewayCall, test: nameof(MissingOrEmptyTokenFailsWithTokenResponseException) + "(" + name + ")");
+        var exception = await run.TokenFailsAsync<TokenResponseException>(run.KitegatewayCall, test: nameof(MissingOrEmptyTokenFailsWithTokenResponseException) + "(" + name + ")");
 
         exception.Message.ShouldContain("/data/token");
         await run.RecoversAsync(run.KitegatewayCall);
@@ -270,7 +295,7 @@ public sealed class TokenEndpointFaultTests
     {
         await using var run = (await FaultRun.StartAsync()).Once(Endpoint.KitegatewayToken, Fault.KitegatewayTokenData("token with CR/LF", """{"token":"JWT kg-TOKEN-SECRET\r\nX-Injected: 1","expires":4102444800}"""));
 
-        var exception = await run.FailsAsync<SpecClients.Runtime.Auth.TokenResponseException>(run.KitegatewayCall);
+        var exception = await run.TokenFailsAsync<SpecClients.Runtime.Auth.TokenResponseException>(run.KitegatewayCall);
 
         exception.Message.ShouldContain("line breaks");
         exception.Message.ShouldNotContain("kg-TOKEN-SECRET");
@@ -312,7 +337,8 @@ public sealed class TokenEndpointFaultTests
         // format error; both are defined, and the next call works.
         if (exception is not null)
         {
-            exception.ShouldBeAssignableTo<ApiResponseFormatException>(exception.ToString());
+            exception.ShouldBeAssignableTo<TokenAcquisitionException>(exception.ToString())!
+                .InnerException.ShouldBeAssignableTo<ApiResponseFormatException>(exception.ToString());
         }
 
         Support.RuntimeFigures.RecordFault(nameof(AbsurdExpiryNeitherBreaksTheCallNorPoisonsTheCache) + "(" + name + ")", "KitegatewayToken: expires " + expires, exception is null ? "succeeded" : exception.GetType().Name + ": " + exception.Message, TimeSpan.Zero);
@@ -327,7 +353,7 @@ public sealed class TokenEndpointFaultTests
     {
         await using var run = (await FaultRun.StartAsync(maxResponseBytes: 1024 * 1024)).Once(Endpoint.KitegatewayToken, Fault.Huge(8 * 1024 * 1024, declareLength));
 
-        var exception = await run.FailsAsync<ApiResponseFormatException>(run.KitegatewayCall, test: nameof(HugeTokenResponseFailsAtTheSizeLimit) + "(" + (declareLength ? "Content-Length" : "chunked") + ")");
+        var exception = await run.TokenFailsAsync<ApiResponseFormatException>(run.KitegatewayCall, test: nameof(HugeTokenResponseFailsAtTheSizeLimit) + "(" + (declareLength ? "Content-Length" : "chunked") + ")");
 
         exception.Message.ShouldContain("exceeds the limit of 1048576 bytes");
         await run.RecoversAsync(run.KitegatewayCall);
@@ -339,9 +365,8 @@ public sealed class TokenEndpointFaultTests
         var json = """{"code":200,"status":"success","message":"Token generated","data":{"token":"JWT kg-TOKEN-SECRET-drip","expires":4102444800}}""";
         await using var run = (await FaultRun.StartAsync(httpTimeout: TimeSpan.FromSeconds(1.5))).Once(Endpoint.KitegatewayToken, Fault.SlowDrip(json, TimeSpan.FromMilliseconds(100)));
 
-        var exception = await run.FailsAsync<TaskCanceledException>(run.KitegatewayCall, TimeSpan.FromSeconds(5));
+        await run.TokenFailsAsync<TimeoutException>(run.KitegatewayCall, TimeSpan.FromSeconds(5));
 
-        exception.InnerException.ShouldBeOfType<TimeoutException>();
         await run.RecoversAsync(run.KitegatewayCall);
     }
 
@@ -351,7 +376,7 @@ public sealed class TokenEndpointFaultTests
         await using var run = await FaultRun.StartAsync(kitegatewaySecretKey: "sk-SECRET-wrong-key");
         run.FaultName = "KitegatewayToken: wrong Secret-Key, 401 from the server";
 
-        var exception = await run.FailsAsync<ApiException>(run.KitegatewayCall);
+        var exception = await run.TokenFailsAsync<ApiException>(run.KitegatewayCall);
 
         exception.StatusCode.ShouldBe(401);
         exception.OperationId.ShouldBe("createAccessToken");

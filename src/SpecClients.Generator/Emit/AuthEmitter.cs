@@ -164,6 +164,8 @@ internal static class AuthEmitter
                     DefaultLifetime = defaultLifetimeUnchanged && specLifetime is { } lifetime ? lifetime : tokens.DefaultLifetime,
                     MaximumLifetime = tokens.MaximumLifetime,
                     TokenRequestTimeout = tokens.TokenRequestTimeout,
+                    FailureBackoff = tokens.FailureBackoff,
+                    MaximumFailureBackoff = tokens.MaximumFailureBackoff,
                 };
             }
             """);

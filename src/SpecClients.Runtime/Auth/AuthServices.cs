@@ -68,7 +68,11 @@ public sealed class AuthServices
             Cache,
             options,
             TimeProvider,
-            LoggerFactory.CreateLogger("SpecClients.Auth." + apiName));
+            LoggerFactory.CreateLogger("SpecClients.Auth." + apiName))
+        {
+            ApiName = apiName,
+            SchemeName = schemeName,
+        };
 
     /// <summary>A token provider with this cache, clock and a logger named after the API.</summary>
     /// <param name="apiName">The API name, for the logger category.</param>

@@ -20,7 +20,12 @@ namespace SpecClients.Runtime.Auth;
 /// A token that arrives already expired is handed out once and not cached.</para>
 /// <para>A cached token is reused until <c>ExpiresAt - RefreshMargin</c> (or halfway through its lifetime, if that
 /// is later). The clock is read only through the <see cref="TimeProvider"/>.</para>
-/// <para>Failures are never cached: the next caller tries again. A caller's cancellation stops only its own wait.</para>
+/// <para>Every failure is thrown as a <see cref="TokenAcquisitionException"/> with the cause inside. Failures are never
+/// cached as tokens; for a short while after one (<see cref="TokenProviderOptions.FailureBackoff"/>, growing with
+/// repeated failures) callers fail fast with a copy of it instead of each waiting on a failing endpoint. A caller's
+/// cancellation stops only its own wait and is thrown as <see cref="OperationCanceledException"/>.</para>
+/// <para>Providers of one cache key over one cache instance share their request and back-off within the process, so that
+/// clients created separately with the same credentials send one request.</para>
 /// </remarks>
 public sealed class TokenProvider
 {
@@ -34,16 +39,13 @@ public sealed class TokenProvider
     private readonly TimeSpan _defaultLifetime;
     private readonly TimeSpan _maximumLifetime;
     private readonly TimeSpan _requestTimeout;
+    private readonly TimeSpan _failureBackoff;
+    private readonly TimeSpan _maximumFailureBackoff;
 
-    private readonly object _gate = new();
-
-    // Serialises this provider's cache writes with its compare-and-remove in InvalidateAsync, so that an invalidation
-    // of a stale token can never remove the token that a new request has just stored.
-    private readonly SemaphoreSlim _cacheWriteLock = new(1, 1);
-
-    // The current or last token request. Joined while running; its token is reused while fresh (this closes the race
-    // between a caller's cache miss and the request completing); never reused when it failed.
-    private Task<AccessToken>? _flight;
+    // The request, back-off and cache-write lock every provider of this key in this cache shares. Its flight is joined
+    // while running; its token is reused while fresh (this closes the race between a caller's cache miss and the
+    // request completing); it is never reused when it failed.
+    private readonly SharedTokenRequest _shared;
 
     // A cache that can be read synchronously (the default in-memory one), when it reads the same clock: read on the hit
     // path (null otherwise), through the entry it holds for this provider's key, kept here while it holds a token.
@@ -99,6 +101,9 @@ public sealed class TokenProvider
         _defaultLifetime = options.DefaultLifetime;
         _maximumLifetime = options.MaximumLifetime;
         _requestTimeout = options.TokenRequestTimeout;
+        _failureBackoff = options.FailureBackoff;
+        _maximumFailureBackoff = options.MaximumFailureBackoff;
+        _shared = SharedTokenRequest.For(cache, cacheKey);
         _synchronousCache = cache is ISynchronousTokenCache synchronous && synchronous.ReadsClock(timeProvider) ? synchronous : null;
     }
 
@@ -106,7 +111,10 @@ public sealed class TokenProvider
     /// <param name="cancellationToken">Stops this caller's wait; a shared request goes on for the others.</param>
     /// <returns>The token.</returns>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    /// <exception cref="TimeoutException">The shared request exceeded <see cref="TokenProviderOptions.TokenRequestTimeout"/>.</exception>
+    /// <exception cref="TokenAcquisitionException">
+    /// No token could be obtained (the cause is its inner exception, a <see cref="TimeoutException"/> when the shared
+    /// request exceeded <see cref="TokenProviderOptions.TokenRequestTimeout"/>), or an earlier failure is within its back-off window.
+    /// </exception>
     public ValueTask<AccessToken> GetTokenAsync(CancellationToken cancellationToken)
     {
         // The hit path of the default cache: one lookup, one clock read, one comparison, nothing allocated. A token
@@ -143,13 +151,14 @@ public sealed class TokenProvider
             return cached;
         }
 
-        Task<AccessToken> flight;
+        Task<AccessToken>? flight = null;
         TaskCompletionSource<AccessToken>? started = null;
         AccessToken? reused = null;
         AccessToken? stale = cached;
-        lock (_gate)
+        TokenAcquisitionException? failFast = null;
+        lock (_shared.Gate)
         {
-            var current = _flight;
+            var current = _shared.Flight;
 
             // Caches drop a token at its expiry, refresh token and all; the last token this provider obtained still
             // carries a refresh token that is valid for much longer (FinCode: 30 days).
@@ -167,11 +176,21 @@ public sealed class TokenProvider
                 flight = current;
                 reused = current.Result;
             }
+            else if (_shared.FailFast(_clock.GetUtcNow()) is { } backingOff)
+            {
+                failFast = backingOff;
+            }
             else
             {
                 started = new TaskCompletionSource<AccessToken>(TaskCreationOptions.RunContinuationsAsynchronously);
-                flight = _flight = started.Task;
+                flight = _shared.Flight = started.Task;
             }
+        }
+
+        if (failFast is not null)
+        {
+            Log.TokenRequestBackingOff(_logger, _keyPrefix, failFast.RetryNotBefore!.Value);
+            throw failFast;
         }
 
         if (reused is not null)
@@ -185,7 +204,7 @@ public sealed class TokenProvider
             StartFlight(started, stale);
         }
 
-        return await flight.WaitWithCancellation(cancellationToken).ConfigureAwait(false);
+        return await flight!.WaitWithCancellation(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -208,15 +227,15 @@ public sealed class TokenProvider
     /// <summary>As <see cref="InvalidateAsync(AccessToken, CancellationToken)"/>, for the token that <paramref name="isRejected"/> recognises.</summary>
     internal async ValueTask InvalidateAsync(Func<AccessToken, bool> isRejected, CancellationToken cancellationToken)
     {
-        lock (_gate)
+        lock (_shared.Gate)
         {
-            if (_flight is { Status: TaskStatus.RanToCompletion } done && isRejected(done.Result))
+            if (_shared.Flight is { Status: TaskStatus.RanToCompletion } done && isRejected(done.Result))
             {
-                _flight = null;
+                _shared.Flight = null;
             }
         }
 
-        await _cacheWriteLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _shared.CacheWriteLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var cached = await ReadCacheAsync(cancellationToken).ConfigureAwait(false);
@@ -240,7 +259,7 @@ public sealed class TokenProvider
         }
         finally
         {
-            _cacheWriteLock.Release();
+            _shared.CacheWriteLock.Release();
         }
     }
 
@@ -274,6 +293,8 @@ public sealed class TokenProvider
         return targets.GetOrAdd(target, t => new TokenProvider(TokenCacheKey.Create("SpecClients.TokenTarget", _cacheKey, t.Path), _source, _cache, CopyOptions(), _clock, _logger)
         {
             _target = t,
+            ApiName = ApiName,
+            SchemeName = SchemeName,
         });
     }
 
@@ -313,6 +334,8 @@ public sealed class TokenProvider
             TokenCacheKey.Create("SpecClients.TokenScopes", _cacheKey, set), new ScopedTokenSource(_source, canonical), _cache, CopyOptions(), _clock, _logger)
         {
             _scopes = canonical,
+            ApiName = ApiName,
+            SchemeName = SchemeName,
         });
     }
 
@@ -323,7 +346,15 @@ public sealed class TokenProvider
         DefaultLifetime = _defaultLifetime,
         MaximumLifetime = _maximumLifetime,
         TokenRequestTimeout = _requestTimeout,
+        FailureBackoff = _failureBackoff,
+        MaximumFailureBackoff = _maximumFailureBackoff,
     };
+
+    /// <summary>The API whose token this is, for <see cref="TokenAcquisitionException"/>; set by <see cref="AuthServices"/>.</summary>
+    internal string? ApiName { get; set; }
+
+    /// <summary>The security scheme whose token this is, for <see cref="TokenAcquisitionException"/>; set by <see cref="AuthServices"/>.</summary>
+    internal string? SchemeName { get; set; }
 
     /// <summary>Describes the provider by the start of its cache key.</summary>
     /// <returns>A description without secrets.</returns>
@@ -376,11 +407,26 @@ public sealed class TokenProvider
     {
         try
         {
-            completion.TrySetResult(await AcquireAsync(stale).ConfigureAwait(false));
+            var token = await AcquireAsync(stale).ConfigureAwait(false);
+            lock (_shared.Gate)
+            {
+                _shared.RecordSuccess();
+            }
+
+            completion.TrySetResult(token);
         }
         catch (Exception ex)
         {
-            completion.TrySetException(ex);
+            // AcquireAsync describes every failure; anything else would be a bug here, and must still end the flight.
+            var failure = ex as TokenAcquisitionException ?? Failed(ex);
+
+            // Recorded before the flight completes, so a caller who finds it failed also finds the back-off.
+            lock (_shared.Gate)
+            {
+                _shared.RecordFailure(failure, _clock.GetUtcNow(), _failureBackoff, _maximumFailureBackoff);
+            }
+
+            completion.TrySetException(failure);
             _ = completion.Task.Exception; // observed here, so no waiter is needed to observe it
         }
     }
@@ -419,16 +465,20 @@ public sealed class TokenProvider
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
-            var timedOut = new TimeoutException(
-                "The token request did not complete within the TokenRequestTimeout of " + _requestTimeout + ".", ex);
-            Log.TokenRequestFailed(_logger, _keyPrefix, timedOut);
-            throw timedOut;
+            throw Failed(new TimeoutException(
+                "The token request did not complete within the TokenRequestTimeout of " + _requestTimeout + ".", ex));
         }
         catch (Exception ex)
         {
-            Log.TokenRequestFailed(_logger, _keyPrefix, ex);
-            throw;
+            throw Failed(ex);
         }
+    }
+
+    private TokenAcquisitionException Failed(Exception cause)
+    {
+        var failure = TokenFailures.Describe(cause, ApiName ?? nameof(TokenProvider), SchemeName);
+        Log.TokenRequestFailed(_logger, _keyPrefix, failure);
+        return failure;
     }
 
     private async Task<AccessToken> RequestAsync(string? refreshToken, CancellationToken cancellationToken)
@@ -473,7 +523,7 @@ public sealed class TokenProvider
             return token;
         }
 
-        await _cacheWriteLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _shared.CacheWriteLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await _cache.SetAsync(_cacheKey, token, cancellationToken).ConfigureAwait(false);
@@ -484,7 +534,7 @@ public sealed class TokenProvider
         }
         finally
         {
-            _cacheWriteLock.Release();
+            _shared.CacheWriteLock.Release();
         }
 
         Log.TokenAcquired(_logger, _keyPrefix, expiresAt);

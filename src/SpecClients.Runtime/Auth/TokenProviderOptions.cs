@@ -27,6 +27,19 @@ public sealed class TokenProviderOptions
     /// </summary>
     public TimeSpan TokenRequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long, after a failed token request, further callers for the same credentials fail fast with a copy of that
+    /// failure (a <see cref="TokenAcquisitionException"/> with <see cref="TokenAcquisitionException.RetryNotBefore"/>
+    /// set) instead of each waiting on a dead or refusing token endpoint. The window doubles with every further failure
+    /// in a row, up to <see cref="MaximumFailureBackoff"/>, and a successful request ends it; a longer <c>Retry-After</c>
+    /// of the failed response is honoured up to that maximum too.
+    /// <see cref="TimeSpan.Zero"/> switches the back-off off (every caller after a failure tries again). Default: 2 seconds.
+    /// </summary>
+    public TimeSpan FailureBackoff { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest back-off window after repeated failures (see <see cref="FailureBackoff"/>). Default: 30 seconds.</summary>
+    public TimeSpan MaximumFailureBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Throws if a value is out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is negative, zero where that makes no sense, or infinite.</exception>
     public void Validate()
@@ -50,6 +63,17 @@ public sealed class TokenProviderOptions
         {
             throw new ArgumentOutOfRangeException(
                 nameof(TokenRequestTimeout), TokenRequestTimeout, "TokenRequestTimeout must be positive or Timeout.InfiniteTimeSpan.");
+        }
+
+        if (FailureBackoff < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(FailureBackoff), FailureBackoff, "FailureBackoff must not be negative (TimeSpan.Zero switches it off).");
+        }
+
+        if (MaximumFailureBackoff < FailureBackoff)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(MaximumFailureBackoff), MaximumFailureBackoff, "MaximumFailureBackoff must not be shorter than FailureBackoff.");
         }
     }
 }

@@ -15,7 +15,7 @@ internal sealed class Clients : IDisposable
     private readonly HttpClient _http;
     private readonly ILoggerFactory _loggerFactory;
 
-    public Clients(FaultServer server, TimeSpan? httpTimeout = null, Action<TokenProviderOptions>? tokens = null, long maxResponseBytes = 1024 * 1024, string kitegatewaySecretKey = Secrets.KitegatewaySecretKey)
+    public Clients(FaultServer server, TimeSpan? httpTimeout = null, Action<TokenProviderOptions>? tokens = null, long maxResponseBytes = 1024 * 1024, string kitegatewaySecretKey = Secrets.KitegatewaySecretKey, TimeSpan? failureBackoff = null)
     {
         _loggerFactory = FakeLogRecordText.CreateFactory(Logs);
         _http = new HttpClient(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(1) })
@@ -24,6 +24,10 @@ internal sealed class Clients : IDisposable
         };
         var services = new AuthServices(new InMemoryTokenCache(), TimeProvider.System, _loggerFactory);
 
+        // Each fault test heals the server and calls again at once, so the back-off after a failed token request is off
+        // unless a test asks for it (TokenEndpointFaultTests.DeadTokenEndpoint…); a test may still change it through tokens.
+        var backoff = failureBackoff ?? TimeSpan.Zero;
+
         KitegatewayOptions = new KitegatewayClientOptions
         {
             BaseAddress = server.Uri,
@@ -31,6 +35,7 @@ internal sealed class Clients : IDisposable
             KitegatewayTokenRequest = new TokenRequest { ApiKey = Secrets.KitegatewayApiKey },
             MaxResponseBytes = maxResponseBytes,
         };
+        KitegatewayOptions.Tokens.FailureBackoff = backoff;
         tokens?.Invoke(KitegatewayOptions.Tokens);
         KitegatewayAuth = new KitegatewayClientAuth(KitegatewayOptions, () => _http, services);
         Kitegateway = new KitegatewayClient(_http, KitegatewayOptions, KitegatewayAuth);
@@ -42,6 +47,7 @@ internal sealed class Clients : IDisposable
             TorusAccessTokenRequest = new SessionRequest { ApiKey = Secrets.TorusApiKey, ApiSecret = Secrets.TorusApiSecret },
             MaxResponseBytes = maxResponseBytes,
         };
+        TorusOptions.Tokens.FailureBackoff = backoff;
         tokens?.Invoke(TorusOptions.Tokens);
         TorusAuth = new TorusClientAuth(TorusOptions, () => _http, services);
         Torus = new TorusClient(_http, TorusOptions, TorusAuth);

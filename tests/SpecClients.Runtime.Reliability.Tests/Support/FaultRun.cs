@@ -29,10 +29,10 @@ internal sealed class FaultRun : IAsyncDisposable
     /// <summary>What the test injected, for the figures.</summary>
     public string FaultName { get; set; } = "?";
 
-    public static async Task<FaultRun> StartAsync(TimeSpan? httpTimeout = null, Action<TokenProviderOptions>? tokens = null, long maxResponseBytes = 1024 * 1024, string kitegatewaySecretKey = Secrets.KitegatewaySecretKey)
+    public static async Task<FaultRun> StartAsync(TimeSpan? httpTimeout = null, Action<TokenProviderOptions>? tokens = null, long maxResponseBytes = 1024 * 1024, string kitegatewaySecretKey = Secrets.KitegatewaySecretKey, TimeSpan? failureBackoff = null)
     {
         var server = await FaultServer.StartAsync();
-        return new FaultRun(server, new Clients(server, httpTimeout, tokens, maxResponseBytes, kitegatewaySecretKey));
+        return new FaultRun(server, new Clients(server, httpTimeout, tokens, maxResponseBytes, kitegatewaySecretKey, failureBackoff));
     }
 
     public FaultRun Once(Endpoint endpoint, Fault fault)
@@ -64,6 +64,20 @@ internal sealed class FaultRun : IAsyncDisposable
         exception.Message.ShouldNotBeNullOrWhiteSpace();
         RuntimeFigures.RecordFault(test, FaultName, Describe(exception), elapsed);
         return typed;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="call"/>, which must fail to obtain its token: a <see cref="TokenAcquisitionException"/> naming
+    /// the scheme, whose cause (its inner exception, or itself) is a <typeparamref name="TCause"/>; returns the cause.
+    /// </summary>
+    public async Task<TCause> TokenFailsAsync<TCause>(Func<Task> call, TimeSpan? limit = null, [CallerMemberName] string test = "")
+        where TCause : Exception
+    {
+        var failure = await FailsAsync<TokenAcquisitionException>(call, limit, test);
+        failure.SchemeName.ShouldNotBeNullOrEmpty();
+        return failure.InnerException as TCause
+            ?? failure as TCause
+            ?? throw new Xunit.Sdk.XunitException($"{FaultName}: expected a token failure caused by {typeof(TCause).Name}, got {failure}");
     }
 
     /// <summary>Runs <paramref name="call"/>, which must succeed within <paramref name="limit"/> despite the fault.</summary>

@@ -43,8 +43,9 @@ public sealed class LoggingTests
     {
         var provider = Providers.Create(new TestTokenSource((_, _, _) => throw new InvalidOperationException("boom")), _clock, logger: new FakeLogger(_logs));
 
-        await Should.ThrowAsync<InvalidOperationException>(async () => await provider.GetTokenAsync(CancellationToken.None));
+        var error = await Should.ThrowAsync<TokenAcquisitionException>(async () => await provider.GetTokenAsync(CancellationToken.None));
 
+        error.InnerException.ShouldBeOfType<InvalidOperationException>();
         var failure = _logs.WithEvent(EventIds.TokenRequestFailed).Single();
         failure.Level.ShouldBe(LogLevel.Error);
         failure.Exception.ShouldNotBeNull().ToString().ShouldContain("boom");

@@ -111,8 +111,9 @@ public sealed class SecretsScanTests
         var failing = Providers.Create(
             new TestTokenSource((_, _, _) => throw new InvalidOperationException("token endpoint answered 500")),
             _clock, new FailingTokenCache(), logger: logger);
-        var error = await Should.ThrowAsync<InvalidOperationException>(async () => await failing.GetTokenAsync(CancellationToken.None));
+        var error = await Should.ThrowAsync<TokenAcquisitionException>(async () => await failing.GetTokenAsync(CancellationToken.None));
         _seen.Add(error.ToString());
+        _seen.Add((await Should.ThrowAsync<TokenAcquisitionException>(async () => await failing.GetTokenAsync(CancellationToken.None))).ToString());
         var cacheless = Providers.Create(new TestTokenSource((c, _, _) => new(c.CreateToken(AccessSecret, null, RefreshSecret))),
             _clock, new FailingTokenCache(), logger: logger);
         _seen.Add((await cacheless.GetTokenAsync(CancellationToken.None)).ToString());
@@ -128,7 +129,7 @@ public sealed class SecretsScanTests
         var waiting = hanging.GetTokenAsync(CancellationToken.None).AsTask();
         await Wait.UntilAsync(() => hangingSource.Calls == 1, "the hanging request has started (its timeout timer exists)");
         _clock.Advance(TimeSpan.FromSeconds(1));
-        _seen.Add((await Should.ThrowAsync<TimeoutException>(waiting.Within10s())).ToString());
+        _seen.Add((await Should.ThrowAsync<TokenAcquisitionException>(waiting.Within10s())).ToString());
 
         // The token authenticator and a signer that sees the token.
         var signer = new AuthenticatorTests.RecordingSigner();

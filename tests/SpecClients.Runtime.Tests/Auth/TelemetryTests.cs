@@ -71,7 +71,7 @@ public sealed class TelemetryTests
         await provider.GetTokenAsync(CancellationToken.None);
         await provider.GetTokenAsync(CancellationToken.None); // cache hit: no activity
         await provider.InvalidateAsync(await provider.GetTokenAsync(CancellationToken.None), CancellationToken.None);
-        await Should.ThrowAsync<InvalidOperationException>(async () => await provider.GetTokenAsync(CancellationToken.None));
+        await Should.ThrowAsync<TokenAcquisitionException>(async () => await provider.GetTokenAsync(CancellationToken.None));
 
         var stopped = activities.ToArray();
         stopped.Length.ShouldBe(2);

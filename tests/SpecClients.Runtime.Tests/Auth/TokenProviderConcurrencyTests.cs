@@ -136,19 +136,34 @@ public sealed class TokenProviderConcurrencyTests
         source.CancellationTokensSeen.Single().IsCancellationRequested.ShouldBeFalse();
         _clock.Advance(TimeSpan.FromSeconds(1));
 
-        await Should.ThrowAsync<TimeoutException>(waiting.Within10s());
+        (await Should.ThrowAsync<TokenAcquisitionException>(waiting.Within10s())).InnerException.ShouldBeOfType<TimeoutException>();
+        _clock.Advance(options.FailureBackoff);
         (await provider.GetTokenAsync(CancellationToken.None)).Value.ShouldBe("token-2");
     }
 
     [Fact]
-    public async Task FailedRequestIsNotCachedAndTheNextCallerTriesAgain()
+    public async Task FailedRequestIsNotCachedAndTheFirstCallerAfterTheBackoffTriesAgain()
     {
         var source = new TestTokenSource((c, n, _) => n == 1
             ? throw new InvalidOperationException("token endpoint returned 503")
             : new ValueTask<AccessToken>(c.CreateToken("token-" + n, c.Clock.GetUtcNow().AddHours(1))));
         var provider = Providers.Create(source, _clock);
 
-        await Should.ThrowAsync<InvalidOperationException>(async () => await provider.GetTokenAsync(CancellationToken.None));
+        await Should.ThrowAsync<TokenAcquisitionException>(async () => await provider.GetTokenAsync(CancellationToken.None));
+        _clock.Advance(new TokenProviderOptions().FailureBackoff);
+        (await provider.GetTokenAsync(CancellationToken.None)).Value.ShouldBe("token-2");
+        source.Calls.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task WithTheBackoffSwitchedOffTheNextCallerTriesAgainAtOnce()
+    {
+        var source = new TestTokenSource((c, n, _) => n == 1
+            ? throw new InvalidOperationException("token endpoint returned 503")
+            : new ValueTask<AccessToken>(c.CreateToken("token-" + n, c.Clock.GetUtcNow().AddHours(1))));
+        var provider = Providers.Create(source, _clock, options: new TokenProviderOptions { FailureBackoff = TimeSpan.Zero });
+
+        await Should.ThrowAsync<TokenAcquisitionException>(async () => await provider.GetTokenAsync(CancellationToken.None));
         (await provider.GetTokenAsync(CancellationToken.None)).Value.ShouldBe("token-2");
         source.Calls.ShouldBe(2);
     }
@@ -174,10 +189,10 @@ public sealed class TokenProviderConcurrencyTests
 
         foreach (var caller in callers)
         {
-            await Should.ThrowAsync<InvalidOperationException>(caller.Within10s());
+            await Should.ThrowAsync<TokenAcquisitionException>(caller.Within10s());
         }
 
-        source.Calls.ShouldBeLessThan(callers.Length);
+        source.Calls.ShouldBe(1, "a caller too late for the shared request fails fast within the back-off");
     }
 
     [Fact]

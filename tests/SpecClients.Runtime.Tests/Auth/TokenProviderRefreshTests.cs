@@ -70,9 +70,9 @@ public sealed class TokenProviderRefreshTests
         await provider.GetTokenAsync(CancellationToken.None);
         _clock.Advance(TimeSpan.FromMinutes(59.5));
 
-        var error = await Should.ThrowAsync<InvalidOperationException>(async () => await provider.GetTokenAsync(CancellationToken.None));
+        var error = await Should.ThrowAsync<TokenAcquisitionException>(async () => await provider.GetTokenAsync(CancellationToken.None));
 
-        error.Message.ShouldBe("endpoint down 3");
+        error.InnerException.ShouldBeOfType<InvalidOperationException>().Message.ShouldBe("endpoint down 3");
         source.Calls.ShouldBe(3);
     }
 }

@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using SpecClients.Runtime.Auth.Internal;
 using SpecClients.Runtime.Http;
 
 namespace SpecClients.Runtime.Auth.Generated;
@@ -219,7 +220,7 @@ public sealed class OAuth2TokenClient
         var parsed = Parse(body);
         if (!body.IsSuccess)
         {
-            var reason = parsed.Error is null ? string.Empty : " (" + parsed.Error + ")";
+            var reason = TokenFailures.PrintableErrorCode(parsed.Error) is { } code ? " (" + code + ")" : string.Empty;
             throw new ApiException(_apiName, "oauth2.token", body.StatusCode, body.ReadText(), $"{_apiName} OAuth2 token request failed with HTTP {body.StatusCode}{reason}.");
         }
 

@@ -37,4 +37,10 @@ public static class EventIds
 
     /// <summary>The token cache failed; the provider carried on without it (Warning).</summary>
     public static readonly EventId TokenCacheFailed = new(3111, nameof(TokenCacheFailed));
+
+    /// <summary>
+    /// A caller failed fast without a request: the last token request for the same credentials failed and its back-off
+    /// (<see cref="TokenProviderOptions.FailureBackoff"/>) has not run out (Debug).
+    /// </summary>
+    public static readonly EventId TokenRequestBackingOff = new(3112, nameof(TokenRequestBackingOff));
 }

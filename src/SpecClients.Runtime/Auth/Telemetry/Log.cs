@@ -50,6 +50,10 @@ internal static class Log
         LoggerMessage.Define<string, string>(LogLevel.Warning, EventIds.TokenCacheFailed,
             "The token cache failed to {Operation} the entry for cache key {CacheKeyPrefix}; carrying on without it");
 
+    private static readonly Action<ILogger, string, DateTimeOffset, Exception?> TokenRequestBackingOffMessage =
+        LoggerMessage.Define<string, DateTimeOffset>(LogLevel.Debug, EventIds.TokenRequestBackingOff,
+            "The last token request for cache key {CacheKeyPrefix} failed; failing fast without a request until {RetryNotBefore:O}");
+
     public static void TokenRequested(ILogger logger, string keyPrefix, bool isRefresh) => TokenRequestedMessage(logger, keyPrefix, isRefresh, null);
 
     public static void TokenCacheHit(ILogger logger, string keyPrefix, DateTimeOffset expiresAt) => TokenCacheHitMessage(logger, keyPrefix, expiresAt, null);
@@ -70,6 +74,9 @@ internal static class Log
         TokenExpiryClampedMessage(logger, keyPrefix, expiresAt, maximumLifetime, clamped, null);
 
     public static void TokenAlreadyExpired(ILogger logger, string keyPrefix, DateTimeOffset expiresAt) => TokenAlreadyExpiredMessage(logger, keyPrefix, expiresAt, null);
+
+    public static void TokenRequestBackingOff(ILogger logger, string keyPrefix, DateTimeOffset retryNotBefore) =>
+        TokenRequestBackingOffMessage(logger, keyPrefix, retryNotBefore, null);
 
     public static void TokenCacheFailed(ILogger logger, string keyPrefix, string operation, Exception exception) =>
         TokenCacheFailedMessage(logger, keyPrefix, operation, exception);

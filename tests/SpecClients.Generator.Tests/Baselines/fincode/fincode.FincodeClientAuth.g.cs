@@ -126,6 +126,8 @@ public sealed partial class FincodeClientAuth
             DefaultLifetime = defaultLifetimeUnchanged && specLifetime is { } lifetime ? lifetime : tokens.DefaultLifetime,
             MaximumLifetime = tokens.MaximumLifetime,
             TokenRequestTimeout = tokens.TokenRequestTimeout,
+            FailureBackoff = tokens.FailureBackoff,
+            MaximumFailureBackoff = tokens.MaximumFailureBackoff,
         };
     }
 

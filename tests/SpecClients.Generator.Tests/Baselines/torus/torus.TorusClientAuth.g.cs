@@ -121,6 +121,8 @@ public sealed partial class TorusClientAuth
             DefaultLifetime = defaultLifetimeUnchanged && specLifetime is { } lifetime ? lifetime : tokens.DefaultLifetime,
             MaximumLifetime = tokens.MaximumLifetime,
             TokenRequestTimeout = tokens.TokenRequestTimeout,
+            FailureBackoff = tokens.FailureBackoff,
+            MaximumFailureBackoff = tokens.MaximumFailureBackoff,
         };
     }
 
