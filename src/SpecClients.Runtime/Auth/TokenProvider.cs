@@ -20,7 +20,7 @@ namespace SpecClients.Runtime.Auth;
 /// is later). The clock is read only through the <see cref="TimeProvider"/>.</para>
 /// <para>Failures are never cached: the next caller tries again. A caller's cancellation stops only its own wait.</para>
 /// </remarks>
-public sealed class TokenProvider
+public sealed partial class TokenProvider
 {
     private readonly string _cacheKey;
     private readonly string _keyPrefix;
@@ -277,6 +277,7 @@ public sealed class TokenProvider
             return new TokenProvider(TokenCacheKey.Create("SpecClients.TokenTarget", _cacheKey, t.Path), _source, _cache, options, _clock, _logger)
             {
                 _target = t,
+                _coordinator = _coordinator,
             };
         });
     }
@@ -332,7 +333,7 @@ public sealed class TokenProvider
     {
         try
         {
-            completion.TrySetResult(await AcquireAsync(stale).ConfigureAwait(false));
+            completion.TrySetResult(await AcquireCoordinatedAsync(stale).ConfigureAwait(false));
         }
         catch (Exception ex)
         {
