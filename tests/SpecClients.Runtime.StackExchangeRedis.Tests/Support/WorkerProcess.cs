@@ -6,6 +6,7 @@ using System.Linq;
 using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
+using SpecClients.Testing;
 
 namespace SpecClients.Runtime.StackExchangeRedis.Tests.Support;
 
@@ -120,21 +121,5 @@ internal sealed class WorkerProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-
-        _process.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await ChildProcesses.StopAsync(_process);
 }

@@ -111,20 +111,7 @@ public sealed class RedisServer : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-
-        _process.Dispose();
+        await ChildProcesses.StopAsync(_process);
         try
         {
             Directory.Delete(_directory, recursive: true);
