@@ -196,8 +196,9 @@ public sealed class RedisServer : IAsyncDisposable
                 return installedMeanwhile;
             }
 
-            await RunAsync("/usr/bin/apt-get", "update");
-            await RunAsync("/usr/bin/apt-get", "install", "-y", "--no-install-recommends", "redis-server");
+            // Waits for apt's own lock rather than failing when another installer (not a Redis test) holds it.
+            await RunAsync("/usr/bin/apt-get", "-o", "DPkg::Lock::Timeout=600", "update");
+            await RunAsync("/usr/bin/apt-get", "-o", "DPkg::Lock::Timeout=600", "install", "-y", "--no-install-recommends", "redis-server");
             return Find() ?? throw new InvalidOperationException("apt-get installed redis-server, yet it is not on the PATH.");
         }
         finally
