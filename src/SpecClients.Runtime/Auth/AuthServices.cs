@@ -23,6 +23,15 @@ public sealed class AuthServices
         Cache = cache ?? throw new ArgumentNullException(nameof(cache));
         TimeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        Coordinator = InProcessTokenCoordinator.For(cache);
+    }
+
+    private AuthServices(AuthServices services, ITokenCoordinator coordinator)
+    {
+        Cache = services.Cache;
+        TimeProvider = services.TimeProvider;
+        LoggerFactory = services.LoggerFactory;
+        Coordinator = coordinator;
     }
 
     /// <summary>The process-wide default: an in-memory cache, the system clock, no logging.</summary>
@@ -37,7 +46,20 @@ public sealed class AuthServices
     /// <summary>Creates loggers for token providers.</summary>
     public ILoggerFactory LoggerFactory { get; }
 
-    /// <summary>Takes the cache, clock and logger factory registered in <paramref name="services"/>, with defaults for those missing.</summary>
+    /// <summary>
+    /// Decides which provider requests a token when several that share <see cref="Cache"/> miss it at once. By default
+    /// the providers of this process that share the cache; register an <see cref="ITokenCoordinator"/> (for example the
+    /// Redis one of SpecClients.StackExchangeRedis) to extend that to every process that shares a distributed cache.
+    /// </summary>
+    public ITokenCoordinator Coordinator { get; }
+
+    /// <summary>These services with another <see cref="Coordinator"/>.</summary>
+    /// <param name="coordinator">The coordinator.</param>
+    /// <returns>A copy that uses <paramref name="coordinator"/>.</returns>
+    public AuthServices WithCoordinator(ITokenCoordinator coordinator) =>
+        new(this, coordinator ?? throw new ArgumentNullException(nameof(coordinator)));
+
+    /// <summary>Takes the cache, clock, logger factory and coordinator registered in <paramref name="services"/>, with defaults for those missing.</summary>
     /// <param name="services">The service provider.</param>
     /// <returns>The services.</returns>
     public static AuthServices From(IServiceProvider services)
@@ -48,10 +70,11 @@ public sealed class AuthServices
         }
 
         var clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
-        return new AuthServices(
+        var authServices = new AuthServices(
             services.GetService<ITokenCache>() ?? Shared.Cache,
             clock,
             services.GetService<ILoggerFactory>());
+        return services.GetService<ITokenCoordinator>() is { } coordinator ? authServices.WithCoordinator(coordinator) : authServices;
     }
 
     /// <summary>A token provider with this cache, clock and a logger named after the API.</summary>
@@ -68,7 +91,8 @@ public sealed class AuthServices
             Cache,
             options,
             TimeProvider,
-            LoggerFactory.CreateLogger("SpecClients.Auth." + apiName))
+            LoggerFactory.CreateLogger("SpecClients.Auth." + apiName),
+            Coordinator)
         {
             ApiName = apiName,
             SchemeName = schemeName,

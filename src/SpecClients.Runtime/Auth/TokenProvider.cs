@@ -27,7 +27,7 @@ namespace SpecClients.Runtime.Auth;
 /// <para>Providers of one cache key over one cache instance share their request and back-off within the process, so that
 /// clients created separately with the same credentials send one request.</para>
 /// </remarks>
-public sealed class TokenProvider
+public sealed partial class TokenProvider
 {
     private readonly string _cacheKey;
     private readonly string _keyPrefix;
@@ -295,6 +295,7 @@ public sealed class TokenProvider
             _target = t,
             ApiName = ApiName,
             SchemeName = SchemeName,
+            _coordinator = _coordinator,
         });
     }
 
@@ -336,6 +337,7 @@ public sealed class TokenProvider
             _scopes = canonical,
             ApiName = ApiName,
             SchemeName = SchemeName,
+            _coordinator = _coordinator,
         });
     }
 
@@ -407,7 +409,7 @@ public sealed class TokenProvider
     {
         try
         {
-            var token = await AcquireAsync(stale).ConfigureAwait(false);
+            var token = await AcquireCoordinatedAsync(stale).ConfigureAwait(false);
             lock (_shared.Gate)
             {
                 _shared.RecordSuccess();

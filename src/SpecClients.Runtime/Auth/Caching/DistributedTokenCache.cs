@@ -3,6 +3,7 @@ using System.IO;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Caching.Distributed;
 
 namespace SpecClients.Runtime.Auth;
@@ -12,8 +13,10 @@ namespace SpecClients.Runtime.Auth;
 /// using the same credentials shares one token. Each entry is a small JSON document that expires with its token.
 /// </summary>
 /// <remarks>
-/// The entry holds the token and its refresh token in plain text: secure the distributed cache accordingly.
-/// The JSON is written and read by hand (no reflection), so the cache is trimming and AOT safe.
+/// The entry holds the token and its refresh token: in plain text unless <see cref="TokenCacheOptions.Protector"/> is
+/// set (<c>AddSpecClientsDistributedTokenCache</c> sets it when an <c>IDataProtectionProvider</c> is registered), so
+/// secure the distributed cache accordingly. The JSON is written and read by hand (no reflection), so the cache is
+/// trimming and AOT safe.
 /// </remarks>
 public sealed class DistributedTokenCache : ITokenCache
 {
@@ -25,6 +28,7 @@ public sealed class DistributedTokenCache : ITokenCache
     private readonly IDistributedCache _cache;
     private readonly TimeProvider _clock;
     private readonly string _keyPrefix;
+    private readonly IDataProtector? _protector;
 
     /// <summary>Creates a cache that reads the system clock and uses <see cref="DefaultKeyPrefix"/>.</summary>
     /// <param name="cache">The distributed cache.</param>
@@ -44,16 +48,20 @@ public sealed class DistributedTokenCache : ITokenCache
         _keyPrefix = keyPrefix ?? throw new ArgumentNullException(nameof(keyPrefix));
     }
 
+    /// <summary>Creates a cache with the given options (key prefix, clock, encryption at rest).</summary>
+    /// <param name="cache">The distributed cache.</param>
+    /// <param name="options">The options (read once: later changes have no effect).</param>
+    public DistributedTokenCache(IDistributedCache cache, TokenCacheOptions options)
+        : this(cache, (options ?? throw new ArgumentNullException(nameof(options))).TimeProvider, options.KeyPrefix)
+    {
+        _protector = options.Protector;
+    }
+
     /// <inheritdoc />
     public async ValueTask<AccessToken?> GetAsync(string key, CancellationToken cancellationToken)
     {
         var bytes = await _cache.GetAsync(FullKey(key), cancellationToken).ConfigureAwait(false);
-        if (bytes is null || bytes.Length == 0)
-        {
-            return null;
-        }
-
-        var token = Deserialize(bytes);
+        var token = TokenCacheEntry.Read(bytes, _protector);
         return token is null || token.IsExpired(_clock.GetUtcNow()) ? null : token;
     }
 
@@ -73,7 +81,7 @@ public sealed class DistributedTokenCache : ITokenCache
         }
 
         var options = new DistributedCacheEntryOptions { AbsoluteExpiration = token.ExpiresAt };
-        await _cache.SetAsync(fullKey, Serialize(token), options, cancellationToken).ConfigureAwait(false);
+        await _cache.SetAsync(fullKey, TokenCacheEntry.Write(token, _protector), options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
