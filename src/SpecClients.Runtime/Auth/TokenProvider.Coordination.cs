@@ -10,7 +10,8 @@ namespace SpecClients.Runtime.Auth;
 // decides which of them requests; the others wait for it and take its token from the cache.
 public sealed partial class TokenProvider
 {
-    // Null for a provider created without one: it coordinates only its own callers (one flight per provider).
+    // Null for a provider created without one: it shares its flight with the providers of this process over the same
+    // cache and key (SharedTokenRequest), and waits for no one else.
     private ITokenCoordinator? _coordinator;
 
     /// <summary>

@@ -44,8 +44,10 @@ public sealed class TokenCoordinationTests
     [Fact]
     public async Task AWaiterRequestsItselfWhenTheLeaseHolderFails()
     {
+        // Two processes: each its own memory cache (so no shared in-process flight), one coordinator between them.
         var clock = TestClock.Create();
-        var services = new AuthServices(new InMemoryTokenCache(clock), clock);
+        var coordinator = new AuthServices(new InMemoryTokenCache(clock), clock).Coordinator;
+        var key = TokenCacheKey.Create("Api", "oauth", "client-id");
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var source = new TestTokenSource(async (context, call, _) =>
         {
@@ -57,13 +59,14 @@ public sealed class TokenCoordinationTests
 
             return context.CreateToken("token-" + call, context.Clock.GetUtcNow().AddHours(1));
         });
+        TokenProvider InAProcess() => new(key, source, new InMemoryTokenCache(clock), new TokenProviderOptions(), clock, NullLogger.Instance, coordinator);
 
-        var holder = services.CreateProvider("Api", "oauth", source, new TokenProviderOptions(), s_identity).GetTokenAsync(CancellationToken.None).AsTask();
+        var holder = InAProcess().GetTokenAsync(CancellationToken.None).AsTask();
         await WaitUntilAsync(() => source.Calls == 1);
-        var waiter = services.CreateProvider("Api", "oauth", source, new TokenProviderOptions(), s_identity).GetTokenAsync(CancellationToken.None).AsTask();
+        var waiter = InAProcess().GetTokenAsync(CancellationToken.None).AsTask();
         release.SetResult();
 
-        await Should.ThrowAsync<InvalidOperationException>(holder);
+        (await Should.ThrowAsync<TokenAcquisitionException>(holder)).InnerException.ShouldBeOfType<InvalidOperationException>();
         (await waiter).Value.ShouldBe("token-2");
         source.Calls.ShouldBe(2);
     }
@@ -88,31 +91,28 @@ public sealed class TokenCoordinationTests
     }
 
     [Fact]
-    public async Task AProviderCreatedWithoutACoordinatorDoesNotWaitForAnotherOnesLease()
+    public async Task AProviderCreatedWithoutACoordinatorDoesNotWaitForALeaseHeldElsewhere()
     {
+        // Providers of one process that share a cache and key share one flight anyway (TokenSharingTests); the
+        // coordinator is what extends that to other processes, so without one a lease held elsewhere is not waited for.
         var clock = TestClock.Create();
         var cache = new InMemoryTokenCache(clock);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var source = new TestTokenSource(async (context, call, _) =>
-        {
-            if (call == 1)
-            {
-                await release.Task;
-            }
-
-            return context.CreateToken("token-" + call, context.Clock.GetUtcNow().AddHours(1));
-        });
+        var source = new TestTokenSource((context, call, _) =>
+            new ValueTask<AccessToken>(context.CreateToken("token-" + call, context.Clock.GetUtcNow().AddHours(1))));
         var key = TokenCacheKey.Create("Api", "oauth", "client-id");
-        var coordinated = new AuthServices(cache, clock);
-        var holder = new TokenProvider(key, source, cache, new TokenProviderOptions(), clock, NullLogger.Instance, coordinated.Coordinator)
-            .GetTokenAsync(CancellationToken.None).AsTask();
-        await WaitUntilAsync(() => source.Calls == 1);
+        var coordinator = new AuthServices(cache, clock).Coordinator;
+        var heldElsewhere = await coordinator.TryAcquireAsync(key, CancellationToken.None);
+        heldElsewhere.ShouldNotBeNull();
 
         var own = await new TokenProvider(key, source, cache, new TokenProviderOptions(), clock, NullLogger.Instance).GetTokenAsync(CancellationToken.None);
 
-        own.Value.ShouldBe("token-2");
-        release.SetResult();
-        (await holder).Value.ShouldBe("token-1");
+        own.Value.ShouldBe("token-1");
+        var coordinated = new TokenProvider(key, source, new InMemoryTokenCache(clock), new TokenProviderOptions(), clock, NullLogger.Instance, coordinator)
+            .GetTokenAsync(CancellationToken.None).AsTask();
+        await Task.Delay(50);
+        coordinated.IsCompleted.ShouldBeFalse("a provider with the coordinator waits for the lease");
+        await heldElsewhere!.ReleaseAsync(CancellationToken.None);
+        (await coordinated).Value.ShouldBe("token-2");
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
