@@ -36,6 +36,8 @@ public sealed class OpenApiJsonSchemaTests
                 friend: { $ref: '#/components/schemas/Person' }
                 secret: { type: string, writeOnly: true }
               required: [secret]
+            PersonReference:
+              $ref: '#/components/schemas/Person'
         """;
 
     private const string Spec31 = """
@@ -87,6 +89,14 @@ public sealed class OpenApiJsonSchemaTests
         s_oracle30.Validate("#/components/schemas/Owner", BodyDirection.Response, "null").ShouldBeEmpty();
         s_oracle30.Validate("#/components/schemas/Owner", BodyDirection.Response, """{"friend":{"friend":{}}}""").ShouldBeEmpty();
         s_oracle30.Validate("#/components/schemas/Owner", BodyDirection.Response, """{"friend":{"friend":7}}""").ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public void ASchemaThatIsOnlyAReferenceKeepsTheDefinitionsItPointsInto()
+    {
+        // Before draft 2019-09 a $ref's siblings are ignored: "definitions" beside a root $ref did not exist for NJsonSchema.
+        s_oracle30.Validate("#/components/schemas/PersonReference", BodyDirection.Request, """{"secret":"s","friend":{"secret":"t"}}""").ShouldBeEmpty();
+        s_oracle30.Validate("#/components/schemas/PersonReference", BodyDirection.Request, """{"secret":"s","friend":{"secret":7}}""").ShouldNotBeEmpty();
     }
 
     [Fact]

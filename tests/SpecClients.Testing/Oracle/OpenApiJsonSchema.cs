@@ -46,7 +46,9 @@ public static class OpenApiJsonSchema
         ArgumentNullException.ThrowIfNull(document);
         var converter = new Converter(document, direction);
         var root = converter.Schema(Resolve(document, schemaPointer), 0);
-        var schema = root as JsonObject ?? new JsonObject { ["allOf"] = new JsonArray(root) };
+        // Before draft 2019-09 a $ref's siblings are ignored, "definitions" included: a root that is only a $ref is
+        // wrapped, or the definitions it points into would not exist for the validator.
+        var schema = root is JsonObject rootObject && !rootObject.ContainsKey("$ref") ? rootObject : new JsonObject { ["allOf"] = new JsonArray(root) };
         converter.DrainDefinitions();
         if (converter.Definitions.Count > 0)
         {
