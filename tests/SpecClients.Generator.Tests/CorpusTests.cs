@@ -76,15 +76,16 @@ public sealed class CorpusTests
     };
 
     /// <summary>
-    /// Documents whose oracle findings are printed but not yet asserted, with why. adyen and square: one random PUT /v2/payments
-    /// body where NJsonSchema rejects a nullable member inside an anyOf branch; xero: findings not yet read. Both were
-    /// found at the end of the session that added the oracle and are open work, not accepted behaviour.
+    /// Oracle findings that are known, each with the text every one of them contains and how many the seeded run finds,
+    /// so that any other finding, or one more, fails. square: the spec's <c>RiskEvaluation</c> lists <c>status</c> in
+    /// <c>required</c> but declares no such property, so no typed client can write it (a defect of the spec). adyen: a
+    /// random <c>paymentMethod</c> (a oneOf of 58 payment-method schemas, several of them sharing members) that the
+    /// validator matches to no branch or to more than one; not yet triaged between the random instance and the spec.
     /// </summary>
-    private static readonly Dictionary<string, string> UntriagedOracleFindings = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (string Contains, int Count)> KnownOracleFindings = new(StringComparer.Ordinal)
     {
-        ["square-connect-api.json"] = "1 finding (random PUT /v2/payments/{payment_id}: nullable member inside an anyOf branch), untriaged",
-        ["xero-accounting.yaml"] = "findings untriaged",
-        ["adyen-checkout-v71.yaml"] = "1 finding (random POST /payments: a paymentMethod oneOf where every reported branch rejects 'issuer'), untriaged",
+        ["square-connect-api.json"] = ("#/payment.risk_evaluation.status: PropertyRequired (status)", 1),
+        ["adyen-checkout-v71.yaml"] = ("#/paymentMethod: NotOneOf (paymentMethod)", 1),
     };
 
     private static readonly Dictionary<string, string> KnownClientIssues = new(StringComparer.Ordinal);
@@ -144,9 +145,15 @@ public sealed class CorpusTests
         }
 
         run.TypeDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ShouldBeEmpty();
-        if (UntriagedOracleFindings.TryGetValue(file, out var reason))
+        if (KnownOracleFindings.TryGetValue(file, out var known))
         {
-            _output.WriteLine("Oracle findings not yet triaged: " + reason);
+            run.OracleFindings.ShouldAllBe(finding => finding.ToString().Contains(known.Contains), string.Join("\n", run.OracleFindings.Take(20)));
+            if (Environment.GetEnvironmentVariable("SPECCLIENTS_ORACLE_SAMPLES") is null)
+            {
+                // The count holds for the seeded CI bound only; more samples find more instances of the same finding.
+                run.OracleFindings.Count.ShouldBe(known.Count, string.Join("\n", run.OracleFindings.Take(20)));
+            }
+
             return;
         }
 
