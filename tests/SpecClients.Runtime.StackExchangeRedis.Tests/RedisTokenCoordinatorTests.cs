@@ -52,11 +52,12 @@ public sealed class RedisTokenCoordinatorTests(RedisFixture redis)
     {
         await using var connection = await ConnectAsync();
         var prefix = Prefix();
-        var coordinator = new RedisTokenCoordinator(connection, new RedisTokenCoordinationOptions { KeyPrefix = prefix, LeaseDuration = TimeSpan.FromSeconds(1) }, TimeProvider.System);
+        var coordinator = new RedisTokenCoordinator(connection, new RedisTokenCoordinationOptions { KeyPrefix = prefix, LeaseDuration = TimeSpan.FromSeconds(3) }, TimeProvider.System);
         var lease = (await coordinator.TryAcquireAsync("key", CancellationToken.None)).ShouldNotBeNull();
 
-        // Three lease durations: renewed every third of one, the lease would have expired twice over without renewal.
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // Over two lease durations: without renewal the lease would have expired twice. Renewed every second, it has two
+        // seconds of slack per renewal, which a loaded CI machine needs (with a 1 s lease a late renewal lost it).
+        await Task.Delay(TimeSpan.FromSeconds(7));
 
         (await coordinator.TryAcquireAsync("key", CancellationToken.None)).ShouldBeNull("a live holder keeps its lease");
         await lease.ReleaseAsync(CancellationToken.None);
