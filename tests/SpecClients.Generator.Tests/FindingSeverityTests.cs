@@ -94,6 +94,36 @@ public sealed class FindingSeverityTests
         result.CompileDiagnostics.ShouldBeEmpty();
     }
 
+    [Fact]
+    public void ValuesTheOpenApiReaderThrowsOnAreLocatedWarningsAndTheRestGenerates()
+    {
+        const string Odd = """
+            openapi: 3.0.3
+            info: {title: Odd, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Item:
+                  type: object
+                  properties:
+                    code: {type: string, maxLength: 1e100}
+                    name: {type: string, maxLength: 1e3, example: {maxLength: 1e100}}
+                    link:
+                      $ref: '#/components/schemas/'
+            """;
+
+        var result = GeneratorHarness.Run(new Dictionary<string, string> { ["/project/specs/odd.yaml"] = Odd });
+
+        // Before, Microsoft.OpenApi's reader threw on either value and the whole file was one error (SPC012, earlier SPC010).
+        result.SpecDiagnostics.Select(d => d.Id + "@" + (d.Location.GetLineSpan().StartLinePosition.Line + 1)).ToArray()
+            .ShouldBe(new[] { "SPC010@9", "SPC102@11" }, customMessage: string.Join("\n", result.SpecDiagnostics));
+        result.SpecDiagnostics.ShouldAllBe(d => d.Severity == DiagnosticSeverity.Warning);
+        result.CompileDiagnostics.ShouldBeEmpty();
+        var item = result.Source("odd.Item.g.cs");
+        item.ShouldContain("Code");
+        item.ShouldContain("global::System.Text.Json.JsonElement? Link");
+    }
+
     private static GenerationResult Run(string operations) =>
         GeneratorHarness.Run(
             new Dictionary<string, string> { [SpecPath] = Spec },

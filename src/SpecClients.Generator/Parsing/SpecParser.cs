@@ -66,6 +66,23 @@ internal static class SpecParser
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        var repairs = ReaderGuard.Repair(root);
+        var scope = input.Selection is { } selection ? SelectionScope.Of(root, selection) : null;
+        if (scope is not null)
+        {
+            // Findings about operations and schemas the selection leaves out concern code that is not generated.
+            repairs = repairs.Where(r => scope.Contains(r.Pointer)).ToList();
+        }
+
+        if (repairs.Count > 0)
+        {
+            var repaired = tree.LocateAll(repairs.Select(r => (string?)r.Pointer).ToList());
+            for (var i = 0; i < repairs.Count; i++)
+            {
+                diagnostics.Add(new DiagnosticInfo(repairs[i].Id, repaired[i], repairs[i].Arguments.ToEquatableArray()));
+            }
+        }
+
         ReadResult result;
         try
         {
@@ -78,10 +95,8 @@ internal static class SpecParser
         }
 
         var reported = ReaderMessages(result);
-        if (input.Selection is { } selection)
+        if (scope is not null)
         {
-            // Findings about operations and schemas the selection leaves out concern code that is not generated.
-            var scope = SelectionScope.Of(root, selection);
             reported = reported.Where(r => scope.Contains(r.Error.Pointer)).ToList();
         }
 
