@@ -108,6 +108,7 @@ public sealed class FindingSeverityTests
                   properties:
                     code: {type: string, maxLength: 1e100}
                     name: {type: string, maxLength: 1e3, example: {maxLength: 1e100}}
+                    default: {type: string, maxLength: 1e100}
                     link:
                       $ref: '#/components/schemas/'
             """;
@@ -116,7 +117,7 @@ public sealed class FindingSeverityTests
 
         // Before, Microsoft.OpenApi's reader threw on either value and the whole file was one error (SPC012, earlier SPC010).
         result.SpecDiagnostics.Select(d => d.Id + "@" + (d.Location.GetLineSpan().StartLinePosition.Line + 1)).ToArray()
-            .ShouldBe(new[] { "SPC010@9", "SPC102@11" }, customMessage: string.Join("\n", result.SpecDiagnostics));
+            .ShouldBe(new[] { "SPC010@9", "SPC010@11", "SPC102@12" }, customMessage: string.Join("\n", result.SpecDiagnostics));
         result.SpecDiagnostics.ShouldAllBe(d => d.Severity == DiagnosticSeverity.Warning);
         result.CompileDiagnostics.ShouldBeEmpty();
         var item = result.Source("odd.Item.g.cs");

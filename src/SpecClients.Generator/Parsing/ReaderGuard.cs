@@ -32,11 +32,11 @@ internal static class ReaderGuard
     public static List<(string Id, string Pointer, string[] Arguments)> Repair(JsonObject root)
     {
         var findings = new List<(string Id, string Pointer, string[] Arguments)>();
-        Visit(root, string.Empty, findings, 0);
+        Visit(root, string.Empty, findings, 0, namesProperties: false);
         return findings;
     }
 
-    private static void Visit(JsonNode? node, string pointer, List<(string Id, string Pointer, string[] Arguments)> findings, int depth)
+    private static void Visit(JsonNode? node, string pointer, List<(string Id, string Pointer, string[] Arguments)> findings, int depth, bool namesProperties)
     {
         // The YAML reader bounds nesting (SpecLimits); this bound only keeps a hand-built tree from overflowing.
         if (depth > 512)
@@ -48,7 +48,7 @@ internal static class ReaderGuard
         {
             for (var i = 0; i < array.Count; i++)
             {
-                Visit(array[i], pointer + "/" + i.ToString(CultureInfo.InvariantCulture), findings, depth + 1);
+                Visit(array[i], pointer + "/" + i.ToString(CultureInfo.InvariantCulture), findings, depth + 1, namesProperties: false);
             }
 
             return;
@@ -62,7 +62,12 @@ internal static class ReaderGuard
         foreach (var property in obj.ToList())
         {
             var childPointer = pointer + "/" + property.Key.Replace("~", "~0").Replace("/", "~1");
-            if (s_countKeywords.Contains(property.Key) && property.Value is JsonValue count && count.GetValueKind() == JsonValueKind.Number)
+            if (namesProperties)
+            {
+                // The keys of 'properties' are member names, whatever they are called ("default", "example", "x-id").
+                Visit(property.Value, childPointer, findings, depth + 1, namesProperties: false);
+            }
+            else if (s_countKeywords.Contains(property.Key) && property.Value is JsonValue count && count.GetValueKind() == JsonValueKind.Number)
             {
                 RepairCount(obj, property.Key, count, childPointer, findings);
             }
@@ -74,7 +79,7 @@ internal static class ReaderGuard
             }
             else if (!s_dataKeywords.Contains(property.Key) && !property.Key.StartsWith("x-", StringComparison.Ordinal))
             {
-                Visit(property.Value, childPointer, findings, depth + 1);
+                Visit(property.Value, childPointer, findings, depth + 1, namesProperties: property.Key is "properties" or "patternProperties");
             }
         }
     }
