@@ -42,7 +42,7 @@ internal sealed partial class ModelBuilder
             TypeRef type;
             string stem;
             var values = EquatableArray<string>.Empty;
-            if (reference is null && IsEnum(target))
+            if (reference is null && IsStringEnum(target))
             {
                 // An inline string enum inside a union is a constraint on a string, not an enum type of its own:
                 // Stripe writes hundreds of `enum: [""]` branches meaning "send an empty string to clear".
@@ -134,7 +134,7 @@ internal sealed partial class ModelBuilder
         TypeKind.Object or TypeKind.Map => JsonKinds.Object,
         TypeKind.Array => JsonKinds.Array,
         TypeKind.String or TypeKind.DateTimeOffset or TypeKind.Guid or TypeKind.Bytes or TypeKind.Binary or TypeKind.Enum => JsonKinds.String,
-        TypeKind.Int32 or TypeKind.Int64 => JsonKinds.Integer,
+        TypeKind.Int32 or TypeKind.Int64 or TypeKind.IntegerEnum => JsonKinds.Integer,
         TypeKind.Single or TypeKind.Double or TypeKind.Decimal => JsonKinds.Number | JsonKinds.Integer,
         TypeKind.Boolean => JsonKinds.Boolean,
         TypeKind.Union when _unions.TryGetValue(type.Name, out var inner) => inner.Branches.Aggregate(JsonKinds.None, (all, b) => all | b.Kinds),
