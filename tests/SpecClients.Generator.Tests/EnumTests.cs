@@ -44,6 +44,10 @@ public sealed class EnumTests
                 - {const: x-ray}
                 - {type: 'null'}
             Status: {type: string, enum: [active, inactive]}
+            PriorityOrLabel:
+              oneOf:
+                - {$ref: '#/components/schemas/Priority'}
+                - {type: string}
             Ticket:
               type: object
               properties:
@@ -76,7 +80,7 @@ public sealed class EnumTests
             ("5", "High", null),
             ("-1", "_1", null),
         });
-        spec.Types.OfType<UnionSpec>().ShouldBeEmpty();
+        spec.Types.OfType<UnionSpec>().Select(u => u.Name).ShouldBe(new[] { "PriorityOrLabel" }, "the oneOf of consts is no union");
         spec.Types.OfType<ObjectSpec>().Single().Properties.First(p => p.JsonName == "priority").Type.Kind.ShouldBe(TypeKind.IntegerEnum);
     }
 
@@ -95,6 +99,17 @@ public sealed class EnumTests
         var property = spec.Types.OfType<ObjectSpec>().Single().Properties.Single(p => p.JsonName == "color");
         property.Type.Kind.ShouldBe(TypeKind.Enum);
         property.Nullable.ShouldBeTrue("the null branch makes the member nullable");
+    }
+
+    [Fact]
+    public void AnIntegerEnumBranchOfAUnionIsToldApartByItsKindAndListedValues()
+    {
+        var spec = Parse();
+
+        var branch = spec.Types.OfType<UnionSpec>().Single(u => u.Name == "PriorityOrLabel").Branches[0];
+        branch.Type.Kind.ShouldBe(TypeKind.IntegerEnum);
+        branch.Kinds.ShouldBe(JsonKinds.Integer);
+        branch.Values.ShouldBe(new[] { "1", "5", "-1" });
     }
 
     [Fact]

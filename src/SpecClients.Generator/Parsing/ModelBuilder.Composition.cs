@@ -64,7 +64,9 @@ internal sealed partial class ModelBuilder
                 type = MapSchema(branch, branchPointer, hint);
                 var componentName = reference?.Reference?.Id is { } id && _componentTypeNames.TryGetValue(id, out var typeName) ? typeName : null;
                 stem = UnionBranchNames.Of(componentName, target.Title, type, name);
-                if (type.Kind == TypeKind.Enum && _enums.TryGetValue(type.Name, out var enumSpec))
+                // An enum branch matches its listed values only, extensible or not: that is what tells it from a plain
+                // string (or integer) branch; an unlisted value is Cases.Unknown and still kept.
+                if (type.Kind is TypeKind.Enum or TypeKind.IntegerEnum && _enums.TryGetValue(type.Name, out var enumSpec))
                 {
                     values = enumSpec.Members.Select(m => m.WireValue).ToEquatableArray();
                 }
