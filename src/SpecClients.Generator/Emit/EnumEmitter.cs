@@ -71,16 +71,27 @@ internal static class EnumEmitter
         }
 
         w.Line();
+        // A switch, not an `is a or b or …` pattern: `or` patterns nest one level per value, and enums of tens of
+        // thousands of values exist (the generator's reliability tests compile one).
         w.SummaryMarkup("Whether the spec lists this value (one of the static properties).");
-        w.Line("public bool IsKnown => _value is");
-        w.Indent();
-        for (var i = 0; i < spec.Members.Count; i++)
+        w.Open("public bool IsKnown");
+        w.Open("get");
+        w.Open("switch (_value)");
+        foreach (var member in spec.Members)
         {
-            var last = i == spec.Members.Count - 1;
-            w.Line((i == 0 ? string.Empty : "or ") + Literal(spec, spec.Members[i]) + (last ? ";" : string.Empty));
+            w.Line($"case {Literal(spec, member)}:");
         }
 
+        w.Indent();
+        w.Line("return true;");
         w.Outdent();
+        w.Line("default:");
+        w.Indent();
+        w.Line("return false;");
+        w.Outdent();
+        w.Close();
+        w.Close();
+        w.Close();
         w.Line();
         if (spec.IsInteger)
         {

@@ -22,8 +22,19 @@ public readonly struct CardDetailsType : global::System.IEquatable<CardDetailsTy
     public static CardDetailsType Card { get; } = new("card");
 
     /// <summary>Whether the spec lists this value (one of the static properties).</summary>
-    public bool IsKnown => _value is
-        "card";
+    public bool IsKnown
+    {
+        get
+        {
+            switch (_value)
+            {
+                case "card":
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
 
     /// <summary>The value as the API writes it.</summary>
     public string ToWireValue() => global::SpecClients.Runtime.Json.JsonRead.EnumText(_value, "CardDetailsType");

@@ -31,11 +31,22 @@ public readonly struct CatHuntingSkill : global::System.IEquatable<CatHuntingSki
     public static CatHuntingSkill Aggressive { get; } = new("aggressive");
 
     /// <summary>Whether the spec lists this value (one of the static properties).</summary>
-    public bool IsKnown => _value is
-        "clueless"
-        or "lazy"
-        or "adventurous"
-        or "aggressive";
+    public bool IsKnown
+    {
+        get
+        {
+            switch (_value)
+            {
+                case "clueless":
+                case "lazy":
+                case "adventurous":
+                case "aggressive":
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
 
     /// <summary>The value as the API writes it.</summary>
     public string ToWireValue() => global::SpecClients.Runtime.Json.JsonRead.EnumText(_value, "CatHuntingSkill");

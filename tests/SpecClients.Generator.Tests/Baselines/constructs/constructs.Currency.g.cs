@@ -161,54 +161,65 @@ public readonly struct Currency : global::System.IEquatable<Currency>
     public static Currency AB3 { get; } = new("a b");
 
     /// <summary>Whether the spec lists this value (one of the static properties).</summary>
-    public bool IsKnown => _value is
-        "USD"
-        or "usd"
-        or "EUR"
-        or "GBP"
-        or "JPY"
-        or "CHF"
-        or "AUD"
-        or "CAD"
-        or "NZD"
-        or "SEK"
-        or "NOK"
-        or "DKK"
-        or "PLN"
-        or "CZK"
-        or "HUF"
-        or "RON"
-        or "BGN"
-        or "HRK"
-        or "ISK"
-        or "TRY"
-        or "ZAR"
-        or "BRL"
-        or "MXN"
-        or "ARS"
-        or "CLP"
-        or "COP"
-        or "PEN"
-        or "INR"
-        or "IDR"
-        or "MYR"
-        or "PHP"
-        or "SGD"
-        or "THB"
-        or "VND"
-        or "KRW"
-        or "CNY"
-        or "HKD"
-        or "TWD"
-        or "AED"
-        or "SAR"
-        or "class"
-        or "default"
-        or ""
-        or "1st"
-        or "a-b"
-        or "a_b"
-        or "a b";
+    public bool IsKnown
+    {
+        get
+        {
+            switch (_value)
+            {
+                case "USD":
+                case "usd":
+                case "EUR":
+                case "GBP":
+                case "JPY":
+                case "CHF":
+                case "AUD":
+                case "CAD":
+                case "NZD":
+                case "SEK":
+                case "NOK":
+                case "DKK":
+                case "PLN":
+                case "CZK":
+                case "HUF":
+                case "RON":
+                case "BGN":
+                case "HRK":
+                case "ISK":
+                case "TRY":
+                case "ZAR":
+                case "BRL":
+                case "MXN":
+                case "ARS":
+                case "CLP":
+                case "COP":
+                case "PEN":
+                case "INR":
+                case "IDR":
+                case "MYR":
+                case "PHP":
+                case "SGD":
+                case "THB":
+                case "VND":
+                case "KRW":
+                case "CNY":
+                case "HKD":
+                case "TWD":
+                case "AED":
+                case "SAR":
+                case "class":
+                case "default":
+                case "":
+                case "1st":
+                case "a-b":
+                case "a_b":
+                case "a b":
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
 
     /// <summary>The value as the API writes it.</summary>
     public string ToWireValue() => global::SpecClients.Runtime.Json.JsonRead.EnumText(_value, "Currency");

@@ -22,8 +22,19 @@ public readonly struct IdealDetailsType : global::System.IEquatable<IdealDetails
     public static IdealDetailsType Ideal { get; } = new("ideal");
 
     /// <summary>Whether the spec lists this value (one of the static properties).</summary>
-    public bool IsKnown => _value is
-        "ideal";
+    public bool IsKnown
+    {
+        get
+        {
+            switch (_value)
+            {
+                case "ideal":
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
 
     /// <summary>The value as the API writes it.</summary>
     public string ToWireValue() => global::SpecClients.Runtime.Json.JsonRead.EnumText(_value, "IdealDetailsType");

@@ -28,9 +28,20 @@ public readonly struct NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheS
     public static NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb Y { get; } = new("y");
 
     /// <summary>Whether the spec lists this value (one of the static properties).</summary>
-    public bool IsKnown => _value is
-        "x"
-        or "y";
+    public bool IsKnown
+    {
+        get
+        {
+            switch (_value)
+            {
+                case "x":
+                case "y":
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
 
     /// <summary>The value as the API writes it.</summary>
     public string ToWireValue() => global::SpecClients.Runtime.Json.JsonRead.EnumText(_value, "NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb");

@@ -31,11 +31,22 @@ public readonly struct PaymentStatus : global::System.IEquatable<PaymentStatus>
     public static PaymentStatus Cancelled { get; } = new("cancelled");
 
     /// <summary>Whether the spec lists this value (one of the static properties).</summary>
-    public bool IsKnown => _value is
-        "received"
-        or "authorised"
-        or "refused"
-        or "cancelled";
+    public bool IsKnown
+    {
+        get
+        {
+            switch (_value)
+            {
+                case "received":
+                case "authorised":
+                case "refused":
+                case "cancelled":
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
 
     /// <summary>The value as the API writes it.</summary>
     public string ToWireValue() => global::SpecClients.Runtime.Json.JsonRead.EnumText(_value, "PaymentStatus");

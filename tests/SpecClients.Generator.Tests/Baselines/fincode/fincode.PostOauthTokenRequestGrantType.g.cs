@@ -22,8 +22,19 @@ public readonly struct PostOauthTokenRequestGrantType : global::System.IEquatabl
     public static PostOauthTokenRequestGrantType Password { get; } = new("password");
 
     /// <summary>Whether the spec lists this value (one of the static properties).</summary>
-    public bool IsKnown => _value is
-        "password";
+    public bool IsKnown
+    {
+        get
+        {
+            switch (_value)
+            {
+                case "password":
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
 
     /// <summary>The value as the API writes it.</summary>
     public string ToWireValue() => global::SpecClients.Runtime.Json.JsonRead.EnumText(_value, "PostOauthTokenRequestGrantType");

@@ -25,9 +25,20 @@ public readonly struct PostOauthTokenResponseStatus : global::System.IEquatable<
     public static PostOauthTokenResponseStatus Error { get; } = new("ERROR");
 
     /// <summary>Whether the spec lists this value (one of the static properties).</summary>
-    public bool IsKnown => _value is
-        "SUCCESS"
-        or "ERROR";
+    public bool IsKnown
+    {
+        get
+        {
+            switch (_value)
+            {
+                case "SUCCESS":
+                case "ERROR":
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
 
     /// <summary>The value as the API writes it.</summary>
     public string ToWireValue() => global::SpecClients.Runtime.Json.JsonRead.EnumText(_value, "PostOauthTokenResponseStatus");
