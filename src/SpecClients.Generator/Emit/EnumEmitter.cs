@@ -3,14 +3,23 @@ using static SpecClients.Generator.Emit.KnownTypes;
 
 namespace SpecClients.Generator.Emit;
 
-/// <summary>Emits a C# enum for a string enum schema and the mapping to and from its wire values.</summary>
+/// <summary>
+/// Emits an enum and the mapping to and from its wire values: by default an extensible <c>readonly struct</c> (the listed
+/// values as static properties; any other value the API sends is kept and written back unchanged), or, with
+/// <c>SpecClients_Enums=strict</c>, a C# <c>enum</c> whose unknown values fail to read. Either way generated code reaches it
+/// through the same calls: <c>value.ToWireValue()</c> (text, for parameters), <c>value.ToWireNumber()</c> (integer enums),
+/// <c>{Name}Extensions.ReadJson</c> and <c>{Name}Extensions.JsonConverter</c>.
+/// </summary>
 internal static class EnumEmitter
 {
     /// <summary>Writes the type into a file that <see cref="FileHeader.Start"/> began.</summary>
     public static void Write(SourceWriter w, SpecContext context, EnumSpec spec)
     {
         var name = spec.Name;
-        w.Summary(spec.Description, $"The <c>{name}</c> values.");
+        var summary = spec.Extensible
+            ? $"The <c>{name}</c> values. Values the spec does not list are kept as the API sends them."
+            : $"The <c>{name}</c> values.";
+        w.Summary(spec.Description, summary);
         w.Line(FileHeader.GeneratedCode(context));
         if (spec.Deprecated)
         {
@@ -18,59 +27,237 @@ internal static class EnumEmitter
         }
 
         w.Line($"[{JsonConverterAttribute}(typeof({name}Extensions.JsonConverter))]");
-        w.Open($"{context.Accessibility} enum {name}");
+        if (spec.Extensible)
+        {
+            WriteStruct(w, context, spec);
+        }
+        else
+        {
+            WriteEnum(w, context, spec);
+        }
+    }
+
+    private static void MemberDoc(SourceWriter w, EnumMemberSpec member) =>
+        w.Summary(member.Description, $"Wire value <c>{DocText.Inline(member.WireValue)}</c>.");
+
+    /// <summary>
+    /// The Azure SDK's extensible enum: a struct over the wire value, so a value added to the API after the spec was
+    /// written reads, compares and writes back byte for byte. No reflection: AOT-safe.
+    /// </summary>
+    private static void WriteStruct(SourceWriter w, SpecContext context, EnumSpec spec)
+    {
+        var name = spec.Name;
+        var (field, valueType) = spec.IsInteger ? ("long", "long") : ("string?", "string");
+        w.Open($"{context.Accessibility} readonly struct {name} : {IEquatable}<{name}>");
+        w.Line($"private readonly {field} _value;");
+        w.Line();
+        w.SummaryMarkup("The value with this wire value, whether the spec lists it or not.");
+        if (spec.IsInteger)
+        {
+            w.Line($"public {name}(long value) => _value = value;");
+        }
+        else
+        {
+            w.Open($"public {name}(string value)");
+            w.Line($"_value = value ?? throw new {ArgumentNullException}(nameof(value));");
+            w.Close();
+        }
+
         foreach (var member in spec.Members)
         {
-            w.SummaryMarkup($"Wire value <c>{DocText.Inline(member.WireValue)}</c>.");
-            w.Line(member.Name + ",");
+            w.Line();
+            MemberDoc(w, member);
+            w.Line($"public static {name} {member.Name} {{ get; }} = new({Literal(spec, member)});");
+        }
+
+        w.Line();
+        // A switch, not an `is a or b or …` pattern: `or` patterns nest one level per value, and enums of tens of
+        // thousands of values exist (the generator's reliability tests compile one).
+        w.SummaryMarkup("Whether the spec lists this value (one of the static properties).");
+        w.Open("public bool IsKnown");
+        w.Open("get");
+        w.Open("switch (_value)");
+        foreach (var member in spec.Members)
+        {
+            w.Line($"case {Literal(spec, member)}:");
+        }
+
+        w.Indent();
+        w.Line("return true;");
+        w.Outdent();
+        w.Line("default:");
+        w.Indent();
+        w.Line("return false;");
+        w.Outdent();
+        w.Close();
+        w.Close();
+        w.Close();
+        w.Line();
+        if (spec.IsInteger)
+        {
+            w.Lines($$"""
+                /// <summary>The value as the API writes it.</summary>
+                public long ToWireNumber() => _value;
+
+                /// <summary>The value as text, as parameters send it.</summary>
+                public string ToWireValue() => {{ParameterFormat}}.Format(_value);
+
+                /// <summary>The wire value.</summary>
+                public override string ToString() => ToWireValue();
+
+                """);
+        }
+        else
+        {
+            w.Lines($$"""
+                /// <summary>The value as the API writes it.</summary>
+                public string ToWireValue() => {{JsonRead}}.EnumText(_value, {{SourceWriter.Literal(name)}});
+
+                /// <summary>The wire value (empty for a <c>default</c> one).</summary>
+                public override string ToString() => _value ?? string.Empty;
+
+                """);
+        }
+
+        // The conversion from the wire value is explicit: an implicit one from string would give `c ? null : value` the
+        // struct's type (null converted through it) where generated readers mean a Nullable.
+        var hash = spec.IsInteger ? "_value.GetHashCode()" : "_value is null ? 0 : _value.GetHashCode()";
+        w.Lines($$"""
+            /// <summary>Whether both hold the same wire value (compared exactly, case included).</summary>
+            public bool Equals({{name}} other) => _value == other._value;
+
+            /// <inheritdoc/>
+            public override bool Equals(object? obj) => obj is {{name}} other && Equals(other);
+
+            /// <inheritdoc/>
+            public override int GetHashCode() => {{hash}};
+
+            /// <summary>Whether both hold the same wire value.</summary>
+            public static bool operator ==({{name}} left, {{name}} right) => left.Equals(right);
+
+            /// <summary>Whether the wire values differ.</summary>
+            public static bool operator !=({{name}} left, {{name}} right) => !left.Equals(right);
+
+            /// <summary>The value with this wire value.</summary>
+            public static explicit operator {{name}}({{valueType}} value) => new(value);
+            """);
+        w.Close();
+        w.Line();
+        WriteHelperStart(w, context, spec);
+        var read = spec.IsInteger ? "Int64" : "String";
+        w.Lines($$"""
+            /// <summary>Reads the value at the reader's current token (used by generated converters).</summary>
+            {{HiddenFromIntelliSense}}
+            public static {{name}} ReadJson(ref {{Utf8JsonReader}} reader, string owner, string member)
+            {
+                return new({{JsonRead}}.{{read}}(ref reader, owner, member));
+            }
+
+            """);
+        WriteConverter(w, spec);
+        w.Close();
+    }
+
+    private static void WriteEnum(SourceWriter w, SpecContext context, EnumSpec spec)
+    {
+        var name = spec.Name;
+        w.Open($"{context.Accessibility} enum {name}" + (spec.IsInteger ? " : long" : string.Empty));
+        foreach (var member in spec.Members)
+        {
+            MemberDoc(w, member);
+            w.Line(member.Name + (spec.IsInteger ? " = " + Literal(spec, member) : string.Empty) + ",");
         }
 
         w.Close();
         w.Line();
-        w.SummaryMarkup($"Wire values of <see cref=\"{name}\"/>.");
-        w.Line(FileHeader.GeneratedCode(context));
-        w.Open($"{context.Accessibility} static class {name}Extensions");
-        w.SummaryMarkup("The value as the spec writes it.");
-        w.Open($"public static string ToWireValue(this {name} value) => value switch");
-        foreach (var member in spec.Members)
+        WriteHelperStart(w, context, spec);
+        if (spec.IsInteger)
         {
-            w.Line($"{name}.{member.Name} => {SourceWriter.Literal(member.WireValue)},");
+            w.Lines($$"""
+                /// <summary>The value as the spec writes it.</summary>
+                public static long ToWireNumber(this {{name}} value) => (long)value;
+
+                /// <summary>The value as text, as parameters send it.</summary>
+                public static string ToWireValue(this {{name}} value) => {{ParameterFormat}}.Format((long)value);
+
+                """);
+        }
+        else
+        {
+            w.SummaryMarkup("The value as the spec writes it.");
+            w.Open($"public static string ToWireValue(this {name} value) => value switch");
+            foreach (var member in spec.Members)
+            {
+                w.Line($"{name}.{member.Name} => {SourceWriter.Literal(member.WireValue)},");
+            }
+
+            w.Line($"_ => throw new {ArgumentOutOfRangeException}(nameof(value)),");
+            w.Close(";");
+            w.Line();
         }
 
-        w.Line($"_ => throw new {ArgumentOutOfRangeException}(nameof(value)),");
-        w.Close(";");
-        w.Line();
+        var wireType = spec.IsInteger ? "long" : "string";
         w.SummaryMarkup("Parses a wire value; false when the spec does not list it.");
-        w.Open($"public static bool TryParseWireValue(string wireValue, out {name} value)");
+        w.Open($"public static bool TryParseWireValue({wireType} wireValue, out {name} value)");
         w.Open("switch (wireValue)");
         foreach (var member in spec.Members)
         {
-            w.Line($"case {SourceWriter.Literal(member.WireValue)}: value = {name}.{member.Name}; return true;");
+            w.Line($"case {Literal(spec, member)}: value = {name}.{member.Name}; return true;");
         }
 
         w.Line("default: value = default; return false;");
         w.Close();
         w.Close();
         w.Line();
+        var (read, text) = spec.IsInteger ? ("Int64", $"{ParameterFormat}.Format(wire)") : ("String", "wire");
         w.Lines($$"""
             /// <summary>Reads the value at the reader's current token (used by generated converters).</summary>
             {{HiddenFromIntelliSense}}
             public static {{name}} ReadJson(ref {{Utf8JsonReader}} reader, string owner, string member)
             {
-                var text = {{JsonRead}}.String(ref reader, owner, member);
-                return TryParseWireValue(text, out var value)
+                var wire = {{JsonRead}}.{{read}}(ref reader, owner, member);
+                return TryParseWireValue(wire, out var value)
                     ? value
-                    : throw {{JsonRead}}.UnknownEnumValue(owner, member, {{SourceWriter.Literal(name)}});
+                    : throw {{JsonRead}}.UnknownEnumValue(owner, member, {{SourceWriter.Literal(name)}}, {{text}});
             }
 
             """);
+        WriteConverter(w, spec);
+        w.Close();
+    }
+
+    private static void WriteHelperStart(SourceWriter w, SpecContext context, EnumSpec spec)
+    {
+        if (spec.Extensible)
+        {
+            // The struct itself is what users touch; this class only serves generated code.
+            w.SummaryMarkup($"Reads and writes <see cref=\"{spec.Name}\"/> as JSON (used by generated code).");
+            w.Line(FileHeader.GeneratedCode(context));
+            w.Line(HiddenFromIntelliSense);
+        }
+        else
+        {
+            w.SummaryMarkup($"Wire values of <see cref=\"{spec.Name}\"/>.");
+            w.Line(FileHeader.GeneratedCode(context));
+        }
+
+        w.Open($"{context.Accessibility} static class {spec.Name}Extensions");
+    }
+
+    private static void WriteConverter(SourceWriter w, EnumSpec spec)
+    {
+        var name = spec.Name;
         w.SummaryMarkup($"Reads and writes <see cref=\"{name}\"/> as its wire value.");
         w.Open($"public sealed class JsonConverter : {GeneratedJsonConverter}<{name}>");
+        var write = spec.IsInteger ? "writer.WriteNumberValue(value.ToWireNumber())" : "writer.WriteStringValue(value.ToWireValue())";
         JsonCode.WriteConverterConstructor(
             w,
             read: $"static (ref {Utf8JsonReader} reader) => ReadJson(ref reader, {SourceWriter.Literal(name)}, \"$\")",
-            write: "static (writer, value) => writer.WriteStringValue(value.ToWireValue())");
-        w.Close();
+            write: $"static (writer, value) => {write}");
         w.Close();
     }
+
+    /// <summary>A member's wire value as a C# literal: the number itself (kept canonical by the parser) for an integer enum.</summary>
+    private static string Literal(EnumSpec spec, EnumMemberSpec member) =>
+        spec.IsInteger ? member.WireValue : SourceWriter.Literal(member.WireValue);
 }

@@ -28,6 +28,7 @@ internal static class JsonCode
             case TypeKind.Union:
                 return $"{type.Name}.JsonConverter.ReadValue(ref {reader})";
             case TypeKind.Enum:
+            case TypeKind.IntegerEnum:
                 return $"{type.Name}Extensions.ReadJson({args})";
             case TypeKind.Array:
             case TypeKind.Map:
@@ -98,6 +99,7 @@ internal static class JsonCode
         TypeKind.Bytes or TypeKind.Binary => $"{writer}.WriteBase64StringValue({value})",
         TypeKind.Object or TypeKind.Union => $"{type.Name}.JsonConverter.WriteValue({writer}, {value})",
         TypeKind.Enum => $"{writer}.WriteStringValue({value}.ToWireValue())",
+        TypeKind.IntegerEnum => $"{writer}.WriteNumberValue({value}.ToWireNumber())",
         TypeKind.Array or TypeKind.Map => WriteCollectionHead(type) + string.Join(", ", WriteCollectionArguments(type, writer, value, depth)) + ")",
         _ => $"{value}.WriteTo({writer})",
     };
@@ -119,6 +121,7 @@ internal static class JsonCode
     {
         TypeKind.String or TypeKind.DateTimeOffset or TypeKind.Guid => $"{writer}.WriteString({encodedName}, {value});",
         TypeKind.Enum => $"{writer}.WriteString({encodedName}, {value}.ToWireValue());",
+        TypeKind.IntegerEnum => $"{writer}.WriteNumber({encodedName}, {value}.ToWireNumber());",
         TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Decimal => $"{writer}.WriteNumber({encodedName}, {value});",
         TypeKind.Boolean => $"{writer}.WriteBoolean({encodedName}, {value});",
         TypeKind.Bytes or TypeKind.Binary => $"{writer}.WriteBase64String({encodedName}, {value});",
@@ -129,7 +132,7 @@ internal static class JsonCode
     public static string Format(TypeRef type, string value) => type.Kind switch
     {
         TypeKind.String => value,
-        TypeKind.Enum => value + ".ToWireValue()",
+        TypeKind.Enum or TypeKind.IntegerEnum => value + ".ToWireValue()",
         TypeKind.Union => $"{ParameterFormat}.Format({value}.Element)",
         TypeKind.Object or TypeKind.Array or TypeKind.Map => $"{JsonWrite}.ToJsonString({value}, {WriteAction(type)})",
         _ => $"{ParameterFormat}.Format({value})",

@@ -44,7 +44,11 @@ internal static class SpecFileSelector
         var isPublic = !string.Equals(visibility, "internal", StringComparison.OrdinalIgnoreCase);
 
         var selection = OperationSelection.Parse(SelectionList(fileOptions, "SpecClients_Operations"), SelectionList(fileOptions, "SpecClients_Tags"));
-        return new SpecInput(file.Path, stem, text, ns, clientName, isPublic, selection);
+
+        // Per spec (item metadata) first, then for the project; anything but "strict" keeps the extensible default.
+        var enums = NonEmpty(fileOptions, MetadataPrefix + "SpecClients_Enums") ?? First(global, "SpecClients_Enums");
+        var strictEnums = string.Equals(enums, "strict", StringComparison.OrdinalIgnoreCase);
+        return new SpecInput(file.Path, stem, text, ns, clientName, isPublic, selection, strictEnums);
     }
 
     private static bool IsInSpecsFolder(string path, AnalyzerConfigOptions global)

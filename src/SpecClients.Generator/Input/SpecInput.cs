@@ -11,7 +11,19 @@ namespace SpecClients.Generator.Input;
 /// <param name="ClientName">The client class name.</param>
 /// <param name="IsPublic">Whether generated types are public.</param>
 /// <param name="Selection">Which operations to generate; null for all of them.</param>
-internal sealed record SpecInput(string Path, string FileStem, string Text, string Namespace, string ClientName, bool IsPublic, OperationSelection? Selection = null);
+/// <param name="StrictEnums">
+/// <c>SpecClients_Enums=strict</c>: enums are C# <c>enum</c>s and a value the spec does not list fails to read; by default
+/// they are extensible structs that keep such a value.
+/// </param>
+internal sealed record SpecInput(
+    string Path,
+    string FileStem,
+    string Text,
+    string Namespace,
+    string ClientName,
+    bool IsPublic,
+    OperationSelection? Selection = null,
+    bool StrictEnums = false);
 
 /// <summary>
 /// The operations a project asked for (<c>SpecClients_Operations</c> and <c>SpecClients_Tags</c> metadata): an operation

@@ -14,7 +14,11 @@ internal enum TypeKind
     Guid,
     Bytes,
     Object,
+    /// <summary>A generated enum of string values.</summary>
     Enum,
+
+    /// <summary>A generated enum of integer values (a <c>oneOf</c> of integer <c>const</c>s), written as a JSON number.</summary>
+    IntegerEnum,
     Array,
     Map,
     Any,
@@ -36,7 +40,8 @@ internal sealed record TypeRef(TypeKind Kind, string Name, TypeRef? Element = nu
     public static readonly TypeRef File = new(TypeKind.File, "global::SpecClients.Runtime.Http.FilePart");
 
     public bool IsValueType => Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double
-        or TypeKind.Decimal or TypeKind.Boolean or TypeKind.DateTimeOffset or TypeKind.Guid or TypeKind.Enum or TypeKind.Any;
+        or TypeKind.Decimal or TypeKind.Boolean or TypeKind.DateTimeOffset or TypeKind.Guid or TypeKind.Enum or TypeKind.IntegerEnum
+        or TypeKind.Any;
 
     /// <summary>The C# type as written in a declaration.</summary>
     public string CSharp => Kind switch

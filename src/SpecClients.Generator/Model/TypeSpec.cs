@@ -29,14 +29,26 @@ internal sealed record DiscriminatorSpec(string PropertyName, string JsonName, b
 /// <summary>One mapping entry: the wire value, the subtype, and the stem of its accessors (<c>Is</c>, <c>TryGet</c>, <c>From</c>).</summary>
 internal sealed record DiscriminatorCaseSpec(string Value, string Name, TypeRef Type);
 
-/// <summary>A C# enum for a string enum schema; wire values are kept exactly.</summary>
+/// <summary>
+/// An enum: a string <c>enum</c> list, or a <c>oneOf</c> of <c>const</c> values (strings or integers); wire values are
+/// kept exactly.
+/// </summary>
+/// <param name="IsInteger">The values are JSON integers (a <c>oneOf</c> of integer <c>const</c>s), else strings.</param>
+/// <param name="Extensible">
+/// A <c>readonly struct</c> that keeps a value the spec does not list (read, compared and written back unchanged),
+/// rather than a C# <c>enum</c> that rejects it; <c>SpecClients_Enums</c> chooses.
+/// </param>
 internal sealed record EnumSpec(
     string Name,
     string? Description,
     bool Deprecated,
-    EquatableArray<EnumMemberSpec> Members) : TypeSpec(Name, Description, Deprecated);
+    EquatableArray<EnumMemberSpec> Members,
+    bool IsInteger = false,
+    bool Extensible = false) : TypeSpec(Name, Description, Deprecated);
 
-internal sealed record EnumMemberSpec(string WireValue, string Name);
+/// <param name="WireValue">The value as the spec writes it; an integer in invariant culture when the enum's values are integers.</param>
+/// <param name="Description">The value's own description (from its <c>oneOf</c> branch), for its XML doc.</param>
+internal sealed record EnumMemberSpec(string WireValue, string Name, string? Description = null);
 
 /// <summary>A member of an object schema.</summary>
 /// <param name="JsonName">The member's name on the wire.</param>

@@ -42,8 +42,12 @@ internal static class MemberNames
         return stem;
     }
 
-    /// <summary>The scope of an enum's members: a member must not have the enum's name.</summary>
-    public static NameScope EnumMemberScope(string enumName) => new(new[] { enumName });
+    /// <summary>
+    /// The scope of an enum's members: a member must not have the enum's name, nor that of a member of the extensible
+    /// struct (reserved in strict mode too, so switching modes renames nothing).
+    /// </summary>
+    public static NameScope EnumMemberScope(string enumName) =>
+        new(new[] { enumName, "IsKnown", "ToWireValue", "ToWireNumber", "ToString", "Equals", "GetHashCode", "GetType" });
 
     /// <summary>The scope of the options class's properties: server variables, scheme credentials, token sources.</summary>
     public static NameScope OptionsScope(ClientNames client) =>

@@ -51,7 +51,7 @@ internal static class UnionBranchNames
             return Identifiers.Pascal(title!);
         }
 
-        if (type.Kind is TypeKind.Object or TypeKind.Enum or TypeKind.Union)
+        if (type.Kind is TypeKind.Object or TypeKind.Enum or TypeKind.IntegerEnum or TypeKind.Union)
         {
             var shortName = Identifiers.Unqualified(type.Name);
             return shortName.Length > unionName.Length && shortName.StartsWith(unionName, StringComparison.Ordinal)
@@ -77,7 +77,7 @@ internal static class UnionBranchNames
         TypeKind.Bytes or TypeKind.Binary => "Bytes",
         TypeKind.Array => OfType(type.Element!) + "List",
         TypeKind.Map => OfType(type.Element!) + "Map",
-        TypeKind.Object or TypeKind.Enum or TypeKind.Union => Identifiers.Unqualified(type.Name),
+        TypeKind.Object or TypeKind.Enum or TypeKind.IntegerEnum or TypeKind.Union => Identifiers.Unqualified(type.Name),
         _ => "Json",
     };
 }

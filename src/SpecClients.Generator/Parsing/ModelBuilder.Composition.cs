@@ -42,7 +42,7 @@ internal sealed partial class ModelBuilder
             TypeRef type;
             string stem;
             var values = EquatableArray<string>.Empty;
-            if (reference is null && IsEnum(target))
+            if (reference is null && IsStringEnum(target))
             {
                 // An inline string enum inside a union is a constraint on a string, not an enum type of its own:
                 // Stripe writes hundreds of `enum: [""]` branches meaning "send an empty string to clear".
@@ -64,7 +64,9 @@ internal sealed partial class ModelBuilder
                 type = MapSchema(branch, branchPointer, hint);
                 var componentName = reference?.Reference?.Id is { } id && _componentTypeNames.TryGetValue(id, out var typeName) ? typeName : null;
                 stem = UnionBranchNames.Of(componentName, target.Title, type, name);
-                if (type.Kind == TypeKind.Enum && _enums.TryGetValue(type.Name, out var enumSpec))
+                // An enum branch matches its listed values only, extensible or not: that is what tells it from a plain
+                // string (or integer) branch; an unlisted value is Cases.Unknown and still kept.
+                if (type.Kind is TypeKind.Enum or TypeKind.IntegerEnum && _enums.TryGetValue(type.Name, out var enumSpec))
                 {
                     values = enumSpec.Members.Select(m => m.WireValue).ToEquatableArray();
                 }
@@ -134,7 +136,7 @@ internal sealed partial class ModelBuilder
         TypeKind.Object or TypeKind.Map => JsonKinds.Object,
         TypeKind.Array => JsonKinds.Array,
         TypeKind.String or TypeKind.DateTimeOffset or TypeKind.Guid or TypeKind.Bytes or TypeKind.Binary or TypeKind.Enum => JsonKinds.String,
-        TypeKind.Int32 or TypeKind.Int64 => JsonKinds.Integer,
+        TypeKind.Int32 or TypeKind.Int64 or TypeKind.IntegerEnum => JsonKinds.Integer,
         TypeKind.Single or TypeKind.Double or TypeKind.Decimal => JsonKinds.Number | JsonKinds.Integer,
         TypeKind.Boolean => JsonKinds.Boolean,
         TypeKind.Union when _unions.TryGetValue(type.Name, out var inner) => inner.Branches.Aggregate(JsonKinds.None, (all, b) => all | b.Kinds),

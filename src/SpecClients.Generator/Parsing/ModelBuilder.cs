@@ -201,7 +201,7 @@ internal sealed partial class ModelBuilder
                 Report(DiagnosticDescriptors.NameCollision, pointer, pointer, rename.HelperName, rename.EnumName);
             }
 
-            var enumRef = new TypeRef(TypeKind.Enum, qualified);
+            var enumRef = new TypeRef(EnumKind(schema), qualified);
             _componentRefs[name] = enumRef;
             RegisterComponent(name, BuildEnum(csName, schema), enumRef);
             return enumRef;
@@ -329,7 +329,7 @@ internal sealed partial class ModelBuilder
             }
 
             var enumName = InlineTypeName(pointer, nameHint, InlineTypeKind.Enum);
-            return RegisterOrReuse(BuildEnum(enumName, schema), new TypeRef(TypeKind.Enum, Qualify(enumName)), pointer, nameHint);
+            return RegisterOrReuse(BuildEnum(enumName, schema), new TypeRef(EnumKind(schema), Qualify(enumName)), pointer, nameHint);
         }
 
         if (AllOfAlias(schema) is { } alias)
@@ -506,11 +506,31 @@ internal sealed partial class ModelBuilder
         _ => spec with { Name = string.Empty, Description = null },
     };
 
+    private static TypeKind EnumKind(IOpenApiSchema schema) =>
+        ConstEnumBranches(schema) is { IsInteger: true } ? TypeKind.IntegerEnum : TypeKind.Enum;
+
     private EnumSpec BuildEnum(string name, IOpenApiSchema schema)
     {
         var scope = MemberNames.EnumMemberScope(name);
         var members = new List<EnumMemberSpec>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var extensible = !_input.StrictEnums;
+        if (ConstEnumBranches(schema) is { } constEnum)
+        {
+            // Each value is its own branch, so it can carry a title (the member's name) and a description (its doc).
+            foreach (var branch in constEnum.Branches)
+            {
+                var wire = constEnum.IsInteger ? CanonicalInteger(branch.Const!) : branch.Const!;
+                if (seen.Add(wire))
+                {
+                    var stem = string.IsNullOrWhiteSpace(branch.Title) ? wire : branch.Title!;
+                    members.Add(new EnumMemberSpec(wire, scope.Claim(Identifiers.Pascal(stem)), Clean(branch.Description)));
+                }
+            }
+
+            return new EnumSpec(name, Clean(schema.Description), schema.Deprecated, members.ToEquatableArray(), constEnum.IsInteger, extensible);
+        }
+
         foreach (var value in schema.Enum!)
         {
             if (value is JsonValue json && json.GetValueKind() == System.Text.Json.JsonValueKind.String && json.GetValue<string>() is { } wire && seen.Add(wire))
@@ -519,8 +539,13 @@ internal sealed partial class ModelBuilder
             }
         }
 
-        return new EnumSpec(name, Clean(schema.Description), schema.Deprecated, members.ToEquatableArray());
+        return new EnumSpec(name, Clean(schema.Description), schema.Deprecated, members.ToEquatableArray(), Extensible: extensible);
     }
+
+    /// <summary>An integer <c>const</c> as C# writes it (<c>+7</c> and <c>07</c> are <c>7</c>), so it is a valid literal.</summary>
+    private static string CanonicalInteger(string text) =>
+        long.Parse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture)
+            .ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <param name="name">The record's name.</param>
     /// <param name="nameHint">

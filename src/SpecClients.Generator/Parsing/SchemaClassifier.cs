@@ -18,11 +18,72 @@ internal static class SchemaClassifier
 
     public static JsonSchemaType NonNullType(IOpenApiSchema schema) => (schema.Type ?? 0) & ~JsonSchemaType.Null;
 
-    public static bool IsEnum(IOpenApiSchema schema) =>
+    /// <summary>Whether the schema becomes a generated enum: a string <c>enum</c> list or a <c>oneOf</c> of <c>const</c>s.</summary>
+    public static bool IsEnum(IOpenApiSchema schema) => IsStringEnum(schema) || ConstEnumBranches(schema) is not null;
+
+    /// <summary>A string <c>enum</c> list (with <c>type: string</c> or no type).</summary>
+    public static bool IsStringEnum(IOpenApiSchema schema) =>
         schema.Enum is { Count: > 0 } values
         && (NonNullType(schema) == JsonSchemaType.String || (NonNullType(schema) == 0 && schema.Properties is not { Count: > 0 }))
         && values.Any(v => v is JsonValue)
         && values.All(v => v is null || v is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.String);
+
+    /// <summary>
+    /// OpenAPI 3.1's way of documenting each value: a <c>oneOf</c> whose branches are all inline <c>const</c>s (beside
+    /// a <c>title</c> and <c>description</c>, and at most a <c>null</c> branch), all strings or all integers. Null when
+    /// the schema is anything else. A branch's type comes from its own <c>type</c>, else the schema's, else its value
+    /// (the reader keeps a <c>const</c> as text, so an untyped <c>"42"</c> counts as an integer).
+    /// </summary>
+    public static (bool IsInteger, List<IOpenApiSchema> Branches)? ConstEnumBranches(IOpenApiSchema schema)
+    {
+        if (schema.OneOf is not { Count: > 0 } oneOf || schema.Properties is { Count: > 0 } || schema.AllOf is { Count: > 0 }
+            || schema.AnyOf is { Count: > 0 } || schema.Enum is { Count: > 0 }
+            || NonNullType(schema) is not (0 or JsonSchemaType.String or JsonSchemaType.Integer))
+        {
+            return null;
+        }
+
+        var branches = new List<IOpenApiSchema>();
+        bool? isInteger = null;
+        foreach (var branch in oneOf)
+        {
+            if (branch is OpenApiSchemaReference)
+            {
+                return null;
+            }
+
+            if (IsNullOnly(branch))
+            {
+                continue;
+            }
+
+            if (branch.Const is not { } constant || !IsPlainConst(branch) || branch.OneOf is { Count: > 0 } || branch.AnyOf is { Count: > 0 }
+                || branch.AllOf is { Count: > 0 } || branch.Enum is { Count: > 0 })
+            {
+                return null;
+            }
+
+            var type = NonNullType(branch) != 0 ? NonNullType(branch) : NonNullType(schema);
+            var integer = type switch
+            {
+                JsonSchemaType.Integer => IsInteger(constant) ? true : (bool?)null,
+                JsonSchemaType.String => false,
+                _ => constant is "true" or "false" ? null : IsInteger(constant),
+            };
+            if (integer is null || (isInteger is { } known && known != integer))
+            {
+                return null;
+            }
+
+            isInteger = integer;
+            branches.Add(branch);
+        }
+
+        return isInteger is { } kind ? (kind, branches) : null;
+    }
+
+    private static bool IsInteger(string text) =>
+        long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _);
 
     public static bool IsRecord(IOpenApiSchema schema)
     {
@@ -253,7 +314,7 @@ internal static class SchemaClassifier
                 {
                     constraints[property.Key] = new[] { constant }.ToEquatableArray();
                 }
-                else if (IsEnum(propertySchema) && !constraints.ContainsKey(property.Key))
+                else if (IsStringEnum(propertySchema) && !constraints.ContainsKey(property.Key))
                 {
                     constraints[property.Key] = EnumValues(propertySchema).ToEquatableArray();
                 }

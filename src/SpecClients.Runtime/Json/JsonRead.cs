@@ -303,6 +303,26 @@ public static partial class JsonRead
     public static JsonException UnknownEnumValue(string typeName, string member, string enumName) =>
         new($"Member '{member}' of '{typeName}' holds a value that is not one of the values of '{enumName}'.");
 
+    /// <summary>The error for an enum value the schema does not list, read where enums are strict.</summary>
+    /// <param name="typeName">The owning type.</param>
+    /// <param name="member">The JSON member name.</param>
+    /// <param name="enumName">The enum type.</param>
+    /// <param name="value">The value as read (an integer as its JSON text).</param>
+    /// <returns>The exception to throw.</returns>
+    public static UnknownEnumValueException UnknownEnumValue(string typeName, string member, string enumName, string value) =>
+        new(typeName, member, enumName, value);
+
+    /// <summary>
+    /// The wire text of an extensible string enum: a <c>default</c> one holds none, and sending an empty string in its
+    /// place would hide the mistake.
+    /// </summary>
+    /// <param name="value">The text the enum holds; null for a <c>default</c> one.</param>
+    /// <param name="enumName">The enum type.</param>
+    /// <returns>The text.</returns>
+    public static string EnumText(string? value, string enumName) =>
+        value ?? throw new InvalidOperationException(
+            $"This '{enumName}' is default and holds no value: use one of its members, or construct one from the wire value.");
+
     private static JsonException WrongType(ref Utf8JsonReader reader, string typeName, string member, string expected) =>
         new($"Member '{member}' of '{typeName}' should be {expected} but is {Describe(reader.TokenType)}.");
 

@@ -5,56 +5,84 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>The <c>CatHuntingSkill</c> values.</summary>
+/// <summary>The <c>CatHuntingSkill</c> values. Values the spec does not list are kept as the API sends them.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(CatHuntingSkillExtensions.JsonConverter))]
-public enum CatHuntingSkill
+public readonly struct CatHuntingSkill : global::System.IEquatable<CatHuntingSkill>
 {
+    private readonly string? _value;
+
+    /// <summary>The value with this wire value, whether the spec lists it or not.</summary>
+    public CatHuntingSkill(string value)
+    {
+        _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    }
+
     /// <summary>Wire value <c>clueless</c>.</summary>
-    Clueless,
+    public static CatHuntingSkill Clueless { get; } = new("clueless");
+
     /// <summary>Wire value <c>lazy</c>.</summary>
-    Lazy,
+    public static CatHuntingSkill Lazy { get; } = new("lazy");
+
     /// <summary>Wire value <c>adventurous</c>.</summary>
-    Adventurous,
+    public static CatHuntingSkill Adventurous { get; } = new("adventurous");
+
     /// <summary>Wire value <c>aggressive</c>.</summary>
-    Aggressive,
-}
+    public static CatHuntingSkill Aggressive { get; } = new("aggressive");
 
-/// <summary>Wire values of <see cref="CatHuntingSkill"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
-public static class CatHuntingSkillExtensions
-{
-    /// <summary>The value as the spec writes it.</summary>
-    public static string ToWireValue(this CatHuntingSkill value) => value switch
+    /// <summary>Whether the spec lists this value (one of the static properties).</summary>
+    public bool IsKnown
     {
-        CatHuntingSkill.Clueless => "clueless",
-        CatHuntingSkill.Lazy => "lazy",
-        CatHuntingSkill.Adventurous => "adventurous",
-        CatHuntingSkill.Aggressive => "aggressive",
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value)),
-    };
-
-    /// <summary>Parses a wire value; false when the spec does not list it.</summary>
-    public static bool TryParseWireValue(string wireValue, out CatHuntingSkill value)
-    {
-        switch (wireValue)
+        get
         {
-            case "clueless": value = CatHuntingSkill.Clueless; return true;
-            case "lazy": value = CatHuntingSkill.Lazy; return true;
-            case "adventurous": value = CatHuntingSkill.Adventurous; return true;
-            case "aggressive": value = CatHuntingSkill.Aggressive; return true;
-            default: value = default; return false;
+            switch (_value)
+            {
+                case "clueless":
+                case "lazy":
+                case "adventurous":
+                case "aggressive":
+                    return true;
+                default:
+                    return false;
+            }
         }
     }
 
+    /// <summary>The value as the API writes it.</summary>
+    public string ToWireValue() => global::SpecClients.Runtime.Json.JsonRead.EnumText(_value, "CatHuntingSkill");
+
+    /// <summary>The wire value (empty for a <c>default</c> one).</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    /// <summary>Whether both hold the same wire value (compared exactly, case included).</summary>
+    public bool Equals(CatHuntingSkill other) => _value == other._value;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is CatHuntingSkill other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => _value is null ? 0 : _value.GetHashCode();
+
+    /// <summary>Whether both hold the same wire value.</summary>
+    public static bool operator ==(CatHuntingSkill left, CatHuntingSkill right) => left.Equals(right);
+
+    /// <summary>Whether the wire values differ.</summary>
+    public static bool operator !=(CatHuntingSkill left, CatHuntingSkill right) => !left.Equals(right);
+
+    /// <summary>The value with this wire value.</summary>
+    public static explicit operator CatHuntingSkill(string value) => new(value);
+}
+
+/// <summary>Reads and writes <see cref="CatHuntingSkill"/> as JSON (used by generated code).</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+public static class CatHuntingSkillExtensions
+{
     /// <summary>Reads the value at the reader's current token (used by generated converters).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static CatHuntingSkill ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string member)
     {
-        var text = global::SpecClients.Runtime.Json.JsonRead.String(ref reader, owner, member);
-        return TryParseWireValue(text, out var value)
-            ? value
-            : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "CatHuntingSkill");
+        return new(global::SpecClients.Runtime.Json.JsonRead.String(ref reader, owner, member));
     }
 
     /// <summary>Reads and writes <see cref="CatHuntingSkill"/> as its wire value.</summary>

@@ -5,229 +5,257 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>The <c>Currency</c> values.</summary>
+/// <summary>The <c>Currency</c> values. Values the spec does not list are kept as the API sends them.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Obsolete("Deprecated in the spec.")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(CurrencyExtensions.JsonConverter))]
-public enum Currency
+public readonly struct Currency : global::System.IEquatable<Currency>
 {
+    private readonly string? _value;
+
+    /// <summary>The value with this wire value, whether the spec lists it or not.</summary>
+    public Currency(string value)
+    {
+        _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    }
+
     /// <summary>Wire value <c>USD</c>.</summary>
-    Usd,
+    public static Currency Usd { get; } = new("USD");
+
     /// <summary>Wire value <c>usd</c>.</summary>
-    Usd2,
+    public static Currency Usd2 { get; } = new("usd");
+
     /// <summary>Wire value <c>EUR</c>.</summary>
-    Eur,
+    public static Currency Eur { get; } = new("EUR");
+
     /// <summary>Wire value <c>GBP</c>.</summary>
-    Gbp,
+    public static Currency Gbp { get; } = new("GBP");
+
     /// <summary>Wire value <c>JPY</c>.</summary>
-    Jpy,
+    public static Currency Jpy { get; } = new("JPY");
+
     /// <summary>Wire value <c>CHF</c>.</summary>
-    Chf,
+    public static Currency Chf { get; } = new("CHF");
+
     /// <summary>Wire value <c>AUD</c>.</summary>
-    Aud,
+    public static Currency Aud { get; } = new("AUD");
+
     /// <summary>Wire value <c>CAD</c>.</summary>
-    Cad,
+    public static Currency Cad { get; } = new("CAD");
+
     /// <summary>Wire value <c>NZD</c>.</summary>
-    Nzd,
+    public static Currency Nzd { get; } = new("NZD");
+
     /// <summary>Wire value <c>SEK</c>.</summary>
-    Sek,
+    public static Currency Sek { get; } = new("SEK");
+
     /// <summary>Wire value <c>NOK</c>.</summary>
-    Nok,
+    public static Currency Nok { get; } = new("NOK");
+
     /// <summary>Wire value <c>DKK</c>.</summary>
-    Dkk,
+    public static Currency Dkk { get; } = new("DKK");
+
     /// <summary>Wire value <c>PLN</c>.</summary>
-    Pln,
+    public static Currency Pln { get; } = new("PLN");
+
     /// <summary>Wire value <c>CZK</c>.</summary>
-    Czk,
+    public static Currency Czk { get; } = new("CZK");
+
     /// <summary>Wire value <c>HUF</c>.</summary>
-    Huf,
+    public static Currency Huf { get; } = new("HUF");
+
     /// <summary>Wire value <c>RON</c>.</summary>
-    Ron,
+    public static Currency Ron { get; } = new("RON");
+
     /// <summary>Wire value <c>BGN</c>.</summary>
-    Bgn,
+    public static Currency Bgn { get; } = new("BGN");
+
     /// <summary>Wire value <c>HRK</c>.</summary>
-    Hrk,
+    public static Currency Hrk { get; } = new("HRK");
+
     /// <summary>Wire value <c>ISK</c>.</summary>
-    Isk,
+    public static Currency Isk { get; } = new("ISK");
+
     /// <summary>Wire value <c>TRY</c>.</summary>
-    Try,
+    public static Currency Try { get; } = new("TRY");
+
     /// <summary>Wire value <c>ZAR</c>.</summary>
-    Zar,
+    public static Currency Zar { get; } = new("ZAR");
+
     /// <summary>Wire value <c>BRL</c>.</summary>
-    Brl,
+    public static Currency Brl { get; } = new("BRL");
+
     /// <summary>Wire value <c>MXN</c>.</summary>
-    Mxn,
+    public static Currency Mxn { get; } = new("MXN");
+
     /// <summary>Wire value <c>ARS</c>.</summary>
-    Ars,
+    public static Currency Ars { get; } = new("ARS");
+
     /// <summary>Wire value <c>CLP</c>.</summary>
-    Clp,
+    public static Currency Clp { get; } = new("CLP");
+
     /// <summary>Wire value <c>COP</c>.</summary>
-    Cop,
+    public static Currency Cop { get; } = new("COP");
+
     /// <summary>Wire value <c>PEN</c>.</summary>
-    Pen,
+    public static Currency Pen { get; } = new("PEN");
+
     /// <summary>Wire value <c>INR</c>.</summary>
-    Inr,
+    public static Currency Inr { get; } = new("INR");
+
     /// <summary>Wire value <c>IDR</c>.</summary>
-    Idr,
+    public static Currency Idr { get; } = new("IDR");
+
     /// <summary>Wire value <c>MYR</c>.</summary>
-    Myr,
+    public static Currency Myr { get; } = new("MYR");
+
     /// <summary>Wire value <c>PHP</c>.</summary>
-    Php,
+    public static Currency Php { get; } = new("PHP");
+
     /// <summary>Wire value <c>SGD</c>.</summary>
-    Sgd,
+    public static Currency Sgd { get; } = new("SGD");
+
     /// <summary>Wire value <c>THB</c>.</summary>
-    Thb,
+    public static Currency Thb { get; } = new("THB");
+
     /// <summary>Wire value <c>VND</c>.</summary>
-    Vnd,
+    public static Currency Vnd { get; } = new("VND");
+
     /// <summary>Wire value <c>KRW</c>.</summary>
-    Krw,
+    public static Currency Krw { get; } = new("KRW");
+
     /// <summary>Wire value <c>CNY</c>.</summary>
-    Cny,
+    public static Currency Cny { get; } = new("CNY");
+
     /// <summary>Wire value <c>HKD</c>.</summary>
-    Hkd,
+    public static Currency Hkd { get; } = new("HKD");
+
     /// <summary>Wire value <c>TWD</c>.</summary>
-    Twd,
+    public static Currency Twd { get; } = new("TWD");
+
     /// <summary>Wire value <c>AED</c>.</summary>
-    Aed,
+    public static Currency Aed { get; } = new("AED");
+
     /// <summary>Wire value <c>SAR</c>.</summary>
-    Sar,
+    public static Currency Sar { get; } = new("SAR");
+
     /// <summary>Wire value <c>class</c>.</summary>
-    Class,
+    public static Currency Class { get; } = new("class");
+
     /// <summary>Wire value <c>default</c>.</summary>
-    Default,
+    public static Currency Default { get; } = new("default");
+
     /// <summary>Wire value <c></c>.</summary>
-    Value,
+    public static Currency Value { get; } = new("");
+
     /// <summary>Wire value <c>1st</c>.</summary>
-    _1st,
+    public static Currency _1st { get; } = new("1st");
+
     /// <summary>Wire value <c>a-b</c>.</summary>
-    AB,
+    public static Currency AB { get; } = new("a-b");
+
     /// <summary>Wire value <c>a_b</c>.</summary>
-    AB2,
+    public static Currency AB2 { get; } = new("a_b");
+
     /// <summary>Wire value <c>a b</c>.</summary>
-    AB3,
-}
+    public static Currency AB3 { get; } = new("a b");
 
-/// <summary>Wire values of <see cref="Currency"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
-public static class CurrencyExtensions
-{
-    /// <summary>The value as the spec writes it.</summary>
-    public static string ToWireValue(this Currency value) => value switch
+    /// <summary>Whether the spec lists this value (one of the static properties).</summary>
+    public bool IsKnown
     {
-        Currency.Usd => "USD",
-        Currency.Usd2 => "usd",
-        Currency.Eur => "EUR",
-        Currency.Gbp => "GBP",
-        Currency.Jpy => "JPY",
-        Currency.Chf => "CHF",
-        Currency.Aud => "AUD",
-        Currency.Cad => "CAD",
-        Currency.Nzd => "NZD",
-        Currency.Sek => "SEK",
-        Currency.Nok => "NOK",
-        Currency.Dkk => "DKK",
-        Currency.Pln => "PLN",
-        Currency.Czk => "CZK",
-        Currency.Huf => "HUF",
-        Currency.Ron => "RON",
-        Currency.Bgn => "BGN",
-        Currency.Hrk => "HRK",
-        Currency.Isk => "ISK",
-        Currency.Try => "TRY",
-        Currency.Zar => "ZAR",
-        Currency.Brl => "BRL",
-        Currency.Mxn => "MXN",
-        Currency.Ars => "ARS",
-        Currency.Clp => "CLP",
-        Currency.Cop => "COP",
-        Currency.Pen => "PEN",
-        Currency.Inr => "INR",
-        Currency.Idr => "IDR",
-        Currency.Myr => "MYR",
-        Currency.Php => "PHP",
-        Currency.Sgd => "SGD",
-        Currency.Thb => "THB",
-        Currency.Vnd => "VND",
-        Currency.Krw => "KRW",
-        Currency.Cny => "CNY",
-        Currency.Hkd => "HKD",
-        Currency.Twd => "TWD",
-        Currency.Aed => "AED",
-        Currency.Sar => "SAR",
-        Currency.Class => "class",
-        Currency.Default => "default",
-        Currency.Value => "",
-        Currency._1st => "1st",
-        Currency.AB => "a-b",
-        Currency.AB2 => "a_b",
-        Currency.AB3 => "a b",
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value)),
-    };
-
-    /// <summary>Parses a wire value; false when the spec does not list it.</summary>
-    public static bool TryParseWireValue(string wireValue, out Currency value)
-    {
-        switch (wireValue)
+        get
         {
-            case "USD": value = Currency.Usd; return true;
-            case "usd": value = Currency.Usd2; return true;
-            case "EUR": value = Currency.Eur; return true;
-            case "GBP": value = Currency.Gbp; return true;
-            case "JPY": value = Currency.Jpy; return true;
-            case "CHF": value = Currency.Chf; return true;
-            case "AUD": value = Currency.Aud; return true;
-            case "CAD": value = Currency.Cad; return true;
-            case "NZD": value = Currency.Nzd; return true;
-            case "SEK": value = Currency.Sek; return true;
-            case "NOK": value = Currency.Nok; return true;
-            case "DKK": value = Currency.Dkk; return true;
-            case "PLN": value = Currency.Pln; return true;
-            case "CZK": value = Currency.Czk; return true;
-            case "HUF": value = Currency.Huf; return true;
-            case "RON": value = Currency.Ron; return true;
-            case "BGN": value = Currency.Bgn; return true;
-            case "HRK": value = Currency.Hrk; return true;
-            case "ISK": value = Currency.Isk; return true;
-            case "TRY": value = Currency.Try; return true;
-            case "ZAR": value = Currency.Zar; return true;
-            case "BRL": value = Currency.Brl; return true;
-            case "MXN": value = Currency.Mxn; return true;
-            case "ARS": value = Currency.Ars; return true;
-            case "CLP": value = Currency.Clp; return true;
-            case "COP": value = Currency.Cop; return true;
-            case "PEN": value = Currency.Pen; return true;
-            case "INR": value = Currency.Inr; return true;
-            case "IDR": value = Currency.Idr; return true;
-            case "MYR": value = Currency.Myr; return true;
-            case "PHP": value = Currency.Php; return true;
-            case "SGD": value = Currency.Sgd; return true;
-            case "THB": value = Currency.Thb; return true;
-            case "VND": value = Currency.Vnd; return true;
-            case "KRW": value = Currency.Krw; return true;
-            case "CNY": value = Currency.Cny; return true;
-            case "HKD": value = Currency.Hkd; return true;
-            case "TWD": value = Currency.Twd; return true;
-            case "AED": value = Currency.Aed; return true;
-            case "SAR": value = Currency.Sar; return true;
-            case "class": value = Currency.Class; return true;
-            case "default": value = Currency.Default; return true;
-            case "": value = Currency.Value; return true;
-            case "1st": value = Currency._1st; return true;
-            case "a-b": value = Currency.AB; return true;
-            case "a_b": value = Currency.AB2; return true;
-            case "a b": value = Currency.AB3; return true;
-            default: value = default; return false;
+            switch (_value)
+            {
+                case "USD":
+                case "usd":
+                case "EUR":
+                case "GBP":
+                case "JPY":
+                case "CHF":
+                case "AUD":
+                case "CAD":
+                case "NZD":
+                case "SEK":
+                case "NOK":
+                case "DKK":
+                case "PLN":
+                case "CZK":
+                case "HUF":
+                case "RON":
+                case "BGN":
+                case "HRK":
+                case "ISK":
+                case "TRY":
+                case "ZAR":
+                case "BRL":
+                case "MXN":
+                case "ARS":
+                case "CLP":
+                case "COP":
+                case "PEN":
+                case "INR":
+                case "IDR":
+                case "MYR":
+                case "PHP":
+                case "SGD":
+                case "THB":
+                case "VND":
+                case "KRW":
+                case "CNY":
+                case "HKD":
+                case "TWD":
+                case "AED":
+                case "SAR":
+                case "class":
+                case "default":
+                case "":
+                case "1st":
+                case "a-b":
+                case "a_b":
+                case "a b":
+                    return true;
+                default:
+                    return false;
+            }
         }
     }
 
+    /// <summary>The value as the API writes it.</summary>
+    public string ToWireValue() => global::SpecClients.Runtime.Json.JsonRead.EnumText(_value, "Currency");
+
+    /// <summary>The wire value (empty for a <c>default</c> one).</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    /// <summary>Whether both hold the same wire value (compared exactly, case included).</summary>
+    public bool Equals(Currency other) => _value == other._value;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is Currency other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => _value is null ? 0 : _value.GetHashCode();
+
+    /// <summary>Whether both hold the same wire value.</summary>
+    public static bool operator ==(Currency left, Currency right) => left.Equals(right);
+
+    /// <summary>Whether the wire values differ.</summary>
+    public static bool operator !=(Currency left, Currency right) => !left.Equals(right);
+
+    /// <summary>The value with this wire value.</summary>
+    public static explicit operator Currency(string value) => new(value);
+}
+
+/// <summary>Reads and writes <see cref="Currency"/> as JSON (used by generated code).</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+public static class CurrencyExtensions
+{
     /// <summary>Reads the value at the reader's current token (used by generated converters).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static Currency ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string member)
     {
-        var text = global::SpecClients.Runtime.Json.JsonRead.String(ref reader, owner, member);
-        return TryParseWireValue(text, out var value)
-            ? value
-            : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "Currency");
+        return new(global::SpecClients.Runtime.Json.JsonRead.String(ref reader, owner, member));
     }
 
     /// <summary>Reads and writes <see cref="Currency"/> as its wire value.</summary>

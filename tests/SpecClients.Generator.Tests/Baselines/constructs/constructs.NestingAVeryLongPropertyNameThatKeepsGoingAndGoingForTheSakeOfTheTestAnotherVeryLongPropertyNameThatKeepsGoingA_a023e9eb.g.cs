@@ -7,52 +7,81 @@ namespace SpecClients.Generated.Constructs;
 
 /// <summary>
 /// The <c>NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb</c>
-/// values.
+/// values. Values the spec does not list are kept as the API sends them.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9ebExtensions.JsonConverter))]
-public enum NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb
+public readonly struct NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb : global::System.IEquatable<NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb>
 {
+    private readonly string? _value;
+
+    /// <summary>The value with this wire value, whether the spec lists it or not.</summary>
+    public NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb(string value)
+    {
+        _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    }
+
     /// <summary>Wire value <c>x</c>.</summary>
-    X,
+    public static NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb X { get; } = new("x");
+
     /// <summary>Wire value <c>y</c>.</summary>
-    Y,
-}
+    public static NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb Y { get; } = new("y");
 
-/// <summary>
-/// Wire values of
-/// <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb"/>.
-/// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
-public static class NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9ebExtensions
-{
-    /// <summary>The value as the spec writes it.</summary>
-    public static string ToWireValue(this NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb value) => value switch
+    /// <summary>Whether the spec lists this value (one of the static properties).</summary>
+    public bool IsKnown
     {
-        NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb.X => "x",
-        NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb.Y => "y",
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value)),
-    };
-
-    /// <summary>Parses a wire value; false when the spec does not list it.</summary>
-    public static bool TryParseWireValue(string wireValue, out NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb value)
-    {
-        switch (wireValue)
+        get
         {
-            case "x": value = NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb.X; return true;
-            case "y": value = NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb.Y; return true;
-            default: value = default; return false;
+            switch (_value)
+            {
+                case "x":
+                case "y":
+                    return true;
+                default:
+                    return false;
+            }
         }
     }
 
+    /// <summary>The value as the API writes it.</summary>
+    public string ToWireValue() => global::SpecClients.Runtime.Json.JsonRead.EnumText(_value, "NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb");
+
+    /// <summary>The wire value (empty for a <c>default</c> one).</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    /// <summary>Whether both hold the same wire value (compared exactly, case included).</summary>
+    public bool Equals(NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb other) => _value == other._value;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => _value is null ? 0 : _value.GetHashCode();
+
+    /// <summary>Whether both hold the same wire value.</summary>
+    public static bool operator ==(NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb left, NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb right) => left.Equals(right);
+
+    /// <summary>Whether the wire values differ.</summary>
+    public static bool operator !=(NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb left, NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb right) => !left.Equals(right);
+
+    /// <summary>The value with this wire value.</summary>
+    public static explicit operator NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb(string value) => new(value);
+}
+
+/// <summary>
+/// Reads and writes
+/// <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb"/>
+/// as JSON (used by generated code).
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+public static class NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9ebExtensions
+{
     /// <summary>Reads the value at the reader's current token (used by generated converters).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string member)
     {
-        var text = global::SpecClients.Runtime.Json.JsonRead.String(ref reader, owner, member);
-        return TryParseWireValue(text, out var value)
-            ? value
-            : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb");
+        return new(global::SpecClients.Runtime.Json.JsonRead.String(ref reader, owner, member));
     }
 
     /// <summary>

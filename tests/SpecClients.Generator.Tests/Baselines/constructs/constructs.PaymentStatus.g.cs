@@ -5,56 +5,84 @@
 
 namespace SpecClients.Generated.Constructs;
 
-/// <summary>The <c>PaymentStatus</c> values.</summary>
+/// <summary>The <c>PaymentStatus</c> values. Values the spec does not list are kept as the API sends them.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PaymentStatusExtensions.JsonConverter))]
-public enum PaymentStatus
+public readonly struct PaymentStatus : global::System.IEquatable<PaymentStatus>
 {
+    private readonly string? _value;
+
+    /// <summary>The value with this wire value, whether the spec lists it or not.</summary>
+    public PaymentStatus(string value)
+    {
+        _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    }
+
     /// <summary>Wire value <c>received</c>.</summary>
-    Received,
+    public static PaymentStatus Received { get; } = new("received");
+
     /// <summary>Wire value <c>authorised</c>.</summary>
-    Authorised,
+    public static PaymentStatus Authorised { get; } = new("authorised");
+
     /// <summary>Wire value <c>refused</c>.</summary>
-    Refused,
+    public static PaymentStatus Refused { get; } = new("refused");
+
     /// <summary>Wire value <c>cancelled</c>.</summary>
-    Cancelled,
-}
+    public static PaymentStatus Cancelled { get; } = new("cancelled");
 
-/// <summary>Wire values of <see cref="PaymentStatus"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
-public static class PaymentStatusExtensions
-{
-    /// <summary>The value as the spec writes it.</summary>
-    public static string ToWireValue(this PaymentStatus value) => value switch
+    /// <summary>Whether the spec lists this value (one of the static properties).</summary>
+    public bool IsKnown
     {
-        PaymentStatus.Received => "received",
-        PaymentStatus.Authorised => "authorised",
-        PaymentStatus.Refused => "refused",
-        PaymentStatus.Cancelled => "cancelled",
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value)),
-    };
-
-    /// <summary>Parses a wire value; false when the spec does not list it.</summary>
-    public static bool TryParseWireValue(string wireValue, out PaymentStatus value)
-    {
-        switch (wireValue)
+        get
         {
-            case "received": value = PaymentStatus.Received; return true;
-            case "authorised": value = PaymentStatus.Authorised; return true;
-            case "refused": value = PaymentStatus.Refused; return true;
-            case "cancelled": value = PaymentStatus.Cancelled; return true;
-            default: value = default; return false;
+            switch (_value)
+            {
+                case "received":
+                case "authorised":
+                case "refused":
+                case "cancelled":
+                    return true;
+                default:
+                    return false;
+            }
         }
     }
 
+    /// <summary>The value as the API writes it.</summary>
+    public string ToWireValue() => global::SpecClients.Runtime.Json.JsonRead.EnumText(_value, "PaymentStatus");
+
+    /// <summary>The wire value (empty for a <c>default</c> one).</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    /// <summary>Whether both hold the same wire value (compared exactly, case included).</summary>
+    public bool Equals(PaymentStatus other) => _value == other._value;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is PaymentStatus other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => _value is null ? 0 : _value.GetHashCode();
+
+    /// <summary>Whether both hold the same wire value.</summary>
+    public static bool operator ==(PaymentStatus left, PaymentStatus right) => left.Equals(right);
+
+    /// <summary>Whether the wire values differ.</summary>
+    public static bool operator !=(PaymentStatus left, PaymentStatus right) => !left.Equals(right);
+
+    /// <summary>The value with this wire value.</summary>
+    public static explicit operator PaymentStatus(string value) => new(value);
+}
+
+/// <summary>Reads and writes <see cref="PaymentStatus"/> as JSON (used by generated code).</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+public static class PaymentStatusExtensions
+{
     /// <summary>Reads the value at the reader's current token (used by generated converters).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static PaymentStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string member)
     {
-        var text = global::SpecClients.Runtime.Json.JsonRead.String(ref reader, owner, member);
-        return TryParseWireValue(text, out var value)
-            ? value
-            : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "PaymentStatus");
+        return new(global::SpecClients.Runtime.Json.JsonRead.String(ref reader, owner, member));
     }
 
     /// <summary>Reads and writes <see cref="PaymentStatus"/> as its wire value.</summary>

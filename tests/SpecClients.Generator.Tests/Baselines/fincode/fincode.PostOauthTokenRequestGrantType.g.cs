@@ -5,44 +5,72 @@
 
 namespace SpecClients.Generated.Fincode;
 
-/// <summary>The <c>PostOauthTokenRequestGrantType</c> values.</summary>
+/// <summary>The <c>PostOauthTokenRequestGrantType</c> values. Values the spec does not list are kept as the API sends them.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PostOauthTokenRequestGrantTypeExtensions.JsonConverter))]
-public enum PostOauthTokenRequestGrantType
+public readonly struct PostOauthTokenRequestGrantType : global::System.IEquatable<PostOauthTokenRequestGrantType>
 {
+    private readonly string? _value;
+
+    /// <summary>The value with this wire value, whether the spec lists it or not.</summary>
+    public PostOauthTokenRequestGrantType(string value)
+    {
+        _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    }
+
     /// <summary>Wire value <c>password</c>.</summary>
-    Password,
-}
+    public static PostOauthTokenRequestGrantType Password { get; } = new("password");
 
-/// <summary>Wire values of <see cref="PostOauthTokenRequestGrantType"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
-public static class PostOauthTokenRequestGrantTypeExtensions
-{
-    /// <summary>The value as the spec writes it.</summary>
-    public static string ToWireValue(this PostOauthTokenRequestGrantType value) => value switch
+    /// <summary>Whether the spec lists this value (one of the static properties).</summary>
+    public bool IsKnown
     {
-        PostOauthTokenRequestGrantType.Password => "password",
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value)),
-    };
-
-    /// <summary>Parses a wire value; false when the spec does not list it.</summary>
-    public static bool TryParseWireValue(string wireValue, out PostOauthTokenRequestGrantType value)
-    {
-        switch (wireValue)
+        get
         {
-            case "password": value = PostOauthTokenRequestGrantType.Password; return true;
-            default: value = default; return false;
+            switch (_value)
+            {
+                case "password":
+                    return true;
+                default:
+                    return false;
+            }
         }
     }
 
+    /// <summary>The value as the API writes it.</summary>
+    public string ToWireValue() => global::SpecClients.Runtime.Json.JsonRead.EnumText(_value, "PostOauthTokenRequestGrantType");
+
+    /// <summary>The wire value (empty for a <c>default</c> one).</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    /// <summary>Whether both hold the same wire value (compared exactly, case included).</summary>
+    public bool Equals(PostOauthTokenRequestGrantType other) => _value == other._value;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is PostOauthTokenRequestGrantType other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => _value is null ? 0 : _value.GetHashCode();
+
+    /// <summary>Whether both hold the same wire value.</summary>
+    public static bool operator ==(PostOauthTokenRequestGrantType left, PostOauthTokenRequestGrantType right) => left.Equals(right);
+
+    /// <summary>Whether the wire values differ.</summary>
+    public static bool operator !=(PostOauthTokenRequestGrantType left, PostOauthTokenRequestGrantType right) => !left.Equals(right);
+
+    /// <summary>The value with this wire value.</summary>
+    public static explicit operator PostOauthTokenRequestGrantType(string value) => new(value);
+}
+
+/// <summary>Reads and writes <see cref="PostOauthTokenRequestGrantType"/> as JSON (used by generated code).</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+public static class PostOauthTokenRequestGrantTypeExtensions
+{
     /// <summary>Reads the value at the reader's current token (used by generated converters).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static PostOauthTokenRequestGrantType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string member)
     {
-        var text = global::SpecClients.Runtime.Json.JsonRead.String(ref reader, owner, member);
-        return TryParseWireValue(text, out var value)
-            ? value
-            : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "PostOauthTokenRequestGrantType");
+        return new(global::SpecClients.Runtime.Json.JsonRead.String(ref reader, owner, member));
     }
 
     /// <summary>Reads and writes <see cref="PostOauthTokenRequestGrantType"/> as its wire value.</summary>

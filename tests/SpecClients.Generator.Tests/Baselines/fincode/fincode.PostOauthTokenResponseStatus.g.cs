@@ -5,48 +5,76 @@
 
 namespace SpecClients.Generated.Fincode;
 
-/// <summary>The <c>PostOauthTokenResponseStatus</c> values.</summary>
+/// <summary>The <c>PostOauthTokenResponseStatus</c> values. Values the spec does not list are kept as the API sends them.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PostOauthTokenResponseStatusExtensions.JsonConverter))]
-public enum PostOauthTokenResponseStatus
+public readonly struct PostOauthTokenResponseStatus : global::System.IEquatable<PostOauthTokenResponseStatus>
 {
+    private readonly string? _value;
+
+    /// <summary>The value with this wire value, whether the spec lists it or not.</summary>
+    public PostOauthTokenResponseStatus(string value)
+    {
+        _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    }
+
     /// <summary>Wire value <c>SUCCESS</c>.</summary>
-    Success,
+    public static PostOauthTokenResponseStatus Success { get; } = new("SUCCESS");
+
     /// <summary>Wire value <c>ERROR</c>.</summary>
-    Error,
-}
+    public static PostOauthTokenResponseStatus Error { get; } = new("ERROR");
 
-/// <summary>Wire values of <see cref="PostOauthTokenResponseStatus"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
-public static class PostOauthTokenResponseStatusExtensions
-{
-    /// <summary>The value as the spec writes it.</summary>
-    public static string ToWireValue(this PostOauthTokenResponseStatus value) => value switch
+    /// <summary>Whether the spec lists this value (one of the static properties).</summary>
+    public bool IsKnown
     {
-        PostOauthTokenResponseStatus.Success => "SUCCESS",
-        PostOauthTokenResponseStatus.Error => "ERROR",
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value)),
-    };
-
-    /// <summary>Parses a wire value; false when the spec does not list it.</summary>
-    public static bool TryParseWireValue(string wireValue, out PostOauthTokenResponseStatus value)
-    {
-        switch (wireValue)
+        get
         {
-            case "SUCCESS": value = PostOauthTokenResponseStatus.Success; return true;
-            case "ERROR": value = PostOauthTokenResponseStatus.Error; return true;
-            default: value = default; return false;
+            switch (_value)
+            {
+                case "SUCCESS":
+                case "ERROR":
+                    return true;
+                default:
+                    return false;
+            }
         }
     }
 
+    /// <summary>The value as the API writes it.</summary>
+    public string ToWireValue() => global::SpecClients.Runtime.Json.JsonRead.EnumText(_value, "PostOauthTokenResponseStatus");
+
+    /// <summary>The wire value (empty for a <c>default</c> one).</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    /// <summary>Whether both hold the same wire value (compared exactly, case included).</summary>
+    public bool Equals(PostOauthTokenResponseStatus other) => _value == other._value;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is PostOauthTokenResponseStatus other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => _value is null ? 0 : _value.GetHashCode();
+
+    /// <summary>Whether both hold the same wire value.</summary>
+    public static bool operator ==(PostOauthTokenResponseStatus left, PostOauthTokenResponseStatus right) => left.Equals(right);
+
+    /// <summary>Whether the wire values differ.</summary>
+    public static bool operator !=(PostOauthTokenResponseStatus left, PostOauthTokenResponseStatus right) => !left.Equals(right);
+
+    /// <summary>The value with this wire value.</summary>
+    public static explicit operator PostOauthTokenResponseStatus(string value) => new(value);
+}
+
+/// <summary>Reads and writes <see cref="PostOauthTokenResponseStatus"/> as JSON (used by generated code).</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+public static class PostOauthTokenResponseStatusExtensions
+{
     /// <summary>Reads the value at the reader's current token (used by generated converters).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static PostOauthTokenResponseStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string member)
     {
-        var text = global::SpecClients.Runtime.Json.JsonRead.String(ref reader, owner, member);
-        return TryParseWireValue(text, out var value)
-            ? value
-            : throw global::SpecClients.Runtime.Json.JsonRead.UnknownEnumValue(owner, member, "PostOauthTokenResponseStatus");
+        return new(global::SpecClients.Runtime.Json.JsonRead.String(ref reader, owner, member));
     }
 
     /// <summary>Reads and writes <see cref="PostOauthTokenResponseStatus"/> as its wire value.</summary>
