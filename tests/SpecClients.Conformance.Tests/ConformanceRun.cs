@@ -29,6 +29,12 @@ internal enum Outcome
     ReadFailed,
 
     /// <summary>
+    /// A status the spec declares outside 2xx (e.g. an operation whose only response is a 302), its body read into the
+    /// typed <c>ApiException&lt;TError&gt;</c> the generated client throws for it: read, as the client's contract says.
+    /// </summary>
+    ReadAsTypedError,
+
+    /// <summary>
     /// The body Prism sent does not conform to the spec itself (a generated value outside its schema, an example that
     /// breaks it): neither a pass nor a failure of the client, reported apart.
     /// </summary>
@@ -55,6 +61,8 @@ internal sealed class ConformanceRun
         ["torus"] = (RepositoryPaths.Spec("torus.yaml"), typeof(global::Conformance.Torus.TorusClient)),
         ["oai-v3.0-petstore"] = (Path.Combine(RepositoryPaths.Corpus, "oai-v3.0-petstore.yaml"), typeof(global::Conformance.OaiV30Petstore.OaiV30PetstoreClient)),
         ["oai-v3.0-petstore-expanded"] = (Path.Combine(RepositoryPaths.Corpus, "oai-v3.0-petstore-expanded.yaml"), typeof(global::Conformance.OaiV30PetstoreExpanded.OaiV30PetstoreExpandedClient)),
+        ["oai-v3.0-uspto"] = (Path.Combine(RepositoryPaths.Corpus, "oai-v3.0-uspto.yaml"), typeof(global::Conformance.OaiV30Uspto.OaiV30UsptoClient)),
+        ["twilio-oauth-v2"] = (Path.Combine(RepositoryPaths.Corpus, "twilio-oauth-v2.yaml"), typeof(global::Conformance.TwilioOauthV2.TwilioOauthV2Client)),
         ["swagger-petstore3-openapi"] = (Path.Combine(RepositoryPaths.Corpus, "swagger-petstore3-openapi.yaml"), typeof(global::Conformance.SwaggerPetstore3Openapi.SwaggerPetstore3OpenapiClient)),
     };
 
@@ -160,7 +168,7 @@ internal sealed class ConformanceRun
         }
 
         text.AppendLine();
-        foreach (var result in results.Where(r => r.Outcome != Outcome.Pass))
+        foreach (var result in results.Where(r => r.Outcome != Outcome.Pass).DistinctBy(r => (r.Outcome, r.Operation, r.Detail)))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"  {result.Outcome} {result.Operation}: {result.Detail}");
         }
@@ -195,6 +203,12 @@ internal sealed class ConformanceRun
             return new CallResult(name, Outcome.PrismOutsideSpec, $"{exchange.Status} body breaks the spec ({string.Join("; ", errors.Take(3))}); {read}. Body: {Shorten(exchange.Body)}");
         }
 
+        if (thrown is ApiException typed && typed.GetType().IsGenericType && Declared(operation, exchange.Status)
+            && typed.GetType().GetProperty("Error")?.GetValue(typed) is not null)
+        {
+            return new CallResult(name, Outcome.ReadAsTypedError, $"declared status {exchange.Status} read as {typed.GetType().Name}<{typed.GetType().GetGenericArguments()[0].Name}>");
+        }
+
         if (thrown is not null)
         {
             var detail = thrown is ApiException api ? $"status {api.StatusCode}" : thrown.ToString();
@@ -203,6 +217,10 @@ internal sealed class ConformanceRun
 
         return new CallResult(name, Outcome.Pass, string.Empty);
     }
+
+    /// <summary>Whether the operation's responses name this status code exactly.</summary>
+    private bool Declared(SpecOperation? operation, int status) =>
+        operation is not null && (SpecOperations.Follow(_oracle.Document, operation.Node["responses"]) as JsonObject)?.ContainsKey(status.ToString(CultureInfo.InvariantCulture)) == true;
 
     /// <summary>The oracle's errors for the response body (empty when it conforms, or when the spec declares no body).</summary>
     private IReadOnlyList<string> ValidateResponse(SpecOperation operation, Exchange exchange)
