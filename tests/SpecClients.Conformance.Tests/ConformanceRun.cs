@@ -153,6 +153,20 @@ internal sealed class ConformanceRun
     /// <summary>The spec's file.</summary>
     public string SpecPath => _specPath;
 
+    /// <summary>Runs <paramref name="spec"/> in <paramref name="mode"/> with <see cref="Samples"/> calls per operation and writes the report.</summary>
+    /// <param name="spec">The spec's name.</param>
+    /// <param name="mode">How Prism answers.</param>
+    /// <param name="write">Where the report goes (the test's output).</param>
+    /// <returns>The results, the operations no call reached, and the report.</returns>
+    public static async Task<(IReadOnlyList<CallResult> Results, IReadOnlyList<string> Unreached, string Report)> RunAndReportAsync(
+        string spec, PrismMode mode, Action<string> write)
+    {
+        var (results, unreached) = await new ConformanceRun(spec).RunAsync(mode, Samples);
+        var report = Report(spec, mode, results);
+        write(report);
+        return (results, unreached, report);
+    }
+
     /// <summary>A readable table of the results, one line per call that did not pass, and the totals.</summary>
     /// <param name="spec">The spec's name.</param>
     /// <param name="mode">The mode.</param>

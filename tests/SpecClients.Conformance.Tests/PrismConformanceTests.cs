@@ -25,9 +25,7 @@ public sealed class PrismRequestValidationTests(ITestOutputHelper output)
     [MemberData(nameof(ConformanceSpecs.All), MemberType = typeof(ConformanceSpecs))]
     public async Task PrismAcceptsEveryRequestOfEveryOperation(string spec)
     {
-        var (results, unreached) = await new ConformanceRun(spec).RunAsync(PrismMode.Errors, ConformanceRun.Samples);
-        var report = ConformanceRun.Report(spec, PrismMode.Errors, results);
-        output.WriteLine(report);
+        var (results, unreached, report) = await ConformanceRun.RunAndReportAsync(spec, PrismMode.Errors, output.WriteLine);
 
         Assert.True(results.Count > 0, spec + ": no operation was called.");
         Assert.True(unreached.Count == 0, spec + ": operations no generated method reached: " + string.Join(", ", unreached));
@@ -48,9 +46,7 @@ public sealed class PrismGeneratedResponseTests(ITestOutputHelper output)
     [MemberData(nameof(ConformanceSpecs.All), MemberType = typeof(ConformanceSpecs))]
     public async Task ClientReadsEveryConformingRandomResponse(string spec)
     {
-        var (results, unreached) = await new ConformanceRun(spec).RunAsync(PrismMode.Dynamic, ConformanceRun.Samples);
-        var report = ConformanceRun.Report(spec, PrismMode.Dynamic, results);
-        output.WriteLine(report);
+        var (results, unreached, report) = await ConformanceRun.RunAndReportAsync(spec, PrismMode.Dynamic, output.WriteLine);
 
         Assert.True(unreached.Count == 0, spec + ": operations no generated method reached: " + string.Join(", ", unreached));
         Assert.True(results.All(r => r.Outcome != Outcome.RequestRejected), report);

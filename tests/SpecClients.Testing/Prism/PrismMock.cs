@@ -73,24 +73,15 @@ public sealed class PrismMock : IAsyncDisposable
         // A port found free can be taken before Prism binds it: try a few.
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var port = FreePort();
-            var start = new ProcessStartInfo(executable)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
+            var port = ChildProcesses.FreeLoopbackPort();
+            var start = new ProcessStartInfo(executable);
             foreach (var argument in new[] { "mock", "-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), mode == PrismMode.Errors ? "--errors" : "--dynamic", specPath })
             {
                 start.ArgumentList.Add(argument);
             }
 
-            var process = Process.Start(start) ?? throw new InvalidOperationException("prism did not start.");
             var output = new StringBuilder();
-            process.OutputDataReceived += (_, e) => Append(output, e.Data);
-            process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
+            var process = ChildProcesses.StartCapturing(start, output);
             var mock = new PrismMock(process, output, port);
             try
             {
@@ -109,17 +100,6 @@ public sealed class PrismMock : IAsyncDisposable
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => new(ChildProcesses.StopAsync(_process));
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is not null)
-        {
-            lock (output)
-            {
-                output.AppendLine(line);
-            }
-        }
-    }
 
     private async Task WaitUntilListeningAsync(int port)
     {
@@ -150,13 +130,6 @@ public sealed class PrismMock : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private static string Executable => Path.Combine(InstallFolder, "node_modules", ".bin", "prism");
 
     private static async Task<string> EnsureInstalledAsync()
@@ -166,7 +139,7 @@ public sealed class PrismMock : IAsyncDisposable
             return Executable;
         }
 
-        var npm = Find("npm") ?? throw new InvalidOperationException(
+        var npm = ChildProcesses.Find("npm") ?? throw new InvalidOperationException(
             "These tests need Stoplight Prism, installed with npm, and npm is not on the PATH. Install Node.js 18 or later "
             + "(Debian: apt-get install -y nodejs npm) and run the tests again.");
 
@@ -175,66 +148,20 @@ public sealed class PrismMock : IAsyncDisposable
         try
         {
             Directory.CreateDirectory(InstallFolder);
-            using var machineLock = await LockAsync(Path.Combine(InstallFolder, ".install.lock"));
+            using var machineLock = await ChildProcesses.LockFileAsync(Path.Combine(InstallFolder, ".install.lock"));
             if (File.Exists(Executable))
             {
                 return Executable;
             }
 
-            await RunAsync(npm, InstallFolder, "install", "--prefix", InstallFolder, "--no-audit", "--no-fund",
+            await ChildProcesses.RunAsync(npm, ["install", "--prefix", InstallFolder, "--no-audit", "--no-fund",
                 "--ignore-scripts", // the one install script is a usage report: not needed, and no internet here
-                "@stoplight/prism-cli@" + Version);
+                "@stoplight/prism-cli@" + Version]);
             return File.Exists(Executable) ? Executable : throw new InvalidOperationException("npm installed Prism, yet " + Executable + " is missing.");
         }
         finally
         {
             s_installInProcess.Release();
-        }
-    }
-
-    private static string? Find(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => Path.Combine(directory, name))
-            .FirstOrDefault(File.Exists);
-
-    private static async Task<FileStream> LockAsync(string path)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException)
-            {
-                await Task.Delay(200, timeout.Token); // another test process is installing
-            }
-        }
-    }
-
-    private static async Task RunAsync(string fileName, string workingDirectory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException(fileName + " did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"{fileName} {string.Join(' ', arguments)} failed with exit code {process.ExitCode}: {await output}{await error}");
         }
     }
 }
