@@ -213,7 +213,9 @@ public sealed class RandomInstances
     }
 
     /// <summary>The named values of an extensible enum (a struct or class with static members of its own type).</summary>
-    private static List<object> KnownValues(Type type) =>
+    /// <param name="type">A generated type.</param>
+    /// <returns>The values; empty for any other type.</returns>
+    public static List<object> KnownValues(Type type) =>
         type.IsEnum || IsGenerated(type) && UnionFactories(type).Count > 0
             ? new List<object>()
             : type.GetProperties(BindingFlags.Public | BindingFlags.Static).Where(p => p.PropertyType == type && p.GetIndexParameters().Length == 0).Select(p => p.GetValue(null)!)
@@ -221,7 +223,9 @@ public sealed class RandomInstances
                 .ToList();
 
     /// <summary>A generated union's typed factories (<c>FromCard(Card)</c>), not <c>FromElement</c>.</summary>
-    private static List<MethodInfo> UnionFactories(Type type) =>
+    /// <param name="type">A generated type.</param>
+    /// <returns>The factories; empty for any other type.</returns>
+    public static List<MethodInfo> UnionFactories(Type type) =>
         type.GetMethods(BindingFlags.Public | BindingFlags.Static)
             .Where(m => m.Name.StartsWith("From", StringComparison.Ordinal) && m.Name != "FromElement" && m.ReturnType == type && m.GetParameters().Length == 1)
             .ToList();

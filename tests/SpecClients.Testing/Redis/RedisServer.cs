@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -21,6 +22,9 @@ public sealed class RedisServer : IAsyncDisposable
 {
     private const string InstallLockPath = "/tmp/specclients-redis-install.lock";
     private static readonly SemaphoreSlim s_installInProcess = new(1, 1);
+
+    // Non-interactive; RUNLEVEL=1 keeps the package's own service (port 6379) from starting where an init system would.
+    private static readonly Dictionary<string, string> s_aptEnvironment = new() { ["DEBIAN_FRONTEND"] = "noninteractive", ["RUNLEVEL"] = "1" };
 
     private readonly Process _process;
     private readonly string _directory;
@@ -47,14 +51,9 @@ public sealed class RedisServer : IAsyncDisposable
         // A port found free can be taken before redis-server binds it: try a few.
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var port = FreePort();
+            var port = ChildProcesses.FreeLoopbackPort();
             var directory = Directory.CreateTempSubdirectory("specclients-redis-").FullName;
-            var start = new ProcessStartInfo(executable)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
+            var start = new ProcessStartInfo(executable);
             foreach (var argument in new[]
             {
                 "--bind", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -64,12 +63,8 @@ public sealed class RedisServer : IAsyncDisposable
                 start.ArgumentList.Add(argument);
             }
 
-            var process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");
             var output = new StringBuilder();
-            process.OutputDataReceived += (_, e) => Append(output, e.Data);
-            process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
+            var process = ChildProcesses.StartCapturing(start, output);
             var server = new RedisServer(process, directory, port);
             try
             {
@@ -122,17 +117,6 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is not null)
-        {
-            lock (output)
-            {
-                output.AppendLine(line);
-            }
-        }
-    }
-
     private async Task WaitUntilAnsweringAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -159,18 +143,7 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string? Find() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Concat(["/usr/bin", "/usr/sbin", "/usr/local/bin"])
-            .Select(directory => Path.Combine(directory, "redis-server"))
-            .FirstOrDefault(File.Exists);
+    private static string? Find() => ChildProcesses.Find("redis-server", "/usr/bin", "/usr/sbin", "/usr/local/bin");
 
     private static async Task<string> EnsureInstalledAsync()
     {
@@ -190,64 +163,21 @@ public sealed class RedisServer : IAsyncDisposable
         await s_installInProcess.WaitAsync();
         try
         {
-            using var machineLock = await LockAsync();
+            using var machineLock = await ChildProcesses.LockFileAsync(InstallLockPath);
             if (Find() is { } installedMeanwhile)
             {
                 return installedMeanwhile;
             }
 
             // Waits for apt's own lock rather than failing when another installer (not a Redis test) holds it.
-            await RunAsync("/usr/bin/apt-get", "-o", "DPkg::Lock::Timeout=600", "update");
-            await RunAsync("/usr/bin/apt-get", "-o", "DPkg::Lock::Timeout=600", "install", "-y", "--no-install-recommends", "redis-server");
+            await ChildProcesses.RunAsync("/usr/bin/apt-get", ["-o", "DPkg::Lock::Timeout=600", "update"], s_aptEnvironment);
+            await ChildProcesses.RunAsync(
+                "/usr/bin/apt-get", ["-o", "DPkg::Lock::Timeout=600", "install", "-y", "--no-install-recommends", "redis-server"], s_aptEnvironment);
             return Find() ?? throw new InvalidOperationException("apt-get installed redis-server, yet it is not on the PATH.");
         }
         finally
         {
             s_installInProcess.Release();
-        }
-    }
-
-    private static async Task<FileStream> LockAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        while (true)
-        {
-            try
-            {
-                return new FileStream(InstallLockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException)
-            {
-                await Task.Delay(200, timeout.Token); // another test process is installing
-            }
-        }
-    }
-
-    private static async Task RunAsync(string fileName, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
-
-        // Keeps the package's own service (port 6379) from starting where an init system would start it.
-        start.Environment["RUNLEVEL"] = "1";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException(fileName + " did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"{fileName} {string.Join(' ', arguments)} failed with exit code {process.ExitCode}: {await output}{await error}");
         }
     }
 
