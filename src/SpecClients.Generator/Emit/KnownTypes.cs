@@ -59,6 +59,10 @@ internal static class KnownTypes
     private const string RuntimeJson = "global::SpecClients.Runtime.Json.";
     public const string JsonRead = RuntimeJson + "JsonRead";
     public const string JsonWrite = RuntimeJson + "JsonWrite";
+    public const string JsonMembers = RuntimeJson + "JsonMembers";
+    public const string RecordText = RuntimeJson + "RecordText";
+    public const string EmptyStringArray = "global::System.Array.Empty<string>()";
+    public const string JsonMemberSet = RuntimeJson + "JsonMemberSet";
     public const string JsonUnion = RuntimeJson + "JsonUnion";
     public const string JsonKindsType = RuntimeJson + "JsonKinds";
     public const string UnionShape = RuntimeJson + "UnionShape";

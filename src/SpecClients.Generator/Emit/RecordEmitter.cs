@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq;
 using SpecClients.Generator.Model;
 using static SpecClients.Generator.Emit.KnownTypes;
@@ -107,49 +108,76 @@ internal static class RecordEmitter
 
     private static void EmitPrintMembers(SourceWriter w, ObjectSpec spec)
     {
-        // Overriding the compiler's PrintMembers keeps secrets out of ToString() while leaving the rest readable.
-        w.Open($"private bool PrintMembers({StringBuilder} builder)");
-        var first = true;
-        foreach (var property in spec.Properties)
+        // Overriding the compiler's PrintMembers keeps secrets out of ToString() while leaving the rest readable; one
+        // runtime call per record keeps it cheap to compile.
+        var names = spec.Properties.Select(p => SourceWriter.Literal(p.Name)).ToList();
+        var values = spec.Properties.Select(p => !p.Sensitive
+            ? p.Name
+            : p.Type.IsValueType && !p.IsNullableInCSharp ? $"{RecordText}.Masked" : $"{RecordText}.Mask({p.Name})").ToList();
+        if (!spec.IsMultipartBody)
         {
-            var separator = first ? string.Empty : ", ";
-            first = false;
-            if (property.Sensitive && property.Type.IsValueType && !property.IsNullableInCSharp)
-            {
-                w.Line($"builder.Append({SourceWriter.Literal(separator + property.Name + " = ***")});");
-                continue;
-            }
-
-            var shown = property.Sensitive ? $"{property.Name} is null ? \"null\" : \"***\"" : $"(object?){property.Name}";
-            w.Chain($"builder.Append({SourceWriter.Literal(separator + property.Name + " = ")})", $".Append({shown});");
+            names.Add(SourceWriter.Literal(spec.AdditionalPropertiesName));
+            values.Add($"{RecordText}.MemberCount({spec.AdditionalPropertiesName})");
         }
 
-        if (spec.IsMultipartBody)
+        w.Line($"private bool PrintMembers({StringBuilder} builder) => {RecordText}.Print(").Indent().Line("builder,");
+        if (names.Count == 0)
         {
-            w.Line("return true;");
-            w.Close();
-            return;
+            w.Line(EmptyStringArray + ",").Line("global::System.Array.Empty<object?>());");
+        }
+        else
+        {
+            w.ArrayInitializer(string.Empty, names, ",");
+            w.ArrayInitializer("new object?[] ", values, ");", typed: true);
         }
 
-        var name = spec.AdditionalPropertiesName;
-        var lastSeparator = first ? string.Empty : ", ";
-        w.Chain(
-            $"builder.Append({SourceWriter.Literal(lastSeparator + name + " = ")})",
-            $".Append({name} is null ? \"null\" : {name}.Count + \" member(s)\");");
-        w.Line("return true;");
-        w.Close();
+        w.Outdent();
     }
 
     private static void EmitConverter(SourceWriter w, ObjectSpec spec)
     {
         w.SummaryMarkup($"Reads and writes <see cref=\"{spec.Name}\"/> without reflection.");
         w.Open($"public sealed class JsonConverter : {GeneratedJsonConverter}<{spec.Name}>");
+        EmitMembers(w, spec);
         JsonCode.WriteConverterConstructor(w, "ReadValue", "WriteValue");
         w.Line();
         EmitRead(w, spec);
         w.Line();
         EmitWrite(w, spec);
         w.Close();
+    }
+
+    /// <summary>
+    /// The type's member table: names looked up while reading, encoded once for writing, and the required ones. One
+    /// array of string constants costs the compiler far less than a comparison, a UTF-8 literal and a field per member.
+    /// </summary>
+    private static void EmitMembers(SourceWriter w, ObjectSpec spec)
+    {
+        var names = spec.Properties.Select(p => SourceWriter.Literal(p.JsonName)).ToArray();
+        var required = Enumerable.Range(0, spec.Properties.Count).Where(i => spec.Properties[i].MustBePresent)
+            .Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var head = $"private static readonly {JsonMembers} s_members = new(";
+        if (names.Length == 0)
+        {
+            w.Line(head + SourceWriter.Literal(spec.Name) + ", " + EmptyStringArray + ");");
+        }
+        else
+        {
+            w.Line(head).Indent().Line(SourceWriter.Literal(spec.Name) + ",");
+            if (required.Length == 0)
+            {
+                w.ArrayInitializer(string.Empty, names, ");");
+            }
+            else
+            {
+                w.ArrayInitializer(string.Empty, names, ",");
+                w.ArrayInitializer(string.Empty, required, ");");
+            }
+
+            w.Outdent();
+        }
+
+        w.Line();
     }
 
     private static void EmitRead(SourceWriter w, ObjectSpec spec)
@@ -160,47 +188,43 @@ internal static class RecordEmitter
         w.Line($"{JsonRead}.StartObject(ref reader, {owner});");
         for (var i = 0; i < spec.Properties.Count; i++)
         {
-            var property = spec.Properties[i];
-            w.Line($"{property.Type.CSharp}? p{i} = default;");
-            if (property.MustBePresent)
-            {
-                w.Line($"var has{i} = false;");
-            }
+            w.Line($"{spec.Properties[i].Type.CSharp}? p{i} = default;");
         }
 
         w.Line($"{Dictionary}<string, {spec.AdditionalProperties.CSharp}>? additional = null;");
-        w.Open($"while (reader.Read() && reader.TokenType != {JsonTokenType}.EndObject)");
+        w.Line($"var seen = default({JsonMemberSet});");
+        w.Open("while (s_members.Next(ref reader, ref seen, out var index))");
         var isNull = $"reader.TokenType == {JsonTokenType}.Null";
-        for (var i = 0; i < spec.Properties.Count; i++)
+        if (spec.Properties.Count > 0)
         {
-            var property = spec.Properties[i];
-            w.Open($"if (reader.ValueTextEquals({SourceWriter.Utf8Literal(property.JsonName)}))");
-            w.Line("reader.Read();");
-            if (property.MustBePresent)
+            w.Open("switch (index)");
+            for (var i = 0; i < spec.Properties.Count; i++)
             {
-                w.Line($"has{i} = true;");
+                var property = spec.Properties[i];
+                w.Line($"case {i}:").Indent();
+                if (JsonCode.ReadOrNull(property.Type, "reader", spec.Name, property.JsonName) is { } readOrNull)
+                {
+                    w.Wrap($"p{i} =", readOrNull + ";");
+                }
+                else if (property.Type.Kind is TypeKind.Array or TypeKind.Map)
+                {
+                    // A collection's read is a call with an item reader: its arguments go on lines of their own when long.
+                    var (head, arguments) = JsonCode.ReadCollectionCall(property.Type, "reader", spec.Name, property.JsonName);
+                    w.Line($"p{i} = {isNull}").Indent().Line("? null").List(": " + head, arguments, ");").Outdent();
+                }
+                else
+                {
+                    w.Wrap($"p{i} = {isNull}", "? null", $": {JsonCode.ReadValue(property.Type, "reader", spec.Name, property.JsonName)};");
+                }
+
+                w.Line("continue;").Outdent();
             }
 
-            if (JsonCode.ReadOrNull(property.Type, "reader", spec.Name, property.JsonName) is { } readOrNull)
-            {
-                w.Wrap($"p{i} =", readOrNull + ";");
-            }
-            else if (property.Type.Kind is TypeKind.Array or TypeKind.Map)
-            {
-                // A collection's read is a call with an item reader: its arguments go on lines of their own when long.
-                var (head, arguments) = JsonCode.ReadCollectionCall(property.Type, "reader", spec.Name, property.JsonName);
-                w.Line($"p{i} = {isNull}").Indent().Line("? null").List(": " + head, arguments, ");").Outdent();
-            }
-            else
-            {
-                w.Wrap($"p{i} = {isNull}", "? null", $": {JsonCode.ReadValue(property.Type, "reader", spec.Name, property.JsonName)};");
-            }
-
-            w.Line("continue;");
             w.Close();
             w.Line();
         }
 
+        // Not a declared member: the reader is at its name.
         w.Line("var name = reader.GetString()!;");
         w.Line("reader.Read();");
         w.Line($"additional ??= new({StringComparer}.Ordinal);");
@@ -216,19 +240,16 @@ internal static class RecordEmitter
 
         w.Close();
         w.Line();
+        if (spec.Properties.Any(p => p.MustBePresent))
+        {
+            w.Line("s_members.EnsureRequired(in seen);");
+        }
 
         for (var i = 0; i < spec.Properties.Count; i++)
         {
-            var property = spec.Properties[i];
-            var member = SourceWriter.Literal(property.JsonName);
-            if (property.MustBePresent)
+            if (!spec.Properties[i].IsNullableInCSharp)
             {
-                w.Wrap($"if (!has{i})", $"throw {JsonRead}.MissingMember({owner}, {member});");
-            }
-
-            if (!property.IsNullableInCSharp)
-            {
-                w.Wrap($"if (p{i} is null)", $"throw {JsonRead}.NullMember({owner}, {member});");
+                w.Wrap($"if (p{i} is null)", $"throw s_members.NullMember({i});");
             }
         }
 
@@ -270,24 +291,13 @@ internal static class RecordEmitter
 
     private static void EmitWrite(SourceWriter w, ObjectSpec spec)
     {
-        // Names encoded once per type: the writer then skips checking them for characters to escape on every write.
-        for (var i = 0; i < spec.Properties.Count; i++)
-        {
-            w.Wrap($"private static readonly {JsonEncodedText} N{i} =", $"{JsonWrite}.Name({SourceWriter.Utf8Literal(spec.Properties[i].JsonName)});");
-        }
-
-        if (spec.Properties.Count > 0)
-        {
-            w.Line();
-        }
-
         w.SummaryMarkup($"Writes one <see cref=\"{spec.Name}\"/>, including the members kept from reading.");
         w.Open($"public static void WriteValue({Utf8JsonWriter} writer, {spec.Name} value)");
         w.Line("writer.WriteStartObject();");
         for (var i = 0; i < spec.Properties.Count; i++)
         {
             var property = spec.Properties[i];
-            var encodedName = "N" + i;
+            var encodedName = $"s_members[{i}]";
             if (!property.IsNullableInCSharp)
             {
                 WriteMember(w, property.Type, encodedName, "value." + property.Name);

@@ -217,6 +217,40 @@ internal sealed class SourceWriter
     }
 
     /// <summary>
+    /// Writes <c>head new[] { item, item, … }tail</c> on one line when it fits; else the items between braces on lines of
+    /// their own, as many to a line as fit (the layout of a long table of constants).
+    /// </summary>
+    public SourceWriter ArrayInitializer(string head, IReadOnlyList<string> items, string tail, bool typed = false)
+    {
+        // A typed head (<c>new object?[] </c>) brings its own <c>new</c>; otherwise the array type is inferred.
+        var create = typed ? string.Empty : "new[] ";
+        var oneLine = head + create + "{ " + string.Join(", ", items) + " }" + tail;
+        if (CodeLength(oneLine) <= Room())
+        {
+            return Line(oneLine);
+        }
+
+        Line((head + create).TrimEnd());
+        Line("{");
+        _indent++;
+        var line = new StringBuilder();
+        foreach (var item in items)
+        {
+            if (line.Length > 0 && line.Length + 1 + item.Length + 1 > Room())
+            {
+                Line(line.ToString());
+                line.Clear();
+            }
+
+            line.Append(line.Length > 0 ? " " : string.Empty).Append(item).Append(',');
+        }
+
+        Line(line.ToString());
+        _indent--;
+        return Line("}" + tail);
+    }
+
+    /// <summary>
     /// Writes a member access chain (<c>a.B().C()</c>) on one line when it fits; else each continuation (starting with
     /// <c>.</c>) on a line one level deeper.
     /// </summary>
