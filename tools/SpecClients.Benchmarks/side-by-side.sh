@@ -91,7 +91,8 @@ for argument in "$@"; do
   fi
   mkdir -p "$work/$id/results"
   if [ -n "$ops" ]; then
-    python3 "$here/reduce-spec.py" "$spec" "$work/$id/nswag-input.json" "$ops" "$work/$id/kiota-include.txt" \
+    /usr/bin/time -f '%e' -o "$work/$id/reduce-time.txt" \
+      python3 "$here/reduce-spec.py" "$spec" "$work/$id/nswag-input.json" "$ops" "$work/$id/kiota-include.txt" \
       > "$work/$id/reduced.txt"
   fi
 done
@@ -281,7 +282,8 @@ load_end=$(load)
 # --- report ----------------------------------------------------------------------------------------------------------
 # The console logger's summary: "N Warning(s)" and "N Error(s)"; and the distinct diagnostic ids, most frequent first.
 summary_count() { grep -E "^ *[0-9]+ $2\(s\)" "$1" | tail -1 | awk '{ print $1 }'; }
-top_ids() { grep -oE ": $2 [A-Z]+[0-9]+" "$1" | awk '{ print $3 }' | sort | uniq -c | sort -rn | head -3 | awk '{ printf "%s%s ×%s", (NR > 1 ? ", " : ""), $2, $1 }'; }
+# MSBuild prints each diagnostic twice (as it happens and in the summary): identical lines are counted once.
+top_ids() { grep -E ": $2 [A-Z]+[0-9]+" "$1" | sort -u | grep -oE ": $2 [A-Z]+[0-9]+" | awk '{ print $3 }' | sort | uniq -c | sort -rn | head -3 | awk '{ printf "%s%s ×%s", (NR > 1 ? ", " : ""), $2, $1 }'; }
 
 cell() { # case tool metric format
   local file=$work/$1/results/$2.$3
@@ -317,7 +319,7 @@ for id in "${cases[@]}"; do
     echo "Inputs: SpecClients the whole spec with \`SpecClients_Operations\` (CLI \`--operations\`); Kiota the whole spec with"
     echo "\`--include-path\` $(paste -sd' ' "$work/$id/kiota-include.txt" | sed 's/\([^ ]*\)/`\1`/g');"
     echo "NSwag a copy reduced to those operations and the components they reach ($(sed 's/^reduced: //' "$work/$id/reduced.txt")),"
-    echo "made before the run (not timed)."
+    echo "made before the run in $(tail -1 "$work/$id/reduce-time.txt") s (not counted in NSwag's time)."
     echo
   fi
   echo "| | ${tool_title[specclients]} | ${tool_title[nswag]} | ${tool_title[kiota]} | SpecClients / NSwag | SpecClients / Kiota |"
@@ -343,10 +345,10 @@ for id in "${cases[@]}"; do
     local buildlog=$work/$id/build-$1/build.log errors warnings
     errors=$(summary_count "$buildlog" Error); warnings=$(summary_count "$buildlog" Warning)
     printf '%s / %s' "${errors:-?}" "${warnings:-?}"
-    # MSBuild prints each diagnostic twice (as it happens and in the summary): the ids are counted once per line pair.
-    local ids
-    ids=$(top_ids "$buildlog" error)
-    [ -n "$ids" ] && printf ' (%s)' "$ids"
+    local error_ids warning_ids
+    error_ids=$(top_ids "$buildlog" error)
+    warning_ids=$(top_ids "$buildlog" warning)
+    [ -n "$error_ids$warning_ids" ] && printf ' (%s)' "$error_ids${error_ids:+${warning_ids:+; }}$warning_ids"
     return 0
   }
   first_errors() { # tool: errors of the code as generated, before any repair
