@@ -38,9 +38,19 @@ fi
 tools=(specclients nswag kiota)
 declare -A tool_title=([specclients]=SpecClients [nswag]="NSwag 14.8.0" [kiota]="Kiota 1.38.0")
 
+log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+# median of the numbers on stdin, and their range in the printf format $1
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+range() { sort -g | awk -v f="$1" 'NR == 1 { lo = $1 } { hi = $1 } END { printf f "–" f, lo, hi }'; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# REPORT_ONLY=folder prints the tables again from a run kept with KEEP=1 (what was measured is in its files).
+if [ -n "${REPORT_ONLY:-}" ]; then
+  work=$REPORT_ONLY
+else
 work=$(mktemp -d /tmp/specclients-sidebyside.XXXXXX)
 if [ -n "${KEEP:-}" ]; then echo "keeping $work" >&2; else trap 'rm -rf "$work"' EXIT; fi
-log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)
 
 # --- what the run needs ----------------------------------------------------------------------------------------------
 missing=()
@@ -119,9 +129,6 @@ generate_command() {
   esac
 }
 
-# median of the numbers on stdin
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-range() { sort -g | awk -v f="$1" 'NR == 1 { lo = $1 } { hi = $1 } END { printf f "–" f, lo, hi }'; } # format
 record() { echo "$3" >> "$work/$1/results/$2.$4"; } # case tool value metric
 
 # Runs a command under /usr/bin/time; writes "wall user system maxRSS-KiB" (seconds) as the last line of timefile
@@ -133,7 +140,6 @@ timed() { # timefile logfile command...
   return $status
 }
 
-load() { cut -d' ' -f1-3 /proc/loadavg; }
 load_start=$(load)
 started=$(date -u '+%Y-%m-%d %H:%M UTC')
 log "machine: $(nproc) cores, load $load_start; $rounds rounds; work folder $work"
@@ -278,6 +284,10 @@ for round in $(seq 1 "$rounds"); do
   done
 done
 load_end=$(load)
+declare -p cases case_spec case_ops case_title load_start load_end started commit > "$work/run.env"
+fi
+# shellcheck disable=SC1091
+source "$work/run.env"
 
 # --- report ----------------------------------------------------------------------------------------------------------
 # The console logger's summary: "N Warning(s)" and "N Error(s)"; and the distinct diagnostic ids, most frequent first.
@@ -289,7 +299,7 @@ cell() { # case tool metric format
   local file=$work/$1/results/$2.$3
   local m
   m=$(median < "$file")
-  if [ "$rounds" -gt 1 ]; then printf "$4 (%s)" "$m" "$(range "$4" < "$file")"; else printf "$4" "$m"; fi
+  if [ "$(wc -l < "$file")" -gt 1 ]; then printf "$4 (%s)" "$m" "$(range "$4" < "$file")"; else printf "$4" "$m"; fi
 }
 ratio() { # case metric tool
   local ours theirs
@@ -302,7 +312,9 @@ size_ratio() { # case field(1 lines, 2 chars) tool
     "$work/$1/results/specclients.size" "$work/$1/results/$3.size"
 }
 
-commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)
+# Rounds completed: all of them, unless the run was stopped and REPORT_ONLY reads what it had measured.
+rounds=$(cat "$work"/*/results/*.build-wall | wc -l)
+rounds=$(( rounds / (${#cases[@]} * ${#tools[@]} + 2) ))
 echo "## Side by side: SpecClients, NSwag, Kiota"
 echo
 echo "$started, commit \`$commit\`, $(nproc) cores, load average (1, 5, 15 min) $load_start at the start, $load_end at the end;"
@@ -319,7 +331,7 @@ for id in "${cases[@]}"; do
     echo "Inputs: SpecClients the whole spec with \`SpecClients_Operations\` (CLI \`--operations\`); Kiota the whole spec with"
     echo "\`--include-path\` $(paste -sd' ' "$work/$id/kiota-include.txt" | sed 's/\([^ ]*\)/`\1`/g');"
     echo "NSwag a copy reduced to those operations and the components they reach ($(sed 's/^reduced: //' "$work/$id/reduced.txt")),"
-    echo "made before the run in $(tail -1 "$work/$id/reduce-time.txt") s (not counted in NSwag's time)."
+    echo "made before the run in $(tail -1 "$work/$id/reduce-time.txt" 2>/dev/null || echo '?') s (not counted in NSwag's time)."
     echo
   fi
   echo "| | ${tool_title[specclients]} | ${tool_title[nswag]} | ${tool_title[kiota]} | SpecClients / NSwag | SpecClients / Kiota |"
