@@ -15,7 +15,9 @@
 # Every measurement is taken ROUNDS times (default 3), interleaved across the tools (round 1 of each tool, then round
 # 2 of each, ...) so that a change of load on a shared machine falls on all of them alike; the tables give medians
 # and the ratios of the medians from the same run. A generated client that does not compile is reported with its
-# error count, not left out.
+# error count, not left out. Where a tool has a documented option around a failure, the run uses it and reports both:
+# NSwag gets `/ExcludedParameterNames:` for parameters named with '<' or '>' (parameter-names.py). A client that still
+# fails with duplicate member names (CS0102) is timed with those members renamed (repair_duplicates, below).
 #
 # A spec may name operations after '@' (SPEC@opId;opId): SpecClients gets them as SpecClients_Operations, Kiota as
 # `--include-path path#METHOD` for each, and NSwag (no filter of its own that prunes types) a copy of the spec reduced
@@ -105,6 +107,9 @@ for argument in "$@"; do
       python3 "$here/reduce-spec.py" "$spec" "$work/$id/nswag-input.json" "$ops" "$work/$id/kiota-include.txt" \
       > "$work/$id/reduced.txt"
   fi
+  nswag_input=$spec
+  if [ -n "$ops" ]; then nswag_input=$work/$id/nswag-input.json; fi
+  python3 "$here/parameter-names.py" "$nswag_input" '<>' > "$work/$id/nswag-excluded.txt"
 done
 
 # The command that generates case $1 with tool $2 into folder $3, in the array `generator_command`.
@@ -114,12 +119,17 @@ generate_command() {
     specclients)
       generator_command=(dotnet "$cli" "$spec" "$out")
       if [ -n "$ops" ]; then generator_command+=(--operations "$ops"); fi ;;
-    nswag)
+    nswag | nswag-as-is)
       local input=$spec
       if [ -n "$ops" ]; then input=$work/$id/nswag-input.json; fi
       mkdir -p "$out"
       generator_command=(dotnet "$nswag_dll" openapi2csclient "/Input:$input" "/Output:$out/ApiClient.cs" /Namespace:Bench.Generated
-        /ClassName:ApiClient /JsonLibrary:SystemTextJson /GenerateNullableReferenceTypes:true) ;;
+        /ClassName:ApiClient /JsonLibrary:SystemTextJson /GenerateNullableReferenceTypes:true)
+      # NSwag's documented way around parameter names it would turn into invalid identifiers (see parameter-names.py);
+      # tool "nswag-as-is" is the same without it, built once to report what the code as generated does.
+      if [ -s "$work/$id/nswag-excluded.txt" ] && [ "$tool" = nswag ]; then
+        generator_command+=("/ExcludedParameterNames:$(cat "$work/$id/nswag-excluded.txt")")
+      fi ;;
     kiota)
       generator_command=(dotnet "$kiota_dll" generate -l CSharp -d "$spec" -o "$out" -n Bench.Generated -c ApiClient --clean-output
         --log-level Warning)
@@ -243,6 +253,15 @@ for id in "${cases[@]}"; do
     dotnet build "$dir/Bench.csproj" -c Release -nologo -tl:off > "$dir/first-build.log" 2>&1 || true
     repair_duplicates "$dir"
   done
+  if [ -s "$work/$id/nswag-excluded.txt" ]; then
+    log "NSwag without /ExcludedParameterNames, generated and built once: $id"
+    generate_command "$id" nswag-as-is "$work/$id/gen-nswag-as-is"
+    "${generator_command[@]}" > "$work/$id/generate-nswag-as-is.log" 2>&1 || true
+    project "$work/$id/build-nswag-as-is" "" ""
+    cp -r "$work/$id/gen-nswag-as-is" "$work/$id/build-nswag-as-is/Generated"
+    dotnet build "$work/$id/build-nswag-as-is/Bench.csproj" -c Release -nologo -tl:off \
+      > "$work/$id/build-nswag-as-is/first-build.log" 2>&1 || true
+  fi
 done
 
 # Two baselines, built in the same rounds: an empty library, and the SpecClients consumer without a spec (what the
@@ -363,8 +382,11 @@ for id in "${cases[@]}"; do
     [ -n "$error_ids$warning_ids" ] && printf ' (%s)' "$error_ids${error_ids:+${warning_ids:+; }}$warning_ids"
     return 0
   }
-  first_errors() { # tool: errors of the code as generated, before any repair
+  first_errors() { # tool: errors of the code as generated, before any repair or option
     local buildlog=$work/$id/build-$1/first-build.log errors
+    if [ "$1" = nswag ] && [ -f "$work/$id/build-nswag-as-is/first-build.log" ]; then
+      buildlog=$work/$id/build-nswag-as-is/first-build.log
+    fi
     errors=$(summary_count "$buildlog" Error)
     printf '%s' "${errors:-?}"
     local ids
@@ -374,6 +396,11 @@ for id in "${cases[@]}"; do
   }
   printf '| compile: errors in the code as generated | %s | %s | %s | | |\n' "$(first_errors specclients)" "$(first_errors nswag)" "$(first_errors kiota)"
   printf '| compile: errors / warnings of the timed builds | %s | %s | %s | | |\n' "$(diagnostics specclients)" "$(diagnostics nswag)" "$(diagnostics kiota)"
+  if [ -s "$work/$id/nswag-excluded.txt" ]; then
+    echo "- ${tool_title[nswag]}: parameters named $(sed 's/,/, /g; s/[^ ,]*/`&`/g' "$work/$id/nswag-excluded.txt") become invalid C# identifiers"
+    echo "  (the code as generated: the errors above); the run uses its documented option \`/ExcludedParameterNames:\` for them,"
+    echo "  which leaves them out of the client."
+  fi
   for tool in "${tools[@]}"; do
     if [ -s "$work/$id/build-$tool/duplicates.txt" ]; then
       echo "- ${tool_title[$tool]}: the code as generated does not compile (CS0102, duplicate member names); the timed builds"
