@@ -316,12 +316,14 @@ top_ids() { grep -E ": $2 [A-Z]+[0-9]+" "$1" | sort -u | grep -oE ": $2 [A-Z]+[0
 
 cell() { # case tool metric format
   local file=$work/$1/results/$2.$3
+  [ -s "$file" ] || { printf '–'; return 0; } # not measured (a run stopped early)
   local m
   m=$(median < "$file")
   if [ "$(wc -l < "$file")" -gt 1 ]; then printf "$4 (%s)" "$m" "$(range "$4" < "$file")"; else printf "$4" "$m"; fi
 }
 ratio() { # case metric tool
   local ours theirs
+  [ -s "$work/$1/results/specclients.$2" ] && [ -s "$work/$1/results/$3.$2" ] || { printf '–'; return 0; }
   ours=$(median < "$work/$1/results/specclients.$2")
   theirs=$(median < "$work/$1/results/$3.$2")
   awk "BEGIN { if ($theirs == 0) print \"–\"; else printf \"%.2f\", $ours / $theirs }"
@@ -363,7 +365,10 @@ for id in "${cases[@]}"; do
   row "generate: peak RSS (MiB)" gen-rss "%.0f"
   printf '| generated: .cs files | %s | %s | %s | | |\n' \
     "$(cat "$work/$id/results/specclients.files")" "$(cat "$work/$id/results/nswag.files")" "$(cat "$work/$id/results/kiota.files")"
-  lines() { awk '{ printf "%\047d", $1 }' "$work/$id/results/$1.size"; }
+  lines() { # with thousands separators
+    awk '{ n = $1 ""; out = ""; while (length(n) > 3) { out = "," substr(n, length(n) - 2) out; n = substr(n, 1, length(n) - 3) } print n out }' \
+      "$work/$id/results/$1.size"
+  }
   chars() { awk '{ printf "%.2f M", $2 / 1e6 }' "$work/$id/results/$1.size"; }
   printf '| generated: lines | %s | %s | %s | %s | %s |\n' "$(lines specclients)" "$(lines nswag)" "$(lines kiota)" \
     "$(size_ratio "$id" 1 nswag)" "$(size_ratio "$id" 1 kiota)"
