@@ -2,7 +2,7 @@
 # SpecClients side by side with NSwag and Kiota on the same specs, in one run, as ratios.
 #
 # For each spec and each of the three generators it measures
-#   generate  the generator as a whole process (start-up included): wall time and peak RSS (/usr/bin/time -v);
+#   generate  the generator as a whole process (start-up included): wall time and peak RSS (/usr/bin/time);
 #             SpecClients through tools/SpecClients.Cli (the generator driven as the compiler drives it), NSwag's
 #             `openapi2csclient` with System.Text.Json, Kiota's `generate -l CSharp`; the tools' own DLLs are run
 #             with `dotnet X.dll` as ours is, so `dotnet tool run`'s look-up is not in anyone's time;
@@ -50,6 +50,7 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 if [ -n "${REPORT_ONLY:-}" ]; then
   work=$REPORT_ONLY
 else
+# --- measuring: everything down to run.env (the report below reads only files in the work folder) -------------------
 work=$(mktemp -d /tmp/specclients-sidebyside.XXXXXX)
 if [ -n "${KEEP:-}" ]; then echo "keeping $work" >&2; else trap 'rm -rf "$work"' EXIT; fi
 commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)
@@ -402,7 +403,7 @@ for id in "${cases[@]}"; do
   printf '| compile: errors in the code as generated | %s | %s | %s | | |\n' "$(first_errors specclients)" "$(first_errors nswag)" "$(first_errors kiota)"
   printf '| compile: errors / warnings of the timed builds | %s | %s | %s | | |\n' "$(diagnostics specclients)" "$(diagnostics nswag)" "$(diagnostics kiota)"
   if [ -s "$work/$id/nswag-excluded.txt" ]; then
-    echo "- ${tool_title[nswag]}: parameters named $(sed 's/,/, /g; s/[^ ,]*/`&`/g' "$work/$id/nswag-excluded.txt") become invalid C# identifiers"
+    echo "- ${tool_title[nswag]}: parameters named $(sed 's/[^,]*/`&`/g; s/,/, /g' "$work/$id/nswag-excluded.txt") become invalid C# identifiers"
     echo "  (the code as generated: the errors above); the run uses its documented option \`/ExcludedParameterNames:\` for them,"
     echo "  which leaves them out of the client."
   fi
