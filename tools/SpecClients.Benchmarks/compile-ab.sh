@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# What the C# compiler alone spends on generated code, A against B: the SDK's own compiler (csc), with the options a
+# consumer's Release build passes it (captured once from a real `dotnet build`), run on folders of generated sources
+# such as the CLI writes (`SpecClients.Cli spec outdir`), alternately, ROUNDS times each. No MSBuild and no generator in
+# the timed part, so two versions of the emitters can be compared on the same spec within minutes, and interleaving
+# spreads the machine's load over both. Prints wall, user+system CPU and peak memory per run.
+# Usage: [ROUNDS=2] tools/SpecClients.Benchmarks/compile-ab.sh <generated-dir-A> <generated-dir-B> [more dirs...]
+# Each folder is compiled against this checkout's SpecClients.Runtime (build it in Release first if the generated code
+# needs a newer runtime API than the older folder).
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+[ $# -ge 1 ] || { echo "usage: $0 <generated-dir> [generated-dir...]" >&2; exit 2; }
+command -v /usr/bin/time >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -qq time >/dev/null; }
+work=$(mktemp -d /tmp/specclients-compile-ab.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+[ -n "${KEEP:-}" ] && trap - EXIT && echo "keeping $work"
+
+# A consumer library holding one trivial file, built once with detailed logging to learn csc's command line.
+mkdir -p "$work/capture"
+cat > "$work/capture/Capture.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>disable</ImplicitUsings>
+  </PropertyGroup>
+  <ItemGroup>
+    <ProjectReference Include="$repo/src/SpecClients.Runtime/SpecClients.Runtime.csproj" />
+  </ItemGroup>
+</Project>
+XML
+echo 'namespace Capture; internal static class Marker { }' > "$work/capture/Marker.cs"
+dotnet build "$work/capture/Capture.csproj" -c Release -v:d -nodeReuse:false > "$work/capture.log" 2>&1 || { tail -20 "$work/capture.log"; exit 1; }
+python3 - "$work" <<'PY'
+import shlex, sys
+work = sys.argv[1]
+line = next(l for l in open(f"{work}/capture.log") if "bincore/csc " in l and "Capture.dll" in l)
+args = shlex.split(line.strip())[1:]
+kept = []
+for a in args:
+    if a.endswith("Marker.cs") or a == "/noconfig":
+        continue
+    if a.startswith("/out:"):
+        a = f"/out:{work}/out.dll"
+    elif a.startswith("/refout:"):
+        a = f"/refout:{work}/ref.dll"
+    elif not a.startswith("/") and a.endswith(".cs"):
+        a = f"{work}/capture/{a}"
+    elif a.startswith("/analyzerconfig:obj/"):
+        a = "/analyzerconfig:" + f"{work}/capture/" + a[len("/analyzerconfig:"):]
+    kept.append(a)
+# csc response files take double quotes, and only around an argument with a space.
+open(f"{work}/options.rsp", "w").write("\n".join(f'"{a}"' if " " in a else a for a in kept))
+PY
+csc=$(grep -m1 -oE '/usr/[^ ]*/Roslyn/bincore/csc' "$work/capture.log")
+echo "machine: $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); compiler: $csc.dll"
+for round in $(seq "${ROUNDS:-2}"); do
+  for dir in "$@"; do
+    ls "$(realpath "$dir")"/*.cs > "$work/files.rsp"
+    result=$( { /usr/bin/time -f '%e s wall, %U+%S s CPU, %M KB' dotnet "$csc.dll" "@$work/options.rsp" "@$work/files.rsp" > "$work/csc.out"; } 2>&1 || true)
+    errors=$(grep -cE '(^|: )error CS' "$work/csc.out" || true)
+    warnings=$(grep -cE '(^|: )warning CS' "$work/csc.out" || true)
+    printf 'round %s  %-40s %s, %s errors, %s warnings\n' "$round" "$dir" "$result" "$errors" "$warnings"
+  done
+done
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
