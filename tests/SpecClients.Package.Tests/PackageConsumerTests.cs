@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Shouldly;
 using SpecClients.Package.Tests.Support;
@@ -15,10 +17,15 @@ namespace SpecClients.Package.Tests;
 /// The user's story, with the packed package: a new project, one PackageReference, a spec dropped into specs/, build
 /// (with the compiler server, as users build), call the generated client against a server on 127.0.0.1 (the provider
 /// sandbox, started here); then drop a second spec, build again without touching the project file, call that client.
+/// Also which copy of the generator the compiler gets (the ReadyToRun images or the portable IL builds).
 /// </summary>
 [Collection(PackageCollection.Name)]
-public sealed class PackageConsumerTests
+public sealed partial class PackageConsumerTests
 {
+    private const string ReadyToRunFolder = "readytorun/linux-x64/";
+    private const string PortableFolder = "analyzers/dotnet/cs/";
+
+    private static readonly string[] GeneratorFiles = ["Microsoft.OpenApi.dll", "SpecClients.Generator.dll", "YamlDotNet.dll"];
     private static readonly SandboxOptions Credentials = new();
 
     private readonly PackageFixture _fixture;
@@ -171,14 +178,53 @@ public sealed class PackageConsumerTests
         run.Output.ShouldContain("operations: CreatePetAsync,GetOrderAsync,ListPetsAsync" + Environment.NewLine, Case.Sensitive, run.Describe());
     }
 
+    [Fact]
+    public async Task CompilerGetsTheReadyToRunGeneratorOnLinuxX64AndThePortableOneWhenTheProjectOptsOut()
+    {
+        // build/SpecClients.targets: the ReadyToRun images on the .NET SDK on linux-x64, the portable IL builds
+        // everywhere else and when a project opts out; either way the generator runs (the program only compiles if the
+        // client was generated).
+        var package = await _fixture.PackAsync();
+        var consumer = ConsumerProject.Create(Path.Combine(_fixture.WorkRoot, "consumers"), "ReadyToRunConsumer", "net10.0", package, _fixture.CompilerServer);
+        consumer.DropSpec("kitegateway.yaml");
+        consumer.WriteFile("Program.cs", """
+            Console.WriteLine(typeof(ReadyToRunConsumer.Kitegateway.KitegatewayClient).FullName);
+
+            """);
+
+        // The SDK's runtime identifier decides, as the targets do (NETCoreSdkRuntimeIdentifier); these tests run on it.
+        var expected = RuntimeInformation.RuntimeIdentifier == "linux-x64" ? ReadyToRunFolder : PortableFolder;
+        var byDefault = await BuildCleanlyAsync(consumer);
+        GeneratorAnalyzers(byDefault.Output, package).ShouldBe(GeneratorFiles.Select(f => expected + f), ignoreOrder: true, byDefault.Tail());
+
+        var optedOut = await BuildCleanlyAsync(consumer, "--no-incremental", "-p:SpecClients_ReadyToRun=false");
+        GeneratorAnalyzers(optedOut.Output, package).ShouldBe(GeneratorFiles.Select(f => PortableFolder + f), ignoreOrder: true, optedOut.Tail());
+    }
+
+    /// <summary>The /analyzer: arguments of the compiler command line that come from this package, relative to its folder.</summary>
+    private static IReadOnlyList<string> GeneratorAnalyzers(string output, PackedPackage package)
+    {
+        var packageFolder = "/specclients/" + package.Version.ToLowerInvariant() + "/";
+        return AnalyzerArgument().Matches(output)
+            .Select(m => m.Groups["path"].Value.Replace('\\', '/'))
+            .Where(path => path.Contains(packageFolder, StringComparison.OrdinalIgnoreCase))
+            .Select(path => path[(path.IndexOf(packageFolder, StringComparison.OrdinalIgnoreCase) + packageFolder.Length)..])
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    [GeneratedRegex(@"/analyzer:(?<path>[^\s""]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex AnalyzerArgument();
+
     /// <summary>
     /// Builds and fails on any error or warning, naming a generator that did not load (CS8784, CS8785, AD0001, …) even
     /// though such a build can succeed; and checks the compilation really went through the compiler server.
+    /// <paramref name="arguments"/> are more <c>dotnet build</c> arguments.
     /// </summary>
-    private async Task<CommandResult> BuildCleanlyAsync(ConsumerProject consumer)
+    private async Task<CommandResult> BuildCleanlyAsync(ConsumerProject consumer, params string[] arguments)
     {
-        var build = await consumer.BuildAsync();
-        _output.WriteLine($"build {consumer.Name}: {build.Elapsed.TotalSeconds:0.0} s, exit {build.ExitCode}");
+        var build = await consumer.BuildAsync(arguments);
+        _output.WriteLine($"build {consumer.Name} {string.Join(' ', arguments)}: {build.Elapsed.TotalSeconds:0.0} s, exit {build.ExitCode}");
         var diagnostics = BuildOutput.Diagnostics(build.Output);
         var loadFailures = diagnostics.Where(d => BuildOutput.GeneratorLoadFailures.Contains(d.Code)).Select(d => d.Line).ToList();
         loadFailures.ShouldBeEmpty("the generator did not load or run in the compiler");

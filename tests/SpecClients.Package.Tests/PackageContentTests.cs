@@ -18,6 +18,10 @@ namespace SpecClients.Package.Tests;
 public sealed class PackageContentTests
 {
     private const string Analyzers = "analyzers/dotnet/cs/";
+    private const string ReadyToRun = "readytorun/linux-x64/";
+
+    /// <summary>crossgen2 writes the target OS into the PE machine field: AMD64 xor 0x7B79 for Linux.</summary>
+    private const ushort LinuxMachineMarker = 0x7B79;
 
     private readonly PackageFixture _fixture;
 
@@ -39,16 +43,49 @@ public sealed class PackageContentTests
         entries.ShouldContain("README.md");
         entries.ShouldNotContain(e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("Generator", StringComparison.Ordinal));
 
-        // build/ and buildTransitive/ carry the repository's one props file, byte for byte (reused, not forked).
-        var props = await File.ReadAllBytesAsync(Repository.Props);
-        foreach (var folder in new[] { "build", "buildTransitive" })
+        // build/ and buildTransitive/ carry the repository's one props and one targets file, byte for byte (reused, not forked).
+        foreach (var source in new[] { Repository.Props, Repository.Targets })
         {
-            var entry = zip.GetEntry(folder + "/SpecClients.props");
-            entry.ShouldNotBeNull($"{folder}/SpecClients.props is missing");
-            using var stream = entry.Open();
-            using var copy = new MemoryStream();
-            await stream.CopyToAsync(copy);
-            copy.ToArray().ShouldBe(props, $"{folder}/SpecClients.props differs from src/SpecClients.Generator/build/SpecClients.props");
+            var content = await File.ReadAllBytesAsync(source);
+            foreach (var folder in new[] { "build", "buildTransitive" })
+            {
+                var name = folder + "/" + Path.GetFileName(source);
+                var entry = zip.GetEntry(name);
+                entry.ShouldNotBeNull($"{name} is missing");
+                Bytes(entry).ShouldBe(content, $"{name} differs from {source}");
+            }
+        }
+
+        // NU5100 is silenced for the ReadyToRun images: no other assembly may land outside the folders NuGet knows.
+        entries.Where(e => e.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+            .ShouldAllBe(e => e.StartsWith("lib/", StringComparison.Ordinal) || e.StartsWith(Analyzers, StringComparison.Ordinal) || e.StartsWith(ReadyToRun, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ReadyToRunImagesOfTheSameGeneratorFilesShipBesideThePortableIlBuilds()
+    {
+        var package = await _fixture.PackAsync();
+        using var zip = ZipFile.OpenRead(package.Path);
+        var portable = zip.Entries.Where(e => e.FullName.StartsWith(Analyzers, StringComparison.Ordinal)).ToDictionary(e => e.Name, StringComparer.Ordinal);
+        var images = zip.Entries.Where(e => e.FullName.StartsWith(ReadyToRun, StringComparison.Ordinal)).ToDictionary(e => e.Name, StringComparer.Ordinal);
+
+        images.Keys.Order(StringComparer.Ordinal).ShouldBe(portable.Keys.Order(StringComparer.Ordinal), "one image for each portable analyzer file, no more");
+        foreach (var (name, entry) in portable)
+        {
+            var il = PeFacts.Read(Bytes(entry));
+            var image = PeFacts.Read(Bytes(images[name]));
+
+            // What NuGet hands every compiler must load anywhere: IL only, no native code, no machine.
+            il.IsReadyToRun.ShouldBeFalse($"{Analyzers}{name} must stay portable IL");
+            il.IsIlOnly.ShouldBeTrue($"{Analyzers}{name}");
+            il.Machine.ShouldBe(Machine.I386, $"{Analyzers}{name}: AnyCPU");
+
+            // The image: ReadyToRun code for Linux x64 (the machine field is AMD64 xor'ed with crossgen2's Linux
+            // marker, so no other OS mistakes it for its own), over the very same assembly (identity and MVID).
+            image.IsReadyToRun.ShouldBeTrue($"{ReadyToRun}{name} carries no ReadyToRun header");
+            image.Machine.ShouldBe((Machine)((ushort)Machine.Amd64 ^ LinuxMachineMarker), $"{ReadyToRun}{name} is not a linux-x64 image");
+            image.Identity.ShouldBe(il.Identity, $"{ReadyToRun}{name} is not an image of {Analyzers}{name}");
+            image.Mvid.ShouldBe(il.Mvid, $"{ReadyToRun}{name} was compiled from another build than {Analyzers}{name}");
         }
     }
 
@@ -116,6 +153,39 @@ public sealed class PackageContentTests
         }
 
         groups[".NETStandard2.0"].ShouldContain("Microsoft.Bcl.TimeProvider");
+    }
+
+    private static byte[] Bytes(ZipArchiveEntry entry)
+    {
+        using var stream = entry.Open();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    /// <summary>What the PE and metadata headers of one assembly say.</summary>
+    private sealed record PeFacts(Machine Machine, bool IsIlOnly, bool IsReadyToRun, string Identity, Guid Mvid)
+    {
+        public static PeFacts Read(byte[] bytes)
+        {
+            using var pe = new PEReader(new MemoryStream(bytes));
+            var headers = pe.PEHeaders;
+            var cor = headers.CorHeader!;
+            var reader = pe.GetMetadataReader();
+            var definition = reader.GetAssemblyDefinition();
+            var mvid = reader.GetGuid(reader.GetModuleDefinition().Mvid);
+
+            // A ReadyToRun image points its ManagedNativeHeader at a READYTORUN_HEADER, whose signature is "RTR".
+            var isReadyToRun = false;
+            if (cor.ManagedNativeHeaderDirectory.Size > 0)
+            {
+                var header = pe.GetSectionData(cor.ManagedNativeHeaderDirectory.RelativeVirtualAddress).GetContent(0, 4);
+                isReadyToRun = BitConverter.ToUInt32(header.AsSpan()) == 0x00525452;
+            }
+
+            return new PeFacts(headers.CoffHeader.Machine, (cor.Flags & CorFlags.ILOnly) != 0, isReadyToRun,
+                reader.GetString(definition.Name) + ", " + definition.Version, mvid);
+        }
     }
 
     private static IEnumerable<string> AssemblyReferences(ZipArchiveEntry entry)

@@ -258,7 +258,8 @@ internal sealed partial class ModelBuilder
         if (schema is OpenApiSchemaReference reference)
         {
             var id = reference.Reference?.Id;
-            if (reference.Target is null || id is null)
+            var target = ResolvedTarget(reference);
+            if (target is null || id is null)
             {
                 if (ResolveNestedReference(reference) is { } nested)
                 {
@@ -274,7 +275,7 @@ internal sealed partial class ModelBuilder
                 return ResolveComponent(id);
             }
 
-            return MapSchema(reference.Target, pointer, nameHint);
+            return MapSchema(target, pointer, nameHint);
         }
 
         // The same schema object reached again (a shared response, a base schema's members merged into each

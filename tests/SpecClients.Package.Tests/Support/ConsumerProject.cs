@@ -100,9 +100,10 @@ internal sealed class ConsumerProject
     /// <summary>
     /// <c>dotnet build</c> with the compiler server on (what users get by default; this machine's environment turns it
     /// off). The Import* switches only shield the project from Directory.Build.* / Directory.Packages.props files that
-    /// may lie in the temp folder's parents: the project itself stays as a user's would be.
+    /// may lie in the temp folder's parents: the project itself stays as a user's would be. <paramref name="extraArguments"/>
+    /// go after them (e.g. an MSBuild property a user would set).
     /// </summary>
-    public Task<CommandResult> BuildAsync() =>
+    public Task<CommandResult> BuildAsync(params string[] extraArguments) =>
         Command.DotNetAsync(Directory,
         [
             "build", ProjectFile,
@@ -112,6 +113,7 @@ internal sealed class ConsumerProject
             "-p:ImportDirectoryBuildProps=false",
             "-p:ImportDirectoryBuildTargets=false",
             "-p:ImportDirectoryPackagesProps=false",
+            .. extraArguments,
         ]);
 
     /// <summary>

@@ -15,6 +15,9 @@ internal static class Repository
     /// <summary>The one copy of the props the package ships in build/ and buildTransitive/.</summary>
     public static string Props => Path.Combine(Root, "src", "SpecClients.Generator", "build", "SpecClients.props");
 
+    /// <summary>The one copy of the targets the package ships in build/ and buildTransitive/ (the ReadyToRun generator swap).</summary>
+    public static string Targets => Path.Combine(Root, "src", "SpecClients.Generator", "build", "SpecClients.targets");
+
     /// <summary>samples/AotSample's project.</summary>
     public static string AotSampleProject => Path.Combine(Root, "samples", "AotSample", "SpecClients.Samples.AotSample.csproj");
 
