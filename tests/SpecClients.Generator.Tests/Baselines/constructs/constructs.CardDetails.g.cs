@@ -30,19 +30,23 @@ public sealed partial record CardDetails
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("Type = ").Append((object?)Type);
-        builder.Append(", Number = ").Append((object?)Number);
-        builder.Append(", Cvc = ").Append(Cvc is null ? "null" : "***");
-        builder.Append(", Encrypted = ").Append((object?)Encrypted);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "Type", "Number", "Cvc", "Encrypted", "AdditionalProperties" },
+        new object?[]
+        {
+            Type, Number, global::SpecClients.Runtime.Json.RecordText.Mask(Cvc), Encrypted,
+            global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties),
+        });
 
     /// <summary>Reads and writes <see cref="CardDetails"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<CardDetails>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "CardDetails",
+            new[] { "type", "number", "cvc", "encrypted" },
+            new[] { 0, 1 });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="CardDetails"/> at the reader's current token.</summary>
@@ -50,44 +54,29 @@ public sealed partial record CardDetails
         {
             global::SpecClients.Runtime.Json.JsonRead.StartObject(ref reader, "CardDetails");
             global::SpecClients.Generated.Constructs.CardDetailsType? p0 = default;
-            var has0 = false;
             string? p1 = default;
-            var has1 = false;
             string? p2 = default;
             byte[]? p3 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("type"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
-                        ? null
-                        : global::SpecClients.Generated.Constructs.CardDetailsTypeExtensions.ReadJson(ref reader, "CardDetails", "type");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("number"u8))
-                {
-                    reader.Read();
-                    has1 = true;
-                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "CardDetails", "number");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("cvc"u8))
-                {
-                    reader.Read();
-                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "CardDetails", "cvc");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("encrypted"u8))
-                {
-                    reader.Read();
-                    p3 = global::SpecClients.Runtime.Json.JsonRead.BytesOrNull(ref reader, "CardDetails", "encrypted");
-                    continue;
+                    case 0:
+                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                            ? null
+                            : global::SpecClients.Generated.Constructs.CardDetailsTypeExtensions.ReadJson(ref reader, "CardDetails", "type");
+                        continue;
+                    case 1:
+                        p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "CardDetails", "number");
+                        continue;
+                    case 2:
+                        p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "CardDetails", "cvc");
+                        continue;
+                    case 3:
+                        p3 = global::SpecClients.Runtime.Json.JsonRead.BytesOrNull(ref reader, "CardDetails", "encrypted");
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -96,10 +85,9 @@ public sealed partial record CardDetails
                 additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
-            if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("CardDetails", "type");
-            if (p0 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("CardDetails", "type");
-            if (!has1) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("CardDetails", "number");
-            if (p1 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("CardDetails", "number");
+            s_members.EnsureRequired(in seen);
+            if (p0 is null) throw s_members.NullMember(0);
+            if (p1 is null) throw s_members.NullMember(1);
             return new CardDetails
             {
                 Type = p0.Value,
@@ -110,25 +98,14 @@ public sealed partial record CardDetails
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("type"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("number"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("cvc"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("encrypted"u8);
-
         /// <summary>Writes one <see cref="CardDetails"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CardDetails value)
         {
             writer.WriteStartObject();
-            writer.WriteString(N0, value.Type.ToWireValue());
-            writer.WriteString(N1, value.Number);
-            if (value.Cvc is { } v2)
-            {
-                writer.WriteString(N2, v2);
-            }
-            if (value.Encrypted is { } v3)
-            {
-                writer.WriteBase64String(N3, v3);
-            }
+            writer.WriteString(s_members[0], value.Type.ToWireValue());
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value.Number);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[2], value.Cvc);
+            global::SpecClients.Runtime.Json.JsonWrite.BytesMember(writer, s_members[3], value.Encrypted);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

@@ -26,18 +26,19 @@ public sealed partial record Customer
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("Id = ").Append((object?)Id);
-        builder.Append(", Email = ").Append((object?)Email);
-        builder.Append(", Deleted = ").Append((object?)Deleted);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "Id", "Email", "Deleted", "AdditionalProperties" },
+        new object?[] { Id, Email, Deleted, global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties) });
 
     /// <summary>Reads and writes <see cref="Customer"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Customer>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "Customer",
+            new[] { "id", "email", "deleted" },
+            new[] { 0 });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Customer"/> at the reader's current token.</summary>
@@ -45,32 +46,23 @@ public sealed partial record Customer
         {
             global::SpecClients.Runtime.Json.JsonRead.StartObject(ref reader, "Customer");
             string? p0 = default;
-            var has0 = false;
             string? p1 = default;
             bool? p2 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("id"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    has0 = true;
-                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Customer", "id");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("email"u8))
-                {
-                    reader.Read();
-                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Customer", "email");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("deleted"u8))
-                {
-                    reader.Read();
-                    p2 = global::SpecClients.Runtime.Json.JsonRead.BooleanOrNull(ref reader, "Customer", "deleted");
-                    continue;
+                    case 0:
+                        p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Customer", "id");
+                        continue;
+                    case 1:
+                        p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Customer", "email");
+                        continue;
+                    case 2:
+                        p2 = global::SpecClients.Runtime.Json.JsonRead.BooleanOrNull(ref reader, "Customer", "deleted");
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -79,8 +71,8 @@ public sealed partial record Customer
                 additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
-            if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("Customer", "id");
-            if (p0 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("Customer", "id");
+            s_members.EnsureRequired(in seen);
+            if (p0 is null) throw s_members.NullMember(0);
             return new Customer
             {
                 Id = p0!,
@@ -90,23 +82,13 @@ public sealed partial record Customer
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("id"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("email"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("deleted"u8);
-
         /// <summary>Writes one <see cref="Customer"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Customer value)
         {
             writer.WriteStartObject();
-            writer.WriteString(N0, value.Id);
-            if (value.Email is { } v1)
-            {
-                writer.WriteString(N1, v1);
-            }
-            if (value.Deleted is { } v2)
-            {
-                writer.WriteBoolean(N2, v2);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.Id);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value.Email);
+            global::SpecClients.Runtime.Json.JsonWrite.BooleanMember(writer, s_members[2], value.Deleted);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

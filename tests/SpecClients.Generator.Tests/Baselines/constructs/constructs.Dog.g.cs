@@ -40,21 +40,22 @@ public sealed partial record Dog
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("PetType = ").Append((object?)PetType);
-        builder.Append(", Id = ").Append((object?)Id);
-        builder.Append(", Name = ").Append((object?)Name);
-        builder.Append(", Tags = ").Append((object?)Tags);
-        builder.Append(", Nickname = ").Append((object?)Nickname);
-        builder.Append(", PackSize = ").Append((object?)PackSize);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "PetType", "Id", "Name", "Tags", "Nickname", "PackSize", "AdditionalProperties" },
+        new object?[]
+        {
+            PetType, Id, Name, Tags, Nickname, PackSize, global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties),
+        });
 
     /// <summary>Reads and writes <see cref="Dog"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Dog>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "Dog",
+            new[] { "petType", "id", "name", "tags", "nickname", "packSize" },
+            new[] { 0, 2, 5 });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Dog"/> at the reader's current token.</summary>
@@ -62,67 +63,42 @@ public sealed partial record Dog
         {
             global::SpecClients.Runtime.Json.JsonRead.StartObject(ref reader, "Dog");
             string? p0 = default;
-            var has0 = false;
             long? p1 = default;
             string? p2 = default;
-            var has2 = false;
             global::System.Collections.Generic.IReadOnlyList<string>? p3 = default;
             string? p4 = default;
             int? p5 = default;
-            var has5 = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("petType"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    has0 = true;
-                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Dog", "petType");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("id"u8))
-                {
-                    reader.Read();
-                    p1 = global::SpecClients.Runtime.Json.JsonRead.Int64OrNull(ref reader, "Dog", "id");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("name"u8))
-                {
-                    reader.Read();
-                    has2 = true;
-                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Dog", "name");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("tags"u8))
-                {
-                    reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
-                        ? null
-                        : global::SpecClients.Runtime.Json.JsonRead.Array<string>(
-                            ref reader,
-                            "Dog",
-                            "tags",
-                            static (ref global::System.Text.Json.Utf8JsonReader r1) =>
-                                global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "Dog", "tags"));
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("nickname"u8))
-                {
-                    reader.Read();
-                    p4 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Dog", "nickname");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("packSize"u8))
-                {
-                    reader.Read();
-                    has5 = true;
-                    p5 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "Dog", "packSize");
-                    continue;
+                    case 0:
+                        p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Dog", "petType");
+                        continue;
+                    case 1:
+                        p1 = global::SpecClients.Runtime.Json.JsonRead.Int64OrNull(ref reader, "Dog", "id");
+                        continue;
+                    case 2:
+                        p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Dog", "name");
+                        continue;
+                    case 3:
+                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                            ? null
+                            : global::SpecClients.Runtime.Json.JsonRead.Array<string>(
+                                ref reader,
+                                "Dog",
+                                "tags",
+                                static (ref global::System.Text.Json.Utf8JsonReader r1) =>
+                                    global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "Dog", "tags"));
+                        continue;
+                    case 4:
+                        p4 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Dog", "nickname");
+                        continue;
+                    case 5:
+                        p5 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "Dog", "packSize");
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -131,12 +107,10 @@ public sealed partial record Dog
                 additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
-            if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("Dog", "petType");
-            if (p0 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("Dog", "petType");
-            if (!has2) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("Dog", "name");
-            if (p2 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("Dog", "name");
-            if (!has5) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("Dog", "packSize");
-            if (p5 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("Dog", "packSize");
+            s_members.EnsureRequired(in seen);
+            if (p0 is null) throw s_members.NullMember(0);
+            if (p2 is null) throw s_members.NullMember(2);
+            if (p5 is null) throw s_members.NullMember(5);
             return new Dog
             {
                 PetType = p0!,
@@ -149,33 +123,20 @@ public sealed partial record Dog
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("petType"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("id"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("name"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("tags"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::SpecClients.Runtime.Json.JsonWrite.Name("nickname"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N5 = global::SpecClients.Runtime.Json.JsonWrite.Name("packSize"u8);
-
         /// <summary>Writes one <see cref="Dog"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Dog value)
         {
             writer.WriteStartObject();
-            writer.WriteString(N0, value.PetType);
-            if (value.Id is { } v1)
-            {
-                writer.WriteNumber(N1, v1);
-            }
-            writer.WriteString(N2, value.Name);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.PetType);
+            global::SpecClients.Runtime.Json.JsonWrite.Int64Member(writer, s_members[1], value.Id);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[2], value.Name);
             if (value.Tags is { } v3)
             {
-                writer.WritePropertyName(N3);
+                writer.WritePropertyName(s_members[3]);
                 global::SpecClients.Runtime.Json.JsonWrite.Array<string>(writer, v3, static (w1, v1) => w1.WriteStringValue(v1));
             }
-            if (value.Nickname is { } v4)
-            {
-                writer.WriteString(N4, v4);
-            }
-            writer.WriteNumber(N5, value.PackSize);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[4], value.Nickname);
+            global::SpecClients.Runtime.Json.JsonWrite.Int32Member(writer, s_members[5], value.PackSize);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

@@ -14,15 +14,16 @@ public sealed partial record Empty
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "AdditionalProperties" },
+        new object?[] { global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties) });
 
     /// <summary>Reads and writes <see cref="Empty"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Empty>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new("Empty", global::System.Array.Empty<string>());
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Empty"/> at the reader's current token.</summary>
@@ -30,7 +31,8 @@ public sealed partial record Empty
         {
             global::SpecClients.Runtime.Json.JsonRead.StartObject(ref reader, "Empty");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
                 var name = reader.GetString()!;
                 reader.Read();

@@ -22,17 +22,19 @@ public sealed partial record IdealDetails
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("Type = ").Append((object?)Type);
-        builder.Append(", Issuer = ").Append((object?)Issuer);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "Type", "Issuer", "AdditionalProperties" },
+        new object?[] { Type, Issuer, global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties) });
 
     /// <summary>Reads and writes <see cref="IdealDetails"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<IdealDetails>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "IdealDetails",
+            new[] { "type", "issuer" },
+            new[] { 0, 1 });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="IdealDetails"/> at the reader's current token.</summary>
@@ -40,28 +42,21 @@ public sealed partial record IdealDetails
         {
             global::SpecClients.Runtime.Json.JsonRead.StartObject(ref reader, "IdealDetails");
             global::SpecClients.Generated.Constructs.IdealDetailsType? p0 = default;
-            var has0 = false;
             string? p1 = default;
-            var has1 = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("type"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
-                        ? null
-                        : global::SpecClients.Generated.Constructs.IdealDetailsTypeExtensions.ReadJson(ref reader, "IdealDetails", "type");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("issuer"u8))
-                {
-                    reader.Read();
-                    has1 = true;
-                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "IdealDetails", "issuer");
-                    continue;
+                    case 0:
+                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                            ? null
+                            : global::SpecClients.Generated.Constructs.IdealDetailsTypeExtensions.ReadJson(ref reader, "IdealDetails", "type");
+                        continue;
+                    case 1:
+                        p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "IdealDetails", "issuer");
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -70,10 +65,9 @@ public sealed partial record IdealDetails
                 additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
-            if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("IdealDetails", "type");
-            if (p0 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("IdealDetails", "type");
-            if (!has1) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("IdealDetails", "issuer");
-            if (p1 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("IdealDetails", "issuer");
+            s_members.EnsureRequired(in seen);
+            if (p0 is null) throw s_members.NullMember(0);
+            if (p1 is null) throw s_members.NullMember(1);
             return new IdealDetails
             {
                 Type = p0.Value,
@@ -82,15 +76,12 @@ public sealed partial record IdealDetails
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("type"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("issuer"u8);
-
         /// <summary>Writes one <see cref="IdealDetails"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, IdealDetails value)
         {
             writer.WriteStartObject();
-            writer.WriteString(N0, value.Type.ToWireValue());
-            writer.WriteString(N1, value.Issuer);
+            writer.WriteString(s_members[0], value.Type.ToWireValue());
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value.Issuer);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

@@ -52,24 +52,22 @@ public sealed partial record Keywords
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties2 { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("Class = ").Append((object?)Class);
-        builder.Append(", _123abc = ").Append((object?)_123abc);
-        builder.Append(", Type = ").Append((object?)Type);
-        builder.Append(", Default = ").Append((object?)Default);
-        builder.Append(", Keywords2 = ").Append((object?)Keywords2);
-        builder.Append(", JsonConverter2 = ").Append((object?)JsonConverter2);
-        builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
-        builder.Append(", SnakeCase = ").Append((object?)SnakeCase);
-        builder.Append(", SnakeCase2 = ").Append((object?)SnakeCase2);
-        builder.Append(", AdditionalProperties2 = ").Append(AdditionalProperties2 is null ? "null" : AdditionalProperties2.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "Class", "_123abc", "Type", "Default", "Keywords2", "JsonConverter2", "AdditionalProperties", "SnakeCase", "SnakeCase2", "AdditionalProperties2" },
+        new object?[]
+        {
+            Class, _123abc, Type, Default, Keywords2, JsonConverter2, AdditionalProperties, SnakeCase, SnakeCase2,
+            global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties2),
+        });
 
     /// <summary>Reads and writes <see cref="Keywords"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Keywords>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "Keywords",
+            new[] { "class", "123abc", "@type", "default", "Keywords", "JsonConverter", "AdditionalProperties", "snake_case", "snakeCase" });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Keywords"/> at the reader's current token.</summary>
@@ -86,69 +84,38 @@ public sealed partial record Keywords
             string? p7 = default;
             string? p8 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("class"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "class");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("123abc"u8))
-                {
-                    reader.Read();
-                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "123abc");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("@type"u8))
-                {
-                    reader.Read();
-                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "@type");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("default"u8))
-                {
-                    reader.Read();
-                    p3 = global::SpecClients.Runtime.Json.JsonRead.BooleanOrNull(ref reader, "Keywords", "default");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("Keywords"u8))
-                {
-                    reader.Read();
-                    p4 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "Keywords");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("JsonConverter"u8))
-                {
-                    reader.Read();
-                    p5 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "JsonConverter");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("AdditionalProperties"u8))
-                {
-                    reader.Read();
-                    p6 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "AdditionalProperties");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("snake_case"u8))
-                {
-                    reader.Read();
-                    p7 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "snake_case");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("snakeCase"u8))
-                {
-                    reader.Read();
-                    p8 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "snakeCase");
-                    continue;
+                    case 0:
+                        p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "class");
+                        continue;
+                    case 1:
+                        p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "123abc");
+                        continue;
+                    case 2:
+                        p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "@type");
+                        continue;
+                    case 3:
+                        p3 = global::SpecClients.Runtime.Json.JsonRead.BooleanOrNull(ref reader, "Keywords", "default");
+                        continue;
+                    case 4:
+                        p4 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "Keywords");
+                        continue;
+                    case 5:
+                        p5 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "JsonConverter");
+                        continue;
+                    case 6:
+                        p6 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "AdditionalProperties");
+                        continue;
+                    case 7:
+                        p7 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "snake_case");
+                        continue;
+                    case 8:
+                        p8 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "snakeCase");
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -172,56 +139,19 @@ public sealed partial record Keywords
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("class"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("123abc"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("@type"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("default"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::SpecClients.Runtime.Json.JsonWrite.Name("Keywords"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N5 = global::SpecClients.Runtime.Json.JsonWrite.Name("JsonConverter"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N6 = global::SpecClients.Runtime.Json.JsonWrite.Name("AdditionalProperties"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N7 = global::SpecClients.Runtime.Json.JsonWrite.Name("snake_case"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N8 = global::SpecClients.Runtime.Json.JsonWrite.Name("snakeCase"u8);
-
         /// <summary>Writes one <see cref="Keywords"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Keywords value)
         {
             writer.WriteStartObject();
-            if (value.Class is { } v0)
-            {
-                writer.WriteString(N0, v0);
-            }
-            if (value._123abc is { } v1)
-            {
-                writer.WriteString(N1, v1);
-            }
-            if (value.Type is { } v2)
-            {
-                writer.WriteString(N2, v2);
-            }
-            if (value.Default is { } v3)
-            {
-                writer.WriteBoolean(N3, v3);
-            }
-            if (value.Keywords2 is { } v4)
-            {
-                writer.WriteString(N4, v4);
-            }
-            if (value.JsonConverter2 is { } v5)
-            {
-                writer.WriteString(N5, v5);
-            }
-            if (value.AdditionalProperties is { } v6)
-            {
-                writer.WriteString(N6, v6);
-            }
-            if (value.SnakeCase is { } v7)
-            {
-                writer.WriteString(N7, v7);
-            }
-            if (value.SnakeCase2 is { } v8)
-            {
-                writer.WriteString(N8, v8);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.Class);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value._123abc);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[2], value.Type);
+            global::SpecClients.Runtime.Json.JsonWrite.BooleanMember(writer, s_members[3], value.Default);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[4], value.Keywords2);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[5], value.JsonConverter2);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[6], value.AdditionalProperties);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[7], value.SnakeCase);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[8], value.SnakeCase2);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties2, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

@@ -22,17 +22,19 @@ public sealed partial record Line
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("Sku = ").Append((object?)Sku);
-        builder.Append(", Quantity = ").Append((object?)Quantity);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "Sku", "Quantity", "AdditionalProperties" },
+        new object?[] { Sku, Quantity, global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties) });
 
     /// <summary>Reads and writes <see cref="Line"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Line>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "Line",
+            new[] { "sku", "quantity" },
+            new[] { 0, 1 });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Line"/> at the reader's current token.</summary>
@@ -40,26 +42,19 @@ public sealed partial record Line
         {
             global::SpecClients.Runtime.Json.JsonRead.StartObject(ref reader, "Line");
             string? p0 = default;
-            var has0 = false;
             long? p1 = default;
-            var has1 = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("sku"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    has0 = true;
-                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Line", "sku");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("quantity"u8))
-                {
-                    reader.Read();
-                    has1 = true;
-                    p1 = global::SpecClients.Runtime.Json.JsonRead.Int64OrNull(ref reader, "Line", "quantity");
-                    continue;
+                    case 0:
+                        p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Line", "sku");
+                        continue;
+                    case 1:
+                        p1 = global::SpecClients.Runtime.Json.JsonRead.Int64OrNull(ref reader, "Line", "quantity");
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -68,10 +63,9 @@ public sealed partial record Line
                 additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
-            if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("Line", "sku");
-            if (p0 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("Line", "sku");
-            if (!has1) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("Line", "quantity");
-            if (p1 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("Line", "quantity");
+            s_members.EnsureRequired(in seen);
+            if (p0 is null) throw s_members.NullMember(0);
+            if (p1 is null) throw s_members.NullMember(1);
             return new Line
             {
                 Sku = p0!,
@@ -80,15 +74,12 @@ public sealed partial record Line
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("sku"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("quantity"u8);
-
         /// <summary>Writes one <see cref="Line"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Line value)
         {
             writer.WriteStartObject();
-            writer.WriteString(N0, value.Sku);
-            writer.WriteNumber(N1, value.Quantity);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.Sku);
+            global::SpecClients.Runtime.Json.JsonWrite.Int64Member(writer, s_members[1], value.Quantity);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

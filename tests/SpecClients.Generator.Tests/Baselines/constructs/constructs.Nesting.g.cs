@@ -19,16 +19,22 @@ public sealed partial record Nesting
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("AVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest = ").Append((object?)AVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "AVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest", "AdditionalProperties" },
+        new object?[]
+        {
+            AVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest,
+            global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties),
+        });
 
     /// <summary>Reads and writes <see cref="Nesting"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Nesting>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "Nesting",
+            new[] { "aVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest" });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Nesting"/> at the reader's current token.</summary>
@@ -37,15 +43,16 @@ public sealed partial record Nesting
             global::SpecClients.Runtime.Json.JsonRead.StartObject(ref reader, "Nesting");
             global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest? p0 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("aVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
-                        ? null
-                        : global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest.JsonConverter.ReadValue(ref reader);
-                    continue;
+                    case 0:
+                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                            ? null
+                            : global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest.JsonConverter.ReadValue(ref reader);
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -61,15 +68,13 @@ public sealed partial record Nesting
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("aVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest"u8);
-
         /// <summary>Writes one <see cref="Nesting"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Nesting value)
         {
             writer.WriteStartObject();
             if (value.AVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest is { } v0)
             {
-                writer.WritePropertyName(N0);
+                writer.WritePropertyName(s_members[0]);
                 global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest.JsonConverter.WriteValue(writer, v0);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));

@@ -19,18 +19,24 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("AnotherVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfIt = ").Append((object?)AnotherVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfIt);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "AnotherVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfIt", "AdditionalProperties" },
+        new object?[]
+        {
+            AnotherVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfIt,
+            global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties),
+        });
 
     /// <summary>
     /// Reads and writes <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest"/> without reflection.
     /// </summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest",
+            new[] { "anotherVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfIt" });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>
@@ -41,15 +47,16 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
             global::SpecClients.Runtime.Json.JsonRead.StartObject(ref reader, "NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest");
             global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f? p0 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("anotherVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfIt"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
-                        ? null
-                        : global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f.JsonConverter.ReadValue(ref reader);
-                    continue;
+                    case 0:
+                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                            ? null
+                            : global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f.JsonConverter.ReadValue(ref reader);
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -65,8 +72,6 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("anotherVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfIt"u8);
-
         /// <summary>
         /// Writes one <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTest"/>, including the members kept from
         /// reading.
@@ -76,7 +81,7 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
             writer.WriteStartObject();
             if (value.AnotherVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfIt is { } v0)
             {
-                writer.WritePropertyName(N0);
+                writer.WritePropertyName(s_members[0]);
                 global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f.JsonConverter.WriteValue(writer, v0);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));

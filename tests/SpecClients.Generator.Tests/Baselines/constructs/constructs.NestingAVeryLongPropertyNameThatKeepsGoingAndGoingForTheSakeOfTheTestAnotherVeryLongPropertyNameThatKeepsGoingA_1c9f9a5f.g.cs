@@ -22,12 +22,14 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("YetAnotherVeryLongPropertyNameThatKeepsGoingAndGoingOnAndOn = ").Append((object?)YetAnotherVeryLongPropertyNameThatKeepsGoingAndGoingOnAndOn);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "YetAnotherVeryLongPropertyNameThatKeepsGoingAndGoingOnAndOn", "AdditionalProperties" },
+        new object?[]
+        {
+            YetAnotherVeryLongPropertyNameThatKeepsGoingAndGoingOnAndOn,
+            global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties),
+        });
 
     /// <summary>
     /// Reads and writes
@@ -36,6 +38,10 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
     /// </summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f",
+            new[] { "yetAnotherVeryLongPropertyNameThatKeepsGoingAndGoingOnAndOn" });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>
@@ -48,15 +54,16 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
             global::SpecClients.Runtime.Json.JsonRead.StartObject(ref reader, "NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f");
             global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a? p0 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("yetAnotherVeryLongPropertyNameThatKeepsGoingAndGoingOnAndOn"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
-                        ? null
-                        : global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a.JsonConverter.ReadValue(ref reader);
-                    continue;
+                    case 0:
+                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                            ? null
+                            : global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a.JsonConverter.ReadValue(ref reader);
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -72,8 +79,6 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("yetAnotherVeryLongPropertyNameThatKeepsGoingAndGoingOnAndOn"u8);
-
         /// <summary>
         /// Writes one
         /// <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_1c9f9a5f"/>,
@@ -84,7 +89,7 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
             writer.WriteStartObject();
             if (value.YetAnotherVeryLongPropertyNameThatKeepsGoingAndGoingOnAndOn is { } v0)
             {
-                writer.WritePropertyName(N0);
+                writer.WritePropertyName(s_members[0]);
                 global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a.JsonConverter.WriteValue(writer, v0);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));

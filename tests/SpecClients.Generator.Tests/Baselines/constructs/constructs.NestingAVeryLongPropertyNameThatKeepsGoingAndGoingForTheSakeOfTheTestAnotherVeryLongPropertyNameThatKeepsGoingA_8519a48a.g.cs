@@ -22,12 +22,10 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("Leaf = ").Append((object?)Leaf);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "Leaf", "AdditionalProperties" },
+        new object?[] { Leaf, global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties) });
 
     /// <summary>
     /// Reads and writes
@@ -36,6 +34,10 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
     /// </summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a",
+            new[] { "leaf" });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>
@@ -48,15 +50,16 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
             global::SpecClients.Runtime.Json.JsonRead.StartObject(ref reader, "NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a");
             global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb? p0 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("leaf"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
-                        ? null
-                        : global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9ebExtensions.ReadJson(ref reader, "NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a", "leaf");
-                    continue;
+                    case 0:
+                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                            ? null
+                            : global::SpecClients.Generated.Constructs.NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9ebExtensions.ReadJson(ref reader, "NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a", "leaf");
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -72,8 +75,6 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("leaf"u8);
-
         /// <summary>
         /// Writes one
         /// <see cref="NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_8519a48a"/>,
@@ -84,7 +85,7 @@ public sealed partial record NestingAVeryLongPropertyNameThatKeepsGoingAndGoingF
             writer.WriteStartObject();
             if (value.Leaf is { } v0)
             {
-                writer.WriteString(N0, v0.ToWireValue());
+                writer.WriteString(s_members[0], v0.ToWireValue());
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();

@@ -37,20 +37,21 @@ public sealed partial record Order
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("Lines = ").Append((object?)Lines);
-        builder.Append(", Totals = ").Append((object?)Totals);
-        builder.Append(", Id = ").Append((object?)Id);
-        builder.Append(", BigNumber = ").Append((object?)BigNumber);
-        builder.Append(", Blob = ").Append((object?)Blob);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "Lines", "Totals", "Id", "BigNumber", "Blob", "AdditionalProperties" },
+        new object?[]
+        {
+            Lines, Totals, Id, BigNumber, Blob, global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties),
+        });
 
     /// <summary>Reads and writes <see cref="Order"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Order>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "Order",
+            new[] { "lines", "totals", "id", "bigNumber", "blob" });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Order"/> at the reader's current token.</summary>
@@ -63,54 +64,39 @@ public sealed partial record Order
             long? p3 = default;
             byte[]? p4 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("lines"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
-                        ? null
-                        : global::SpecClients.Runtime.Json.JsonRead.Array<global::SpecClients.Generated.Constructs.Line>(
-                            ref reader,
-                            "Order",
-                            "lines",
-                            global::SpecClients.Generated.Constructs.Line.JsonConverter.ReadValue);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("totals"u8))
-                {
-                    reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
-                        ? null
-                        : global::SpecClients.Runtime.Json.JsonRead.Map<global::System.Collections.Generic.IReadOnlyList<decimal>>(
-                            ref reader,
-                            "Order",
-                            "totals",
-                            static (ref global::System.Text.Json.Utf8JsonReader r1) =>
-                                global::SpecClients.Runtime.Json.JsonRead.Array<decimal>(ref r1, "Order", "totals", static (ref global::System.Text.Json.Utf8JsonReader r2) => global::SpecClients.Runtime.Json.JsonRead.Decimal(ref r2, "Order", "totals")));
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("id"u8))
-                {
-                    reader.Read();
-                    p2 = global::SpecClients.Runtime.Json.JsonRead.GuidOrNull(ref reader, "Order", "id");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("bigNumber"u8))
-                {
-                    reader.Read();
-                    p3 = global::SpecClients.Runtime.Json.JsonRead.Int64OrNull(ref reader, "Order", "bigNumber");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("blob"u8))
-                {
-                    reader.Read();
-                    p4 = global::SpecClients.Runtime.Json.JsonRead.BytesOrNull(ref reader, "Order", "blob");
-                    continue;
+                    case 0:
+                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                            ? null
+                            : global::SpecClients.Runtime.Json.JsonRead.Array<global::SpecClients.Generated.Constructs.Line>(
+                                ref reader,
+                                "Order",
+                                "lines",
+                                global::SpecClients.Generated.Constructs.Line.JsonConverter.ReadValue);
+                        continue;
+                    case 1:
+                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                            ? null
+                            : global::SpecClients.Runtime.Json.JsonRead.Map<global::System.Collections.Generic.IReadOnlyList<decimal>>(
+                                ref reader,
+                                "Order",
+                                "totals",
+                                static (ref global::System.Text.Json.Utf8JsonReader r1) =>
+                                    global::SpecClients.Runtime.Json.JsonRead.Array<decimal>(ref r1, "Order", "totals", static (ref global::System.Text.Json.Utf8JsonReader r2) => global::SpecClients.Runtime.Json.JsonRead.Decimal(ref r2, "Order", "totals")));
+                        continue;
+                    case 2:
+                        p2 = global::SpecClients.Runtime.Json.JsonRead.GuidOrNull(ref reader, "Order", "id");
+                        continue;
+                    case 3:
+                        p3 = global::SpecClients.Runtime.Json.JsonRead.Int64OrNull(ref reader, "Order", "bigNumber");
+                        continue;
+                    case 4:
+                        p4 = global::SpecClients.Runtime.Json.JsonRead.BytesOrNull(ref reader, "Order", "blob");
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -130,19 +116,13 @@ public sealed partial record Order
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("lines"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("totals"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("id"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("bigNumber"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::SpecClients.Runtime.Json.JsonWrite.Name("blob"u8);
-
         /// <summary>Writes one <see cref="Order"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Order value)
         {
             writer.WriteStartObject();
             if (value.Lines is { } v0)
             {
-                writer.WritePropertyName(N0);
+                writer.WritePropertyName(s_members[0]);
                 global::SpecClients.Runtime.Json.JsonWrite.Array<global::SpecClients.Generated.Constructs.Line>(
                     writer,
                     v0,
@@ -150,25 +130,16 @@ public sealed partial record Order
             }
             if (value.Totals is { } v1)
             {
-                writer.WritePropertyName(N1);
+                writer.WritePropertyName(s_members[1]);
                 global::SpecClients.Runtime.Json.JsonWrite.Map<global::System.Collections.Generic.IReadOnlyList<decimal>>(
                     writer,
                     v1,
                     static (w1, v1) =>
                         global::SpecClients.Runtime.Json.JsonWrite.Array<decimal>(w1, v1, static (w2, v2) => w2.WriteNumberValue(v2)));
             }
-            if (value.Id is { } v2)
-            {
-                writer.WriteString(N2, v2);
-            }
-            if (value.BigNumber is { } v3)
-            {
-                writer.WriteNumber(N3, v3);
-            }
-            if (value.Blob is { } v4)
-            {
-                writer.WriteBase64String(N4, v4);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.GuidMember(writer, s_members[2], value.Id);
+            global::SpecClients.Runtime.Json.JsonWrite.Int64Member(writer, s_members[3], value.BigNumber);
+            global::SpecClients.Runtime.Json.JsonWrite.BytesMember(writer, s_members[4], value.Blob);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

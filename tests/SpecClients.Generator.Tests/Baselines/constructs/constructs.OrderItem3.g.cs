@@ -18,16 +18,18 @@ public sealed partial record OrderItem3
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("A = ").Append((object?)A);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "A", "AdditionalProperties" },
+        new object?[] { A, global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties) });
 
     /// <summary>Reads and writes <see cref="OrderItem3"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<OrderItem3>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "OrderItem3",
+            new[] { "a" });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="OrderItem3"/> at the reader's current token.</summary>
@@ -36,13 +38,14 @@ public sealed partial record OrderItem3
             global::SpecClients.Runtime.Json.JsonRead.StartObject(ref reader, "OrderItem3");
             string? p0 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("a"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "OrderItem3", "a");
-                    continue;
+                    case 0:
+                        p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "OrderItem3", "a");
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -58,16 +61,11 @@ public sealed partial record OrderItem3
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("a"u8);
-
         /// <summary>Writes one <see cref="OrderItem3"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OrderItem3 value)
         {
             writer.WriteStartObject();
-            if (value.A is { } v0)
-            {
-                writer.WriteString(N0, v0);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.A);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

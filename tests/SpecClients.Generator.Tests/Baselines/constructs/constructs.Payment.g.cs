@@ -54,24 +54,23 @@ public sealed partial record Payment
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("Id = ").Append((object?)Id);
-        builder.Append(", Amount = ").Append((object?)Amount);
-        builder.Append(", Status = ").Append((object?)Status);
-        builder.Append(", Method = ").Append((object?)Method);
-        builder.Append(", Customer = ").Append((object?)Customer);
-        builder.Append(", History = ").Append((object?)History);
-        builder.Append(", LegacyCode = ").Append((object?)LegacyCode);
-        builder.Append(", Reference = ").Append((object?)Reference);
-        builder.Append(", Version = ").Append((object?)Version);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "Id", "Amount", "Status", "Method", "Customer", "History", "LegacyCode", "Reference", "Version", "AdditionalProperties" },
+        new object?[]
+        {
+            Id, Amount, Status, Method, Customer, History, LegacyCode, Reference, Version,
+            global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties),
+        });
 
     /// <summary>Reads and writes <see cref="Payment"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Payment>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "Payment",
+            new[] { "id", "amount", "status", "method", "customer", "history", "legacyCode", "reference", "version" },
+            new[] { 1, 2 });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Payment"/> at the reader's current token.</summary>
@@ -80,9 +79,7 @@ public sealed partial record Payment
             global::SpecClients.Runtime.Json.JsonRead.StartObject(ref reader, "Payment");
             string? p0 = default;
             string? p1 = default;
-            var has1 = false;
             global::SpecClients.Generated.Constructs.PaymentStatus? p2 = default;
-            var has2 = false;
             global::SpecClients.Generated.Constructs.PaymentMethod? p3 = default;
             global::SpecClients.Generated.Constructs.ExpandableCustomer? p4 = default;
             global::System.Collections.Generic.IReadOnlyList<global::SpecClients.Generated.Constructs.PaymentHistoryItem>? p5 = default;
@@ -90,85 +87,52 @@ public sealed partial record Payment
             global::SpecClients.Generated.Constructs.PaymentReference? p7 = default;
             long? p8 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("id"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Payment", "id");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("amount"u8))
-                {
-                    reader.Read();
-                    has1 = true;
-                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Payment", "amount");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("status"u8))
-                {
-                    reader.Read();
-                    has2 = true;
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
-                        ? null
-                        : global::SpecClients.Generated.Constructs.PaymentStatusExtensions.ReadJson(ref reader, "Payment", "status");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("method"u8))
-                {
-                    reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
-                        ? null
-                        : global::SpecClients.Generated.Constructs.PaymentMethod.JsonConverter.ReadValue(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("customer"u8))
-                {
-                    reader.Read();
-                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
-                        ? null
-                        : global::SpecClients.Generated.Constructs.ExpandableCustomer.JsonConverter.ReadValue(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("history"u8))
-                {
-                    reader.Read();
-                    p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
-                        ? null
-                        : global::SpecClients.Runtime.Json.JsonRead.Array<global::SpecClients.Generated.Constructs.PaymentHistoryItem>(
-                            ref reader,
-                            "Payment",
-                            "history",
-                            global::SpecClients.Generated.Constructs.PaymentHistoryItem.JsonConverter.ReadValue);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("legacyCode"u8))
-                {
-                    reader.Read();
-                    p6 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Payment", "legacyCode");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("reference"u8))
-                {
-                    reader.Read();
-                    p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
-                        ? null
-                        : global::SpecClients.Generated.Constructs.PaymentReference.JsonConverter.ReadValue(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("version"u8))
-                {
-                    reader.Read();
-                    p8 = global::SpecClients.Runtime.Json.JsonRead.Int64OrNull(ref reader, "Payment", "version");
-                    continue;
+                    case 0:
+                        p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Payment", "id");
+                        continue;
+                    case 1:
+                        p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Payment", "amount");
+                        continue;
+                    case 2:
+                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                            ? null
+                            : global::SpecClients.Generated.Constructs.PaymentStatusExtensions.ReadJson(ref reader, "Payment", "status");
+                        continue;
+                    case 3:
+                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                            ? null
+                            : global::SpecClients.Generated.Constructs.PaymentMethod.JsonConverter.ReadValue(ref reader);
+                        continue;
+                    case 4:
+                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                            ? null
+                            : global::SpecClients.Generated.Constructs.ExpandableCustomer.JsonConverter.ReadValue(ref reader);
+                        continue;
+                    case 5:
+                        p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                            ? null
+                            : global::SpecClients.Runtime.Json.JsonRead.Array<global::SpecClients.Generated.Constructs.PaymentHistoryItem>(
+                                ref reader,
+                                "Payment",
+                                "history",
+                                global::SpecClients.Generated.Constructs.PaymentHistoryItem.JsonConverter.ReadValue);
+                        continue;
+                    case 6:
+                        p6 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Payment", "legacyCode");
+                        continue;
+                    case 7:
+                        p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                            ? null
+                            : global::SpecClients.Generated.Constructs.PaymentReference.JsonConverter.ReadValue(ref reader);
+                        continue;
+                    case 8:
+                        p8 = global::SpecClients.Runtime.Json.JsonRead.Int64OrNull(ref reader, "Payment", "version");
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -177,10 +141,9 @@ public sealed partial record Payment
                 additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
-            if (!has1) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("Payment", "amount");
-            if (p1 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("Payment", "amount");
-            if (!has2) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("Payment", "status");
-            if (p2 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("Payment", "status");
+            s_members.EnsureRequired(in seen);
+            if (p1 is null) throw s_members.NullMember(1);
+            if (p2 is null) throw s_members.NullMember(2);
             return new Payment
             {
                 Id = p0,
@@ -196,57 +159,38 @@ public sealed partial record Payment
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("id"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("amount"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("status"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("method"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::SpecClients.Runtime.Json.JsonWrite.Name("customer"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N5 = global::SpecClients.Runtime.Json.JsonWrite.Name("history"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N6 = global::SpecClients.Runtime.Json.JsonWrite.Name("legacyCode"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N7 = global::SpecClients.Runtime.Json.JsonWrite.Name("reference"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N8 = global::SpecClients.Runtime.Json.JsonWrite.Name("version"u8);
-
         /// <summary>Writes one <see cref="Payment"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Payment value)
         {
             writer.WriteStartObject();
-            if (value.Id is { } v0)
-            {
-                writer.WriteString(N0, v0);
-            }
-            writer.WriteString(N1, value.Amount);
-            writer.WriteString(N2, value.Status.ToWireValue());
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.Id);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value.Amount);
+            writer.WriteString(s_members[2], value.Status.ToWireValue());
             if (value.Method is { } v3)
             {
-                writer.WritePropertyName(N3);
+                writer.WritePropertyName(s_members[3]);
                 global::SpecClients.Generated.Constructs.PaymentMethod.JsonConverter.WriteValue(writer, v3);
             }
             if (value.Customer is { } v4)
             {
-                writer.WritePropertyName(N4);
+                writer.WritePropertyName(s_members[4]);
                 global::SpecClients.Generated.Constructs.ExpandableCustomer.JsonConverter.WriteValue(writer, v4);
             }
             if (value.History is { } v5)
             {
-                writer.WritePropertyName(N5);
+                writer.WritePropertyName(s_members[5]);
                 global::SpecClients.Runtime.Json.JsonWrite.Array<global::SpecClients.Generated.Constructs.PaymentHistoryItem>(
                     writer,
                     v5,
                     global::SpecClients.Generated.Constructs.PaymentHistoryItem.JsonConverter.WriteValue);
             }
-            if (value.LegacyCode is { } v6)
-            {
-                writer.WriteString(N6, v6);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[6], value.LegacyCode);
             if (value.Reference is { } v7)
             {
-                writer.WritePropertyName(N7);
+                writer.WritePropertyName(s_members[7]);
                 global::SpecClients.Generated.Constructs.PaymentReference.JsonConverter.WriteValue(writer, v7);
             }
-            if (value.Version is { } v8)
-            {
-                writer.WriteNumber(N8, v8);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.Int64Member(writer, s_members[8], value.Version);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

@@ -22,17 +22,19 @@ public sealed partial record PaymentHistoryItem
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("Status = ").Append((object?)Status);
-        builder.Append(", At = ").Append((object?)At);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "Status", "At", "AdditionalProperties" },
+        new object?[] { Status, At, global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties) });
 
     /// <summary>Reads and writes <see cref="PaymentHistoryItem"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<PaymentHistoryItem>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "PaymentHistoryItem",
+            new[] { "status", "at" },
+            new[] { 0, 1 });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="PaymentHistoryItem"/> at the reader's current token.</summary>
@@ -40,28 +42,21 @@ public sealed partial record PaymentHistoryItem
         {
             global::SpecClients.Runtime.Json.JsonRead.StartObject(ref reader, "PaymentHistoryItem");
             global::SpecClients.Generated.Constructs.PaymentStatus? p0 = default;
-            var has0 = false;
             global::System.DateTimeOffset? p1 = default;
-            var has1 = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("status"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    has0 = true;
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
-                        ? null
-                        : global::SpecClients.Generated.Constructs.PaymentStatusExtensions.ReadJson(ref reader, "PaymentHistoryItem", "status");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("at"u8))
-                {
-                    reader.Read();
-                    has1 = true;
-                    p1 = global::SpecClients.Runtime.Json.JsonRead.DateTimeOffsetOrNull(ref reader, "PaymentHistoryItem", "at");
-                    continue;
+                    case 0:
+                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                            ? null
+                            : global::SpecClients.Generated.Constructs.PaymentStatusExtensions.ReadJson(ref reader, "PaymentHistoryItem", "status");
+                        continue;
+                    case 1:
+                        p1 = global::SpecClients.Runtime.Json.JsonRead.DateTimeOffsetOrNull(ref reader, "PaymentHistoryItem", "at");
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -70,10 +65,9 @@ public sealed partial record PaymentHistoryItem
                 additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
-            if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("PaymentHistoryItem", "status");
-            if (p0 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("PaymentHistoryItem", "status");
-            if (!has1) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("PaymentHistoryItem", "at");
-            if (p1 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("PaymentHistoryItem", "at");
+            s_members.EnsureRequired(in seen);
+            if (p0 is null) throw s_members.NullMember(0);
+            if (p1 is null) throw s_members.NullMember(1);
             return new PaymentHistoryItem
             {
                 Status = p0.Value,
@@ -82,15 +76,12 @@ public sealed partial record PaymentHistoryItem
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("status"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("at"u8);
-
         /// <summary>Writes one <see cref="PaymentHistoryItem"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, PaymentHistoryItem value)
         {
             writer.WriteStartObject();
-            writer.WriteString(N0, value.Status.ToWireValue());
-            writer.WriteString(N1, value.At);
+            writer.WriteString(s_members[0], value.Status.ToWireValue());
+            global::SpecClients.Runtime.Json.JsonWrite.DateTimeOffsetMember(writer, s_members[1], value.At);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

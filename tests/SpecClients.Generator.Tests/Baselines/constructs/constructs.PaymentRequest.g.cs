@@ -52,23 +52,23 @@ public sealed partial record PaymentRequest
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("Amount = ").Append((object?)Amount);
-        builder.Append(", Method = ").Append((object?)Method);
-        builder.Append(", Customer = ").Append((object?)Customer);
-        builder.Append(", Metadata = ").Append((object?)Metadata);
-        builder.Append(", CreatedAt = ").Append((object?)CreatedAt);
-        builder.Append(", Password = ").Append(Password is null ? "null" : "***");
-        builder.Append(", Clearable = ").Append((object?)Clearable);
-        builder.Append(", Limit = ").Append((object?)Limit);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "Amount", "Method", "Customer", "Metadata", "CreatedAt", "Password", "Clearable", "Limit", "AdditionalProperties" },
+        new object?[]
+        {
+            Amount, Method, Customer, Metadata, CreatedAt, global::SpecClients.Runtime.Json.RecordText.Mask(Password), Clearable, Limit,
+            global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties),
+        });
 
     /// <summary>Reads and writes <see cref="PaymentRequest"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<PaymentRequest>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "PaymentRequest",
+            new[] { "amount", "method", "customer", "metadata", "createdAt", "password", "clearable", "limit" },
+            new[] { 0, 1 });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="PaymentRequest"/> at the reader's current token.</summary>
@@ -76,9 +76,7 @@ public sealed partial record PaymentRequest
         {
             global::SpecClients.Runtime.Json.JsonRead.StartObject(ref reader, "PaymentRequest");
             string? p0 = default;
-            var has0 = false;
             global::SpecClients.Generated.Constructs.PaymentMethod? p1 = default;
-            var has1 = false;
             global::SpecClients.Generated.Constructs.ExpandableCustomer? p2 = default;
             global::System.Collections.Generic.IReadOnlyDictionary<string, string>? p3 = default;
             global::System.DateTimeOffset? p4 = default;
@@ -86,77 +84,48 @@ public sealed partial record PaymentRequest
             string? p6 = default;
             global::SpecClients.Generated.Constructs.PaymentRequestLimit? p7 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("amount"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    has0 = true;
-                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PaymentRequest", "amount");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("method"u8))
-                {
-                    reader.Read();
-                    has1 = true;
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
-                        ? null
-                        : global::SpecClients.Generated.Constructs.PaymentMethod.JsonConverter.ReadValue(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("customer"u8))
-                {
-                    reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
-                        ? null
-                        : global::SpecClients.Generated.Constructs.ExpandableCustomer.JsonConverter.ReadValue(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("metadata"u8))
-                {
-                    reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
-                        ? null
-                        : global::SpecClients.Runtime.Json.JsonRead.Map<string>(
-                            ref reader,
-                            "PaymentRequest",
-                            "metadata",
-                            static (ref global::System.Text.Json.Utf8JsonReader r1) =>
-                                global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "PaymentRequest", "metadata"));
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("createdAt"u8))
-                {
-                    reader.Read();
-                    p4 = global::SpecClients.Runtime.Json.JsonRead.DateTimeOffsetOrNull(ref reader, "PaymentRequest", "createdAt");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("password"u8))
-                {
-                    reader.Read();
-                    p5 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PaymentRequest", "password");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("clearable"u8))
-                {
-                    reader.Read();
-                    p6 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PaymentRequest", "clearable");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("limit"u8))
-                {
-                    reader.Read();
-                    p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
-                        ? null
-                        : global::SpecClients.Generated.Constructs.PaymentRequestLimit.JsonConverter.ReadValue(ref reader);
-                    continue;
+                    case 0:
+                        p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PaymentRequest", "amount");
+                        continue;
+                    case 1:
+                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                            ? null
+                            : global::SpecClients.Generated.Constructs.PaymentMethod.JsonConverter.ReadValue(ref reader);
+                        continue;
+                    case 2:
+                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                            ? null
+                            : global::SpecClients.Generated.Constructs.ExpandableCustomer.JsonConverter.ReadValue(ref reader);
+                        continue;
+                    case 3:
+                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                            ? null
+                            : global::SpecClients.Runtime.Json.JsonRead.Map<string>(
+                                ref reader,
+                                "PaymentRequest",
+                                "metadata",
+                                static (ref global::System.Text.Json.Utf8JsonReader r1) =>
+                                    global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "PaymentRequest", "metadata"));
+                        continue;
+                    case 4:
+                        p4 = global::SpecClients.Runtime.Json.JsonRead.DateTimeOffsetOrNull(ref reader, "PaymentRequest", "createdAt");
+                        continue;
+                    case 5:
+                        p5 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PaymentRequest", "password");
+                        continue;
+                    case 6:
+                        p6 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PaymentRequest", "clearable");
+                        continue;
+                    case 7:
+                        p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                            ? null
+                            : global::SpecClients.Generated.Constructs.PaymentRequestLimit.JsonConverter.ReadValue(ref reader);
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -165,10 +134,9 @@ public sealed partial record PaymentRequest
                 additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
-            if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("PaymentRequest", "amount");
-            if (p0 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("PaymentRequest", "amount");
-            if (!has1) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("PaymentRequest", "method");
-            if (p1 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("PaymentRequest", "method");
+            s_members.EnsureRequired(in seen);
+            if (p0 is null) throw s_members.NullMember(0);
+            if (p1 is null) throw s_members.NullMember(1);
             return new PaymentRequest
             {
                 Amount = p0!,
@@ -183,47 +151,29 @@ public sealed partial record PaymentRequest
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("amount"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("method"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("customer"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("metadata"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::SpecClients.Runtime.Json.JsonWrite.Name("createdAt"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N5 = global::SpecClients.Runtime.Json.JsonWrite.Name("password"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N6 = global::SpecClients.Runtime.Json.JsonWrite.Name("clearable"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N7 = global::SpecClients.Runtime.Json.JsonWrite.Name("limit"u8);
-
         /// <summary>Writes one <see cref="PaymentRequest"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, PaymentRequest value)
         {
             writer.WriteStartObject();
-            writer.WriteString(N0, value.Amount);
-            writer.WritePropertyName(N1);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.Amount);
+            writer.WritePropertyName(s_members[1]);
             global::SpecClients.Generated.Constructs.PaymentMethod.JsonConverter.WriteValue(writer, value.Method);
             if (value.Customer is { } v2)
             {
-                writer.WritePropertyName(N2);
+                writer.WritePropertyName(s_members[2]);
                 global::SpecClients.Generated.Constructs.ExpandableCustomer.JsonConverter.WriteValue(writer, v2);
             }
             if (value.Metadata is { } v3)
             {
-                writer.WritePropertyName(N3);
+                writer.WritePropertyName(s_members[3]);
                 global::SpecClients.Runtime.Json.JsonWrite.Map<string>(writer, v3, static (w1, v1) => w1.WriteStringValue(v1));
             }
-            if (value.CreatedAt is { } v4)
-            {
-                writer.WriteString(N4, v4);
-            }
-            if (value.Password is { } v5)
-            {
-                writer.WriteString(N5, v5);
-            }
-            if (value.Clearable is { } v6)
-            {
-                writer.WriteString(N6, v6);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.DateTimeOffsetMember(writer, s_members[4], value.CreatedAt);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[5], value.Password);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[6], value.Clearable);
             if (value.Limit is { } v7)
             {
-                writer.WritePropertyName(N7);
+                writer.WritePropertyName(s_members[7]);
                 global::SpecClients.Generated.Constructs.PaymentRequestLimit.JsonConverter.WriteValue(writer, v7);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));

@@ -22,17 +22,18 @@ public sealed partial record PaymentUpdatedWebhookPayload
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("Event = ").Append((object?)Event);
-        builder.Append(", Payment = ").Append((object?)Payment);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "Event", "Payment", "AdditionalProperties" },
+        new object?[] { Event, Payment, global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties) });
 
     /// <summary>Reads and writes <see cref="PaymentUpdatedWebhookPayload"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<PaymentUpdatedWebhookPayload>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "PaymentUpdatedWebhookPayload",
+            new[] { "event", "payment" });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="PaymentUpdatedWebhookPayload"/> at the reader's current token.</summary>
@@ -42,22 +43,19 @@ public sealed partial record PaymentUpdatedWebhookPayload
             string? p0 = default;
             global::SpecClients.Generated.Constructs.Payment? p1 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("event"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PaymentUpdatedWebhookPayload", "event");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("payment"u8))
-                {
-                    reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
-                        ? null
-                        : global::SpecClients.Generated.Constructs.Payment.JsonConverter.ReadValue(ref reader);
-                    continue;
+                    case 0:
+                        p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PaymentUpdatedWebhookPayload", "event");
+                        continue;
+                    case 1:
+                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                            ? null
+                            : global::SpecClients.Generated.Constructs.Payment.JsonConverter.ReadValue(ref reader);
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -74,20 +72,14 @@ public sealed partial record PaymentUpdatedWebhookPayload
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("event"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("payment"u8);
-
         /// <summary>Writes one <see cref="PaymentUpdatedWebhookPayload"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, PaymentUpdatedWebhookPayload value)
         {
             writer.WriteStartObject();
-            if (value.Event is { } v0)
-            {
-                writer.WriteString(N0, v0);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.Event);
             if (value.Payment is { } v1)
             {
-                writer.WritePropertyName(N1);
+                writer.WritePropertyName(s_members[1]);
                 global::SpecClients.Generated.Constructs.Payment.JsonConverter.WriteValue(writer, v1);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));

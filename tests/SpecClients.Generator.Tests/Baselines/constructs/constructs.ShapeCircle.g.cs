@@ -18,16 +18,19 @@ public sealed partial record ShapeCircle
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("Radius = ").Append((object?)Radius);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "Radius", "AdditionalProperties" },
+        new object?[] { Radius, global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties) });
 
     /// <summary>Reads and writes <see cref="ShapeCircle"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<ShapeCircle>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "ShapeCircle",
+            new[] { "radius" },
+            new[] { 0 });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="ShapeCircle"/> at the reader's current token.</summary>
@@ -35,16 +38,15 @@ public sealed partial record ShapeCircle
         {
             global::SpecClients.Runtime.Json.JsonRead.StartObject(ref reader, "ShapeCircle");
             double? p0 = default;
-            var has0 = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("radius"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    has0 = true;
-                    p0 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "ShapeCircle", "radius");
-                    continue;
+                    case 0:
+                        p0 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "ShapeCircle", "radius");
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -53,8 +55,8 @@ public sealed partial record ShapeCircle
                 additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
-            if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("ShapeCircle", "radius");
-            if (p0 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("ShapeCircle", "radius");
+            s_members.EnsureRequired(in seen);
+            if (p0 is null) throw s_members.NullMember(0);
             return new ShapeCircle
             {
                 Radius = p0.Value,
@@ -62,13 +64,11 @@ public sealed partial record ShapeCircle
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("radius"u8);
-
         /// <summary>Writes one <see cref="ShapeCircle"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ShapeCircle value)
         {
             writer.WriteStartObject();
-            writer.WriteNumber(N0, value.Radius);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[0], value.Radius);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

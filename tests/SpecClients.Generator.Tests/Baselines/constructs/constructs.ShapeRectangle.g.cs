@@ -22,17 +22,19 @@ public sealed partial record ShapeRectangle
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("Width = ").Append((object?)Width);
-        builder.Append(", Height = ").Append((object?)Height);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "Width", "Height", "AdditionalProperties" },
+        new object?[] { Width, Height, global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties) });
 
     /// <summary>Reads and writes <see cref="ShapeRectangle"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<ShapeRectangle>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "ShapeRectangle",
+            new[] { "width", "height" },
+            new[] { 0, 1 });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="ShapeRectangle"/> at the reader's current token.</summary>
@@ -40,26 +42,19 @@ public sealed partial record ShapeRectangle
         {
             global::SpecClients.Runtime.Json.JsonRead.StartObject(ref reader, "ShapeRectangle");
             double? p0 = default;
-            var has0 = false;
             float? p1 = default;
-            var has1 = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("width"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    has0 = true;
-                    p0 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "ShapeRectangle", "width");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("height"u8))
-                {
-                    reader.Read();
-                    has1 = true;
-                    p1 = global::SpecClients.Runtime.Json.JsonRead.SingleOrNull(ref reader, "ShapeRectangle", "height");
-                    continue;
+                    case 0:
+                        p0 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "ShapeRectangle", "width");
+                        continue;
+                    case 1:
+                        p1 = global::SpecClients.Runtime.Json.JsonRead.SingleOrNull(ref reader, "ShapeRectangle", "height");
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -68,10 +63,9 @@ public sealed partial record ShapeRectangle
                 additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
-            if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("ShapeRectangle", "width");
-            if (p0 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("ShapeRectangle", "width");
-            if (!has1) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("ShapeRectangle", "height");
-            if (p1 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("ShapeRectangle", "height");
+            s_members.EnsureRequired(in seen);
+            if (p0 is null) throw s_members.NullMember(0);
+            if (p1 is null) throw s_members.NullMember(1);
             return new ShapeRectangle
             {
                 Width = p0.Value,
@@ -80,15 +74,12 @@ public sealed partial record ShapeRectangle
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("width"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("height"u8);
-
         /// <summary>Writes one <see cref="ShapeRectangle"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ShapeRectangle value)
         {
             writer.WriteStartObject();
-            writer.WriteNumber(N0, value.Width);
-            writer.WriteNumber(N1, value.Height);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[0], value.Width);
+            global::SpecClients.Runtime.Json.JsonWrite.SingleMember(writer, s_members[1], value.Height);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

@@ -41,16 +41,8 @@ public sealed partial record UploadPetPhotoRequest
     /// <remarks>Part name: <c>crop</c>.</remarks>
     public global::SpecClients.Generated.Constructs.UploadPetPhotoRequestCrop? Crop { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("Caption = ").Append((object?)Caption);
-        builder.Append(", Width = ").Append((object?)Width);
-        builder.Append(", Pet = ").Append((object?)Pet);
-        builder.Append(", Photo = ").Append((object?)Photo);
-        builder.Append(", Thumbnail = ").Append((object?)Thumbnail);
-        builder.Append(", Extras = ").Append((object?)Extras);
-        builder.Append(", Labels = ").Append((object?)Labels);
-        builder.Append(", Crop = ").Append((object?)Crop);
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "Caption", "Width", "Pet", "Photo", "Thumbnail", "Extras", "Labels", "Crop" },
+        new object?[] { Caption, Width, Pet, Photo, Thumbnail, Extras, Labels, Crop });
 }

@@ -22,17 +22,18 @@ public sealed partial record UploadPetPhotoRequestCrop
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("X = ").Append((object?)X);
-        builder.Append(", Y = ").Append((object?)Y);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "X", "Y", "AdditionalProperties" },
+        new object?[] { X, Y, global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties) });
 
     /// <summary>Reads and writes <see cref="UploadPetPhotoRequestCrop"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<UploadPetPhotoRequestCrop>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "UploadPetPhotoRequestCrop",
+            new[] { "x", "y" });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="UploadPetPhotoRequestCrop"/> at the reader's current token.</summary>
@@ -42,20 +43,17 @@ public sealed partial record UploadPetPhotoRequestCrop
             int? p0 = default;
             int? p1 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("x"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    p0 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "UploadPetPhotoRequestCrop", "x");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("y"u8))
-                {
-                    reader.Read();
-                    p1 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "UploadPetPhotoRequestCrop", "y");
-                    continue;
+                    case 0:
+                        p0 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "UploadPetPhotoRequestCrop", "x");
+                        continue;
+                    case 1:
+                        p1 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "UploadPetPhotoRequestCrop", "y");
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -72,21 +70,12 @@ public sealed partial record UploadPetPhotoRequestCrop
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("x"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("y"u8);
-
         /// <summary>Writes one <see cref="UploadPetPhotoRequestCrop"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, UploadPetPhotoRequestCrop value)
         {
             writer.WriteStartObject();
-            if (value.X is { } v0)
-            {
-                writer.WriteNumber(N0, v0);
-            }
-            if (value.Y is { } v1)
-            {
-                writer.WriteNumber(N1, v1);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.Int32Member(writer, s_members[0], value.X);
+            global::SpecClients.Runtime.Json.JsonWrite.Int32Member(writer, s_members[1], value.Y);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

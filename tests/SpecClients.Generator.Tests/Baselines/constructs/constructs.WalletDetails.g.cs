@@ -22,17 +22,23 @@ public sealed partial record WalletDetails
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("Type = ").Append((object?)Type);
-        builder.Append(", Token = ").Append(Token is null ? "null" : "***");
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "Type", "Token", "AdditionalProperties" },
+        new object?[]
+        {
+            Type, global::SpecClients.Runtime.Json.RecordText.Mask(Token),
+            global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties),
+        });
 
     /// <summary>Reads and writes <see cref="WalletDetails"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<WalletDetails>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "WalletDetails",
+            new[] { "type", "token" },
+            new[] { 0 });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="WalletDetails"/> at the reader's current token.</summary>
@@ -40,24 +46,19 @@ public sealed partial record WalletDetails
         {
             global::SpecClients.Runtime.Json.JsonRead.StartObject(ref reader, "WalletDetails");
             string? p0 = default;
-            var has0 = false;
             string? p1 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("type"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    has0 = true;
-                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "WalletDetails", "type");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("token"u8))
-                {
-                    reader.Read();
-                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "WalletDetails", "token");
-                    continue;
+                    case 0:
+                        p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "WalletDetails", "type");
+                        continue;
+                    case 1:
+                        p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "WalletDetails", "token");
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -66,8 +67,8 @@ public sealed partial record WalletDetails
                 additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
-            if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("WalletDetails", "type");
-            if (p0 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("WalletDetails", "type");
+            s_members.EnsureRequired(in seen);
+            if (p0 is null) throw s_members.NullMember(0);
             return new WalletDetails
             {
                 Type = p0!,
@@ -76,18 +77,12 @@ public sealed partial record WalletDetails
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("type"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("token"u8);
-
         /// <summary>Writes one <see cref="WalletDetails"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, WalletDetails value)
         {
             writer.WriteStartObject();
-            writer.WriteString(N0, value.Type);
-            if (value.Token is { } v1)
-            {
-                writer.WriteString(N1, v1);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.Type);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value.Token);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

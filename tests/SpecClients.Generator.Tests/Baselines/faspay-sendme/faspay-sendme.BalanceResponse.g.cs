@@ -59,22 +59,23 @@ public sealed partial record BalanceResponse
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("VirtualAccount = ").Append((object?)VirtualAccount);
-        builder.Append(", Balance = ").Append((object?)Balance);
-        builder.Append(", AvailableBalance = ").Append((object?)AvailableBalance);
-        builder.Append(", Status = ").Append((object?)Status);
-        builder.Append(", Message = ").Append((object?)Message);
-        builder.Append(", ResponseCode = ").Append((object?)ResponseCode);
-        builder.Append(", ResponseDesc = ").Append((object?)ResponseDesc);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "VirtualAccount", "Balance", "AvailableBalance", "Status", "Message", "ResponseCode", "ResponseDesc", "AdditionalProperties" },
+        new object?[]
+        {
+            VirtualAccount, Balance, AvailableBalance, Status, Message, ResponseCode, ResponseDesc,
+            global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties),
+        });
 
     /// <summary>Reads and writes <see cref="BalanceResponse"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<BalanceResponse>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "BalanceResponse",
+            new[] { "virtual_account", "balance", "available_balance", "status", "message", "response_code", "response_desc" },
+            new[] { 3, 4 });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="BalanceResponse"/> at the reader's current token.</summary>
@@ -85,63 +86,36 @@ public sealed partial record BalanceResponse
             string? p1 = default;
             string? p2 = default;
             string? p3 = default;
-            var has3 = false;
             string? p4 = default;
-            var has4 = false;
             string? p5 = default;
             string? p6 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("virtual_account"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "BalanceResponse", "virtual_account");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("balance"u8))
-                {
-                    reader.Read();
-                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "BalanceResponse", "balance");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("available_balance"u8))
-                {
-                    reader.Read();
-                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "BalanceResponse", "available_balance");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("status"u8))
-                {
-                    reader.Read();
-                    has3 = true;
-                    p3 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "BalanceResponse", "status");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("message"u8))
-                {
-                    reader.Read();
-                    has4 = true;
-                    p4 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "BalanceResponse", "message");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("response_code"u8))
-                {
-                    reader.Read();
-                    p5 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "BalanceResponse", "response_code");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("response_desc"u8))
-                {
-                    reader.Read();
-                    p6 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "BalanceResponse", "response_desc");
-                    continue;
+                    case 0:
+                        p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "BalanceResponse", "virtual_account");
+                        continue;
+                    case 1:
+                        p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "BalanceResponse", "balance");
+                        continue;
+                    case 2:
+                        p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "BalanceResponse", "available_balance");
+                        continue;
+                    case 3:
+                        p3 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "BalanceResponse", "status");
+                        continue;
+                    case 4:
+                        p4 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "BalanceResponse", "message");
+                        continue;
+                    case 5:
+                        p5 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "BalanceResponse", "response_code");
+                        continue;
+                    case 6:
+                        p6 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "BalanceResponse", "response_desc");
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -150,10 +124,9 @@ public sealed partial record BalanceResponse
                 additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
-            if (!has3) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("BalanceResponse", "status");
-            if (p3 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("BalanceResponse", "status");
-            if (!has4) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("BalanceResponse", "message");
-            if (p4 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("BalanceResponse", "message");
+            s_members.EnsureRequired(in seen);
+            if (p3 is null) throw s_members.NullMember(3);
+            if (p4 is null) throw s_members.NullMember(4);
             return new BalanceResponse
             {
                 VirtualAccount = p0,
@@ -167,40 +140,17 @@ public sealed partial record BalanceResponse
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("virtual_account"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("balance"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("available_balance"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("status"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::SpecClients.Runtime.Json.JsonWrite.Name("message"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N5 = global::SpecClients.Runtime.Json.JsonWrite.Name("response_code"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N6 = global::SpecClients.Runtime.Json.JsonWrite.Name("response_desc"u8);
-
         /// <summary>Writes one <see cref="BalanceResponse"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, BalanceResponse value)
         {
             writer.WriteStartObject();
-            if (value.VirtualAccount is { } v0)
-            {
-                writer.WriteString(N0, v0);
-            }
-            if (value.Balance is { } v1)
-            {
-                writer.WriteString(N1, v1);
-            }
-            if (value.AvailableBalance is { } v2)
-            {
-                writer.WriteString(N2, v2);
-            }
-            writer.WriteString(N3, value.Status);
-            writer.WriteString(N4, value.Message);
-            if (value.ResponseCode is { } v5)
-            {
-                writer.WriteString(N5, v5);
-            }
-            if (value.ResponseDesc is { } v6)
-            {
-                writer.WriteString(N6, v6);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.VirtualAccount);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value.Balance);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[2], value.AvailableBalance);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[3], value.Status);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[4], value.Message);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[5], value.ResponseCode);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[6], value.ResponseDesc);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

@@ -41,19 +41,21 @@ public sealed partial record ErrorResponse
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("Status = ").Append((object?)Status);
-        builder.Append(", Message = ").Append((object?)Message);
-        builder.Append(", ResponseCode = ").Append((object?)ResponseCode);
-        builder.Append(", ResponseDesc = ").Append((object?)ResponseDesc);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "Status", "Message", "ResponseCode", "ResponseDesc", "AdditionalProperties" },
+        new object?[]
+        {
+            Status, Message, ResponseCode, ResponseDesc, global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties),
+        });
 
     /// <summary>Reads and writes <see cref="ErrorResponse"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<ErrorResponse>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "ErrorResponse",
+            new[] { "status", "message", "response_code", "response_desc" });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="ErrorResponse"/> at the reader's current token.</summary>
@@ -65,34 +67,23 @@ public sealed partial record ErrorResponse
             string? p2 = default;
             string? p3 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("status"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "status");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("message"u8))
-                {
-                    reader.Read();
-                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "message");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("response_code"u8))
-                {
-                    reader.Read();
-                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "response_code");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("response_desc"u8))
-                {
-                    reader.Read();
-                    p3 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "response_desc");
-                    continue;
+                    case 0:
+                        p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "status");
+                        continue;
+                    case 1:
+                        p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "message");
+                        continue;
+                    case 2:
+                        p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "response_code");
+                        continue;
+                    case 3:
+                        p3 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "response_desc");
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -111,31 +102,14 @@ public sealed partial record ErrorResponse
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("status"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("message"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("response_code"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("response_desc"u8);
-
         /// <summary>Writes one <see cref="ErrorResponse"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ErrorResponse value)
         {
             writer.WriteStartObject();
-            if (value.Status is { } v0)
-            {
-                writer.WriteString(N0, v0);
-            }
-            if (value.Message is { } v1)
-            {
-                writer.WriteString(N1, v1);
-            }
-            if (value.ResponseCode is { } v2)
-            {
-                writer.WriteString(N2, v2);
-            }
-            if (value.ResponseDesc is { } v3)
-            {
-                writer.WriteString(N3, v3);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.Status);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value.Message);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[2], value.ResponseCode);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[3], value.ResponseDesc);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

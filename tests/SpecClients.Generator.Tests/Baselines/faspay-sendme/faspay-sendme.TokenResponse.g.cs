@@ -56,21 +56,23 @@ public sealed partial record TokenResponse
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("AccessToken = ").Append(AccessToken is null ? "null" : "***");
-        builder.Append(", ExpiredIn = ").Append((object?)ExpiredIn);
-        builder.Append(", Status = ").Append((object?)Status);
-        builder.Append(", Message = ").Append((object?)Message);
-        builder.Append(", ResponseCode = ").Append((object?)ResponseCode);
-        builder.Append(", ResponseDesc = ").Append((object?)ResponseDesc);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "AccessToken", "ExpiredIn", "Status", "Message", "ResponseCode", "ResponseDesc", "AdditionalProperties" },
+        new object?[]
+        {
+            global::SpecClients.Runtime.Json.RecordText.Mask(AccessToken), ExpiredIn, Status, Message, ResponseCode, ResponseDesc,
+            global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties),
+        });
 
     /// <summary>Reads and writes <see cref="TokenResponse"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<TokenResponse>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "TokenResponse",
+            new[] { "access_token", "expired_in", "status", "message", "response_code", "response_desc" },
+            new[] { 2, 3 });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="TokenResponse"/> at the reader's current token.</summary>
@@ -80,56 +82,33 @@ public sealed partial record TokenResponse
             string? p0 = default;
             int? p1 = default;
             string? p2 = default;
-            var has2 = false;
             string? p3 = default;
-            var has3 = false;
             string? p4 = default;
             string? p5 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("access_token"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "TokenResponse", "access_token");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("expired_in"u8))
-                {
-                    reader.Read();
-                    p1 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "TokenResponse", "expired_in");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("status"u8))
-                {
-                    reader.Read();
-                    has2 = true;
-                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "TokenResponse", "status");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("message"u8))
-                {
-                    reader.Read();
-                    has3 = true;
-                    p3 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "TokenResponse", "message");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("response_code"u8))
-                {
-                    reader.Read();
-                    p4 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "TokenResponse", "response_code");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("response_desc"u8))
-                {
-                    reader.Read();
-                    p5 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "TokenResponse", "response_desc");
-                    continue;
+                    case 0:
+                        p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "TokenResponse", "access_token");
+                        continue;
+                    case 1:
+                        p1 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "TokenResponse", "expired_in");
+                        continue;
+                    case 2:
+                        p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "TokenResponse", "status");
+                        continue;
+                    case 3:
+                        p3 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "TokenResponse", "message");
+                        continue;
+                    case 4:
+                        p4 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "TokenResponse", "response_code");
+                        continue;
+                    case 5:
+                        p5 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "TokenResponse", "response_desc");
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -138,10 +117,9 @@ public sealed partial record TokenResponse
                 additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
-            if (!has2) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("TokenResponse", "status");
-            if (p2 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("TokenResponse", "status");
-            if (!has3) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("TokenResponse", "message");
-            if (p3 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("TokenResponse", "message");
+            s_members.EnsureRequired(in seen);
+            if (p2 is null) throw s_members.NullMember(2);
+            if (p3 is null) throw s_members.NullMember(3);
             return new TokenResponse
             {
                 AccessToken = p0,
@@ -154,35 +132,16 @@ public sealed partial record TokenResponse
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("access_token"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("expired_in"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("status"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("message"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::SpecClients.Runtime.Json.JsonWrite.Name("response_code"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N5 = global::SpecClients.Runtime.Json.JsonWrite.Name("response_desc"u8);
-
         /// <summary>Writes one <see cref="TokenResponse"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TokenResponse value)
         {
             writer.WriteStartObject();
-            if (value.AccessToken is { } v0)
-            {
-                writer.WriteString(N0, v0);
-            }
-            if (value.ExpiredIn is { } v1)
-            {
-                writer.WriteNumber(N1, v1);
-            }
-            writer.WriteString(N2, value.Status);
-            writer.WriteString(N3, value.Message);
-            if (value.ResponseCode is { } v4)
-            {
-                writer.WriteString(N4, v4);
-            }
-            if (value.ResponseDesc is { } v5)
-            {
-                writer.WriteString(N5, v5);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.AccessToken);
+            global::SpecClients.Runtime.Json.JsonWrite.Int32Member(writer, s_members[1], value.ExpiredIn);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[2], value.Status);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[3], value.Message);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[4], value.ResponseCode);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[5], value.ResponseDesc);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

@@ -46,20 +46,21 @@ public sealed partial record ErrorResponse
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("StatusCode = ").Append((object?)StatusCode);
-        builder.Append(", Timestamp = ").Append((object?)Timestamp);
-        builder.Append(", Path = ").Append((object?)Path);
-        builder.Append(", Message = ").Append((object?)Message);
-        builder.Append(", Errors = ").Append((object?)Errors);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "StatusCode", "Timestamp", "Path", "Message", "Errors", "AdditionalProperties" },
+        new object?[]
+        {
+            StatusCode, Timestamp, Path, Message, Errors, global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties),
+        });
 
     /// <summary>Reads and writes <see cref="ErrorResponse"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<ErrorResponse>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "ErrorResponse",
+            new[] { "statusCode", "timestamp", "path", "message", "errors" });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="ErrorResponse"/> at the reader's current token.</summary>
@@ -72,48 +73,33 @@ public sealed partial record ErrorResponse
             string? p3 = default;
             global::System.Collections.Generic.IReadOnlyList<string>? p4 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("statusCode"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    p0 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "ErrorResponse", "statusCode");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("timestamp"u8))
-                {
-                    reader.Read();
-                    p1 = global::SpecClients.Runtime.Json.JsonRead.DateTimeOffsetOrNull(ref reader, "ErrorResponse", "timestamp");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("path"u8))
-                {
-                    reader.Read();
-                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "path");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("message"u8))
-                {
-                    reader.Read();
-                    p3 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "message");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("errors"u8))
-                {
-                    reader.Read();
-                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
-                        ? null
-                        : global::SpecClients.Runtime.Json.JsonRead.Array<string>(
-                            ref reader,
-                            "ErrorResponse",
-                            "errors",
-                            static (ref global::System.Text.Json.Utf8JsonReader r1) =>
-                                global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "ErrorResponse", "errors"));
-                    continue;
+                    case 0:
+                        p0 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "ErrorResponse", "statusCode");
+                        continue;
+                    case 1:
+                        p1 = global::SpecClients.Runtime.Json.JsonRead.DateTimeOffsetOrNull(ref reader, "ErrorResponse", "timestamp");
+                        continue;
+                    case 2:
+                        p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "path");
+                        continue;
+                    case 3:
+                        p3 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "ErrorResponse", "message");
+                        continue;
+                    case 4:
+                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                            ? null
+                            : global::SpecClients.Runtime.Json.JsonRead.Array<string>(
+                                ref reader,
+                                "ErrorResponse",
+                                "errors",
+                                static (ref global::System.Text.Json.Utf8JsonReader r1) =>
+                                    global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "ErrorResponse", "errors"));
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -133,35 +119,17 @@ public sealed partial record ErrorResponse
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("statusCode"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("timestamp"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("path"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("message"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::SpecClients.Runtime.Json.JsonWrite.Name("errors"u8);
-
         /// <summary>Writes one <see cref="ErrorResponse"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ErrorResponse value)
         {
             writer.WriteStartObject();
-            if (value.StatusCode is { } v0)
-            {
-                writer.WriteNumber(N0, v0);
-            }
-            if (value.Timestamp is { } v1)
-            {
-                writer.WriteString(N1, v1);
-            }
-            if (value.Path is { } v2)
-            {
-                writer.WriteString(N2, v2);
-            }
-            if (value.Message is { } v3)
-            {
-                writer.WriteString(N3, v3);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.Int32Member(writer, s_members[0], value.StatusCode);
+            global::SpecClients.Runtime.Json.JsonWrite.DateTimeOffsetMember(writer, s_members[1], value.Timestamp);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[2], value.Path);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[3], value.Message);
             if (value.Errors is { } v4)
             {
-                writer.WritePropertyName(N4);
+                writer.WritePropertyName(s_members[4]);
                 global::SpecClients.Runtime.Json.JsonWrite.Array<string>(writer, v4, static (w1, v1) => w1.WriteStringValue(v1));
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));

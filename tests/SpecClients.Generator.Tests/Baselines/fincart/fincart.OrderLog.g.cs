@@ -40,19 +40,18 @@ public sealed partial record OrderLog
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("Title = ").Append((object?)Title);
-        builder.Append(", Description = ").Append((object?)Description);
-        builder.Append(", CreatedAt = ").Append((object?)CreatedAt);
-        builder.Append(", By = ").Append((object?)By);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "Title", "Description", "CreatedAt", "By", "AdditionalProperties" },
+        new object?[] { Title, Description, CreatedAt, By, global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties) });
 
     /// <summary>Reads and writes <see cref="OrderLog"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<OrderLog>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "OrderLog",
+            new[] { "title", "description", "createdAt", "by" });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="OrderLog"/> at the reader's current token.</summary>
@@ -64,34 +63,23 @@ public sealed partial record OrderLog
             global::System.DateTimeOffset? p2 = default;
             string? p3 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("title"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "OrderLog", "title");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("description"u8))
-                {
-                    reader.Read();
-                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "OrderLog", "description");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("createdAt"u8))
-                {
-                    reader.Read();
-                    p2 = global::SpecClients.Runtime.Json.JsonRead.DateTimeOffsetOrNull(ref reader, "OrderLog", "createdAt");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("by"u8))
-                {
-                    reader.Read();
-                    p3 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "OrderLog", "by");
-                    continue;
+                    case 0:
+                        p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "OrderLog", "title");
+                        continue;
+                    case 1:
+                        p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "OrderLog", "description");
+                        continue;
+                    case 2:
+                        p2 = global::SpecClients.Runtime.Json.JsonRead.DateTimeOffsetOrNull(ref reader, "OrderLog", "createdAt");
+                        continue;
+                    case 3:
+                        p3 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "OrderLog", "by");
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -110,31 +98,14 @@ public sealed partial record OrderLog
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("title"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("description"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("createdAt"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("by"u8);
-
         /// <summary>Writes one <see cref="OrderLog"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OrderLog value)
         {
             writer.WriteStartObject();
-            if (value.Title is { } v0)
-            {
-                writer.WriteString(N0, v0);
-            }
-            if (value.Description is { } v1)
-            {
-                writer.WriteString(N1, v1);
-            }
-            if (value.CreatedAt is { } v2)
-            {
-                writer.WriteString(N2, v2);
-            }
-            if (value.By is { } v3)
-            {
-                writer.WriteString(N3, v3);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.Title);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value.Description);
+            global::SpecClients.Runtime.Json.JsonWrite.DateTimeOffsetMember(writer, s_members[2], value.CreatedAt);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[3], value.By);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

@@ -22,16 +22,18 @@ public sealed partial record OrderLogsData
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("Logs = ").Append((object?)Logs);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "Logs", "AdditionalProperties" },
+        new object?[] { Logs, global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties) });
 
     /// <summary>Reads and writes <see cref="OrderLogsData"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<OrderLogsData>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "OrderLogsData",
+            new[] { "logs" });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="OrderLogsData"/> at the reader's current token.</summary>
@@ -40,19 +42,20 @@ public sealed partial record OrderLogsData
             global::SpecClients.Runtime.Json.JsonRead.StartObject(ref reader, "OrderLogsData");
             global::System.Collections.Generic.IReadOnlyList<global::SpecClients.Generated.Fincart.OrderLog>? p0 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("logs"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
-                        ? null
-                        : global::SpecClients.Runtime.Json.JsonRead.Array<global::SpecClients.Generated.Fincart.OrderLog>(
-                            ref reader,
-                            "OrderLogsData",
-                            "logs",
-                            global::SpecClients.Generated.Fincart.OrderLog.JsonConverter.ReadValue);
-                    continue;
+                    case 0:
+                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                            ? null
+                            : global::SpecClients.Runtime.Json.JsonRead.Array<global::SpecClients.Generated.Fincart.OrderLog>(
+                                ref reader,
+                                "OrderLogsData",
+                                "logs",
+                                global::SpecClients.Generated.Fincart.OrderLog.JsonConverter.ReadValue);
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -68,15 +71,13 @@ public sealed partial record OrderLogsData
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("logs"u8);
-
         /// <summary>Writes one <see cref="OrderLogsData"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OrderLogsData value)
         {
             writer.WriteStartObject();
             if (value.Logs is { } v0)
             {
-                writer.WritePropertyName(N0);
+                writer.WritePropertyName(s_members[0]);
                 global::SpecClients.Runtime.Json.JsonWrite.Array<global::SpecClients.Generated.Fincart.OrderLog>(
                     writer,
                     v0,

@@ -34,18 +34,18 @@ public sealed partial record OrderLogsResponse
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("StatusCode = ").Append((object?)StatusCode);
-        builder.Append(", Message = ").Append((object?)Message);
-        builder.Append(", Data = ").Append((object?)Data);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "StatusCode", "Message", "Data", "AdditionalProperties" },
+        new object?[] { StatusCode, Message, Data, global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties) });
 
     /// <summary>Reads and writes <see cref="OrderLogsResponse"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<OrderLogsResponse>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "OrderLogsResponse",
+            new[] { "statusCode", "message", "data" });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="OrderLogsResponse"/> at the reader's current token.</summary>
@@ -56,29 +56,22 @@ public sealed partial record OrderLogsResponse
             string? p1 = default;
             global::SpecClients.Generated.Fincart.OrderLogsData? p2 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("statusCode"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    p0 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "OrderLogsResponse", "statusCode");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("message"u8))
-                {
-                    reader.Read();
-                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "OrderLogsResponse", "message");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
-                        ? null
-                        : global::SpecClients.Generated.Fincart.OrderLogsData.JsonConverter.ReadValue(ref reader);
-                    continue;
+                    case 0:
+                        p0 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "OrderLogsResponse", "statusCode");
+                        continue;
+                    case 1:
+                        p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "OrderLogsResponse", "message");
+                        continue;
+                    case 2:
+                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                            ? null
+                            : global::SpecClients.Generated.Fincart.OrderLogsData.JsonConverter.ReadValue(ref reader);
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -96,25 +89,15 @@ public sealed partial record OrderLogsResponse
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("statusCode"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("message"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("data"u8);
-
         /// <summary>Writes one <see cref="OrderLogsResponse"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OrderLogsResponse value)
         {
             writer.WriteStartObject();
-            if (value.StatusCode is { } v0)
-            {
-                writer.WriteNumber(N0, v0);
-            }
-            if (value.Message is { } v1)
-            {
-                writer.WriteString(N1, v1);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.Int32Member(writer, s_members[0], value.StatusCode);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value.Message);
             if (value.Data is { } v2)
             {
-                writer.WritePropertyName(N2);
+                writer.WritePropertyName(s_members[2]);
                 global::SpecClients.Generated.Fincart.OrderLogsData.JsonConverter.WriteValue(writer, v2);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));

@@ -30,18 +30,23 @@ public sealed partial record PostOauthTokenRequest
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("Username = ").Append(Username is null ? "null" : "***");
-        builder.Append(", Password = ").Append(Password is null ? "null" : "***");
-        builder.Append(", GrantType = ").Append((object?)GrantType);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "Username", "Password", "GrantType", "AdditionalProperties" },
+        new object?[]
+        {
+            global::SpecClients.Runtime.Json.RecordText.Mask(Username), global::SpecClients.Runtime.Json.RecordText.Mask(Password),
+            GrantType, global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties),
+        });
 
     /// <summary>Reads and writes <see cref="PostOauthTokenRequest"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<PostOauthTokenRequest>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "PostOauthTokenRequest",
+            new[] { "username", "password", "grant_type" },
+            new[] { 0, 1, 2 });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="PostOauthTokenRequest"/> at the reader's current token.</summary>
@@ -49,38 +54,25 @@ public sealed partial record PostOauthTokenRequest
         {
             global::SpecClients.Runtime.Json.JsonRead.StartObject(ref reader, "PostOauthTokenRequest");
             string? p0 = default;
-            var has0 = false;
             string? p1 = default;
-            var has1 = false;
             global::SpecClients.Generated.Fincode.PostOauthTokenRequestGrantType? p2 = default;
-            var has2 = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("username"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    has0 = true;
-                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PostOauthTokenRequest", "username");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("password"u8))
-                {
-                    reader.Read();
-                    has1 = true;
-                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PostOauthTokenRequest", "password");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("grant_type"u8))
-                {
-                    reader.Read();
-                    has2 = true;
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
-                        ? null
-                        : global::SpecClients.Generated.Fincode.PostOauthTokenRequestGrantTypeExtensions.ReadJson(ref reader, "PostOauthTokenRequest", "grant_type");
-                    continue;
+                    case 0:
+                        p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PostOauthTokenRequest", "username");
+                        continue;
+                    case 1:
+                        p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PostOauthTokenRequest", "password");
+                        continue;
+                    case 2:
+                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                            ? null
+                            : global::SpecClients.Generated.Fincode.PostOauthTokenRequestGrantTypeExtensions.ReadJson(ref reader, "PostOauthTokenRequest", "grant_type");
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -89,12 +81,10 @@ public sealed partial record PostOauthTokenRequest
                 additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
-            if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("PostOauthTokenRequest", "username");
-            if (p0 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("PostOauthTokenRequest", "username");
-            if (!has1) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("PostOauthTokenRequest", "password");
-            if (p1 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("PostOauthTokenRequest", "password");
-            if (!has2) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("PostOauthTokenRequest", "grant_type");
-            if (p2 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("PostOauthTokenRequest", "grant_type");
+            s_members.EnsureRequired(in seen);
+            if (p0 is null) throw s_members.NullMember(0);
+            if (p1 is null) throw s_members.NullMember(1);
+            if (p2 is null) throw s_members.NullMember(2);
             return new PostOauthTokenRequest
             {
                 Username = p0!,
@@ -104,17 +94,13 @@ public sealed partial record PostOauthTokenRequest
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("username"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("password"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("grant_type"u8);
-
         /// <summary>Writes one <see cref="PostOauthTokenRequest"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, PostOauthTokenRequest value)
         {
             writer.WriteStartObject();
-            writer.WriteString(N0, value.Username);
-            writer.WriteString(N1, value.Password);
-            writer.WriteString(N2, value.GrantType.ToWireValue());
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.Username);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value.Password);
+            writer.WriteString(s_members[2], value.GrantType.ToWireValue());
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

@@ -30,19 +30,18 @@ public sealed partial record PostOauthTokenResponse
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("Status = ").Append((object?)Status);
-        builder.Append(", Message = ").Append((object?)Message);
-        builder.Append(", ErrorCode = ").Append((object?)ErrorCode);
-        builder.Append(", Data = ").Append((object?)Data);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "Status", "Message", "ErrorCode", "Data", "AdditionalProperties" },
+        new object?[] { Status, Message, ErrorCode, Data, global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties) });
 
     /// <summary>Reads and writes <see cref="PostOauthTokenResponse"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<PostOauthTokenResponse>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "PostOauthTokenResponse",
+            new[] { "status", "message", "errorCode", "data" });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="PostOauthTokenResponse"/> at the reader's current token.</summary>
@@ -54,38 +53,27 @@ public sealed partial record PostOauthTokenResponse
             long? p2 = default;
             global::SpecClients.Generated.Fincode.PostOauthTokenResponseData? p3 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("status"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
-                        ? null
-                        : global::SpecClients.Generated.Fincode.PostOauthTokenResponseStatusExtensions.ReadJson(ref reader, "PostOauthTokenResponse", "status");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("message"u8))
-                {
-                    reader.Read();
-                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PostOauthTokenResponse", "message");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("errorCode"u8))
-                {
-                    reader.Read();
-                    p2 = global::SpecClients.Runtime.Json.JsonRead.Int64OrNull(ref reader, "PostOauthTokenResponse", "errorCode");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
-                        ? null
-                        : global::SpecClients.Generated.Fincode.PostOauthTokenResponseData.JsonConverter.ReadValue(ref reader);
-                    continue;
+                    case 0:
+                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                            ? null
+                            : global::SpecClients.Generated.Fincode.PostOauthTokenResponseStatusExtensions.ReadJson(ref reader, "PostOauthTokenResponse", "status");
+                        continue;
+                    case 1:
+                        p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PostOauthTokenResponse", "message");
+                        continue;
+                    case 2:
+                        p2 = global::SpecClients.Runtime.Json.JsonRead.Int64OrNull(ref reader, "PostOauthTokenResponse", "errorCode");
+                        continue;
+                    case 3:
+                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                            ? null
+                            : global::SpecClients.Generated.Fincode.PostOauthTokenResponseData.JsonConverter.ReadValue(ref reader);
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -104,30 +92,19 @@ public sealed partial record PostOauthTokenResponse
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("status"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("message"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("errorCode"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("data"u8);
-
         /// <summary>Writes one <see cref="PostOauthTokenResponse"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, PostOauthTokenResponse value)
         {
             writer.WriteStartObject();
             if (value.Status is { } v0)
             {
-                writer.WriteString(N0, v0.ToWireValue());
+                writer.WriteString(s_members[0], v0.ToWireValue());
             }
-            if (value.Message is { } v1)
-            {
-                writer.WriteString(N1, v1);
-            }
-            if (value.ErrorCode is { } v2)
-            {
-                writer.WriteNumber(N2, v2);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value.Message);
+            global::SpecClients.Runtime.Json.JsonWrite.Int64Member(writer, s_members[2], value.ErrorCode);
             if (value.Data is { } v3)
             {
-                writer.WritePropertyName(N3);
+                writer.WritePropertyName(s_members[3]);
                 global::SpecClients.Generated.Fincode.PostOauthTokenResponseData.JsonConverter.WriteValue(writer, v3);
             }
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));

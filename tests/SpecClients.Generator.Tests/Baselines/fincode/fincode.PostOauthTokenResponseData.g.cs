@@ -30,19 +30,22 @@ public sealed partial record PostOauthTokenResponseData
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("AccountNumber = ").Append((object?)AccountNumber);
-        builder.Append(", AccountName = ").Append((object?)AccountName);
-        builder.Append(", AccountCurrency = ").Append((object?)AccountCurrency);
-        builder.Append(", ReceiverMobileNumber = ").Append((object?)ReceiverMobileNumber);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "AccountNumber", "AccountName", "AccountCurrency", "ReceiverMobileNumber", "AdditionalProperties" },
+        new object?[]
+        {
+            AccountNumber, AccountName, AccountCurrency, ReceiverMobileNumber,
+            global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties),
+        });
 
     /// <summary>Reads and writes <see cref="PostOauthTokenResponseData"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<PostOauthTokenResponseData>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "PostOauthTokenResponseData",
+            new[] { "accountNumber", "accountName", "accountCurrency", "receiverMobileNumber" });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="PostOauthTokenResponseData"/> at the reader's current token.</summary>
@@ -54,34 +57,23 @@ public sealed partial record PostOauthTokenResponseData
             string? p2 = default;
             string? p3 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("accountNumber"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PostOauthTokenResponseData", "accountNumber");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("accountName"u8))
-                {
-                    reader.Read();
-                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PostOauthTokenResponseData", "accountName");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("accountCurrency"u8))
-                {
-                    reader.Read();
-                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PostOauthTokenResponseData", "accountCurrency");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("receiverMobileNumber"u8))
-                {
-                    reader.Read();
-                    p3 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PostOauthTokenResponseData", "receiverMobileNumber");
-                    continue;
+                    case 0:
+                        p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PostOauthTokenResponseData", "accountNumber");
+                        continue;
+                    case 1:
+                        p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PostOauthTokenResponseData", "accountName");
+                        continue;
+                    case 2:
+                        p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PostOauthTokenResponseData", "accountCurrency");
+                        continue;
+                    case 3:
+                        p3 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "PostOauthTokenResponseData", "receiverMobileNumber");
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -100,31 +92,14 @@ public sealed partial record PostOauthTokenResponseData
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("accountNumber"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("accountName"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("accountCurrency"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("receiverMobileNumber"u8);
-
         /// <summary>Writes one <see cref="PostOauthTokenResponseData"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, PostOauthTokenResponseData value)
         {
             writer.WriteStartObject();
-            if (value.AccountNumber is { } v0)
-            {
-                writer.WriteString(N0, v0);
-            }
-            if (value.AccountName is { } v1)
-            {
-                writer.WriteString(N1, v1);
-            }
-            if (value.AccountCurrency is { } v2)
-            {
-                writer.WriteString(N2, v2);
-            }
-            if (value.ReceiverMobileNumber is { } v3)
-            {
-                writer.WriteString(N3, v3);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.AccountNumber);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value.AccountName);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[2], value.AccountCurrency);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[3], value.ReceiverMobileNumber);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

@@ -40,19 +40,18 @@ public sealed partial record CallbackResponse
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("Code = ").Append((object?)Code);
-        builder.Append(", Status = ").Append((object?)Status);
-        builder.Append(", Message = ").Append((object?)Message);
-        builder.Append(", Data = ").Append((object?)Data);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "Code", "Status", "Message", "Data", "AdditionalProperties" },
+        new object?[] { Code, Status, Message, Data, global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties) });
 
     /// <summary>Reads and writes <see cref="CallbackResponse"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<CallbackResponse>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "CallbackResponse",
+            new[] { "code", "status", "message", "data" });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="CallbackResponse"/> at the reader's current token.</summary>
@@ -64,41 +63,30 @@ public sealed partial record CallbackResponse
             string? p2 = default;
             global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? p3 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("code"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    p0 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "CallbackResponse", "code");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("status"u8))
-                {
-                    reader.Read();
-                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "CallbackResponse", "status");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("message"u8))
-                {
-                    reader.Read();
-                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "CallbackResponse", "message");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
-                        ? null
-                        : global::SpecClients.Runtime.Json.JsonRead.Map<global::System.Text.Json.JsonElement>(
-                            ref reader,
-                            "CallbackResponse",
-                            "data",
-                            static (ref global::System.Text.Json.Utf8JsonReader r1) =>
-                                global::SpecClients.Runtime.Json.JsonRead.Element(ref r1));
-                    continue;
+                    case 0:
+                        p0 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "CallbackResponse", "code");
+                        continue;
+                    case 1:
+                        p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "CallbackResponse", "status");
+                        continue;
+                    case 2:
+                        p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "CallbackResponse", "message");
+                        continue;
+                    case 3:
+                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                            ? null
+                            : global::SpecClients.Runtime.Json.JsonRead.Map<global::System.Text.Json.JsonElement>(
+                                ref reader,
+                                "CallbackResponse",
+                                "data",
+                                static (ref global::System.Text.Json.Utf8JsonReader r1) =>
+                                    global::SpecClients.Runtime.Json.JsonRead.Element(ref r1));
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -117,30 +105,16 @@ public sealed partial record CallbackResponse
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("code"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("status"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("message"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("data"u8);
-
         /// <summary>Writes one <see cref="CallbackResponse"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CallbackResponse value)
         {
             writer.WriteStartObject();
-            if (value.Code is { } v0)
-            {
-                writer.WriteNumber(N0, v0);
-            }
-            if (value.Status is { } v1)
-            {
-                writer.WriteString(N1, v1);
-            }
-            if (value.Message is { } v2)
-            {
-                writer.WriteString(N2, v2);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.Int32Member(writer, s_members[0], value.Code);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value.Status);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[2], value.Message);
             if (value.Data is { } v3)
             {
-                writer.WritePropertyName(N3);
+                writer.WritePropertyName(s_members[3]);
                 global::SpecClients.Runtime.Json.JsonWrite.Map<global::System.Text.Json.JsonElement>(
                     writer,
                     v3,

@@ -29,17 +29,22 @@ public sealed partial record TokenData
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("Token = ").Append(Token is null ? "null" : "***");
-        builder.Append(", Expires = ").Append((object?)Expires);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "Token", "Expires", "AdditionalProperties" },
+        new object?[]
+        {
+            global::SpecClients.Runtime.Json.RecordText.Mask(Token), Expires,
+            global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties),
+        });
 
     /// <summary>Reads and writes <see cref="TokenData"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<TokenData>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "TokenData",
+            new[] { "token", "expires" });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="TokenData"/> at the reader's current token.</summary>
@@ -49,20 +54,17 @@ public sealed partial record TokenData
             string? p0 = default;
             long? p1 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("token"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "TokenData", "token");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("expires"u8))
-                {
-                    reader.Read();
-                    p1 = global::SpecClients.Runtime.Json.JsonRead.Int64OrNull(ref reader, "TokenData", "expires");
-                    continue;
+                    case 0:
+                        p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "TokenData", "token");
+                        continue;
+                    case 1:
+                        p1 = global::SpecClients.Runtime.Json.JsonRead.Int64OrNull(ref reader, "TokenData", "expires");
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -79,21 +81,12 @@ public sealed partial record TokenData
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("token"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("expires"u8);
-
         /// <summary>Writes one <see cref="TokenData"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TokenData value)
         {
             writer.WriteStartObject();
-            if (value.Token is { } v0)
-            {
-                writer.WriteString(N0, v0);
-            }
-            if (value.Expires is { } v1)
-            {
-                writer.WriteNumber(N1, v1);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.Token);
+            global::SpecClients.Runtime.Json.JsonWrite.Int64Member(writer, s_members[1], value.Expires);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

@@ -28,17 +28,23 @@ public sealed partial record TokenRequest
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("ApiKey = ").Append(ApiKey is null ? "null" : "***");
-        builder.Append(", ExpiresIn = ").Append((object?)ExpiresIn);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "ApiKey", "ExpiresIn", "AdditionalProperties" },
+        new object?[]
+        {
+            global::SpecClients.Runtime.Json.RecordText.Mask(ApiKey), ExpiresIn,
+            global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties),
+        });
 
     /// <summary>Reads and writes <see cref="TokenRequest"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<TokenRequest>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "TokenRequest",
+            new[] { "api_key", "expires_in" },
+            new[] { 0 });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="TokenRequest"/> at the reader's current token.</summary>
@@ -46,24 +52,19 @@ public sealed partial record TokenRequest
         {
             global::SpecClients.Runtime.Json.JsonRead.StartObject(ref reader, "TokenRequest");
             string? p0 = default;
-            var has0 = false;
             int? p1 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("api_key"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    has0 = true;
-                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "TokenRequest", "api_key");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("expires_in"u8))
-                {
-                    reader.Read();
-                    p1 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "TokenRequest", "expires_in");
-                    continue;
+                    case 0:
+                        p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "TokenRequest", "api_key");
+                        continue;
+                    case 1:
+                        p1 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "TokenRequest", "expires_in");
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -72,8 +73,8 @@ public sealed partial record TokenRequest
                 additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
-            if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("TokenRequest", "api_key");
-            if (p0 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("TokenRequest", "api_key");
+            s_members.EnsureRequired(in seen);
+            if (p0 is null) throw s_members.NullMember(0);
             return new TokenRequest
             {
                 ApiKey = p0!,
@@ -82,18 +83,12 @@ public sealed partial record TokenRequest
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("api_key"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("expires_in"u8);
-
         /// <summary>Writes one <see cref="TokenRequest"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TokenRequest value)
         {
             writer.WriteStartObject();
-            writer.WriteString(N0, value.ApiKey);
-            if (value.ExpiresIn is { } v1)
-            {
-                writer.WriteNumber(N1, v1);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.ApiKey);
+            global::SpecClients.Runtime.Json.JsonWrite.Int32Member(writer, s_members[1], value.ExpiresIn);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

@@ -130,34 +130,23 @@ public sealed partial record FundLimit
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("LimitType = ").Append((object?)LimitType);
-        builder.Append(", Segment = ").Append((object?)Segment);
-        builder.Append(", LimitSod = ").Append((object?)LimitSod);
-        builder.Append(", AdhocLimit = ").Append((object?)AdhocLimit);
-        builder.Append(", Receivables = ").Append((object?)Receivables);
-        builder.Append(", Collaterals = ").Append((object?)Collaterals);
-        builder.Append(", RealisedProfits = ").Append((object?)RealisedProfits);
-        builder.Append(", AmountUtilized = ").Append((object?)AmountUtilized);
-        builder.Append(", TotalBalance = ").Append((object?)TotalBalance);
-        builder.Append(", AvailableBalance = ").Append((object?)AvailableBalance);
-        builder.Append(", PayOutAmt = ").Append((object?)PayOutAmt);
-        builder.Append(", BankClearBalance = ").Append((object?)BankClearBalance);
-        builder.Append(", BankUnclearBalance = ").Append((object?)BankUnclearBalance);
-        builder.Append(", WithdrawalBalance = ").Append((object?)WithdrawalBalance);
-        builder.Append(", GrossHoldingValue = ").Append((object?)GrossHoldingValue);
-        builder.Append(", MtmCombined = ").Append((object?)MtmCombined);
-        builder.Append(", OptPremium = ").Append((object?)OptPremium);
-        builder.Append(", OptPremiumCom = ").Append((object?)OptPremiumCom);
-        builder.Append(", SodUnclearBal = ").Append((object?)SodUnclearBal);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "LimitType", "Segment", "LimitSod", "AdhocLimit", "Receivables", "Collaterals", "RealisedProfits", "AmountUtilized", "TotalBalance", "AvailableBalance", "PayOutAmt", "BankClearBalance", "BankUnclearBalance", "WithdrawalBalance", "GrossHoldingValue", "MtmCombined", "OptPremium", "OptPremiumCom", "SodUnclearBal", "AdditionalProperties" },
+        new object?[]
+        {
+            LimitType, Segment, LimitSod, AdhocLimit, Receivables, Collaterals, RealisedProfits, AmountUtilized, TotalBalance,
+            AvailableBalance, PayOutAmt, BankClearBalance, BankUnclearBalance, WithdrawalBalance, GrossHoldingValue, MtmCombined,
+            OptPremium, OptPremiumCom, SodUnclearBal, global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties),
+        });
 
     /// <summary>Reads and writes <see cref="FundLimit"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<FundLimit>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "FundLimit",
+            new[] { "limit_type", "segment", "limit_sod", "adhoc_limit", "receivables", "collaterals", "realised_profits", "amount_utilized", "total_balance", "available_balance", "pay_out_amt", "bank_clear_balance", "bank_unclear_balance", "withdrawal_balance", "gross_holding_value", "mtm_combined", "opt_premium", "opt_premium_com", "sod_unclear_bal" });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="FundLimit"/> at the reader's current token.</summary>
@@ -184,139 +173,68 @@ public sealed partial record FundLimit
             double? p17 = default;
             double? p18 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("limit_type"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "FundLimit", "limit_type");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("segment"u8))
-                {
-                    reader.Read();
-                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "FundLimit", "segment");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("limit_sod"u8))
-                {
-                    reader.Read();
-                    p2 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "limit_sod");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("adhoc_limit"u8))
-                {
-                    reader.Read();
-                    p3 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "adhoc_limit");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("receivables"u8))
-                {
-                    reader.Read();
-                    p4 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "receivables");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("collaterals"u8))
-                {
-                    reader.Read();
-                    p5 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "collaterals");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("realised_profits"u8))
-                {
-                    reader.Read();
-                    p6 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "realised_profits");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("amount_utilized"u8))
-                {
-                    reader.Read();
-                    p7 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "amount_utilized");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("total_balance"u8))
-                {
-                    reader.Read();
-                    p8 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "total_balance");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("available_balance"u8))
-                {
-                    reader.Read();
-                    p9 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "available_balance");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("pay_out_amt"u8))
-                {
-                    reader.Read();
-                    p10 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "pay_out_amt");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("bank_clear_balance"u8))
-                {
-                    reader.Read();
-                    p11 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "bank_clear_balance");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("bank_unclear_balance"u8))
-                {
-                    reader.Read();
-                    p12 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "bank_unclear_balance");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("withdrawal_balance"u8))
-                {
-                    reader.Read();
-                    p13 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "withdrawal_balance");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("gross_holding_value"u8))
-                {
-                    reader.Read();
-                    p14 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "gross_holding_value");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("mtm_combined"u8))
-                {
-                    reader.Read();
-                    p15 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "mtm_combined");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("opt_premium"u8))
-                {
-                    reader.Read();
-                    p16 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "opt_premium");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("opt_premium_com"u8))
-                {
-                    reader.Read();
-                    p17 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "opt_premium_com");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("sod_unclear_bal"u8))
-                {
-                    reader.Read();
-                    p18 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "sod_unclear_bal");
-                    continue;
+                    case 0:
+                        p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "FundLimit", "limit_type");
+                        continue;
+                    case 1:
+                        p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "FundLimit", "segment");
+                        continue;
+                    case 2:
+                        p2 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "limit_sod");
+                        continue;
+                    case 3:
+                        p3 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "adhoc_limit");
+                        continue;
+                    case 4:
+                        p4 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "receivables");
+                        continue;
+                    case 5:
+                        p5 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "collaterals");
+                        continue;
+                    case 6:
+                        p6 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "realised_profits");
+                        continue;
+                    case 7:
+                        p7 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "amount_utilized");
+                        continue;
+                    case 8:
+                        p8 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "total_balance");
+                        continue;
+                    case 9:
+                        p9 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "available_balance");
+                        continue;
+                    case 10:
+                        p10 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "pay_out_amt");
+                        continue;
+                    case 11:
+                        p11 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "bank_clear_balance");
+                        continue;
+                    case 12:
+                        p12 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "bank_unclear_balance");
+                        continue;
+                    case 13:
+                        p13 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "withdrawal_balance");
+                        continue;
+                    case 14:
+                        p14 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "gross_holding_value");
+                        continue;
+                    case 15:
+                        p15 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "mtm_combined");
+                        continue;
+                    case 16:
+                        p16 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "opt_premium");
+                        continue;
+                    case 17:
+                        p17 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "opt_premium_com");
+                        continue;
+                    case 18:
+                        p18 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "sod_unclear_bal");
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -350,106 +268,29 @@ public sealed partial record FundLimit
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("limit_type"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("segment"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("limit_sod"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::SpecClients.Runtime.Json.JsonWrite.Name("adhoc_limit"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::SpecClients.Runtime.Json.JsonWrite.Name("receivables"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N5 = global::SpecClients.Runtime.Json.JsonWrite.Name("collaterals"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N6 = global::SpecClients.Runtime.Json.JsonWrite.Name("realised_profits"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N7 = global::SpecClients.Runtime.Json.JsonWrite.Name("amount_utilized"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N8 = global::SpecClients.Runtime.Json.JsonWrite.Name("total_balance"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N9 = global::SpecClients.Runtime.Json.JsonWrite.Name("available_balance"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N10 = global::SpecClients.Runtime.Json.JsonWrite.Name("pay_out_amt"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N11 = global::SpecClients.Runtime.Json.JsonWrite.Name("bank_clear_balance"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N12 = global::SpecClients.Runtime.Json.JsonWrite.Name("bank_unclear_balance"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N13 = global::SpecClients.Runtime.Json.JsonWrite.Name("withdrawal_balance"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N14 = global::SpecClients.Runtime.Json.JsonWrite.Name("gross_holding_value"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N15 = global::SpecClients.Runtime.Json.JsonWrite.Name("mtm_combined"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N16 = global::SpecClients.Runtime.Json.JsonWrite.Name("opt_premium"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N17 = global::SpecClients.Runtime.Json.JsonWrite.Name("opt_premium_com"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N18 = global::SpecClients.Runtime.Json.JsonWrite.Name("sod_unclear_bal"u8);
-
         /// <summary>Writes one <see cref="FundLimit"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, FundLimit value)
         {
             writer.WriteStartObject();
-            if (value.LimitType is { } v0)
-            {
-                writer.WriteString(N0, v0);
-            }
-            if (value.Segment is { } v1)
-            {
-                writer.WriteString(N1, v1);
-            }
-            if (value.LimitSod is { } v2)
-            {
-                writer.WriteNumber(N2, v2);
-            }
-            if (value.AdhocLimit is { } v3)
-            {
-                writer.WriteNumber(N3, v3);
-            }
-            if (value.Receivables is { } v4)
-            {
-                writer.WriteNumber(N4, v4);
-            }
-            if (value.Collaterals is { } v5)
-            {
-                writer.WriteNumber(N5, v5);
-            }
-            if (value.RealisedProfits is { } v6)
-            {
-                writer.WriteNumber(N6, v6);
-            }
-            if (value.AmountUtilized is { } v7)
-            {
-                writer.WriteNumber(N7, v7);
-            }
-            if (value.TotalBalance is { } v8)
-            {
-                writer.WriteNumber(N8, v8);
-            }
-            if (value.AvailableBalance is { } v9)
-            {
-                writer.WriteNumber(N9, v9);
-            }
-            if (value.PayOutAmt is { } v10)
-            {
-                writer.WriteNumber(N10, v10);
-            }
-            if (value.BankClearBalance is { } v11)
-            {
-                writer.WriteNumber(N11, v11);
-            }
-            if (value.BankUnclearBalance is { } v12)
-            {
-                writer.WriteNumber(N12, v12);
-            }
-            if (value.WithdrawalBalance is { } v13)
-            {
-                writer.WriteNumber(N13, v13);
-            }
-            if (value.GrossHoldingValue is { } v14)
-            {
-                writer.WriteNumber(N14, v14);
-            }
-            if (value.MtmCombined is { } v15)
-            {
-                writer.WriteNumber(N15, v15);
-            }
-            if (value.OptPremium is { } v16)
-            {
-                writer.WriteNumber(N16, v16);
-            }
-            if (value.OptPremiumCom is { } v17)
-            {
-                writer.WriteNumber(N17, v17);
-            }
-            if (value.SodUnclearBal is { } v18)
-            {
-                writer.WriteNumber(N18, v18);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.LimitType);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value.Segment);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[2], value.LimitSod);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[3], value.AdhocLimit);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[4], value.Receivables);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[5], value.Collaterals);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[6], value.RealisedProfits);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[7], value.AmountUtilized);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[8], value.TotalBalance);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[9], value.AvailableBalance);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[10], value.PayOutAmt);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[11], value.BankClearBalance);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[12], value.BankUnclearBalance);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[13], value.WithdrawalBalance);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[14], value.GrossHoldingValue);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[15], value.MtmCombined);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[16], value.OptPremium);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[17], value.OptPremiumCom);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[18], value.SodUnclearBal);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

@@ -22,16 +22,19 @@ public sealed partial record FundsRequest
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("Source = ").Append((object?)Source);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "Source", "AdditionalProperties" },
+        new object?[] { Source, global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties) });
 
     /// <summary>Reads and writes <see cref="FundsRequest"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<FundsRequest>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "FundsRequest",
+            new[] { "source" },
+            new[] { 0 });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="FundsRequest"/> at the reader's current token.</summary>
@@ -39,16 +42,15 @@ public sealed partial record FundsRequest
         {
             global::SpecClients.Runtime.Json.JsonRead.StartObject(ref reader, "FundsRequest");
             string? p0 = default;
-            var has0 = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("source"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    has0 = true;
-                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "FundsRequest", "source");
-                    continue;
+                    case 0:
+                        p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "FundsRequest", "source");
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -57,8 +59,8 @@ public sealed partial record FundsRequest
                 additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
-            if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("FundsRequest", "source");
-            if (p0 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("FundsRequest", "source");
+            s_members.EnsureRequired(in seen);
+            if (p0 is null) throw s_members.NullMember(0);
             return new FundsRequest
             {
                 Source = p0!,
@@ -66,13 +68,11 @@ public sealed partial record FundsRequest
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("source"u8);
-
         /// <summary>Writes one <see cref="FundsRequest"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, FundsRequest value)
         {
             writer.WriteStartObject();
-            writer.WriteString(N0, value.Source);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.Source);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

@@ -34,18 +34,18 @@ public sealed partial record FundsResponse
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("Data = ").Append((object?)Data);
-        builder.Append(", Message = ").Append((object?)Message);
-        builder.Append(", Status = ").Append((object?)Status);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "Data", "Message", "Status", "AdditionalProperties" },
+        new object?[] { Data, Message, Status, global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties) });
 
     /// <summary>Reads and writes <see cref="FundsResponse"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<FundsResponse>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "FundsResponse",
+            new[] { "data", "message", "status" });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="FundsResponse"/> at the reader's current token.</summary>
@@ -56,33 +56,26 @@ public sealed partial record FundsResponse
             string? p1 = default;
             string? p2 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("data"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
-                        ? null
-                        : global::SpecClients.Runtime.Json.JsonRead.Array<global::SpecClients.Generated.Torus.FundLimit>(
-                            ref reader,
-                            "FundsResponse",
-                            "data",
-                            global::SpecClients.Generated.Torus.FundLimit.JsonConverter.ReadValue);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("message"u8))
-                {
-                    reader.Read();
-                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "FundsResponse", "message");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("status"u8))
-                {
-                    reader.Read();
-                    p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "FundsResponse", "status");
-                    continue;
+                    case 0:
+                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+                            ? null
+                            : global::SpecClients.Runtime.Json.JsonRead.Array<global::SpecClients.Generated.Torus.FundLimit>(
+                                ref reader,
+                                "FundsResponse",
+                                "data",
+                                global::SpecClients.Generated.Torus.FundLimit.JsonConverter.ReadValue);
+                        continue;
+                    case 1:
+                        p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "FundsResponse", "message");
+                        continue;
+                    case 2:
+                        p2 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "FundsResponse", "status");
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -100,30 +93,20 @@ public sealed partial record FundsResponse
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("data"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("message"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::SpecClients.Runtime.Json.JsonWrite.Name("status"u8);
-
         /// <summary>Writes one <see cref="FundsResponse"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, FundsResponse value)
         {
             writer.WriteStartObject();
             if (value.Data is { } v0)
             {
-                writer.WritePropertyName(N0);
+                writer.WritePropertyName(s_members[0]);
                 global::SpecClients.Runtime.Json.JsonWrite.Array<global::SpecClients.Generated.Torus.FundLimit>(
                     writer,
                     v0,
                     global::SpecClients.Generated.Torus.FundLimit.JsonConverter.WriteValue);
             }
-            if (value.Message is { } v1)
-            {
-                writer.WriteString(N1, v1);
-            }
-            if (value.Status is { } v2)
-            {
-                writer.WriteString(N2, v2);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value.Message);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[2], value.Status);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

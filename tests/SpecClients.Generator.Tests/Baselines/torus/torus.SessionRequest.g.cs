@@ -28,17 +28,23 @@ public sealed partial record SessionRequest
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("ApiKey = ").Append(ApiKey is null ? "null" : "***");
-        builder.Append(", ApiSecret = ").Append(ApiSecret is null ? "null" : "***");
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "ApiKey", "ApiSecret", "AdditionalProperties" },
+        new object?[]
+        {
+            global::SpecClients.Runtime.Json.RecordText.Mask(ApiKey), global::SpecClients.Runtime.Json.RecordText.Mask(ApiSecret),
+            global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties),
+        });
 
     /// <summary>Reads and writes <see cref="SessionRequest"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<SessionRequest>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "SessionRequest",
+            new[] { "API_KEY", "API_SECRET" },
+            new[] { 0, 1 });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="SessionRequest"/> at the reader's current token.</summary>
@@ -46,26 +52,19 @@ public sealed partial record SessionRequest
         {
             global::SpecClients.Runtime.Json.JsonRead.StartObject(ref reader, "SessionRequest");
             string? p0 = default;
-            var has0 = false;
             string? p1 = default;
-            var has1 = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("API_KEY"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    has0 = true;
-                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "SessionRequest", "API_KEY");
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("API_SECRET"u8))
-                {
-                    reader.Read();
-                    has1 = true;
-                    p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "SessionRequest", "API_SECRET");
-                    continue;
+                    case 0:
+                        p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "SessionRequest", "API_KEY");
+                        continue;
+                    case 1:
+                        p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "SessionRequest", "API_SECRET");
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -74,10 +73,9 @@ public sealed partial record SessionRequest
                 additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
-            if (!has0) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("SessionRequest", "API_KEY");
-            if (p0 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("SessionRequest", "API_KEY");
-            if (!has1) throw global::SpecClients.Runtime.Json.JsonRead.MissingMember("SessionRequest", "API_SECRET");
-            if (p1 is null) throw global::SpecClients.Runtime.Json.JsonRead.NullMember("SessionRequest", "API_SECRET");
+            s_members.EnsureRequired(in seen);
+            if (p0 is null) throw s_members.NullMember(0);
+            if (p1 is null) throw s_members.NullMember(1);
             return new SessionRequest
             {
                 ApiKey = p0!,
@@ -86,15 +84,12 @@ public sealed partial record SessionRequest
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("API_KEY"u8);
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::SpecClients.Runtime.Json.JsonWrite.Name("API_SECRET"u8);
-
         /// <summary>Writes one <see cref="SessionRequest"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SessionRequest value)
         {
             writer.WriteStartObject();
-            writer.WriteString(N0, value.ApiKey);
-            writer.WriteString(N1, value.ApiSecret);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.ApiKey);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value.ApiSecret);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

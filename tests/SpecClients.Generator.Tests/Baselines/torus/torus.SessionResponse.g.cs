@@ -22,16 +22,22 @@ public sealed partial record SessionResponse
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?
         AdditionalProperties { get; init; }
 
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("AccessToken = ").Append(AccessToken is null ? "null" : "***");
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : AdditionalProperties.Count + " member(s)");
-        return true;
-    }
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::SpecClients.Runtime.Json.RecordText.Print(
+        builder,
+        new[] { "AccessToken", "AdditionalProperties" },
+        new object?[]
+        {
+            global::SpecClients.Runtime.Json.RecordText.Mask(AccessToken),
+            global::SpecClients.Runtime.Json.RecordText.MemberCount(AdditionalProperties),
+        });
 
     /// <summary>Reads and writes <see cref="SessionResponse"/> without reflection.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<SessionResponse>
     {
+        private static readonly global::SpecClients.Runtime.Json.JsonMembers s_members = new(
+            "SessionResponse",
+            new[] { "AccessToken" });
+
         public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="SessionResponse"/> at the reader's current token.</summary>
@@ -40,13 +46,14 @@ public sealed partial record SessionResponse
             global::SpecClients.Runtime.Json.JsonRead.StartObject(ref reader, "SessionResponse");
             string? p0 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
+            while (s_members.Next(ref reader, ref seen, out var index))
             {
-                if (reader.ValueTextEquals("AccessToken"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "SessionResponse", "AccessToken");
-                    continue;
+                    case 0:
+                        p0 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "SessionResponse", "AccessToken");
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -62,16 +69,11 @@ public sealed partial record SessionResponse
             };
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::SpecClients.Runtime.Json.JsonWrite.Name("AccessToken"u8);
-
         /// <summary>Writes one <see cref="SessionResponse"/>, including the members kept from reading.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SessionResponse value)
         {
             writer.WriteStartObject();
-            if (value.AccessToken is { } v0)
-            {
-                writer.WriteString(N0, v0);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.AccessToken);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
