@@ -128,6 +128,29 @@ internal static class JsonCode
         _ => null,
     };
 
+    /// <summary>
+    /// The runtime's <c>JsonWrite.*Member</c> helper that writes a member's pre-encoded name and value, or nothing when the
+    /// value is null (called with the writer, the name and the value), for the types it exists for; null for the others.
+    /// </summary>
+    public static string? WriteMemberOrSkip(TypeRef type)
+    {
+        var name = type.Kind switch
+        {
+            TypeKind.String => "String",
+            TypeKind.DateTimeOffset => "DateTimeOffset",
+            TypeKind.Guid => "Guid",
+            TypeKind.Int32 => "Int32",
+            TypeKind.Int64 => "Int64",
+            TypeKind.Single => "Single",
+            TypeKind.Double => "Double",
+            TypeKind.Decimal => "Decimal",
+            TypeKind.Boolean => "Boolean",
+            TypeKind.Bytes or TypeKind.Binary => "Bytes",
+            _ => null,
+        };
+        return name is null ? null : $"{JsonWrite}.{name}Member";
+    }
+
     /// <summary>An expression formatting a non-null value as a parameter or form field string.</summary>
     public static string Format(TypeRef type, string value) => type.Kind switch
     {

@@ -298,6 +298,15 @@ internal static class RecordEmitter
         {
             var property = spec.Properties[i];
             var encodedName = $"s_members[{i}]";
+            var writesNull = property.Required && property.Nullable && !property.ReadOnly && !property.WriteOnly;
+            if (!writesNull && JsonCode.WriteMemberOrSkip(property.Type) is { } orSkip)
+            {
+                // One runtime call with a name of its own: no pattern, and no overload resolution among Utf8JsonWriter's
+                // dozens of WriteString/WriteNumber overloads, which cost the compiler more than the rest of the line.
+                w.List(orSkip + "(", new[] { "writer", encodedName, "value." + property.Name }, ");");
+                continue;
+            }
+
             if (!property.IsNullableInCSharp)
             {
                 WriteMember(w, property.Type, encodedName, "value." + property.Name);
@@ -307,7 +316,7 @@ internal static class RecordEmitter
             w.Open($"if (value.{property.Name} is {{ }} v{i})");
             WriteMember(w, property.Type, encodedName, "v" + i);
             w.Close();
-            if (property.Required && property.Nullable && !property.ReadOnly && !property.WriteOnly)
+            if (writesNull)
             {
                 // Required but nullable: the member must be present, so write an explicit null.
                 w.Open("else");

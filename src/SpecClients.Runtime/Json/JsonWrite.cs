@@ -26,6 +26,146 @@ public static class JsonWrite
     /// <returns>The encoded name.</returns>
     public static JsonEncodedText Name(ReadOnlySpan<byte> utf8Name) => JsonEncodedText.Encode(utf8Name, WriterOptions.Encoder);
 
+    /// <summary>Writes a member as a string, or nothing when <paramref name="value"/> is null (used by generated converters).</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The member name, encoded once (<see cref="JsonMembers"/>).</param>
+    /// <param name="value">The value, or null to leave the member out.</param>
+    public static void StringMember(Utf8JsonWriter writer, JsonEncodedText name, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        writer.WriteString(name, value);
+    }
+
+    /// <summary>Writes a member as a date-time string, or nothing when <paramref name="value"/> is null (used by generated converters).</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The member name, encoded once (<see cref="JsonMembers"/>).</param>
+    /// <param name="value">The value, or null to leave the member out.</param>
+    public static void DateTimeOffsetMember(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        writer.WriteString(name, value.Value);
+    }
+
+    /// <summary>Writes a member as a UUID string, or nothing when <paramref name="value"/> is null (used by generated converters).</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The member name, encoded once (<see cref="JsonMembers"/>).</param>
+    /// <param name="value">The value, or null to leave the member out.</param>
+    public static void GuidMember(Utf8JsonWriter writer, JsonEncodedText name, Guid? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        writer.WriteString(name, value.Value);
+    }
+
+    /// <summary>Writes a member as a number, or nothing when <paramref name="value"/> is null (used by generated converters).</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The member name, encoded once (<see cref="JsonMembers"/>).</param>
+    /// <param name="value">The value, or null to leave the member out.</param>
+    public static void Int32Member(Utf8JsonWriter writer, JsonEncodedText name, int? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        writer.WriteNumber(name, value.Value);
+    }
+
+    /// <summary>Writes a member as a number, or nothing when <paramref name="value"/> is null (used by generated converters).</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The member name, encoded once (<see cref="JsonMembers"/>).</param>
+    /// <param name="value">The value, or null to leave the member out.</param>
+    public static void Int64Member(Utf8JsonWriter writer, JsonEncodedText name, long? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        writer.WriteNumber(name, value.Value);
+    }
+
+    /// <summary>Writes a member as a number, or nothing when <paramref name="value"/> is null (used by generated converters).</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The member name, encoded once (<see cref="JsonMembers"/>).</param>
+    /// <param name="value">The value, or null to leave the member out.</param>
+    public static void SingleMember(Utf8JsonWriter writer, JsonEncodedText name, float? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        writer.WriteNumber(name, value.Value);
+    }
+
+    /// <summary>Writes a member as a number, or nothing when <paramref name="value"/> is null (used by generated converters).</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The member name, encoded once (<see cref="JsonMembers"/>).</param>
+    /// <param name="value">The value, or null to leave the member out.</param>
+    public static void DoubleMember(Utf8JsonWriter writer, JsonEncodedText name, double? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        writer.WriteNumber(name, value.Value);
+    }
+
+    /// <summary>Writes a member as a number, or nothing when <paramref name="value"/> is null (used by generated converters).</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The member name, encoded once (<see cref="JsonMembers"/>).</param>
+    /// <param name="value">The value, or null to leave the member out.</param>
+    public static void DecimalMember(Utf8JsonWriter writer, JsonEncodedText name, decimal? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        writer.WriteNumber(name, value.Value);
+    }
+
+    /// <summary>Writes a member as a boolean, or nothing when <paramref name="value"/> is null (used by generated converters).</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The member name, encoded once (<see cref="JsonMembers"/>).</param>
+    /// <param name="value">The value, or null to leave the member out.</param>
+    public static void BooleanMember(Utf8JsonWriter writer, JsonEncodedText name, bool? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        writer.WriteBoolean(name, value.Value);
+    }
+
+    /// <summary>Writes a member as Base64 text, or nothing when <paramref name="value"/> is null (used by generated converters).</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The member name, encoded once (<see cref="JsonMembers"/>).</param>
+    /// <param name="value">The value, or null to leave the member out.</param>
+    public static void BytesMember(Utf8JsonWriter writer, JsonEncodedText name, byte[]? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        writer.WriteBase64String(name, value);
+    }
+
     /// <summary>Writes an array, each item with <paramref name="item"/>.</summary>
     /// <typeparam name="T">The item type.</typeparam>
     /// <param name="writer">The writer.</param>

@@ -103,15 +103,9 @@ public sealed partial record CardDetails
         {
             writer.WriteStartObject();
             writer.WriteString(s_members[0], value.Type.ToWireValue());
-            writer.WriteString(s_members[1], value.Number);
-            if (value.Cvc is { } v2)
-            {
-                writer.WriteString(s_members[2], v2);
-            }
-            if (value.Encrypted is { } v3)
-            {
-                writer.WriteBase64String(s_members[3], v3);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value.Number);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[2], value.Cvc);
+            global::SpecClients.Runtime.Json.JsonWrite.BytesMember(writer, s_members[3], value.Encrypted);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

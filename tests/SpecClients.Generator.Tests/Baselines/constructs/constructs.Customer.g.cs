@@ -86,15 +86,9 @@ public sealed partial record Customer
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Customer value)
         {
             writer.WriteStartObject();
-            writer.WriteString(s_members[0], value.Id);
-            if (value.Email is { } v1)
-            {
-                writer.WriteString(s_members[1], v1);
-            }
-            if (value.Deleted is { } v2)
-            {
-                writer.WriteBoolean(s_members[2], v2);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.Id);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value.Email);
+            global::SpecClients.Runtime.Json.JsonWrite.BooleanMember(writer, s_members[2], value.Deleted);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

@@ -81,7 +81,7 @@ public sealed partial record IdealDetails
         {
             writer.WriteStartObject();
             writer.WriteString(s_members[0], value.Type.ToWireValue());
-            writer.WriteString(s_members[1], value.Issuer);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value.Issuer);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

@@ -143,42 +143,15 @@ public sealed partial record Keywords
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Keywords value)
         {
             writer.WriteStartObject();
-            if (value.Class is { } v0)
-            {
-                writer.WriteString(s_members[0], v0);
-            }
-            if (value._123abc is { } v1)
-            {
-                writer.WriteString(s_members[1], v1);
-            }
-            if (value.Type is { } v2)
-            {
-                writer.WriteString(s_members[2], v2);
-            }
-            if (value.Default is { } v3)
-            {
-                writer.WriteBoolean(s_members[3], v3);
-            }
-            if (value.Keywords2 is { } v4)
-            {
-                writer.WriteString(s_members[4], v4);
-            }
-            if (value.JsonConverter2 is { } v5)
-            {
-                writer.WriteString(s_members[5], v5);
-            }
-            if (value.AdditionalProperties is { } v6)
-            {
-                writer.WriteString(s_members[6], v6);
-            }
-            if (value.SnakeCase is { } v7)
-            {
-                writer.WriteString(s_members[7], v7);
-            }
-            if (value.SnakeCase2 is { } v8)
-            {
-                writer.WriteString(s_members[8], v8);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.Class);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value._123abc);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[2], value.Type);
+            global::SpecClients.Runtime.Json.JsonWrite.BooleanMember(writer, s_members[3], value.Default);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[4], value.Keywords2);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[5], value.JsonConverter2);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[6], value.AdditionalProperties);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[7], value.SnakeCase);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[8], value.SnakeCase2);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties2, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

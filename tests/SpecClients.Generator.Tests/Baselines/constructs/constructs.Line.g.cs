@@ -78,8 +78,8 @@ public sealed partial record Line
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Line value)
         {
             writer.WriteStartObject();
-            writer.WriteString(s_members[0], value.Sku);
-            writer.WriteNumber(s_members[1], value.Quantity);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.Sku);
+            global::SpecClients.Runtime.Json.JsonWrite.Int64Member(writer, s_members[1], value.Quantity);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

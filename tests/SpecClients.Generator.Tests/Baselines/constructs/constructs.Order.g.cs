@@ -137,18 +137,9 @@ public sealed partial record Order
                     static (w1, v1) =>
                         global::SpecClients.Runtime.Json.JsonWrite.Array<decimal>(w1, v1, static (w2, v2) => w2.WriteNumberValue(v2)));
             }
-            if (value.Id is { } v2)
-            {
-                writer.WriteString(s_members[2], v2);
-            }
-            if (value.BigNumber is { } v3)
-            {
-                writer.WriteNumber(s_members[3], v3);
-            }
-            if (value.Blob is { } v4)
-            {
-                writer.WriteBase64String(s_members[4], v4);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.GuidMember(writer, s_members[2], value.Id);
+            global::SpecClients.Runtime.Json.JsonWrite.Int64Member(writer, s_members[3], value.BigNumber);
+            global::SpecClients.Runtime.Json.JsonWrite.BytesMember(writer, s_members[4], value.Blob);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

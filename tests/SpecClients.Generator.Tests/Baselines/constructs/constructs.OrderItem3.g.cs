@@ -65,10 +65,7 @@ public sealed partial record OrderItem3
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OrderItem3 value)
         {
             writer.WriteStartObject();
-            if (value.A is { } v0)
-            {
-                writer.WriteString(s_members[0], v0);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.A);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

@@ -163,11 +163,8 @@ public sealed partial record Payment
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Payment value)
         {
             writer.WriteStartObject();
-            if (value.Id is { } v0)
-            {
-                writer.WriteString(s_members[0], v0);
-            }
-            writer.WriteString(s_members[1], value.Amount);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.Id);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value.Amount);
             writer.WriteString(s_members[2], value.Status.ToWireValue());
             if (value.Method is { } v3)
             {
@@ -187,19 +184,13 @@ public sealed partial record Payment
                     v5,
                     global::SpecClients.Generated.Constructs.PaymentHistoryItem.JsonConverter.WriteValue);
             }
-            if (value.LegacyCode is { } v6)
-            {
-                writer.WriteString(s_members[6], v6);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[6], value.LegacyCode);
             if (value.Reference is { } v7)
             {
                 writer.WritePropertyName(s_members[7]);
                 global::SpecClients.Generated.Constructs.PaymentReference.JsonConverter.WriteValue(writer, v7);
             }
-            if (value.Version is { } v8)
-            {
-                writer.WriteNumber(s_members[8], v8);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.Int64Member(writer, s_members[8], value.Version);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

@@ -81,7 +81,7 @@ public sealed partial record PaymentHistoryItem
         {
             writer.WriteStartObject();
             writer.WriteString(s_members[0], value.Status.ToWireValue());
-            writer.WriteString(s_members[1], value.At);
+            global::SpecClients.Runtime.Json.JsonWrite.DateTimeOffsetMember(writer, s_members[1], value.At);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

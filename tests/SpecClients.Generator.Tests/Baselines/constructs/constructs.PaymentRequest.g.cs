@@ -155,7 +155,7 @@ public sealed partial record PaymentRequest
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, PaymentRequest value)
         {
             writer.WriteStartObject();
-            writer.WriteString(s_members[0], value.Amount);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.Amount);
             writer.WritePropertyName(s_members[1]);
             global::SpecClients.Generated.Constructs.PaymentMethod.JsonConverter.WriteValue(writer, value.Method);
             if (value.Customer is { } v2)
@@ -168,18 +168,9 @@ public sealed partial record PaymentRequest
                 writer.WritePropertyName(s_members[3]);
                 global::SpecClients.Runtime.Json.JsonWrite.Map<string>(writer, v3, static (w1, v1) => w1.WriteStringValue(v1));
             }
-            if (value.CreatedAt is { } v4)
-            {
-                writer.WriteString(s_members[4], v4);
-            }
-            if (value.Password is { } v5)
-            {
-                writer.WriteString(s_members[5], v5);
-            }
-            if (value.Clearable is { } v6)
-            {
-                writer.WriteString(s_members[6], v6);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.DateTimeOffsetMember(writer, s_members[4], value.CreatedAt);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[5], value.Password);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[6], value.Clearable);
             if (value.Limit is { } v7)
             {
                 writer.WritePropertyName(s_members[7]);

@@ -76,10 +76,7 @@ public sealed partial record PaymentUpdatedWebhookPayload
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, PaymentUpdatedWebhookPayload value)
         {
             writer.WriteStartObject();
-            if (value.Event is { } v0)
-            {
-                writer.WriteString(s_members[0], v0);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.Event);
             if (value.Payment is { } v1)
             {
                 writer.WritePropertyName(s_members[1]);

@@ -178,21 +178,15 @@ public sealed partial record Pet
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Pet value)
         {
             writer.WriteStartObject();
-            writer.WriteString(s_members[0], value.PetType);
-            if (value.Id is { } v1)
-            {
-                writer.WriteNumber(s_members[1], v1);
-            }
-            writer.WriteString(s_members[2], value.Name);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.PetType);
+            global::SpecClients.Runtime.Json.JsonWrite.Int64Member(writer, s_members[1], value.Id);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[2], value.Name);
             if (value.Tags is { } v3)
             {
                 writer.WritePropertyName(s_members[3]);
                 global::SpecClients.Runtime.Json.JsonWrite.Array<string>(writer, v3, static (w1, v1) => w1.WriteStringValue(v1));
             }
-            if (value.Nickname is { } v4)
-            {
-                writer.WriteString(s_members[4], v4);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[4], value.Nickname);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

@@ -68,7 +68,7 @@ public sealed partial record ShapeCircle
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ShapeCircle value)
         {
             writer.WriteStartObject();
-            writer.WriteNumber(s_members[0], value.Radius);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[0], value.Radius);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

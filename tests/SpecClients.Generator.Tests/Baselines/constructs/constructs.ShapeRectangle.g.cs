@@ -78,8 +78,8 @@ public sealed partial record ShapeRectangle
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ShapeRectangle value)
         {
             writer.WriteStartObject();
-            writer.WriteNumber(s_members[0], value.Width);
-            writer.WriteNumber(s_members[1], value.Height);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[0], value.Width);
+            global::SpecClients.Runtime.Json.JsonWrite.SingleMember(writer, s_members[1], value.Height);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

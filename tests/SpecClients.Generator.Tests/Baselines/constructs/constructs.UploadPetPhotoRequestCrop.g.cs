@@ -74,14 +74,8 @@ public sealed partial record UploadPetPhotoRequestCrop
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, UploadPetPhotoRequestCrop value)
         {
             writer.WriteStartObject();
-            if (value.X is { } v0)
-            {
-                writer.WriteNumber(s_members[0], v0);
-            }
-            if (value.Y is { } v1)
-            {
-                writer.WriteNumber(s_members[1], v1);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.Int32Member(writer, s_members[0], value.X);
+            global::SpecClients.Runtime.Json.JsonWrite.Int32Member(writer, s_members[1], value.Y);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

@@ -81,11 +81,8 @@ public sealed partial record WalletDetails
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, WalletDetails value)
         {
             writer.WriteStartObject();
-            writer.WriteString(s_members[0], value.Type);
-            if (value.Token is { } v1)
-            {
-                writer.WriteString(s_members[1], v1);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.Type);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value.Token);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

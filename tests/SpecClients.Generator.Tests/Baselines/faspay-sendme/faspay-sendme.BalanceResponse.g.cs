@@ -144,28 +144,13 @@ public sealed partial record BalanceResponse
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, BalanceResponse value)
         {
             writer.WriteStartObject();
-            if (value.VirtualAccount is { } v0)
-            {
-                writer.WriteString(s_members[0], v0);
-            }
-            if (value.Balance is { } v1)
-            {
-                writer.WriteString(s_members[1], v1);
-            }
-            if (value.AvailableBalance is { } v2)
-            {
-                writer.WriteString(s_members[2], v2);
-            }
-            writer.WriteString(s_members[3], value.Status);
-            writer.WriteString(s_members[4], value.Message);
-            if (value.ResponseCode is { } v5)
-            {
-                writer.WriteString(s_members[5], v5);
-            }
-            if (value.ResponseDesc is { } v6)
-            {
-                writer.WriteString(s_members[6], v6);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.VirtualAccount);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value.Balance);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[2], value.AvailableBalance);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[3], value.Status);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[4], value.Message);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[5], value.ResponseCode);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[6], value.ResponseDesc);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

@@ -136,24 +136,12 @@ public sealed partial record TokenResponse
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TokenResponse value)
         {
             writer.WriteStartObject();
-            if (value.AccessToken is { } v0)
-            {
-                writer.WriteString(s_members[0], v0);
-            }
-            if (value.ExpiredIn is { } v1)
-            {
-                writer.WriteNumber(s_members[1], v1);
-            }
-            writer.WriteString(s_members[2], value.Status);
-            writer.WriteString(s_members[3], value.Message);
-            if (value.ResponseCode is { } v4)
-            {
-                writer.WriteString(s_members[4], v4);
-            }
-            if (value.ResponseDesc is { } v5)
-            {
-                writer.WriteString(s_members[5], v5);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.AccessToken);
+            global::SpecClients.Runtime.Json.JsonWrite.Int32Member(writer, s_members[1], value.ExpiredIn);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[2], value.Status);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[3], value.Message);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[4], value.ResponseCode);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[5], value.ResponseDesc);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

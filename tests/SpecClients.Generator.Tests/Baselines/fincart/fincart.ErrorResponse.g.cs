@@ -123,22 +123,10 @@ public sealed partial record ErrorResponse
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ErrorResponse value)
         {
             writer.WriteStartObject();
-            if (value.StatusCode is { } v0)
-            {
-                writer.WriteNumber(s_members[0], v0);
-            }
-            if (value.Timestamp is { } v1)
-            {
-                writer.WriteString(s_members[1], v1);
-            }
-            if (value.Path is { } v2)
-            {
-                writer.WriteString(s_members[2], v2);
-            }
-            if (value.Message is { } v3)
-            {
-                writer.WriteString(s_members[3], v3);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.Int32Member(writer, s_members[0], value.StatusCode);
+            global::SpecClients.Runtime.Json.JsonWrite.DateTimeOffsetMember(writer, s_members[1], value.Timestamp);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[2], value.Path);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[3], value.Message);
             if (value.Errors is { } v4)
             {
                 writer.WritePropertyName(s_members[4]);

@@ -102,22 +102,10 @@ public sealed partial record OrderLog
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OrderLog value)
         {
             writer.WriteStartObject();
-            if (value.Title is { } v0)
-            {
-                writer.WriteString(s_members[0], v0);
-            }
-            if (value.Description is { } v1)
-            {
-                writer.WriteString(s_members[1], v1);
-            }
-            if (value.CreatedAt is { } v2)
-            {
-                writer.WriteString(s_members[2], v2);
-            }
-            if (value.By is { } v3)
-            {
-                writer.WriteString(s_members[3], v3);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.Title);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value.Description);
+            global::SpecClients.Runtime.Json.JsonWrite.DateTimeOffsetMember(writer, s_members[2], value.CreatedAt);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[3], value.By);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

@@ -93,14 +93,8 @@ public sealed partial record OrderLogsResponse
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OrderLogsResponse value)
         {
             writer.WriteStartObject();
-            if (value.StatusCode is { } v0)
-            {
-                writer.WriteNumber(s_members[0], v0);
-            }
-            if (value.Message is { } v1)
-            {
-                writer.WriteString(s_members[1], v1);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.Int32Member(writer, s_members[0], value.StatusCode);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value.Message);
             if (value.Data is { } v2)
             {
                 writer.WritePropertyName(s_members[2]);

@@ -98,8 +98,8 @@ public sealed partial record PostOauthTokenRequest
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, PostOauthTokenRequest value)
         {
             writer.WriteStartObject();
-            writer.WriteString(s_members[0], value.Username);
-            writer.WriteString(s_members[1], value.Password);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.Username);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value.Password);
             writer.WriteString(s_members[2], value.GrantType.ToWireValue());
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();

@@ -100,14 +100,8 @@ public sealed partial record PostOauthTokenResponse
             {
                 writer.WriteString(s_members[0], v0.ToWireValue());
             }
-            if (value.Message is { } v1)
-            {
-                writer.WriteString(s_members[1], v1);
-            }
-            if (value.ErrorCode is { } v2)
-            {
-                writer.WriteNumber(s_members[2], v2);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value.Message);
+            global::SpecClients.Runtime.Json.JsonWrite.Int64Member(writer, s_members[2], value.ErrorCode);
             if (value.Data is { } v3)
             {
                 writer.WritePropertyName(s_members[3]);

@@ -96,22 +96,10 @@ public sealed partial record PostOauthTokenResponseData
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, PostOauthTokenResponseData value)
         {
             writer.WriteStartObject();
-            if (value.AccountNumber is { } v0)
-            {
-                writer.WriteString(s_members[0], v0);
-            }
-            if (value.AccountName is { } v1)
-            {
-                writer.WriteString(s_members[1], v1);
-            }
-            if (value.AccountCurrency is { } v2)
-            {
-                writer.WriteString(s_members[2], v2);
-            }
-            if (value.ReceiverMobileNumber is { } v3)
-            {
-                writer.WriteString(s_members[3], v3);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.AccountNumber);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value.AccountName);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[2], value.AccountCurrency);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[3], value.ReceiverMobileNumber);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

@@ -110,18 +110,9 @@ public sealed partial record ErrorResponse
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ErrorResponse value)
         {
             writer.WriteStartObject();
-            if (value.Code is { } v0)
-            {
-                writer.WriteString(s_members[0], v0);
-            }
-            if (value.Status is { } v1)
-            {
-                writer.WriteString(s_members[1], v1);
-            }
-            if (value.Message is { } v2)
-            {
-                writer.WriteString(s_members[2], v2);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.Code);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value.Status);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[2], value.Message);
             if (value.Data is { } v3)
             {
                 writer.WritePropertyName(s_members[3]);

@@ -85,14 +85,8 @@ public sealed partial record TokenData
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TokenData value)
         {
             writer.WriteStartObject();
-            if (value.Token is { } v0)
-            {
-                writer.WriteString(s_members[0], v0);
-            }
-            if (value.Expires is { } v1)
-            {
-                writer.WriteNumber(s_members[1], v1);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.Token);
+            global::SpecClients.Runtime.Json.JsonWrite.Int64Member(writer, s_members[1], value.Expires);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

@@ -87,11 +87,8 @@ public sealed partial record TokenRequest
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TokenRequest value)
         {
             writer.WriteStartObject();
-            writer.WriteString(s_members[0], value.ApiKey);
-            if (value.ExpiresIn is { } v1)
-            {
-                writer.WriteNumber(s_members[1], v1);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.ApiKey);
+            global::SpecClients.Runtime.Json.JsonWrite.Int32Member(writer, s_members[1], value.ExpiresIn);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

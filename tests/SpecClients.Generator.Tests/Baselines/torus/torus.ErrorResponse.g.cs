@@ -81,14 +81,8 @@ public sealed partial record ErrorResponse
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ErrorResponse value)
         {
             writer.WriteStartObject();
-            if (value.Status is { } v0)
-            {
-                writer.WriteString(s_members[0], v0);
-            }
-            if (value.Message is { } v1)
-            {
-                writer.WriteString(s_members[1], v1);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.Status);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value.Message);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

@@ -272,82 +272,25 @@ public sealed partial record FundLimit
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, FundLimit value)
         {
             writer.WriteStartObject();
-            if (value.LimitType is { } v0)
-            {
-                writer.WriteString(s_members[0], v0);
-            }
-            if (value.Segment is { } v1)
-            {
-                writer.WriteString(s_members[1], v1);
-            }
-            if (value.LimitSod is { } v2)
-            {
-                writer.WriteNumber(s_members[2], v2);
-            }
-            if (value.AdhocLimit is { } v3)
-            {
-                writer.WriteNumber(s_members[3], v3);
-            }
-            if (value.Receivables is { } v4)
-            {
-                writer.WriteNumber(s_members[4], v4);
-            }
-            if (value.Collaterals is { } v5)
-            {
-                writer.WriteNumber(s_members[5], v5);
-            }
-            if (value.RealisedProfits is { } v6)
-            {
-                writer.WriteNumber(s_members[6], v6);
-            }
-            if (value.AmountUtilized is { } v7)
-            {
-                writer.WriteNumber(s_members[7], v7);
-            }
-            if (value.TotalBalance is { } v8)
-            {
-                writer.WriteNumber(s_members[8], v8);
-            }
-            if (value.AvailableBalance is { } v9)
-            {
-                writer.WriteNumber(s_members[9], v9);
-            }
-            if (value.PayOutAmt is { } v10)
-            {
-                writer.WriteNumber(s_members[10], v10);
-            }
-            if (value.BankClearBalance is { } v11)
-            {
-                writer.WriteNumber(s_members[11], v11);
-            }
-            if (value.BankUnclearBalance is { } v12)
-            {
-                writer.WriteNumber(s_members[12], v12);
-            }
-            if (value.WithdrawalBalance is { } v13)
-            {
-                writer.WriteNumber(s_members[13], v13);
-            }
-            if (value.GrossHoldingValue is { } v14)
-            {
-                writer.WriteNumber(s_members[14], v14);
-            }
-            if (value.MtmCombined is { } v15)
-            {
-                writer.WriteNumber(s_members[15], v15);
-            }
-            if (value.OptPremium is { } v16)
-            {
-                writer.WriteNumber(s_members[16], v16);
-            }
-            if (value.OptPremiumCom is { } v17)
-            {
-                writer.WriteNumber(s_members[17], v17);
-            }
-            if (value.SodUnclearBal is { } v18)
-            {
-                writer.WriteNumber(s_members[18], v18);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.LimitType);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value.Segment);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[2], value.LimitSod);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[3], value.AdhocLimit);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[4], value.Receivables);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[5], value.Collaterals);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[6], value.RealisedProfits);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[7], value.AmountUtilized);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[8], value.TotalBalance);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[9], value.AvailableBalance);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[10], value.PayOutAmt);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[11], value.BankClearBalance);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[12], value.BankUnclearBalance);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[13], value.WithdrawalBalance);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[14], value.GrossHoldingValue);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[15], value.MtmCombined);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[16], value.OptPremium);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[17], value.OptPremiumCom);
+            global::SpecClients.Runtime.Json.JsonWrite.DoubleMember(writer, s_members[18], value.SodUnclearBal);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

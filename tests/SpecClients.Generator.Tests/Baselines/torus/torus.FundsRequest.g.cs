@@ -72,7 +72,7 @@ public sealed partial record FundsRequest
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, FundsRequest value)
         {
             writer.WriteStartObject();
-            writer.WriteString(s_members[0], value.Source);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.Source);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

@@ -105,14 +105,8 @@ public sealed partial record FundsResponse
                     v0,
                     global::SpecClients.Generated.Torus.FundLimit.JsonConverter.WriteValue);
             }
-            if (value.Message is { } v1)
-            {
-                writer.WriteString(s_members[1], v1);
-            }
-            if (value.Status is { } v2)
-            {
-                writer.WriteString(s_members[2], v2);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value.Message);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[2], value.Status);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

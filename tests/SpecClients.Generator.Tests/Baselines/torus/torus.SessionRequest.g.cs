@@ -88,8 +88,8 @@ public sealed partial record SessionRequest
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SessionRequest value)
         {
             writer.WriteStartObject();
-            writer.WriteString(s_members[0], value.ApiKey);
-            writer.WriteString(s_members[1], value.ApiSecret);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.ApiKey);
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[1], value.ApiSecret);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }

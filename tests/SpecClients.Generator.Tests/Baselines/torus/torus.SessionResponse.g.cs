@@ -73,10 +73,7 @@ public sealed partial record SessionResponse
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SessionResponse value)
         {
             writer.WriteStartObject();
-            if (value.AccessToken is { } v0)
-            {
-                writer.WriteString(s_members[0], v0);
-            }
+            global::SpecClients.Runtime.Json.JsonWrite.StringMember(writer, s_members[0], value.AccessToken);
             global::SpecClients.Runtime.Json.JsonWrite.WriteMembers(writer, value.AdditionalProperties, static (w1, v1) => v1.WriteTo(w1));
             writer.WriteEndObject();
         }
