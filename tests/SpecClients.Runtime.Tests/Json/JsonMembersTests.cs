@@ -127,6 +127,45 @@ public sealed class JsonMembersTests
         RecordText.MemberCount<int>(null).ShouldBe("null");
     }
 
+    [Fact]
+    public void Looking_members_up_allocates_nothing()
+    {
+        var json = Encoding.UTF8.GetBytes("""{"currency":"EUR","id":"o1","amount":5,"d\u00e9j\u00e0":1,"other":2}""");
+        var found = CountMembers(json);
+        var before = System.GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            found += CountMembers(json);
+        }
+
+        (System.GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
+        found.ShouldBe(101 * 4);
+    }
+
+    private static int CountMembers(byte[] json)
+    {
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        var seen = default(JsonMemberSet);
+        var found = 0;
+        while (Order.Next(ref reader, ref seen, out var index))
+        {
+            if (index < 0)
+            {
+                reader.Read();
+            }
+            else
+            {
+                found++;
+            }
+
+            reader.Skip();
+        }
+
+        Order.EnsureRequired(in seen);
+        return found;
+    }
+
     private sealed class Segment : ReadOnlySequenceSegment<byte>
     {
         public Segment(byte[] bytes) => Memory = bytes;
