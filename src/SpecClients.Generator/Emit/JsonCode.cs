@@ -132,24 +132,27 @@ internal static class JsonCode
     /// The runtime's <c>JsonWrite.*Member</c> helper that writes a member's pre-encoded name and value, or nothing when the
     /// value is null (called with the writer, the name and the value), for the types it exists for; null for the others.
     /// </summary>
-    public static string? WriteMemberOrSkip(TypeRef type)
+    public static string? WriteMemberOrSkip(TypeRef type) =>
+        PrimitiveHelperName(type) is { } name ? $"{JsonWrite}.{name}Member" : null;
+
+    /// <summary>
+    /// The name the runtime's per-type helpers share for a primitive (<c>JsonRead.{name}OrNull</c>,
+    /// <c>JsonWrite.{name}Member</c>); null for the other kinds.
+    /// </summary>
+    private static string? PrimitiveHelperName(TypeRef type) => type.Kind switch
     {
-        var name = type.Kind switch
-        {
-            TypeKind.String => "String",
-            TypeKind.DateTimeOffset => "DateTimeOffset",
-            TypeKind.Guid => "Guid",
-            TypeKind.Int32 => "Int32",
-            TypeKind.Int64 => "Int64",
-            TypeKind.Single => "Single",
-            TypeKind.Double => "Double",
-            TypeKind.Decimal => "Decimal",
-            TypeKind.Boolean => "Boolean",
-            TypeKind.Bytes or TypeKind.Binary => "Bytes",
-            _ => null,
-        };
-        return name is null ? null : $"{JsonWrite}.{name}Member";
-    }
+        TypeKind.String => "String",
+        TypeKind.Int32 => "Int32",
+        TypeKind.Int64 => "Int64",
+        TypeKind.Single => "Single",
+        TypeKind.Double => "Double",
+        TypeKind.Decimal => "Decimal",
+        TypeKind.Boolean => "Boolean",
+        TypeKind.DateTimeOffset => "DateTimeOffset",
+        TypeKind.Guid => "Guid",
+        TypeKind.Bytes or TypeKind.Binary => "Bytes",
+        _ => null,
+    };
 
     /// <summary>An expression formatting a non-null value as a parameter or form field string.</summary>
     public static string Format(TypeRef type, string value) => type.Kind switch
@@ -165,24 +168,10 @@ internal static class JsonCode
     /// An expression reading a member's value or JSON null with one runtime call (<c>JsonRead.Int32OrNull</c> and the
     /// like), for the types the runtime has such a reader for; null for the others.
     /// </summary>
-    public static string? ReadOrNull(TypeRef type, string reader, string owner, string member)
-    {
-        var name = type.Kind switch
-        {
-            TypeKind.String => "String",
-            TypeKind.Int32 => "Int32",
-            TypeKind.Int64 => "Int64",
-            TypeKind.Single => "Single",
-            TypeKind.Double => "Double",
-            TypeKind.Decimal => "Decimal",
-            TypeKind.Boolean => "Boolean",
-            TypeKind.DateTimeOffset => "DateTimeOffset",
-            TypeKind.Guid => "Guid",
-            TypeKind.Bytes or TypeKind.Binary => "Bytes",
-            _ => null,
-        };
-        return name is null ? null : $"{JsonRead}.{name}OrNull(ref {reader}, {SourceWriter.Literal(owner)}, {SourceWriter.Literal(member)})";
-    }
+    public static string? ReadOrNull(TypeRef type, string reader, string owner, string member) =>
+        PrimitiveHelperName(type) is { } name
+            ? $"{JsonRead}.{name}OrNull(ref {reader}, {SourceWriter.Literal(owner)}, {SourceWriter.Literal(member)})"
+            : null;
 
     /// <summary>
     /// The constructor of a generated <c>JsonConverter</c>: the runtime base class routes the serializer's calls to
