@@ -49,7 +49,6 @@ internal static class KnownTypes
     public const string Utf8JsonWriter = "global::System.Text.Json.Utf8JsonWriter";
     public const string JsonTokenType = "global::System.Text.Json.JsonTokenType";
     public const string JsonElement = "global::System.Text.Json.JsonElement";
-    public const string JsonEncodedText = "global::System.Text.Json.JsonEncodedText";
     public const string JsonException = "global::System.Text.Json.JsonException";
     public const string JsonSerializerOptions = "global::System.Text.Json.JsonSerializerOptions";
 
@@ -60,9 +59,10 @@ internal static class KnownTypes
     public const string JsonRead = RuntimeJson + "JsonRead";
     public const string JsonWrite = RuntimeJson + "JsonWrite";
     public const string JsonMembers = RuntimeJson + "JsonMembers";
+    public const string JsonMemberSet = RuntimeJson + "JsonMemberSet";
     public const string RecordText = RuntimeJson + "RecordText";
     public const string EmptyStringArray = "global::System.Array.Empty<string>()";
-    public const string JsonMemberSet = RuntimeJson + "JsonMemberSet";
+    public const string EmptyObjectArray = "global::System.Array.Empty<object?>()";
     public const string JsonUnion = RuntimeJson + "JsonUnion";
     public const string JsonKindsType = RuntimeJson + "JsonKinds";
     public const string UnionShape = RuntimeJson + "UnionShape";

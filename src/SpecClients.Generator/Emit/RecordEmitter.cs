@@ -123,7 +123,7 @@ internal static class RecordEmitter
         w.Line($"private bool PrintMembers({StringBuilder} builder) => {RecordText}.Print(").Indent().Line("builder,");
         if (names.Count == 0)
         {
-            w.Line(EmptyStringArray + ",").Line("global::System.Array.Empty<object?>());");
+            w.Line(EmptyStringArray + ",").Line(EmptyObjectArray + ");");
         }
         else
         {

@@ -458,8 +458,5 @@ internal sealed class SourceWriter
         return builder.Append('"').ToString();
     }
 
-    /// <summary>A UTF-8 string literal (<c>"name"u8</c>).</summary>
-    public static string Utf8Literal(string value) => Literal(value) + "u8";
-
     public override string ToString() => _builder.ToString();
 }
