@@ -2,8 +2,8 @@ using SpecClients.Testing;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Shouldly;
+using SpecClients.Generator.Tests.Infrastructure;
 using Xunit;
 
 namespace SpecClients.Generator.Tests;
@@ -99,13 +99,6 @@ public sealed class OperationSelectionTests
             new TestOptionsProvider(fileOptions: new Dictionary<string, Dictionary<string, string>> { [SpecPath] = metadata }));
     }
 
-    private static List<string> TypeNames(GenerationResult result) =>
-        result.Sources.SelectMany(s => s.SyntaxTree.GetRoot().DescendantNodes().OfType<BaseTypeDeclarationSyntax>())
-            .Where(d => d.Parent is BaseNamespaceDeclarationSyntax)
-            .Select(d => d.Identifier.ValueText)
-            .OrderBy(n => n, System.StringComparer.Ordinal)
-            .ToList();
-
     private static List<string> ClientMethods(GenerationResult result) =>
         result.Source("shop.ShopClient.g.cs") is var text
             ? new[] { "ListPetsAsync", "CreatePetAsync", "GetOrderAsync", "IssueTokenAsync" }.Where(m => text.Contains(" " + m + "(")).ToList()
@@ -119,7 +112,7 @@ public sealed class OperationSelectionTests
         result.SpecDiagnostics.ShouldBeEmpty();
         result.CompileDiagnostics.ShouldBeEmpty();
         ClientMethods(result).ShouldBe(new[] { "ListPetsAsync", "CreatePetAsync", "GetOrderAsync", "IssueTokenAsync" });
-        TypeNames(result).ShouldContain("Unused");
+        GeneratedCode.TypeNames(result).ShouldContain("Unused");
     }
 
     [Fact]
@@ -130,7 +123,7 @@ public sealed class OperationSelectionTests
         result.SpecDiagnostics.ShouldBeEmpty();
         result.CompileDiagnostics.ShouldBeEmpty();
         ClientMethods(result).ShouldBe(new[] { "GetOrderAsync", "IssueTokenAsync" });
-        TypeNames(result).ShouldBe(new[] { "Order", "OrderStatus", "OrderStatusExtensions", "ShopClient", "ShopClientAuth", "ShopClientOptions", "ShopClientServiceCollectionExtensions", "ShopServer", "TokenRequest", "TokenResponse" });
+        GeneratedCode.TypeNames(result).ShouldBe(new[] { "Order", "OrderStatus", "OrderStatusExtensions", "ShopClient", "ShopClientAuth", "ShopClientOptions", "ShopClientServiceCollectionExtensions", "ShopServer", "TokenRequest", "TokenResponse" });
     }
 
     [Fact]
@@ -141,7 +134,7 @@ public sealed class OperationSelectionTests
         result.SpecDiagnostics.ShouldBeEmpty();
         result.CompileDiagnostics.ShouldBeEmpty();
         ClientMethods(result).ShouldBe(new[] { "CreatePetAsync", "IssueTokenAsync" });
-        var types = TypeNames(result);
+        var types = GeneratedCode.TypeNames(result);
         types.ShouldContain("Owner");
         types.ShouldContain("NewPet");
         types.ShouldNotContain("Order");
@@ -155,7 +148,7 @@ public sealed class OperationSelectionTests
 
         result.SpecDiagnostics.ShouldBeEmpty();
         ClientMethods(result).ShouldBe(new[] { "ListPetsAsync", "CreatePetAsync", "GetOrderAsync", "IssueTokenAsync" });
-        TypeNames(result).ShouldNotContain("Unused");
+        GeneratedCode.TypeNames(result).ShouldNotContain("Unused");
     }
 
     [Fact]

@@ -138,7 +138,10 @@ public sealed partial class PackageConsumerTests
         // the first operation of "listPets;getOrder" was generated.
         var package = await _fixture.PackAsync();
         var consumer = ConsumerProject.Create(Path.Combine(_fixture.WorkRoot, "consumers"), "SelectionConsumer", "net10.0", package, _fixture.CompilerServer,
-            items: """<AdditionalFiles Update="specs/shop.yaml" SpecClients_Operations="listPets;getOrder" SpecClients_Tags="Pet Admin" />""");
+            items: """
+                <AdditionalFiles Update="specs/shop.yaml" SpecClients_Operations="listPets;getOrder" SpecClients_Tags="Pet Admin" />
+                <AdditionalFiles Update="specs/billing.yaml" SpecClients_Operations="getCharge" SpecClients_Expansions="all" />
+                """);
         consumer.WriteFile("specs/shop.yaml", """
             openapi: 3.0.3
             info: {title: Shop, version: '1'}
@@ -164,11 +167,38 @@ public sealed partial class PackageConsumerTests
                   responses: {'204': {description: found}}
 
             """);
+        // SpecClients_Expansions="all" must reach the generator too: Customer is reached only through an expandable
+        // reference, so it is generated (and the program compiles) only if the metadata arrived.
+        consumer.WriteFile("specs/billing.yaml", """
+            openapi: 3.0.3
+            info: {title: Billing, version: '1'}
+            servers: [{url: 'https://billing.example'}]
+            paths:
+              /charges/{id}:
+                get:
+                  operationId: getCharge
+                  parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                  responses:
+                    '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Charge'}}}}
+            components:
+              schemas:
+                Charge:
+                  type: object
+                  properties:
+                    customer:
+                      anyOf: [{type: string}, {$ref: '#/components/schemas/Customer'}]
+                      x-expansionResources: {oneOf: [{$ref: '#/components/schemas/Customer'}]}
+                Customer:
+                  type: object
+                  properties: {name: {type: string}}
+
+            """);
         consumer.WriteFile("Program.cs", """
             using SelectionConsumer.Shop;
 
             var methods = typeof(ShopClient).GetMethods().Select(m => m.Name).Where(n => n.EndsWith("Async")).Distinct().Order();
             Console.WriteLine("operations: " + string.Join(",", methods));
+            Console.WriteLine("expanded: " + typeof(SelectionConsumer.Billing.Customer).Name);
 
             """);
         await BuildCleanlyAsync(consumer);
@@ -176,6 +206,7 @@ public sealed partial class PackageConsumerTests
         var run = await consumer.RunAsync();
         run.ExitCode.ShouldBe(0, run.Describe());
         run.Output.ShouldContain("operations: CreatePetAsync,GetOrderAsync,ListPetsAsync" + Environment.NewLine, Case.Sensitive, run.Describe());
+        run.Output.ShouldContain("expanded: Customer", Case.Sensitive, run.Describe());
     }
 
     [Fact]

@@ -51,7 +51,7 @@ internal static class UnionEmitter
         foreach (var branch in spec.Branches)
         {
             w.Line();
-            w.SummaryMarkup($"The value is a {DocText.Inline(Describe(branch.Type))}.");
+            w.SummaryMarkup($"The value is a {DocText.Inline(Describe(branch))}.");
             w.Line(branch.Name + ",");
         }
 
@@ -171,7 +171,7 @@ internal static class UnionEmitter
     {
         var type = branch.Type.CSharp;
         var name = branch.Name;
-        var description = DocText.Inline(Describe(branch.Type));
+        var description = DocText.Inline(Describe(branch));
         var reader = JsonCode.ReadFunc(branch.Type, spec.Name, branch.Name);
         var kinds = Kinds(branch.Kinds);
         w.SummaryMarkup($"Whether the value is the <c>{name}</c> branch (a {description}).");
@@ -272,6 +272,10 @@ internal static class UnionEmitter
 
         return result;
     }
+
+    private static string Describe(UnionBranchSpec branch) => branch.KeptAsJson is { } schema
+        ? schema + " object, kept as JSON: the operation selection reaches its schema only through expandable references"
+        : Describe(branch.Type);
 
     private static string Describe(TypeRef type) => type.Kind switch
     {

@@ -48,7 +48,8 @@ internal static class SpecFileSelector
         // Per spec (item metadata) first, then for the project; anything but "strict" keeps the extensible default.
         var enums = NonEmpty(fileOptions, MetadataPrefix + "SpecClients_Enums") ?? First(global, "SpecClients_Enums");
         var strictEnums = string.Equals(enums, "strict", StringComparison.OrdinalIgnoreCase);
-        return new SpecInput(file.Path, stem, text, ns, clientName, isPublic, selection, strictEnums);
+        var allExpansions = string.Equals(NonEmpty(fileOptions, MetadataPrefix + "SpecClients_Expansions"), "all", StringComparison.OrdinalIgnoreCase);
+        return new SpecInput(file.Path, stem, text, ns, clientName, isPublic, selection, strictEnums, allExpansions);
     }
 
     private static bool IsInSpecsFolder(string path, AnalyzerConfigOptions global)

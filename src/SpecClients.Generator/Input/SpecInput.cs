@@ -15,6 +15,10 @@ namespace SpecClients.Generator.Input;
 /// <c>SpecClients_Enums=strict</c>: enums are C# <c>enum</c>s and a value the spec does not list fails to read; by default
 /// they are extensible structs that keep such a value.
 /// </param>
+/// <param name="AllExpansions">
+/// <c>SpecClients_Expansions=all</c> (item metadata): with a selection, an expandable reference's objects are typed even
+/// where the selection reaches them only through such references; by default they are kept as JSON there.
+/// </param>
 internal sealed record SpecInput(
     string Path,
     string FileStem,
@@ -23,7 +27,8 @@ internal sealed record SpecInput(
     string ClientName,
     bool IsPublic,
     OperationSelection? Selection = null,
-    bool StrictEnums = false);
+    bool StrictEnums = false,
+    bool AllExpansions = false);
 
 /// <summary>
 /// The operations a project asked for (<c>SpecClients_Operations</c> and <c>SpecClients_Tags</c> metadata): an operation

@@ -41,6 +41,10 @@ internal enum JsonKinds
 /// <param name="Closed"><c>additionalProperties: false</c>: an undeclared member rules the branch out.</param>
 /// <param name="DiscriminatorValues">The discriminator values that select this branch.</param>
 /// <param name="MatchParameter">Its function's parameter in the union's <c>Match</c> method.</param>
+/// <param name="KeptAsJson">
+/// The schema of an object the branch holds as JSON instead of a generated type: an expandable reference's object that
+/// an operation selection reaches no other way; null for every other branch.
+/// </param>
 internal sealed record UnionBranchSpec(
     string Name,
     TypeRef Type,
@@ -52,7 +56,8 @@ internal sealed record UnionBranchSpec(
     EquatableArray<UnionConstraintSpec> Constraints,
     bool Closed,
     EquatableArray<string> DiscriminatorValues,
-    string MatchParameter);
+    string MatchParameter,
+    string? KeptAsJson = null);
 
 /// <summary>A member of an object branch whose value must be one of <paramref name="Values"/>.</summary>
 internal sealed record UnionConstraintSpec(string Member, EquatableArray<string> Values);

@@ -42,6 +42,7 @@ internal sealed partial class ModelBuilder
             TypeRef type;
             string stem;
             var values = EquatableArray<string>.Empty;
+            string? keptAsJson = null;
             if (reference is null && IsStringEnum(target))
             {
                 // An inline string enum inside a union is a constraint on a string, not an enum type of its own:
@@ -58,6 +59,16 @@ internal sealed partial class ModelBuilder
                 stem = Identifiers.Pascal(constant);
                 Record(branchPointer, type);
             }
+            else if (reference?.Reference?.Id is { } expandedId && IsUnexpanded(schema, expandedId))
+            {
+                // An expandable reference's object that the selection reaches no other way stays JSON (the branch keeps
+                // its name and shape, so values are still told apart): otherwise one selected operation would bring in
+                // every object its ids can expand to, and all that those reach in turn.
+                type = TypeRef.Any;
+                stem = _componentTypeNames.TryGetValue(expandedId, out var expandedName) ? expandedName : UnionBranchNames.OfType(type);
+                keptAsJson = expandedId;
+                Record(branchPointer, type);
+            }
             else
             {
                 var hint = nameHint + (reference is null && !string.IsNullOrWhiteSpace(target.Title) ? Identifiers.Pascal(target.Title!) : "Option" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -72,12 +83,12 @@ internal sealed partial class ModelBuilder
                 }
             }
 
-            var kinds = KindsOf(type);
+            var kinds = keptAsJson is not null ? JsonKinds.Object : KindsOf(type);
             var required = EquatableArray<string>.Empty;
             var known = EquatableArray<string>.Empty;
             var constraints = EquatableArray<UnionConstraintSpec>.Empty;
             var closed = false;
-            if (type.Kind == TypeKind.Object)
+            if (type.Kind == TypeKind.Object || keptAsJson is not null)
             {
                 (required, known, constraints, closed) = ObjectShape(target);
             }
@@ -90,11 +101,21 @@ internal sealed partial class ModelBuilder
             }
 
             var branchName = UnionBranchNames.Claim(stems, stem, name);
-            specs.Add(new UnionBranchSpec(branchName, type, kinds, FormatOf(type), values, required, known, constraints, closed, discriminatorValues, UnionBranchNames.ClaimMatchParameter(matchParameters, branchName)));
+            specs.Add(new UnionBranchSpec(branchName, type, kinds, FormatOf(type), values, required, known, constraints, closed, discriminatorValues, UnionBranchNames.ClaimMatchParameter(matchParameters, branchName), keptAsJson));
         }
 
         return new UnionSpec(name, Clean(schema.Description), schema.Deprecated, keyword, discriminator, specs.ToEquatableArray());
     }
+
+    /// <summary>
+    /// Whether a branch of this union refers to an object the model leaves as JSON: the union is an expandable reference,
+    /// an operation selection is in force, and the selection reaches the object's schema no other way
+    /// (<see cref="SelectionScope.Of"/>; <c>SpecClients_Expansions=all</c> makes it follow expandable references too).
+    /// </summary>
+    private bool IsUnexpanded(IOpenApiSchema union, string componentId) =>
+        _scope is not null
+        && union.Extensions?.ContainsKey(SelectionScope.ExpansionResources) == true
+        && !_scope.Reaches(componentId);
 
     /// <summary>An OpenAPI 3.1 type array such as <c>[string, integer]</c>: one branch per type.</summary>
     private UnionSpec BuildTypeUnion(string name, string nameHint, IOpenApiSchema schema, string pointer, IReadOnlyList<JsonSchemaType> types)

@@ -29,6 +29,9 @@ internal sealed partial class ModelBuilder
     private readonly ImmutableArray<DiagnosticInfo>.Builder _diagnostics;
     private readonly CancellationToken _cancellationToken;
 
+    /// <summary>With an operation selection, what it reaches: an expandable reference types only the objects in it.</summary>
+    private readonly SelectionScope? _scope;
+
     private readonly ClientNames _clientNames;
     private readonly ComponentTypeNames _componentTypeNames;
     private readonly NameScope _typeNames;
@@ -54,8 +57,9 @@ internal sealed partial class ModelBuilder
     private readonly HashSet<string> _reportedPartial = new(StringComparer.Ordinal);
     private readonly List<TypeSpec> _types = new();
 
-    public ModelBuilder(SpecInput input, SpecContext context, OpenApiDocument document, YamlDocumentTree tree, ImmutableArray<DiagnosticInfo>.Builder diagnostics, CancellationToken cancellationToken)
-        : this(input, context, document, tree, diagnostics, cancellationToken, components: null, planner: null, plan: null, typeNames: null)
+    /// <param name="scope">The parts of the document an operation selection reaches; null without a selection.</param>
+    public ModelBuilder(SpecInput input, SpecContext context, OpenApiDocument document, YamlDocumentTree tree, ImmutableArray<DiagnosticInfo>.Builder diagnostics, CancellationToken cancellationToken, SelectionScope? scope)
+        : this(input, context, document, tree, diagnostics, cancellationToken, scope, components: null, planner: null, plan: null, typeNames: null)
     {
     }
 
@@ -66,6 +70,7 @@ internal sealed partial class ModelBuilder
         YamlDocumentTree tree,
         ImmutableArray<DiagnosticInfo>.Builder diagnostics,
         CancellationToken cancellationToken,
+        SelectionScope? scope,
         ComponentTypeNames? components,
         InlineTypeNames? planner,
         TypeNamePlan? plan,
@@ -77,6 +82,7 @@ internal sealed partial class ModelBuilder
         _tree = tree;
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
+        _scope = scope;
         _clientNames = ClientNames.For(input.ClientName);
         _componentTypeNames = components ?? ComponentTypeNames.Assign(Components(document), _clientNames);
         _typeNames = typeNames ?? _componentTypeNames.Scope.Copy();
@@ -88,10 +94,10 @@ internal sealed partial class ModelBuilder
     public ModelBuild Build()
     {
         var planner = new InlineTypeNames();
-        new ModelBuilder(_input, _context, _document, _tree, ImmutableArray.CreateBuilder<DiagnosticInfo>(), _cancellationToken, _componentTypeNames, planner, plan: null, typeNames: null).Walk();
+        new ModelBuilder(_input, _context, _document, _tree, ImmutableArray.CreateBuilder<DiagnosticInfo>(), _cancellationToken, _scope, _componentTypeNames, planner, plan: null, typeNames: null).Walk();
         var typeNames = _componentTypeNames.Scope.Copy();
         var plan = planner.Plan(typeNames);
-        var builder = new ModelBuilder(_input, _context, _document, _tree, _diagnostics, _cancellationToken, _componentTypeNames, planner: null, plan, typeNames);
+        var builder = new ModelBuilder(_input, _context, _document, _tree, _diagnostics, _cancellationToken, _scope, _componentTypeNames, planner: null, plan, typeNames);
         var spec = builder.Walk();
         return new ModelBuild(spec, builder._schemaTypes);
     }

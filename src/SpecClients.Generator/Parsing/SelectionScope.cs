@@ -24,8 +24,13 @@ internal sealed class SelectionScope
     {
     }
 
-    /// <summary>The scope of a selection in a document.</summary>
-    public static SelectionScope Of(JsonObject root, OperationSelection selection)
+    /// <summary>
+    /// The scope of a selection in a document. Without <paramref name="followExpansions"/> an expandable reference (Stripe's
+    /// <c>x-expansionResources</c>: an <c>anyOf</c> of an id string and the <c>$ref</c>s of the objects the id expands to)
+    /// does not bring its objects into the scope: the model types an expanded object only when the selection reaches its
+    /// schema some other way.
+    /// </summary>
+    public static SelectionScope Of(JsonObject root, OperationSelection selection, bool followExpansions)
     {
         var scope = new SelectionScope();
         var tokenOperations = TokenOperationIds(root);
@@ -62,9 +67,18 @@ internal sealed class SelectionScope
             pending.Push(schemes);
         }
 
-        scope.Reach(root, pending);
+        Reach(root, pending, scope._components, followExpansions);
         return scope;
     }
+
+    /// <summary>Whether the selection reaches a component schema (through expandable references only if it follows them).</summary>
+    public bool Reaches(string schemaName) => _components.Contains("/components/schemas/" + JsonPointer.Escape(schemaName));
+
+    /// <summary>Whether a schema is an expandable reference: it carries <c>x-expansionResources</c> beside its <c>anyOf</c>.</summary>
+    public static bool IsExpandable(JsonObject schema) => schema.ContainsKey(ExpansionResources) && schema["anyOf"] is JsonArray;
+
+    /// <summary>The extension that marks an expandable reference (Stripe).</summary>
+    public const string ExpansionResources = "x-expansionResources";
 
     /// <summary>Whether a finding at this pointer concerns generated code.</summary>
     public bool Contains(string? pointer)
@@ -120,20 +134,38 @@ internal sealed class SelectionScope
         return ids;
     }
 
-    /// <summary>Marks every component reachable from the pending nodes through local <c>$ref</c>s; an explicit stack, no recursion.</summary>
-    private void Reach(JsonObject root, Stack<JsonNode> pending)
+    /// <summary>
+    /// Marks every component reachable from the pending nodes through local <c>$ref</c>s; an explicit stack, no recursion.
+    /// Without <paramref name="followExpansions"/>, the <c>$ref</c> branches of an expandable reference are not followed.
+    /// </summary>
+    private static void Reach(JsonObject root, Stack<JsonNode> pending, HashSet<string> components, bool followExpansions)
     {
         while (pending.Count > 0)
         {
             switch (pending.Pop())
             {
                 case JsonObject obj:
+                    var expandable = !followExpansions && IsExpandable(obj);
                     foreach (var member in obj)
                     {
                         if (member.Key == "$ref" && member.Value is JsonValue reference && ComponentOf(reference.ToString()) is { } component
-                            && _components.Add(component.Pointer) && Resolve(root, component.Segments) is { } target)
+                            && components.Add(component.Pointer) && Resolve(root, component.Segments) is { } target)
                         {
                             pending.Push(target);
+                        }
+                        else if (expandable && member.Key == ExpansionResources)
+                        {
+                            continue;
+                        }
+                        else if (expandable && member.Key == "anyOf" && member.Value is JsonArray branches)
+                        {
+                            foreach (var branch in branches)
+                            {
+                                if (branch is JsonObject branchObject && !branchObject.ContainsKey("$ref"))
+                                {
+                                    pending.Push(branchObject);
+                                }
+                            }
                         }
                         else if (member.Value is JsonObject or JsonArray)
                         {

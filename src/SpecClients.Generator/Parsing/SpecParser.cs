@@ -67,7 +67,7 @@ internal static class SpecParser
 
         cancellationToken.ThrowIfCancellationRequested();
         var repairs = ReaderGuard.Repair(root);
-        var scope = input.Selection is { } selection ? SelectionScope.Of(root, selection) : null;
+        var scope = input.Selection is { } selection ? SelectionScope.Of(root, selection, input.AllExpansions) : null;
         if (scope is not null)
         {
             // Findings about operations and schemas the selection leaves out concern code that is not generated.
@@ -116,7 +116,7 @@ internal static class SpecParser
 
         cancellationToken.ThrowIfCancellationRequested();
         var context = new SpecContext(input.FileStem, input.Namespace, input.IsPublic, generatorVersion);
-        return new ModelBuilder(input, context, result.Document, tree, diagnostics, cancellationToken).Build().Spec;
+        return new ModelBuilder(input, context, result.Document, tree, diagnostics, cancellationToken, scope).Build().Spec;
     }
 
     /// <summary>The OpenAPI document in a YAML tree's JSON; external references are never loaded (no I/O beyond AdditionalText).</summary>
