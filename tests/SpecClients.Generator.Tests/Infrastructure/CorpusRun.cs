@@ -156,7 +156,7 @@ internal sealed class CorpusRun
 
         run.MultipartOperations.AddRange(spec.Client?.Operations.Where(o => o.Body?.Kind == Model.BodyKind.Multipart).Select(o => o.HttpMethod + " " + o.Path) ?? Enumerable.Empty<string>());
         var typeHints = new HashSet<string>(OutputLayout.TypeHintNames(spec), StringComparer.OrdinalIgnoreCase);
-        var generated = output.SyntaxTrees.Where(t => t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)).ToList();
+        var generated = output.SyntaxTrees.Where(t => t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)).Select(NullableWarnings.Enable).ToList();
         var typeTrees = generated.Where(t => typeHints.Contains(Path.GetFileName(t.FilePath))).ToList();
         var clientTrees = generated.Where(t => !typeHints.Contains(Path.GetFileName(t.FilePath))).ToList();
 

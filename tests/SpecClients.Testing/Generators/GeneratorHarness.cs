@@ -102,9 +102,9 @@ public sealed record GenerationResult(GeneratorDriverRunResult RunResult, Compil
         Sources.FirstOrDefault(s => s.HintName == hintName).SourceText?.ToString()
         ?? throw new InvalidOperationException(hintName + " was not generated; generated: " + string.Join(", ", Sources.Select(s => s.HintName)));
 
-    /// <summary>Compiler diagnostics of the consumer with the generated code, warnings included.</summary>
+    /// <summary>Compiler diagnostics of the consumer with the generated code, warnings included (nullable ones too: <see cref="NullableWarnings"/>).</summary>
     public ImmutableArray<Diagnostic> CompileDiagnostics =>
-        Compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
+        NullableWarnings.Enable(Compilation).GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
 
     /// <summary>The exception the generator threw, if it threw.</summary>
     public Exception? Exception => RunResult.Results.Select(r => r.Exception).FirstOrDefault(e => e is not null);
