@@ -6,7 +6,10 @@ using static SpecClients.Generator.Emit.KnownTypes;
 
 namespace SpecClients.Generator.Emit;
 
-/// <summary>Emits the client class: one async method per operation, thin calls into SpecClients.Runtime.</summary>
+/// <summary>
+/// Emits the client class: one method per operation that builds the request and returns the runtime's call
+/// (<c>ApiClientCore.CallJsonAsync</c> and its siblings), which awaits it; no state machine per operation.
+/// </summary>
 internal static class ClientEmitter
 {
     /// <summary>The dictionary of authenticators by scheme name the constructor builds.</summary>
@@ -51,6 +54,18 @@ internal static class ClientEmitter
         foreach (var field in fields.Servers)
         {
             w.Wrap($"private static readonly string[] {field.Value} =", field.Key + ";");
+        }
+
+        foreach (var field in fields.Errors)
+        {
+            var calls = (field.Key + ";").Split('\n');
+            w.Line($"private static readonly {ApiErrorResponses} {field.Value} =").Indent().Line(calls[0]).Indent();
+            foreach (var call in calls.Skip(1))
+            {
+                w.Line(call);
+            }
+
+            w.Outdent().Outdent();
         }
 
         w.Close();
@@ -253,7 +268,7 @@ internal static class ClientEmitter
             w.Line(DeprecatedAttribute);
         }
 
-        w.OpenList($"public async {returnType} {operation.MethodName}(", signature);
+        w.OpenList($"public {returnType} {operation.MethodName}(", signature);
         foreach (var parameter in required.Where(p => !p.Type.IsValueType))
         {
             w.Line($"{ArgumentNullException}.ThrowIfNull({parameter.Name});");
@@ -281,33 +296,32 @@ internal static class ClientEmitter
         }
 
         EmitSecurityAndServers(w, operation, fields);
-        w.Line("var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);");
-        w.Open("if (response.IsSuccess)");
+        var errors = ErrorsField(operation, fields);
         if (success is null)
         {
-            w.Line("return;");
+            w.Line($"return _core.CallAsync(request, {errors}, cancellationToken);");
         }
         else if (operation.Success!.IsText)
         {
-            w.Line("return response.ReadText();");
+            w.Line($"return _core.CallTextAsync(request, {errors}, cancellationToken);");
         }
         else if (success.Kind == TypeKind.Binary)
         {
-            w.Line("return response.Body;");
+            w.Line($"return _core.CallBytesAsync(request, {errors}, cancellationToken);");
         }
         else if (operation.Success!.Nullable)
         {
             // The spec admits a null body: JSON null reads as null instead of failing the typed reader.
-            w.List("return response.ReadJson(", new[] { $"{JsonRead}.{OrNull(success)}({Reader(success)})" }, ");");
+            w.List(
+                $"return _core.CallJsonAsync<{success.Nullable(true)}>(",
+                new[] { "request", $"{JsonRead}.{OrNull(success)}({Reader(success)})", errors, "cancellationToken" },
+                ");");
         }
         else
         {
-            w.List("return response.ReadJson(", new[] { Reader(success) }, ");");
+            w.List($"return _core.CallJsonAsync<{success.CSharp}>(", new[] { "request", Reader(success), errors, "cancellationToken" }, ");");
         }
 
-        w.Close();
-        w.Line();
-        EmitErrors(w, operation);
         w.Close();
         w.Line();
     }
@@ -328,7 +342,7 @@ internal static class ClientEmitter
             /// <returns>The token response.</returns>
             """);
         w.OpenList(
-            $"public async {Task}<{success.CSharp}> {methodName}(",
+            $"public {Task}<{success.CSharp}> {methodName}(",
             new[] { "string refreshToken", $"{CancellationToken} cancellationToken = default" });
         w.Line($"{ArgumentNullException}.ThrowIfNull(refreshToken);");
         EmitNewRequest(w, operation);
@@ -337,12 +351,7 @@ internal static class ClientEmitter
             new[] { "new(\"grant_type\", \"refresh_token\")", "new(\"refresh_token\", refreshToken)" },
             " });");
         EmitSecurityAndServers(w, operation, fields);
-        w.Line("var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);");
-        w.Open("if (response.IsSuccess)");
-        w.List("return response.ReadJson(", new[] { Reader(success) }, ");");
-        w.Close();
-        w.Line();
-        EmitErrors(w, operation);
+        w.List($"return _core.CallJsonAsync<{success.CSharp}>(", new[] { "request", Reader(success), ErrorsField(operation, fields), "cancellationToken" }, ");");
         w.Close();
         w.Line();
     }
@@ -405,46 +414,43 @@ internal static class ClientEmitter
     private static string Reader(TypeRef type) => JsonCode.ReadFunc(type, "response", "$", depth: 1);
 
     /// <summary>
-    /// The status switch of the error path. Statuses whose body reads the same way share one arm
-    /// (<c>400 or 404 =&gt; …</c>), and the reader is the error type's method group, so each error type is spelled once.
+    /// The <c>ApiErrorResponses</c> of the operation's declared error bodies: exact statuses first, then ranges, then
+    /// <c>default</c>, as a static field that every operation with the same errors shares (so each error type is spelled
+    /// once per client, not once per operation), or the untyped set when it declares none.
     /// </summary>
-    private static void EmitErrors(SourceWriter w, OperationSpec operation)
+    private static string ErrorsField(OperationSpec operation, SharedFields fields)
     {
         var typed = operation.Errors.Where(e => e.Type is not null && !e.IsText && e.Type.Kind != TypeKind.Binary).ToList();
         if (typed.Count == 0)
         {
-            w.Line("throw response.CreateException();");
-            return;
+            return ApiErrorResponses + ".Untyped";
         }
 
-        w.Open("throw response.StatusCode switch");
-        // Exact statuses before ranges, as before; within each, arms of the same reader merge (their patterns are disjoint).
-        var exact = typed.Where(e => e.Status.Length == 3 && e.Status.All(char.IsDigit));
-        var ranges = typed.Where(e => e.Status.Length == 3 && e.Status.EndsWith("XX", System.StringComparison.Ordinal) && char.IsDigit(e.Status[0]));
-        foreach (var arms in new[] { exact, ranges })
+        var initializer = new List<string> { ApiErrorResponses + ".Untyped" };
+        foreach (var error in typed.Where(e => e.Status.Length == 3 && e.Status.All(char.IsDigit)))
         {
-            foreach (var arm in arms.GroupBy(e => Reader(e.Type!)))
-            {
-                var pattern = string.Join(" or ", arm.Select(e => StatusPattern(e.Status, shared: arm.Count() > 1)));
-                w.Wrap(pattern, $"=> response.CreateException({arm.Key}),");
-            }
+            initializer.Add(".Status(" + error.Status + ", " + Reader(error.Type!) + ")");
         }
 
-        var fallback = typed.FirstOrDefault(e => e.Status == "default");
-        w.Wrap("_", "=> " + (fallback is null ? "response.CreateException()" : $"response.CreateException({Reader(fallback.Type!)})") + ",");
-        w.Close(";");
-    }
-
-    /// <summary>A status pattern: <c>404</c>, or <c>&gt;= 400 and &lt; 500</c> for <c>4XX</c> (in parentheses when it shares an arm).</summary>
-    private static string StatusPattern(string status, bool shared)
-    {
-        if (!status.EndsWith("XX", System.StringComparison.Ordinal))
+        foreach (var error in typed.Where(e => e.Status.Length == 3 && e.Status.EndsWith("XX", System.StringComparison.Ordinal) && char.IsDigit(e.Status[0])))
         {
-            return status;
+            initializer.Add(".Range(" + error.Status[0] + ", " + Reader(error.Type!) + ")");
         }
 
-        var range = $">= {status[0]}00 and < {(status[0] - '0' + 1).ToString(CultureInfo.InvariantCulture)}00";
-        return shared ? "(" + range + ")" : range;
+        if (typed.FirstOrDefault(e => e.Status == "default") is { } fallback)
+        {
+            initializer.Add(".Otherwise(" + Reader(fallback.Type!) + ")");
+        }
+
+        // One call per line: the key is the initializer as the field writes it.
+        var key = string.Join("\n", initializer);
+        if (!fields.Errors.TryGetValue(key, out var field))
+        {
+            field = "s_errors" + fields.Errors.Count.ToString(CultureInfo.InvariantCulture);
+            fields.Errors[key] = field;
+        }
+
+        return field;
     }
 
     /// <summary>The runtime's null-admitting reader or writer wrapper for the type: <c>OrNull</c> for classes, <c>OrNullValue</c> for structs.</summary>
@@ -771,7 +777,7 @@ internal static class ClientEmitter
         _ => $"new {HttpMethod}({SourceWriter.Literal(method)})",
     };
 
-    /// <summary>The static fields operations share, by initializer: security requirements and operation servers.</summary>
+    /// <summary>The static fields operations share, by initializer: security requirements, operation servers and error responses.</summary>
     private sealed class SharedFields
     {
         public SharedFields(IEnumerable<string> scopedSchemes) => ScopedSchemes = new HashSet<string>(scopedSchemes, System.StringComparer.Ordinal);
@@ -782,5 +788,7 @@ internal static class ClientEmitter
         public Dictionary<string, string> Security { get; } = new();
 
         public Dictionary<string, string> Servers { get; } = new();
+
+        public Dictionary<string, string> Errors { get; } = new();
     }
 }

@@ -76,6 +76,7 @@ internal static class KnownTypes
     // SpecClients.Runtime.Http
     private const string RuntimeHttpName = "SpecClients.Runtime.Http.";
     public const string ApiClientCore = "global::" + RuntimeHttpName + "ApiClientCore";
+    public const string ApiErrorResponses = "global::" + RuntimeHttpName + "ApiErrorResponses";
     public const string ApiRequest = "global::" + RuntimeHttpName + "ApiRequest";
     public const string ServerUrl = "global::" + RuntimeHttpName + "ServerUrl";
     public const string MultipartBody = "global::" + RuntimeHttpName + "MultipartBody";

@@ -99,19 +99,17 @@ public sealed partial class ConstructsClient
     /// <exception cref="SpecClients.Runtime.Http.ApiException">
     /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
     /// </exception>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Constructs.Pet> GetPetAsync(
+    public global::System.Threading.Tasks.Task<global::SpecClients.Generated.Constructs.Pet> GetPetAsync(
         global::System.Guid petId,
         global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new global::SpecClients.Runtime.Http.ApiRequest("getPet", global::System.Net.Http.HttpMethod.Get, "/pets/{petId}");
         request.SetPathParameter("petId", global::SpecClients.Runtime.Json.ParameterFormat.Format(petId));
-        var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.IsSuccess)
-        {
-            return response.ReadJson(global::SpecClients.Generated.Constructs.Pet.JsonConverter.ReadValue);
-        }
-
-        throw response.CreateException();
+        return _core.CallJsonAsync<global::SpecClients.Generated.Constructs.Pet>(
+            request,
+            global::SpecClients.Generated.Constructs.Pet.JsonConverter.ReadValue,
+            global::SpecClients.Runtime.Http.ApiErrorResponses.Untyped,
+            cancellationToken);
     }
 
     /// <summary>POST /payments</summary>
@@ -120,20 +118,18 @@ public sealed partial class ConstructsClient
     /// <exception cref="SpecClients.Runtime.Http.ApiException">
     /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
     /// </exception>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Constructs.Payment> CreatePaymentAsync(
+    public global::System.Threading.Tasks.Task<global::SpecClients.Generated.Constructs.Payment> CreatePaymentAsync(
         global::SpecClients.Generated.Constructs.PaymentRequest body,
         global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::SpecClients.Runtime.Http.ApiRequest("createPayment", global::System.Net.Http.HttpMethod.Post, "/payments");
         request.SetJsonBody(body, global::SpecClients.Generated.Constructs.PaymentRequest.JsonConverter.WriteValue, "application/json");
-        var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.IsSuccess)
-        {
-            return response.ReadJson(global::SpecClients.Generated.Constructs.Payment.JsonConverter.ReadValue);
-        }
-
-        throw response.CreateException();
+        return _core.CallJsonAsync<global::SpecClients.Generated.Constructs.Payment>(
+            request,
+            global::SpecClients.Generated.Constructs.Payment.JsonConverter.ReadValue,
+            global::SpecClients.Runtime.Http.ApiErrorResponses.Untyped,
+            cancellationToken);
     }
 
     /// <summary>POST /pets/{petId}/photos</summary>
@@ -143,7 +139,7 @@ public sealed partial class ConstructsClient
     /// <exception cref="SpecClients.Runtime.Http.ApiException">
     /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
     /// </exception>
-    public async global::System.Threading.Tasks.Task UploadPetPhotoAsync(
+    public global::System.Threading.Tasks.Task UploadPetPhotoAsync(
         string petId,
         global::SpecClients.Generated.Constructs.UploadPetPhotoRequest body,
         global::System.Threading.CancellationToken cancellationToken = default)
@@ -183,13 +179,7 @@ public sealed partial class ConstructsClient
             }
         }
         request.SetMultipartBody(__Parts);
-        var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.IsSuccess)
-        {
-            return;
-        }
-
-        throw response.CreateException();
+        return _core.CallAsync(request, global::SpecClients.Runtime.Http.ApiErrorResponses.Untyped, cancellationToken);
     }
 
     private global::System.Uri ResolveBaseAddress(global::System.Collections.Generic.IReadOnlyList<string>? operationServers)

@@ -159,22 +159,17 @@ public sealed partial class FaspaySendmeClient
     /// <exception cref="SpecClients.Runtime.Http.ApiException">
     /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
     /// </exception>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.FaspaySendme.TokenResponse> GetAccessTokenAsync(
+    public global::System.Threading.Tasks.Task<global::SpecClients.Generated.FaspaySendme.TokenResponse> GetAccessTokenAsync(
         global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new global::SpecClients.Runtime.Http.ApiRequest("getAccessToken", global::System.Net.Http.HttpMethod.Get, "/account/api/tokens");
         request.SetBodylessContentType("application/json");
         request.Security = s_security0;
-        var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.IsSuccess)
-        {
-            return response.ReadJson(global::SpecClients.Generated.FaspaySendme.TokenResponse.JsonConverter.ReadValue);
-        }
-
-        throw response.StatusCode switch
-        {
-            _ => response.CreateException(global::SpecClients.Generated.FaspaySendme.ErrorResponse.JsonConverter.ReadValue),
-        };
+        return _core.CallJsonAsync<global::SpecClients.Generated.FaspaySendme.TokenResponse>(
+            request,
+            global::SpecClients.Generated.FaspaySendme.TokenResponse.JsonConverter.ReadValue,
+            s_errors0,
+            cancellationToken);
     }
 
     /// <summary>
@@ -190,7 +185,7 @@ public sealed partial class FaspaySendmeClient
     /// <exception cref="SpecClients.Runtime.Http.ApiException">
     /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
     /// </exception>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.FaspaySendme.BalanceResponse> GetBalanceAsync(
+    public global::System.Threading.Tasks.Task<global::SpecClients.Generated.FaspaySendme.BalanceResponse> GetBalanceAsync(
         string virtualAccount,
         global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -198,16 +193,11 @@ public sealed partial class FaspaySendmeClient
         var request = new global::SpecClients.Runtime.Http.ApiRequest("getBalance", global::System.Net.Http.HttpMethod.Get, "/account/api/balance_inquiry/{virtual_account}");
         request.SetPathParameter("virtual_account", virtualAccount);
         request.Security = s_security1;
-        var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.IsSuccess)
-        {
-            return response.ReadJson(global::SpecClients.Generated.FaspaySendme.BalanceResponse.JsonConverter.ReadValue);
-        }
-
-        throw response.StatusCode switch
-        {
-            _ => response.CreateException(global::SpecClients.Generated.FaspaySendme.ErrorResponse.JsonConverter.ReadValue),
-        };
+        return _core.CallJsonAsync<global::SpecClients.Generated.FaspaySendme.BalanceResponse>(
+            request,
+            global::SpecClients.Generated.FaspaySendme.BalanceResponse.JsonConverter.ReadValue,
+            s_errors0,
+            cancellationToken);
     }
 
     private global::System.Uri ResolveBaseAddress(global::System.Collections.Generic.IReadOnlyList<string>? operationServers)
@@ -239,4 +229,7 @@ public sealed partial class FaspaySendmeClient
 
     private static readonly global::SpecClients.Runtime.Auth.Generated.SecurityRequirement[] s_security0 = { new("faspaySignature") };
     private static readonly global::SpecClients.Runtime.Auth.Generated.SecurityRequirement[] s_security1 = { new("faspaySignature", "faspayAccessToken") };
+    private static readonly global::SpecClients.Runtime.Http.ApiErrorResponses s_errors0 =
+        global::SpecClients.Runtime.Http.ApiErrorResponses.Untyped
+            .Otherwise(global::SpecClients.Generated.FaspaySendme.ErrorResponse.JsonConverter.ReadValue);
 }

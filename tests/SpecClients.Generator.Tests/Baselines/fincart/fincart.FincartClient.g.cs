@@ -137,7 +137,7 @@ public sealed partial class FincartClient
     /// <exception cref="SpecClients.Runtime.Http.ApiException">
     /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
     /// </exception>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Fincart.OrderLogsResponse> GetOrderLogsAsync(
+    public global::System.Threading.Tasks.Task<global::SpecClients.Generated.Fincart.OrderLogsResponse> GetOrderLogsAsync(
         string orderId,
         global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -145,17 +145,11 @@ public sealed partial class FincartClient
         var request = new global::SpecClients.Runtime.Http.ApiRequest("getOrderLogs", global::System.Net.Http.HttpMethod.Get, "/v4/orders/{order_id}/logs");
         request.SetPathParameter("order_id", orderId);
         request.Security = s_security0;
-        var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.IsSuccess)
-        {
-            return response.ReadJson(global::SpecClients.Generated.Fincart.OrderLogsResponse.JsonConverter.ReadValue);
-        }
-
-        throw response.StatusCode switch
-        {
-            403 => response.CreateException(global::SpecClients.Generated.Fincart.ErrorResponse.JsonConverter.ReadValue),
-            _ => response.CreateException(global::SpecClients.Generated.Fincart.ErrorResponse.JsonConverter.ReadValue),
-        };
+        return _core.CallJsonAsync<global::SpecClients.Generated.Fincart.OrderLogsResponse>(
+            request,
+            global::SpecClients.Generated.Fincart.OrderLogsResponse.JsonConverter.ReadValue,
+            s_errors0,
+            cancellationToken);
     }
 
     private global::System.Uri ResolveBaseAddress(global::System.Collections.Generic.IReadOnlyList<string>? operationServers)
@@ -185,4 +179,8 @@ public sealed partial class FincartClient
     }
 
     private static readonly global::SpecClients.Runtime.Auth.Generated.SecurityRequirement[] s_security0 = { new("fincartToken") };
+    private static readonly global::SpecClients.Runtime.Http.ApiErrorResponses s_errors0 =
+        global::SpecClients.Runtime.Http.ApiErrorResponses.Untyped
+            .Status(403, global::SpecClients.Generated.Fincart.ErrorResponse.JsonConverter.ReadValue)
+            .Otherwise(global::SpecClients.Generated.Fincart.ErrorResponse.JsonConverter.ReadValue);
 }

@@ -130,7 +130,7 @@ public sealed partial class FincodeClient
     /// <exception cref="SpecClients.Runtime.Http.ApiException">
     /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
     /// </exception>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Fincode.PostOauthTokenResponse> PostOauthTokenAsync(
+    public global::System.Threading.Tasks.Task<global::SpecClients.Generated.Fincode.PostOauthTokenResponse> PostOauthTokenAsync(
         global::SpecClients.Generated.Fincode.PostOauthTokenRequest? body = default,
         global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -145,13 +145,11 @@ public sealed partial class FincodeClient
         }
         request.Security = s_security0;
         request.Servers = s_servers0;
-        var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.IsSuccess)
-        {
-            return response.ReadJson(global::SpecClients.Generated.Fincode.PostOauthTokenResponse.JsonConverter.ReadValue);
-        }
-
-        throw response.CreateException();
+        return _core.CallJsonAsync<global::SpecClients.Generated.Fincode.PostOauthTokenResponse>(
+            request,
+            global::SpecClients.Generated.Fincode.PostOauthTokenResponse.JsonConverter.ReadValue,
+            global::SpecClients.Runtime.Http.ApiErrorResponses.Untyped,
+            cancellationToken);
     }
 
     private global::System.Uri ResolveBaseAddress(global::System.Collections.Generic.IReadOnlyList<string>? operationServers)

@@ -162,7 +162,7 @@ public sealed partial class KitegatewayClient
     /// <exception cref="SpecClients.Runtime.Http.ApiException">
     /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
     /// </exception>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Kitegateway.TokenResponse> CreateAccessTokenAsync(
+    public global::System.Threading.Tasks.Task<global::SpecClients.Generated.Kitegateway.TokenResponse> CreateAccessTokenAsync(
         global::SpecClients.Generated.Kitegateway.TokenRequest body,
         global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -170,18 +170,11 @@ public sealed partial class KitegatewayClient
         var request = new global::SpecClients.Runtime.Http.ApiRequest("createAccessToken", global::System.Net.Http.HttpMethod.Post, "/v1/auth/token");
         request.SetJsonBody(body, global::SpecClients.Generated.Kitegateway.TokenRequest.JsonConverter.WriteValue, "application/json");
         request.Security = s_security0;
-        var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.IsSuccess)
-        {
-            return response.ReadJson(global::SpecClients.Generated.Kitegateway.TokenResponse.JsonConverter.ReadValue);
-        }
-
-        throw response.StatusCode switch
-        {
-            400 or 401 or 404 or 500
-                => response.CreateException(global::SpecClients.Generated.Kitegateway.ErrorResponse.JsonConverter.ReadValue),
-            _ => response.CreateException(),
-        };
+        return _core.CallJsonAsync<global::SpecClients.Generated.Kitegateway.TokenResponse>(
+            request,
+            global::SpecClients.Generated.Kitegateway.TokenResponse.JsonConverter.ReadValue,
+            s_errors0,
+            cancellationToken);
     }
 
     /// <summary>
@@ -198,25 +191,19 @@ public sealed partial class KitegatewayClient
     /// <exception cref="SpecClients.Runtime.Http.ApiException">
     /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
     /// </exception>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Kitegateway.CallbackResponse>
-        SendTransactionCallbackAsync(string kitegatewayReference, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::SpecClients.Generated.Kitegateway.CallbackResponse> SendTransactionCallbackAsync(
+        string kitegatewayReference,
+        global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(kitegatewayReference);
         var request = new global::SpecClients.Runtime.Http.ApiRequest("sendTransactionCallback", global::System.Net.Http.HttpMethod.Get, "/v1/transactions/send-callback/{kitegateway_reference}");
         request.SetPathParameter("kitegateway_reference", kitegatewayReference);
         request.Security = s_security1;
-        var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.IsSuccess)
-        {
-            return response.ReadJson(global::SpecClients.Generated.Kitegateway.CallbackResponse.JsonConverter.ReadValue);
-        }
-
-        throw response.StatusCode switch
-        {
-            400 or 401 or 404 or 500
-                => response.CreateException(global::SpecClients.Generated.Kitegateway.ErrorResponse.JsonConverter.ReadValue),
-            _ => response.CreateException(),
-        };
+        return _core.CallJsonAsync<global::SpecClients.Generated.Kitegateway.CallbackResponse>(
+            request,
+            global::SpecClients.Generated.Kitegateway.CallbackResponse.JsonConverter.ReadValue,
+            s_errors0,
+            cancellationToken);
     }
 
     private global::System.Uri ResolveBaseAddress(global::System.Collections.Generic.IReadOnlyList<string>? operationServers)
@@ -248,4 +235,10 @@ public sealed partial class KitegatewayClient
 
     private static readonly global::SpecClients.Runtime.Auth.Generated.SecurityRequirement[] s_security0 = { new("secretKey") };
     private static readonly global::SpecClients.Runtime.Auth.Generated.SecurityRequirement[] s_security1 = { new("kitegatewayToken") };
+    private static readonly global::SpecClients.Runtime.Http.ApiErrorResponses s_errors0 =
+        global::SpecClients.Runtime.Http.ApiErrorResponses.Untyped
+            .Status(400, global::SpecClients.Generated.Kitegateway.ErrorResponse.JsonConverter.ReadValue)
+            .Status(401, global::SpecClients.Generated.Kitegateway.ErrorResponse.JsonConverter.ReadValue)
+            .Status(404, global::SpecClients.Generated.Kitegateway.ErrorResponse.JsonConverter.ReadValue)
+            .Status(500, global::SpecClients.Generated.Kitegateway.ErrorResponse.JsonConverter.ReadValue);
 }

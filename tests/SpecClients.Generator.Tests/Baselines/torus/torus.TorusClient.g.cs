@@ -164,7 +164,7 @@ public sealed partial class TorusClient
     /// <exception cref="SpecClients.Runtime.Http.ApiException">
     /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
     /// </exception>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Torus.SessionResponse> GenerateSessionAsync(
+    public global::System.Threading.Tasks.Task<global::SpecClients.Generated.Torus.SessionResponse> GenerateSessionAsync(
         global::SpecClients.Generated.Torus.SessionRequest body,
         global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -172,16 +172,11 @@ public sealed partial class TorusClient
         var request = new global::SpecClients.Runtime.Http.ApiRequest("generateSession", global::System.Net.Http.HttpMethod.Post, "/api/v1/session/generate");
         request.SetJsonBody(body, global::SpecClients.Generated.Torus.SessionRequest.JsonConverter.WriteValue, "application/json");
         request.Security = s_security0;
-        var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.IsSuccess)
-        {
-            return response.ReadJson(global::SpecClients.Generated.Torus.SessionResponse.JsonConverter.ReadValue);
-        }
-
-        throw response.StatusCode switch
-        {
-            _ => response.CreateException(global::SpecClients.Generated.Torus.ErrorResponse.JsonConverter.ReadValue),
-        };
+        return _core.CallJsonAsync<global::SpecClients.Generated.Torus.SessionResponse>(
+            request,
+            global::SpecClients.Generated.Torus.SessionResponse.JsonConverter.ReadValue,
+            s_errors0,
+            cancellationToken);
     }
 
     /// <summary>
@@ -195,7 +190,7 @@ public sealed partial class TorusClient
     /// <exception cref="SpecClients.Runtime.Http.ApiException">
     /// The response status is not a success; typed as ApiException&lt;TError&gt; when the spec declares the error body.
     /// </exception>
-    public async global::System.Threading.Tasks.Task<global::SpecClients.Generated.Torus.FundsResponse> GetFundsAsync(
+    public global::System.Threading.Tasks.Task<global::SpecClients.Generated.Torus.FundsResponse> GetFundsAsync(
         global::SpecClients.Generated.Torus.FundsRequest body,
         global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -203,16 +198,11 @@ public sealed partial class TorusClient
         var request = new global::SpecClients.Runtime.Http.ApiRequest("getFunds", global::System.Net.Http.HttpMethod.Post, "/api/v1/funds/");
         request.SetJsonBody(body, global::SpecClients.Generated.Torus.FundsRequest.JsonConverter.WriteValue, "application/json");
         request.Security = s_security1;
-        var response = await _core.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.IsSuccess)
-        {
-            return response.ReadJson(global::SpecClients.Generated.Torus.FundsResponse.JsonConverter.ReadValue);
-        }
-
-        throw response.StatusCode switch
-        {
-            _ => response.CreateException(global::SpecClients.Generated.Torus.ErrorResponse.JsonConverter.ReadValue),
-        };
+        return _core.CallJsonAsync<global::SpecClients.Generated.Torus.FundsResponse>(
+            request,
+            global::SpecClients.Generated.Torus.FundsResponse.JsonConverter.ReadValue,
+            s_errors0,
+            cancellationToken);
     }
 
     private global::System.Uri ResolveBaseAddress(global::System.Collections.Generic.IReadOnlyList<string>? operationServers)
@@ -243,4 +233,7 @@ public sealed partial class TorusClient
 
     private static readonly global::SpecClients.Runtime.Auth.Generated.SecurityRequirement[] s_security0 = { new("requestToken") };
     private static readonly global::SpecClients.Runtime.Auth.Generated.SecurityRequirement[] s_security1 = { new("torusAccessToken") };
+    private static readonly global::SpecClients.Runtime.Http.ApiErrorResponses s_errors0 =
+        global::SpecClients.Runtime.Http.ApiErrorResponses.Untyped
+            .Otherwise(global::SpecClients.Generated.Torus.ErrorResponse.JsonConverter.ReadValue);
 }
