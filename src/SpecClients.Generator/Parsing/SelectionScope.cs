@@ -67,7 +67,7 @@ internal sealed class SelectionScope
             pending.Push(schemes);
         }
 
-        Reach(root, pending, scope._components, followExpansions);
+        scope.Reach(root, pending, followExpansions);
         return scope;
     }
 
@@ -75,7 +75,7 @@ internal sealed class SelectionScope
     public bool Reaches(string schemaName) => _components.Contains("/components/schemas/" + JsonPointer.Escape(schemaName));
 
     /// <summary>Whether a schema is an expandable reference: it carries <c>x-expansionResources</c> beside its <c>anyOf</c>.</summary>
-    public static bool IsExpandable(JsonObject schema) => schema.ContainsKey(ExpansionResources) && schema["anyOf"] is JsonArray;
+    private static bool IsExpandable(JsonObject schema) => schema.ContainsKey(ExpansionResources) && schema["anyOf"] is JsonArray;
 
     /// <summary>The extension that marks an expandable reference (Stripe).</summary>
     public const string ExpansionResources = "x-expansionResources";
@@ -138,7 +138,7 @@ internal sealed class SelectionScope
     /// Marks every component reachable from the pending nodes through local <c>$ref</c>s; an explicit stack, no recursion.
     /// Without <paramref name="followExpansions"/>, the <c>$ref</c> branches of an expandable reference are not followed.
     /// </summary>
-    private static void Reach(JsonObject root, Stack<JsonNode> pending, HashSet<string> components, bool followExpansions)
+    private void Reach(JsonObject root, Stack<JsonNode> pending, bool followExpansions)
     {
         while (pending.Count > 0)
         {
@@ -149,7 +149,7 @@ internal sealed class SelectionScope
                     foreach (var member in obj)
                     {
                         if (member.Key == "$ref" && member.Value is JsonValue reference && ComponentOf(reference.ToString()) is { } component
-                            && components.Add(component.Pointer) && Resolve(root, component.Segments) is { } target)
+                            && _components.Add(component.Pointer) && Resolve(root, component.Segments) is { } target)
                         {
                             pending.Push(target);
                         }
