@@ -53,7 +53,7 @@ internal static class GeneratorStages
     {
         var input = document.Yaml.Input;
         var context = new SpecContext(input.FileStem, input.Namespace, input.IsPublic, SpecClientsGenerator.Version);
-        var scope = input.Selection is { } selection ? SelectionScope.Of((JsonObject)document.Yaml.Tree.Json!, selection, input.AllExpansions) : null;
+        var scope = SelectionScope.For((JsonObject)document.Yaml.Tree.Json!, input);
         var build = new ModelBuilder(input, context, document.Document, document.Yaml.Tree, ImmutableArray.CreateBuilder<DiagnosticInfo>(), CancellationToken.None, scope).Build();
         return (build.Spec, build.SchemaTypes);
     }

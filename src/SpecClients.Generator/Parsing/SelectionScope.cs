@@ -71,6 +71,10 @@ internal sealed class SelectionScope
         return scope;
     }
 
+    /// <summary>The scope of a spec's operation selection, as its settings ask for it; null when it selects nothing.</summary>
+    public static SelectionScope? For(JsonObject root, SpecInput input) =>
+        input.Selection is { } selection ? Of(root, selection, followExpansions: input.AllExpansions) : null;
+
     /// <summary>Whether the selection reaches a component schema (through expandable references only if it follows them).</summary>
     public bool Reaches(string schemaName) => _components.Contains("/components/schemas/" + JsonPointer.Escape(schemaName));
 

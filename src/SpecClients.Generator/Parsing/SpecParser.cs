@@ -67,7 +67,7 @@ internal static class SpecParser
 
         cancellationToken.ThrowIfCancellationRequested();
         var repairs = ReaderGuard.Repair(root);
-        var scope = input.Selection is { } selection ? SelectionScope.Of(root, selection, input.AllExpansions) : null;
+        var scope = SelectionScope.For(root, input);
         if (scope is not null)
         {
             // Findings about operations and schemas the selection leaves out concern code that is not generated.

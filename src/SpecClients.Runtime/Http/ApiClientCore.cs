@@ -97,8 +97,7 @@ public sealed class ApiClientCore
     public async Task<T> CallJsonAsync<T>(ApiRequest request, JsonReadFunc<T> read, ApiErrorResponses errors, CancellationToken cancellationToken)
     {
         CheckErrors(errors);
-        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return response.IsSuccess ? response.ReadJson(read) : throw errors.CreateException(response);
+        return errors.EnsureSuccess(await SendAsync(request, cancellationToken).ConfigureAwait(false)).ReadJson(read);
     }
 
     /// <summary>Sends <paramref name="request"/> and returns a successful response's body as UTF-8 text.</summary>
@@ -110,8 +109,7 @@ public sealed class ApiClientCore
     public async Task<string> CallTextAsync(ApiRequest request, ApiErrorResponses errors, CancellationToken cancellationToken)
     {
         CheckErrors(errors);
-        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return response.IsSuccess ? response.ReadText() : throw errors.CreateException(response);
+        return errors.EnsureSuccess(await SendAsync(request, cancellationToken).ConfigureAwait(false)).ReadText();
     }
 
     /// <summary>Sends <paramref name="request"/> and returns a successful response's body as bytes.</summary>
@@ -123,8 +121,7 @@ public sealed class ApiClientCore
     public async Task<byte[]> CallBytesAsync(ApiRequest request, ApiErrorResponses errors, CancellationToken cancellationToken)
     {
         CheckErrors(errors);
-        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return response.IsSuccess ? response.Body : throw errors.CreateException(response);
+        return errors.EnsureSuccess(await SendAsync(request, cancellationToken).ConfigureAwait(false)).Body;
     }
 
     /// <summary>Sends <paramref name="request"/> for an operation whose successful response has no body to read.</summary>
@@ -136,11 +133,7 @@ public sealed class ApiClientCore
     public async Task CallAsync(ApiRequest request, ApiErrorResponses errors, CancellationToken cancellationToken)
     {
         CheckErrors(errors);
-        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccess)
-        {
-            throw errors.CreateException(response);
-        }
+        errors.EnsureSuccess(await SendAsync(request, cancellationToken).ConfigureAwait(false));
     }
 
     // The Call methods hold the await that each generated operation had: an async method per operation cost the

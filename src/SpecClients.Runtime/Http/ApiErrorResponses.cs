@@ -72,6 +72,9 @@ public sealed class ApiErrorResponses
             ?? response.CreateException();
     }
 
+    /// <summary>The response when its status is a success; else throws what <see cref="CreateException"/> makes of it.</summary>
+    internal ApiResponse EnsureSuccess(ApiResponse response) => response.IsSuccess ? response : throw CreateException(response);
+
     private static Func<ApiResponse, ApiException> Reader<TError>(JsonReadFunc<TError> read)
     {
         if (read is null)
