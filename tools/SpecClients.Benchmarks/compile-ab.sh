@@ -4,7 +4,10 @@
 # such as the CLI writes (`SpecClients.Cli spec outdir`), alternately, ROUNDS times each. No MSBuild and no generator in
 # the timed part, so two versions of the emitters can be compared on the same spec within minutes, and interleaving
 # spreads the machine's load over both. Prints wall, user+system CPU and peak memory per run.
-# Usage: [ROUNDS=2] tools/SpecClients.Benchmarks/compile-ab.sh <generated-dir-A> <generated-dir-B> [more dirs...]
+# STEADY=1 compiles on one thread (/parallel-) with the workstation, non-concurrent GC: slower than a real build, but
+# its CPU time varies by a few percent between identical runs instead of up to 25 %, which is what an A/B of two
+# emitter versions needs.
+# Usage: [ROUNDS=2] [STEADY=1] tools/SpecClients.Benchmarks/compile-ab.sh <generated-dir-A> <generated-dir-B> [more dirs...]
 # Each folder is compiled against this checkout's SpecClients.Runtime (build it in Release first if the generated code
 # needs a newer runtime API than the older folder).
 set -euo pipefail
@@ -54,10 +57,15 @@ open(f"{work}/options.rsp", "w").write("\n".join(f'"{a}"' if " " in a else a for
 PY
 csc=$(grep -m1 -oE '/usr/[^ ]*/Roslyn/bincore/csc' "$work/capture.log")
 echo "machine: $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); compiler: $csc.dll"
+steady=()
+if [ -n "${STEADY:-}" ]; then
+  export DOTNET_gcServer=0 DOTNET_gcConcurrent=0
+  steady=(/parallel-)
+fi
 for round in $(seq "${ROUNDS:-2}"); do
   for dir in "$@"; do
     ls "$(realpath "$dir")"/*.cs > "$work/files.rsp"
-    result=$( { /usr/bin/time -f '%e s wall, %U+%S s CPU, %M KB' dotnet "$csc.dll" "@$work/options.rsp" "@$work/files.rsp" > "$work/csc.out"; } 2>&1 || true)
+    result=$( { /usr/bin/time -f '%e s wall, %U+%S s CPU, %M KB' dotnet "$csc.dll" "@$work/options.rsp" "${steady[@]}" "@$work/files.rsp" > "$work/csc.out"; } 2>&1 || true)
     errors=$(grep -cE '(^|: )error CS' "$work/csc.out" || true)
     warnings=$(grep -cE '(^|: )warning CS' "$work/csc.out" || true)
     printf 'round %s  %-40s %s, %s errors, %s warnings\n' "$round" "$dir" "$result" "$errors" "$warnings"
