@@ -7,7 +7,9 @@
 # STEADY=1 compiles on one thread (/parallel-) with the workstation, non-concurrent GC: slower than a real build, but
 # its CPU time varies by a few percent between identical runs instead of up to 25 %, which is what an A/B of two
 # emitter versions needs.
-# Usage: [ROUNDS=2] [STEADY=1] tools/SpecClients.Benchmarks/compile-ab.sh <generated-dir-A> <generated-dir-B> [more dirs...]
+# CSC_ARGS adds compiler arguments to every run, e.g. CSC_ARGS=/doc:/tmp/doc.xml for a build that writes the XML
+# documentation file (GenerateDocumentationFile), which makes the compiler parse and check every doc comment.
+# Usage: [ROUNDS=2] [STEADY=1] [CSC_ARGS=...] tools/SpecClients.Benchmarks/compile-ab.sh <generated-dir-A> <generated-dir-B> [more dirs...]
 # Each folder is compiled against this checkout's SpecClients.Runtime (build it in Release first if the generated code
 # needs a newer runtime API than the older folder).
 set -euo pipefail
@@ -62,10 +64,11 @@ if [ -n "${STEADY:-}" ]; then
   export DOTNET_gcServer=0 DOTNET_gcConcurrent=0
   steady=(/parallel-)
 fi
+read -r -a extra <<< "${CSC_ARGS:-}"
 for round in $(seq "${ROUNDS:-2}"); do
   for dir in "$@"; do
     ls "$(realpath "$dir")"/*.cs > "$work/files.rsp"
-    result=$( { /usr/bin/time -f '%e s wall, %U+%S s CPU, %M KB' dotnet "$csc.dll" "@$work/options.rsp" "${steady[@]}" "@$work/files.rsp" > "$work/csc.out"; } 2>&1 || true)
+    result=$( { /usr/bin/time -f '%e s wall, %U+%S s CPU, %M KB' dotnet "$csc.dll" "@$work/options.rsp" "${steady[@]}" "${extra[@]}" "@$work/files.rsp" > "$work/csc.out"; } 2>&1 || true)
     errors=$(grep -cE '(^|: )error CS' "$work/csc.out" || true)
     warnings=$(grep -cE '(^|: )warning CS' "$work/csc.out" || true)
     printf 'round %s  %-40s %s, %s errors, %s warnings\n' "$round" "$dir" "$result" "$errors" "$warnings"

@@ -9,9 +9,10 @@
 #   output    files, lines and characters of the generated C#;
 #   compile   `dotnet build` of a class library holding the generated code, after touching one C# file of it: wall
 #             time, CPU (user + system) and peak RSS, with the compiler's error and warning counts. For SpecClients
-#             the library is a consumer as users have it (generator as analyzer, runtime as reference, the spec as
-#             AdditionalFiles, build/SpecClients.props imported): the generator runs inside that build. NSwag's and
-#             Kiota's files are in the project as sources, with the packages their code needs.
+#             the library is a consumer as users have it: a PackageReference to this checkout packed (`dotnet pack`
+#             into a feed in the work folder, a version of its own per run), so the generator runs inside that build
+#             as the package ships it (on linux-x64 its ReadyToRun images), with the spec as AdditionalFiles. NSwag's
+#             and Kiota's files are in the project as sources, with the packages their code needs.
 # Every measurement is taken ROUNDS times (default 3), interleaved across the tools (round 1 of each tool, then round
 # 2 of each, ...) so that a change of load on a shared machine falls on all of them alike; the tables give medians
 # and the ratios of the medians from the same run. A generated client that does not compile is reported with its
@@ -52,7 +53,16 @@ if [ -n "${REPORT_ONLY:-}" ]; then
 else
 # --- measuring: everything down to run.env (the report below reads only files in the work folder) -------------------
 work=$(mktemp -d /tmp/specclients-sidebyside.XXXXXX)
-if [ -n "${KEEP:-}" ]; then echo "keeping $work" >&2; else trap 'rm -rf "$work"' EXIT; fi
+packages=$(dotnet nuget locals global-packages --list | sed -n 's/^global-packages: *//p')
+# The package is restored into the global packages folder under a version used by this run only; it goes when the run
+# ends, as does the work folder unless KEEP is set.
+package_version=0.0.0-sidebyside.$(date +%s)
+cleanup() {
+  rm -rf "$packages/specclients/$package_version"
+  if [ -z "${KEEP:-}" ]; then rm -rf "$work"; fi
+}
+trap cleanup EXIT
+if [ -n "${KEEP:-}" ]; then echo "keeping $work" >&2; fi
 commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)
 
 # --- what the run needs ----------------------------------------------------------------------------------------------
@@ -71,7 +81,6 @@ fi
 
 log "restoring NSwag and Kiota (.config/dotnet-tools.json)"
 (cd "$here" && dotnet tool restore > "$work/tool-restore.log" 2>&1) || { cat "$work/tool-restore.log" >&2; exit 1; }
-packages=$(dotnet nuget locals global-packages --list | sed -n 's/^global-packages: *//p')
 nswag_dll=$packages/nswag.consolecore/14.8.0/tools/net10.0/any/dotnet-nswag.dll
 kiota_dll=$packages/microsoft.openapi.kiota/1.38.0/tools/net10.0/any/kiota.dll
 for dll in "$nswag_dll" "$kiota_dll"; do [ -f "$dll" ] || { echo "not found after restore: $dll" >&2; exit 1; }; done
@@ -82,6 +91,21 @@ log "building tools/SpecClients.Cli (Release)"
 dotnet build "$repo/tools/SpecClients.Cli/SpecClients.Cli.csproj" -c Release -nologo -v q > "$work/cli-build.log" 2>&1 \
   || { cat "$work/cli-build.log" >&2; exit 1; }
 cli=$repo/tools/SpecClients.Cli/bin/Release/net10.0/SpecClients.Cli.dll
+
+log "packing SpecClients $package_version into $work/feed"
+dotnet pack "$repo/src/SpecClients.Runtime/SpecClients.Runtime.csproj" -c Release -o "$work/feed" \
+  --artifacts-path "$work/pack-artifacts" "-p:Version=$package_version" -nodeReuse:false > "$work/pack.log" 2>&1 \
+  || { tail -30 "$work/pack.log" >&2; exit 1; }
+# Every project below the work folder restores from this feed as well as the machine's own sources.
+cat > "$work/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="specclients-side-by-side" value="$work/feed" />
+  </packageSources>
+</configuration>
+XML
+specclients_reference="    <PackageReference Include=\"SpecClients\" Version=\"$package_version\" />"
 
 # --- the cases -------------------------------------------------------------------------------------------------------
 cases=()
@@ -239,9 +263,7 @@ for id in "${cases[@]}"; do
         metadata=""
         [ -n "${case_ops[$id]}" ] && metadata=" SpecClients_Operations=\"${case_ops[$id]}\""
         project "$dir" "    <AdditionalFiles Include=\"${case_spec[$id]}\" SpecClients_Spec=\"true\"$metadata />
-    <ProjectReference Include=\"$repo/src/SpecClients.Generator/SpecClients.Generator.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />
-    <ProjectReference Include=\"$repo/src/SpecClients.Runtime/SpecClients.Runtime.csproj\" />" \
-          "  <Import Project=\"$repo/src/SpecClients.Generator/build/SpecClients.props\" />" ;;
+$specclients_reference" "" ;;
       nswag)
         project "$dir" "" ""
         cp -r "$out" "$dir/Generated" ;;
@@ -266,12 +288,10 @@ for id in "${cases[@]}"; do
 done
 
 # Two baselines, built in the same rounds: an empty library, and the SpecClients consumer without a spec (what the
-# two project references and the generator's loading cost before there is anything to generate).
+# package reference and the generator's loading cost before there is anything to generate).
 mkdir -p "$work/baseline"
 project "$work/baseline/build-empty" "" ""
-project "$work/baseline/build-nospec" "    <ProjectReference Include=\"$repo/src/SpecClients.Generator/SpecClients.Generator.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />
-    <ProjectReference Include=\"$repo/src/SpecClients.Runtime/SpecClients.Runtime.csproj\" />" \
-  "  <Import Project=\"$repo/src/SpecClients.Generator/build/SpecClients.props\" />"
+project "$work/baseline/build-nospec" "$specclients_reference" ""
 for variant in empty nospec; do
   log "first build (restore, not timed) baseline $variant"
   dotnet build "$work/baseline/build-$variant/Bench.csproj" -c Release -nologo -tl:off > "$work/baseline/build-$variant/first-build.log" 2>&1 || true
@@ -279,8 +299,8 @@ done
 
 # --- compile, interleaved --------------------------------------------------------------------------------------------
 # -nodeReuse:false and -m:1: one MSBuild process that ends with the build, so /usr/bin/time's CPU and RSS include the
-# compiler (in process: the environment has UseSharedCompilation=false; the script sets it too). The referenced
-# projects of the SpecClients consumer were built by the first build and are not rebuilt (BuildProjectReferences).
+# compiler (in process: the environment has UseSharedCompilation=false; the script sets it too). No project references
+# anything that would be rebuilt (BuildProjectReferences=false stays as a guard).
 build_timed() { # case tool
   local dir=$work/$1/build-$2 status=0 wall user sys rss
   touch "$dir/Touched.cs"
@@ -420,4 +440,5 @@ echo
 echo "Commands: SpecClients \`dotnet SpecClients.Cli.dll SPEC OUT [--operations …]\`; NSwag \`openapi2csclient /JsonLibrary:SystemTextJson"
 echo "/GenerateNullableReferenceTypes:true\` (one file); Kiota \`generate -l CSharp\`. Compile: \`dotnet build -c Release --no-restore\`"
 echo "of a net10.0 class library (Nullable enabled) after touching one C# file; Kiota's library references Microsoft.Kiota.*"
-echo "2.1.6 (Abstractions, Http.HttpClientLibrary, Serialization.Json/Form/Text/Multipart), NSwag's only the framework."
+echo "2.1.6 (Abstractions, Http.HttpClientLibrary, Serialization.Json/Form/Text/Multipart), NSwag's only the framework,"
+echo "SpecClients' the package packed from the same commit (the generator as the package ships it, ReadyToRun on linux-x64)."

@@ -10,9 +10,9 @@ using SpecClients.Benchmarks.Infrastructure;
 namespace SpecClients.Cli;
 
 /// <summary>
-/// <c>SpecClients.Cli SPEC OUTDIR [--operations "a;b"] [--tags "x;y"] [--expansions all]</c>: generates C# for one spec file into OUTDIR
+/// <c>SpecClients.Cli SPEC OUTDIR [--operations "a;b"] [--tags "x;y"] [--expansions all] [--enums strict]</c>: generates C# for one spec file into OUTDIR
 /// (one file per generated source) the way the compiler runs the generator, and prints what it did. The options are
-/// the <c>SpecClients_Operations</c> / <c>SpecClients_Tags</c> / <c>SpecClients_Expansions</c> metadata. Exit code 0 on success, 1 on a usage or
+/// the <c>SpecClients_Operations</c> / <c>SpecClients_Tags</c> / <c>SpecClients_Expansions</c> / <c>SpecClients_Enums</c> metadata. Exit code 0 on success, 1 on a usage or
 /// generator error, 2 when the spec has errors (the generated files are still written).
 /// </summary>
 internal static class Program
@@ -23,9 +23,17 @@ internal static class Program
         var positional = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
-            if ((args[i] == "--operations" || args[i] == "--tags" || args[i] == "--expansions") && i + 1 < args.Length)
+            var option = args[i] switch
             {
-                metadata[args[i] switch { "--operations" => "SpecClients_Operations", "--tags" => "SpecClients_Tags", _ => "SpecClients_Expansions" }] = args[++i];
+                "--operations" => "SpecClients_Operations",
+                "--tags" => "SpecClients_Tags",
+                "--expansions" => "SpecClients_Expansions",
+                "--enums" => "SpecClients_Enums",
+                _ => null,
+            };
+            if (option is not null && i + 1 < args.Length)
+            {
+                metadata[option] = args[++i];
             }
             else
             {
@@ -35,7 +43,7 @@ internal static class Program
 
         if (positional.Count != 2)
         {
-            Console.Error.WriteLine("usage: SpecClients.Cli <spec.yaml|spec.json> <output folder> [--operations \"id;id\"] [--tags \"tag;tag\"] [--expansions all]");
+            Console.Error.WriteLine("usage: SpecClients.Cli <spec.yaml|spec.json> <output folder> [--operations \"id;id\"] [--tags \"tag;tag\"] [--expansions all] [--enums strict]");
             return 1;
         }
 
