@@ -53,12 +53,11 @@ if [ -n "${REPORT_ONLY:-}" ]; then
 else
 # --- measuring: everything down to run.env (the report below reads only files in the work folder) -------------------
 work=$(mktemp -d /tmp/specclients-sidebyside.XXXXXX)
-packages=$(dotnet nuget locals global-packages --list | sed -n 's/^global-packages: *//p')
-# The package is restored into the global packages folder under a version used by this run only; it goes when the run
-# ends, as does the work folder unless KEEP is set.
-package_version=0.0.0-sidebyside.$(date +%s)
+# The package this run packs goes from the global packages folder when the run ends, as does the work folder unless
+# KEEP is set.
+source "$here/local-package.sh"
 cleanup() {
-  rm -rf "$packages/specclients/$package_version"
+  local_package_remove
   if [ -z "${KEEP:-}" ]; then rm -rf "$work"; fi
 }
 trap cleanup EXIT
@@ -81,6 +80,7 @@ fi
 
 log "restoring NSwag and Kiota (.config/dotnet-tools.json)"
 (cd "$here" && dotnet tool restore > "$work/tool-restore.log" 2>&1) || { cat "$work/tool-restore.log" >&2; exit 1; }
+packages=$(dotnet nuget locals global-packages --list | sed -n 's/^global-packages: *//p')
 nswag_dll=$packages/nswag.consolecore/14.8.0/tools/net10.0/any/dotnet-nswag.dll
 kiota_dll=$packages/microsoft.openapi.kiota/1.38.0/tools/net10.0/any/kiota.dll
 for dll in "$nswag_dll" "$kiota_dll"; do [ -f "$dll" ] || { echo "not found after restore: $dll" >&2; exit 1; }; done
@@ -92,20 +92,8 @@ dotnet build "$repo/tools/SpecClients.Cli/SpecClients.Cli.csproj" -c Release -no
   || { cat "$work/cli-build.log" >&2; exit 1; }
 cli=$repo/tools/SpecClients.Cli/bin/Release/net10.0/SpecClients.Cli.dll
 
-log "packing SpecClients $package_version into $work/feed"
-dotnet pack "$repo/src/SpecClients.Runtime/SpecClients.Runtime.csproj" -c Release -o "$work/feed" \
-  --artifacts-path "$work/pack-artifacts" "-p:Version=$package_version" -nodeReuse:false > "$work/pack.log" 2>&1 \
-  || { tail -30 "$work/pack.log" >&2; exit 1; }
-# Every project below the work folder restores from this feed as well as the machine's own sources.
-cat > "$work/nuget.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <add key="specclients-side-by-side" value="$work/feed" />
-  </packageSources>
-</configuration>
-XML
-specclients_reference="    <PackageReference Include=\"SpecClients\" Version=\"$package_version\" />"
+log "packing SpecClients $local_package_version into $work/feed"
+local_package_pack "$repo" "$work"
 
 # --- the cases -------------------------------------------------------------------------------------------------------
 cases=()
@@ -263,7 +251,7 @@ for id in "${cases[@]}"; do
         metadata=""
         [ -n "${case_ops[$id]}" ] && metadata=" SpecClients_Operations=\"${case_ops[$id]}\""
         project "$dir" "    <AdditionalFiles Include=\"${case_spec[$id]}\" SpecClients_Spec=\"true\"$metadata />
-$specclients_reference" "" ;;
+$local_package_reference" "" ;;
       nswag)
         project "$dir" "" ""
         cp -r "$out" "$dir/Generated" ;;
@@ -291,7 +279,7 @@ done
 # package reference and the generator's loading cost before there is anything to generate).
 mkdir -p "$work/baseline"
 project "$work/baseline/build-empty" "" ""
-project "$work/baseline/build-nospec" "$specclients_reference" ""
+project "$work/baseline/build-nospec" "$local_package_reference" ""
 for variant in empty nospec; do
   log "first build (restore, not timed) baseline $variant"
   dotnet build "$work/baseline/build-$variant/Bench.csproj" -c Release -nologo -tl:off > "$work/baseline/build-$variant/first-build.log" 2>&1 || true

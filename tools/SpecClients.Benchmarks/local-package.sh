@@ -1,0 +1,32 @@
+# Sourced by side-by-side.sh and consumer-build.sh: their SpecClients consumers reference this checkout packed as the
+# SpecClients package, as users have it (on linux-x64 the compiler then runs the package's ReadyToRun generator, which
+# a project reference to the generator would not give).
+#
+#   local_package_pack REPO WORK   packs REPO into WORK/feed under a version used by this run only, and writes
+#                                  WORK/nuget.config so that every project below WORK restores from that feed as well
+#                                  as the machine's own sources; sets local_package_version and local_package_reference
+#                                  (the PackageReference line for a project file)
+#   local_package_remove           deletes that version from the global packages folder (call it when the run ends)
+
+local_package_version=0.0.0-local.$(date +%s)
+local_package_reference="    <PackageReference Include=\"SpecClients\" Version=\"$local_package_version\" />"
+local_package_cache=$(dotnet nuget locals global-packages --list | sed -n 's/^global-packages: *//p')
+
+local_package_pack() {
+  local repo=$1 work=$2
+  dotnet pack "$repo/src/SpecClients.Runtime/SpecClients.Runtime.csproj" -c Release -o "$work/feed" \
+    --artifacts-path "$work/pack-artifacts" "-p:Version=$local_package_version" -nodeReuse:false > "$work/pack.log" 2>&1 \
+    || { tail -30 "$work/pack.log" >&2; return 1; }
+  cat > "$work/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="specclients-local" value="$work/feed" />
+  </packageSources>
+</configuration>
+XML
+}
+
+local_package_remove() {
+  if [ -n "$local_package_cache" ]; then rm -rf "$local_package_cache/specclients/$local_package_version"; fi
+}
