@@ -2,8 +2,8 @@
 # What a consumer's build pays for a spec: `dotnet build` of a fresh project that uses SpecClients as users do (a
 # PackageReference to this checkout, packed by local-package.sh), without any spec and with one spec (Stripe by default).
 # Each variant is restored and built once (not timed), then rebuilt twice after touching Program.cs (timed), so the
-# timed builds are "one C# file changed": MSBuild's up-to-date checks,
-# then the compiler runs the generator on the spec and compiles the consumer with everything generated.
+# timed builds are "one C# file changed": MSBuild's up-to-date checks, then the compiler runs the generator on the
+# spec and compiles the consumer with everything generated.
 # (Before the third session of issue 15 the projects referenced the generator and runtime projects, so the compiler ran
 # the generator's IL build; docs/performance.md's figures say which.)
 # The generator's own share is measured in process by the benchmarks (docs/performance.md).
@@ -60,7 +60,7 @@ for variant in none spec selected; do
     touch "$dir/Program.cs"
     start=$(date +%s.%N)
     status=0
-    dotnet build "$dir/Consumer.csproj" -c Release --no-restore -p:BuildProjectReferences=false "$@" > "$dir/build.log" 2>&1 || status=$?
+    dotnet build "$dir/Consumer.csproj" -c Release --no-restore "$@" > "$dir/build.log" 2>&1 || status=$?
     end=$(date +%s.%N)
     errors=$(grep -oE ": error [A-Z]+[0-9]+" "$dir/build.log" | sort -u | wc -l || true)
     printf '%s round %s: %.1f s, exit %s, %s distinct error ids\n' "$variant" "$round" "$(awk "BEGIN{print $end - $start}")" "$status" "$errors"
