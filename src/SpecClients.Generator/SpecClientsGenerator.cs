@@ -16,6 +16,13 @@ public sealed class SpecClientsGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // Under the compiler server the precompiled copy of this generator runs, where there is one (PrecompiledGenerator).
+        if (PrecompiledGenerator.TryLoad() is { } precompiled)
+        {
+            precompiled.Initialize(context);
+            return;
+        }
+
         var specs = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, cancellationToken) => SpecFileSelector.Select(pair.Left, pair.Right, cancellationToken))

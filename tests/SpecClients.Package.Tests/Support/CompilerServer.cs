@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 
@@ -23,9 +25,64 @@ internal sealed class CompilerServer
     /// <summary>Ends the server process started with this pipe name, if any (Linux: found through /proc); elsewhere it exits after its idle timeout.</summary>
     public void Stop()
     {
+        foreach (var pid in ProcessIds())
+        {
+            try
+            {
+                using var process = Process.GetProcessById(pid);
+                process.Kill();
+                process.WaitForExit(10_000);
+            }
+            catch (ArgumentException)
+            {
+                // Already gone.
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+        }
+    }
+
+    /// <summary>
+    /// The files the running server has mapped into memory (Linux, from /proc/&lt;pid&gt;/maps): an assembly loaded by
+    /// path is mapped, one loaded from a copy in memory is not. Empty when no server of this pipe runs or not on Linux.
+    /// </summary>
+    public IReadOnlyList<string> MappedFiles()
+    {
+        var files = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var pid in ProcessIds())
+        {
+            string[] lines;
+            try
+            {
+                lines = File.ReadAllLines(Path.Combine("/proc", pid.ToString(CultureInfo.InvariantCulture), "maps"));
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+
+            // "address perms offset dev inode path": the path is the sixth field, when there is one.
+            foreach (var line in lines)
+            {
+                var fields = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
+                if (fields.Length == 6 && fields[5].StartsWith('/'))
+                {
+                    files.Add(fields[5].Trim());
+                }
+            }
+        }
+
+        return files.ToList();
+    }
+
+    /// <summary>The server processes started with this pipe name (Linux: found through /proc; elsewhere none).</summary>
+    private IEnumerable<int> ProcessIds()
+    {
         if (!OperatingSystem.IsLinux() || !Directory.Exists("/proc"))
         {
-            return;
+            yield break;
         }
 
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
@@ -52,20 +109,7 @@ internal sealed class CompilerServer
             if (commandLine.Contains("VBCSCompiler", StringComparison.Ordinal) &&
                 commandLine.Split(' ').Contains("-pipename:" + PipeName, StringComparer.Ordinal))
             {
-                try
-                {
-                    using var process = Process.GetProcessById(pid);
-                    process.Kill();
-                    process.WaitForExit(10_000);
-                }
-                catch (ArgumentException)
-                {
-                    // Already gone.
-                }
-                catch (InvalidOperationException)
-                {
-                    // Already gone.
-                }
+                yield return pid;
             }
         }
     }
