@@ -39,7 +39,7 @@ namespace SpecClients.Generator;
 internal static class PrecompiledGenerator
 {
     /// <summary>The folder build/SpecClients.targets takes the images from, relative to the package root.</summary>
-    internal const string ImagesFolder = "readytorun/linux-x64";
+    private const string ImagesFolder = "readytorun/linux-x64";
 
     private const string ContextKeyPrefix = "SpecClients.Generator.PrecompiledContext:";
     private const BindingFlags Instance = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
@@ -71,6 +71,8 @@ internal static class PrecompiledGenerator
 
             // A missing file throws here, and this copy does the work.
             var assembly = loader.LoadFromPath(context, Path.Combine(directory, self.GetName().Name + ".dll"));
+
+            // A copy without a location would come here again from its own Initialize, without end.
             if (string.IsNullOrEmpty(assembly.Location))
             {
                 return null;
@@ -95,7 +97,7 @@ internal static class PrecompiledGenerator
     }
 
     /// <summary>Whether <paramref name="directory"/> ends with <see cref="ImagesFolder"/> (either separator).</summary>
-    internal static bool IsImagesFolder(string directory)
+    private static bool IsImagesFolder(string directory)
     {
         var normalized = directory.Replace('\\', '/').TrimEnd('/');
         return normalized.EndsWith("/" + ImagesFolder, StringComparison.OrdinalIgnoreCase);
@@ -171,17 +173,8 @@ internal static class PrecompiledGenerator
 
         private object? GetLoadContext(Assembly assembly) => Invoke(_getLoadContext, null, assembly);
 
-        private static object Invoke(MethodInfo method, object? target, object argument)
-        {
-            try
-            {
-                return method.Invoke(target, new[] { argument })!;
-            }
-            catch (TargetInvocationException ex) when (ex.InnerException is not null)
-            {
-                throw ex.InnerException;
-            }
-        }
+        // Failures surface as TargetInvocationException; every caller catches them all.
+        private static object Invoke(MethodInfo method, object? target, object argument) => method.Invoke(target, new[] { argument })!;
 
         /// <summary>
         /// What the runtime cannot find by itself (it looks in the default context first): the compiler's assemblies,
@@ -205,7 +198,7 @@ internal static class PrecompiledGenerator
             // Bound to Func<AssemblyLoadContext, AssemblyName, Assembly?>: a parameter of a base type is allowed.
             public Assembly? Resolve(object requestingContext, AssemblyName name)
             {
-                if (_compilerContext is not null && !ReferenceEquals(_compilerContext, requestingContext))
+                if (_compilerContext is not null)
                 {
                     try
                     {

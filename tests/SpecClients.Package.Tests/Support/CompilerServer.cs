@@ -66,10 +66,10 @@ internal sealed class CompilerServer
             // "address perms offset dev inode path": the path is the sixth field, when there is one.
             foreach (var line in lines)
             {
-                var fields = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
+                var fields = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 if (fields.Length == 6 && fields[5].StartsWith('/'))
                 {
-                    files.Add(fields[5].Trim());
+                    files.Add(fields[5]);
                 }
             }
         }
