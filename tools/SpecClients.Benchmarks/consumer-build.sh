@@ -27,23 +27,7 @@ local_package_pack "$repo" "$work"
 
 make_project() {
   local dir=$1 items=$2
-  mkdir -p "$dir"
-  cat > "$dir/Consumer.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <OutputType>Exe</OutputType>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>enable</Nullable>
-    <ImplicitUsings>disable</ImplicitUsings>
-    <SpecClients_IncludeSpecs>false</SpecClients_IncludeSpecs>
-    <NoWarn>\$(NoWarn);CS1591</NoWarn>
-  </PropertyGroup>
-  <ItemGroup>
-$items
-$local_package_reference
-  </ItemGroup>
-</Project>
-XML
+  local_package_project "$dir" Exe "$items"
   printf 'namespace Consumer;\ninternal static class Program { private static void Main() { } }\n' > "$dir/Program.cs"
 }
 

@@ -6,6 +6,10 @@
 #                                  WORK/nuget.config so that every project below WORK restores from that feed as well
 #                                  as the machine's own sources; sets local_package_version and local_package_reference
 #                                  (the PackageReference line for a project file)
+#   local_package_project DIR TYPE ITEMS VERSION
+#                                  writes DIR/Consumer.csproj: a net10.0 project of OutputType TYPE with nullable
+#                                  annotations, the item lines ITEMS (e.g. a spec as AdditionalFiles) and a PackageReference
+#                                  to SpecClients VERSION (by default local_package_version)
 #   local_package_remove           deletes that version from the global packages folder (call it when the run ends)
 
 local_package_version=0.0.0-local.$(date +%s)
@@ -24,6 +28,27 @@ local_package_pack() {
     <add key="specclients-local" value="$work/feed" />
   </packageSources>
 </configuration>
+XML
+}
+
+local_package_project() {
+  local dir=$1 type=$2 items=$3 version=${4:-$local_package_version}
+  mkdir -p "$dir"
+  cat > "$dir/Consumer.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>$type</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>disable</ImplicitUsings>
+    <SpecClients_IncludeSpecs>false</SpecClients_IncludeSpecs>
+    <NoWarn>\$(NoWarn);CS1591</NoWarn>
+  </PropertyGroup>
+  <ItemGroup>
+$items
+    <PackageReference Include="SpecClients" Version="$version" />
+  </ItemGroup>
+</Project>
 XML
 }
 

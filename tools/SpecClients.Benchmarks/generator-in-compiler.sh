@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# The generator's cold time inside the compiler (issue 15, point 3), as a ratio to an earlier version measured in the
+# same run, so that the answer does not depend on how fast the machine is that day.
+#
+# Packs this checkout and BASE (a commit; by default 8cc4f5d, main when issue 15 was filed, whose generator the issue
+# timed at 1.6 s on Stripe) as two versions of the SpecClients package, builds one class library per version with the
+# spec as AdditionalFiles (Stripe by default), and then, ROUNDS times, interleaved:
+#   csc            a build with a fresh compiler process (UseSharedCompilation=false, as CI images and this machine run)
+#   server first   the first build of a new compiler server (its own SharedCompilationId)
+#   server next    the second build in that server
+# each after touching one C# file. The figure is the compiler's own "generator running time" of SpecClientsGenerator
+# (-p:ReportAnalyzer=true). Prints every run, then the medians and the ratio HEAD / BASE per kind of build; the
+# issue's goal (under 1.0 s where the baseline took 1.6 s) is a ratio of at most 0.625.
+# Each build compiles the whole generated client, so a round on Stripe takes several minutes.
+# Usage: [ROUNDS=3] [BASE=<commit>] [KEEP=1] tools/SpecClients.Benchmarks/generator-in-compiler.sh [spec]
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+spec=$(realpath "${1:-$repo/../shared/corpus/stripe-spec3.yaml}")
+base=${BASE:-8cc4f5d}
+rounds=${ROUNDS:-3}
+work=$(mktemp -d /tmp/specclients-incompiler.XXXXXX)
+source "$repo/tools/SpecClients.Benchmarks/local-package.sh"
+base_version=$local_package_version.base
+servers=()
+cleanup() {
+  for id in "${servers[@]}"; do pkill -f "$id" 2>/dev/null || true; done
+  git -C "$repo" worktree remove --force "$work/base-src" 2>/dev/null || true
+  local_package_remove
+  if [ -n "$local_package_cache" ]; then rm -rf "$local_package_cache/specclients/$base_version"; fi
+  if [ -z "${KEEP:-}" ]; then rm -rf "$work"; fi
+}
+trap cleanup EXIT
+if [ -n "${KEEP:-}" ]; then echo "keeping $work"; fi
+
+echo "packing this checkout as $local_package_version"
+local_package_pack "$repo" "$work"
+echo "packing $base as $base_version"
+git -C "$repo" worktree add --detach "$work/base-src" "$base" > /dev/null 2>&1
+dotnet pack "$work/base-src/src/SpecClients.Runtime/SpecClients.Runtime.csproj" -c Release -o "$work/feed" \
+  --artifacts-path "$work/base-artifacts" "-p:Version=$base_version" -nodeReuse:false > "$work/pack-base.log" 2>&1 \
+  || { tail -30 "$work/pack-base.log" >&2; exit 1; }
+
+make_library() { # folder version
+  local_package_project "$1" Library "    <AdditionalFiles Include=\"$spec\" SpecClients_Spec=\"true\" />" "$2"
+  printf 'namespace Library;\n\ninternal static class Touched\n{\n}\n' > "$1/Touched.cs"
+  dotnet build "$1/Consumer.csproj" -c Release -nodeReuse:false -p:UseSharedCompilation=false > "$1/first.log" 2>&1 \
+    || { tail -20 "$1/first.log" >&2; exit 1; }
+}
+make_library "$work/head" "$local_package_version"
+make_library "$work/base" "$base_version"
+
+# One timed build: prints the generator's running time in seconds, or "-" when the compiler reported none.
+generator_time() { # folder log build-arguments...
+  local dir=$1 log=$2
+  shift 2
+  touch "$dir/Touched.cs"
+  dotnet build "$dir/Consumer.csproj" -c Release --no-restore -nodeReuse:false -p:ReportAnalyzer=true -v:d "$@" > "$log" 2>&1 || true
+  awk '$3 == "SpecClients.Generator.SpecClientsGenerator" { print $1; found = 1; exit } END { if (!found) print "-" }' "$log"
+}
+
+echo "machine: $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); spec $(basename "$spec")"
+results=$work/results.tsv
+: > "$results"
+for round in $(seq 1 "$rounds"); do
+  for version in base head; do
+    t=$(generator_time "$work/$version" "$work/$version/csc.log" -p:UseSharedCompilation=false)
+    printf '%s\tcsc\t%s\n' "$version" "$t" >> "$results"
+    echo "round $round  $version  csc           $t s"
+  done
+  for version in base head; do
+    id=specclients-incompiler-$version-$round-$$
+    servers+=("$id")
+    first=$(generator_time "$work/$version" "$work/$version/server1.log" -p:UseSharedCompilation=true "-p:SharedCompilationId=$id")
+    next=$(generator_time "$work/$version" "$work/$version/server2.log" -p:UseSharedCompilation=true "-p:SharedCompilationId=$id")
+    pkill -f "$id" 2>/dev/null || true
+    printf '%s\tserver first\t%s\n%s\tserver next\t%s\n' "$version" "$first" "$version" "$next" >> "$results"
+    echo "round $round  $version  server first  $first s, next $next s"
+  done
+done
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+python3 - "$results" "$base" <<'PY'
+import statistics, sys
+rows = [line.rstrip('\n').split('\t') for line in open(sys.argv[1]) if line.strip()]
+print(f"\n| build | {sys.argv[2]} (median) | this checkout (median) | ratio |\n|---|---:|---:|---:|")
+for kind in ('csc', 'server first', 'server next'):
+    def median(version):
+        values = [float(t.lstrip('<')) for v, k, t in rows if v == version and k == kind and t != '-']  # '<0.001' as 0.001
+        return statistics.median(values) if values else None
+    old, new = median('base'), median('head')
+    ratio = f"{new / old:.2f}" if old and new else "-"
+    show = lambda x: f"{x:.3f} s" if x is not None else "-"
+    print(f"| {kind} | {show(old)} | {show(new)} | {ratio} |")
+PY
