@@ -125,6 +125,35 @@ public sealed class FindingSeverityTests
         item.ShouldContain("global::System.Text.Json.JsonElement? Link");
     }
 
+    [Fact]
+    public void ARepairUnderAPathIsLocatedThroughItsEscapedPointer()
+    {
+        // Path keys hold '/' and may hold '~', which a JSON pointer escapes (~1, ~0): the finding must still find its line.
+        const string Odd = """
+            openapi: 3.0.3
+            info: {title: Odd, version: '1'}
+            paths:
+              /items/{id~x}:
+                get:
+                  operationId: getItem
+                  parameters:
+                    - name: id~x
+                      in: path
+                      required: true
+                      schema: {type: string, maxLength: 1e100}
+                  responses:
+                    '200': {description: ok}
+            """;
+
+        var result = GeneratorHarness.Run(new Dictionary<string, string> { ["/project/specs/odd.yaml"] = Odd });
+
+        result.SpecDiagnostics.Select(d => d.Id + "@" + (d.Location.GetLineSpan().StartLinePosition.Line + 1)).ToArray()
+            .ShouldBe(new[] { "SPC010@11" }, customMessage: string.Join("\n", result.SpecDiagnostics));
+        result.SpecDiagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture)
+            .ShouldContain("#/paths/~1items~1{id~0x}/get/parameters/0/schema/maxLength");
+        result.CompileDiagnostics.ShouldBeEmpty();
+    }
+
     private static GenerationResult Run(string operations) =>
         GeneratorHarness.Run(
             new Dictionary<string, string> { [SpecPath] = Spec },
