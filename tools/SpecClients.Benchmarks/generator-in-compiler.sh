@@ -36,9 +36,7 @@ echo "packing this checkout as $local_package_version"
 local_package_pack "$repo" "$work"
 echo "packing $base as $base_version"
 git -C "$repo" worktree add --detach "$work/base-src" "$base" > /dev/null 2>&1
-dotnet pack "$work/base-src/src/SpecClients.Runtime/SpecClients.Runtime.csproj" -c Release -o "$work/feed" \
-  --artifacts-path "$work/base-artifacts" "-p:Version=$base_version" -nodeReuse:false > "$work/pack-base.log" 2>&1 \
-  || { tail -30 "$work/pack-base.log" >&2; exit 1; }
+local_package_pack "$work/base-src" "$work" "$base_version" pack-base
 
 make_library() { # folder version
   local_package_project "$1" Library "    <AdditionalFiles Include=\"$spec\" SpecClients_Spec=\"true\" />" "$2"

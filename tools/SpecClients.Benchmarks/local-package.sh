@@ -1,8 +1,10 @@
-# Sourced by side-by-side.sh and consumer-build.sh: their SpecClients consumers reference this checkout packed as the
-# SpecClients package, as users have it (on linux-x64 the compiler then runs the package's ReadyToRun generator, which
-# a project reference to the generator would not give).
+# Sourced by side-by-side.sh, consumer-build.sh and generator-in-compiler.sh: their SpecClients consumers reference
+# this checkout packed as the SpecClients package, as users have it (on linux-x64 the compiler then runs the package's
+# ReadyToRun generator, which a project reference to the generator would not give).
 #
-#   local_package_pack REPO WORK   packs REPO into WORK/feed under a version used by this run only, and writes
+#   local_package_pack REPO WORK [VERSION NAME]
+#                                  packs REPO into WORK/feed under a version used by this run only (or VERSION; NAME
+#                                  names its log and artifacts folder in WORK, "pack" by default), and writes
 #                                  WORK/nuget.config so that every project below WORK restores from that feed as well
 #                                  as the machine's own sources; sets local_package_version and local_package_reference
 #                                  (the PackageReference line for a project file)
@@ -17,10 +19,10 @@ local_package_reference="    <PackageReference Include=\"SpecClients\" Version=\
 local_package_cache=$(dotnet nuget locals global-packages --list | sed -n 's/^global-packages: *//p')
 
 local_package_pack() {
-  local repo=$1 work=$2
+  local repo=$1 work=$2 version=${3:-$local_package_version} name=${4:-pack}
   dotnet pack "$repo/src/SpecClients.Runtime/SpecClients.Runtime.csproj" -c Release -o "$work/feed" \
-    --artifacts-path "$work/pack-artifacts" "-p:Version=$local_package_version" -nodeReuse:false > "$work/pack.log" 2>&1 \
-    || { tail -30 "$work/pack.log" >&2; return 1; }
+    --artifacts-path "$work/$name-artifacts" "-p:Version=$version" -nodeReuse:false > "$work/$name.log" 2>&1 \
+    || { tail -30 "$work/$name.log" >&2; return 1; }
   cat > "$work/nuget.config" <<XML
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
