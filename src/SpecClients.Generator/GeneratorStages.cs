@@ -43,7 +43,7 @@ internal static class GeneratorStages
     public static void LocateReaderMessages(OpenApiStage document) => document.Yaml.Tree.LocateAll(document.MessagePointers);
 
     /// <summary>Stage 3: the OpenAPI document → the equatable model.</summary>
-    public static ApiSpec BuildModel(OpenApiStage document) => BuildModelWithSchemaTypes(document).Spec;
+    public static ApiSpec BuildModel(OpenApiStage document) => Build(document, withSchemaTypes: false).Spec;
 
     /// <summary>
     /// Stage 3 with where each schema went: the C# type of every schema pointer the model maps (the corpus run meets a
@@ -51,11 +51,16 @@ internal static class GeneratorStages
     /// </summary>
     public static (ApiSpec Spec, IReadOnlyDictionary<string, TypeRef> SchemaTypes) BuildModelWithSchemaTypes(OpenApiStage document)
     {
+        var build = Build(document, withSchemaTypes: true);
+        return (build.Spec, build.SchemaTypes);
+    }
+
+    private static ModelBuild Build(OpenApiStage document, bool withSchemaTypes)
+    {
         var input = document.Yaml.Input;
         var context = new SpecContext(input.FileStem, input.Namespace, input.IsPublic, SpecClientsGenerator.Version);
         var scope = SelectionScope.For((JsonObject)document.Yaml.Tree.Json!, input);
-        var build = new ModelBuilder(input, context, document.Document, document.Yaml.Tree, ImmutableArray.CreateBuilder<DiagnosticInfo>(), CancellationToken.None, scope).Build();
-        return (build.Spec, build.SchemaTypes);
+        return new ModelBuilder(input, context, document.Document, document.Yaml.Tree, ImmutableArray.CreateBuilder<DiagnosticInfo>(), CancellationToken.None, scope).Build(withSchemaTypes);
     }
 
     /// <summary>Stages 1 to 3 as the generator runs them, with their diagnostics.</summary>

@@ -18,7 +18,9 @@ internal static class Identifiers
     /// <summary>PascalCase from any wire name: <c>api_key</c> → <c>ApiKey</c>, <c>faspay-sendme</c> → <c>FaspaySendme</c>.</summary>
     public static string Pascal(string name)
     {
-        var builder = new StringBuilder(name.Length);
+        // The model names tens of thousands of members in one run: one builder per thread, not one per name.
+        var builder = t_pascalBuilder ??= new StringBuilder(64);
+        builder.Clear();
         var upperNext = true;
         var previousWasLower = false;
         foreach (var c in name)
@@ -49,7 +51,30 @@ internal static class Identifiers
             }
         }
 
-        return Finish(builder.ToString(), "Value");
+        var pascal = builder.Length == name.Length && IsSame(builder, name) ? name : builder.ToString();
+        if (builder.Capacity > 1024)
+        {
+            // A very long name grew the builder: do not keep that memory for the thread's lifetime.
+            t_pascalBuilder = null;
+        }
+
+        return Finish(pascal, "Value");
+    }
+
+    [System.ThreadStatic]
+    private static StringBuilder? t_pascalBuilder;
+
+    private static bool IsSame(StringBuilder builder, string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (builder[i] != text[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -140,6 +165,14 @@ internal sealed class NameScope
 
     /// <summary>A scope with the same names taken, to claim more in without changing this one.</summary>
     public NameScope Copy() => new(new HashSet<string>(_taken, _taken.Comparer));
+
+    /// <summary>A copy of this scope with <paramref name="name"/> taken too.</summary>
+    public NameScope CopyWith(string name)
+    {
+        var copy = Copy();
+        copy._taken.Add(name);
+        return copy;
+    }
 
     /// <summary>Claims <paramref name="wanted"/>, or the first free <c>wanted2</c>, <c>wanted3</c>….</summary>
     public string Claim(string wanted)

@@ -89,6 +89,7 @@ internal sealed class InlineTypeNames
         }
 
         var named = new List<(Group Group, NameCandidate Best, SiteKey Key)>();
+        var slashes = new List<int>();
         foreach (var group in _groups.Values.Where(g => g.Uses.Count > 0))
         {
             if (group.Component is { } component)
@@ -101,8 +102,18 @@ internal sealed class InlineTypeNames
                 continue;
             }
 
-            var best = group.Uses.Select(u => (Use: u, Key: SiteKey.Of(u))).OrderBy(u => u.Key).First();
-            named.Add((group, best.Use, best.Key));
+            var bestUse = group.Uses[0];
+            var bestKey = SiteKey.Of(bestUse, slashes);
+            for (var i = 1; i < group.Uses.Count; i++)
+            {
+                var key = SiteKey.Of(group.Uses[i], slashes);
+                if (key.CompareTo(bestKey) < 0)
+                {
+                    (bestUse, bestKey) = (group.Uses[i], key);
+                }
+            }
+
+            named.Add((group, bestUse, bestKey));
         }
 
         foreach (var (group, best, _) in named.OrderBy(n => n.Group.Kind == InlineTypeKind.Multipart).ThenBy(n => n.Key))
@@ -144,28 +155,53 @@ internal sealed class InlineTypeNames
     /// <summary>How much a use's name is preferred: lower first (see the class summary).</summary>
     private readonly record struct SiteKey(int Rank, int Depth, string Owner, string Pointer, string Hint) : IComparable<SiteKey>
     {
-        public static SiteKey Of(NameCandidate use)
+        /// <param name="slashes">A list to reuse for the places of the pointer's separators (a use's key is taken for every use).</param>
+        public static SiteKey Of(NameCandidate use, List<int> slashes)
         {
-            var segments = use.Pointer.Split('/');
-            if (segments.Length >= 4 && segments[1] == "components")
+            var pointer = use.Pointer;
+            slashes.Clear();
+            for (var i = pointer.IndexOf('/'); i >= 0; i = pointer.IndexOf('/', i + 1))
             {
-                return new SiteKey(2, segments.Length - 4, segments[3], use.Pointer, use.Hint);
+                slashes.Add(i);
             }
 
-            if (segments.Length >= 4 && segments[1] is "paths" or "webhooks")
+            // Segment k is the text after separator k - 1 (segment 0 is the "#" before the first).
+            var segmentCount = slashes.Count + 1;
+            bool SegmentIs(int k, string text)
             {
-                var method = Array.IndexOf(MethodOrder, segments[3]);
-                var owner = segments[1] + "/" + JsonPointerSegment(segments[2]) + "/" + (method < 0 ? MethodOrder.Length : method).ToString("D2", CultureInfo.InvariantCulture);
-                var rest = segments.Skip(method < 0 ? 3 : 4).ToArray();
-                var body = (rest.Length == 4 && rest[0] == "requestBody" && rest[1] == "content" && rest[3] == "schema")
-                    || (rest.Length == 5 && rest[0] == "responses" && rest[2] == "content" && rest[4] == "schema");
-                var parameter = rest.Length == 3 && rest[0] == "parameters" && rest[2] == "schema";
-                return body ? new SiteKey(1, 0, owner, use.Pointer, use.Hint)
-                    : parameter ? new SiteKey(3, 0, owner, use.Pointer, use.Hint)
-                    : new SiteKey(4, rest.Length, owner, use.Pointer, use.Hint);
+                var start = slashes[k - 1] + 1;
+                var end = k < slashes.Count ? slashes[k] : pointer.Length;
+                return end - start == text.Length && string.CompareOrdinal(pointer, start, text, 0, text.Length) == 0;
             }
 
-            return new SiteKey(5, segments.Length, string.Empty, use.Pointer, use.Hint);
+            string Segment(int k)
+            {
+                var start = slashes[k - 1] + 1;
+                var end = k < slashes.Count ? slashes[k] : pointer.Length;
+                return pointer.Substring(start, end - start);
+            }
+
+            if (segmentCount >= 4 && SegmentIs(1, "components"))
+            {
+                return new SiteKey(2, segmentCount - 4, Segment(3), pointer, use.Hint);
+            }
+
+            if (segmentCount >= 4 && (SegmentIs(1, "paths") || SegmentIs(1, "webhooks")))
+            {
+                var method = Array.IndexOf(MethodOrder, Segment(3));
+                var owner = Segment(1) + "/" + JsonPointerSegment(Segment(2)) + "/" + (method < 0 ? MethodOrder.Length : method).ToString("D2", CultureInfo.InvariantCulture);
+                var restStart = method < 0 ? 3 : 4;
+                var rest = segmentCount - restStart;
+                bool RestIs(int k, string text) => SegmentIs(restStart + k, text);
+                var body = (rest == 4 && RestIs(0, "requestBody") && RestIs(1, "content") && RestIs(3, "schema"))
+                    || (rest == 5 && RestIs(0, "responses") && RestIs(2, "content") && RestIs(4, "schema"));
+                var parameter = rest == 3 && RestIs(0, "parameters") && RestIs(2, "schema");
+                return body ? new SiteKey(1, 0, owner, pointer, use.Hint)
+                    : parameter ? new SiteKey(3, 0, owner, pointer, use.Hint)
+                    : new SiteKey(4, rest, owner, pointer, use.Hint);
+            }
+
+            return new SiteKey(5, segmentCount, string.Empty, pointer, use.Hint);
         }
 
         public int CompareTo(SiteKey other)

@@ -12,14 +12,17 @@ namespace SpecClients.Generator.Naming;
 internal static class MemberNames
 {
     /// <summary>What a generated record has besides its properties: a property must not hide or clash with these.</summary>
-    private static readonly string[] RecordReservedMembers =
+    private static readonly NameScope RecordReservedMembers = new(new[]
     {
         "JsonConverter", "EqualityContract", "ToString", "Equals", "GetHashCode", "PrintMembers", "Deconstruct",
         "Clone", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
-    };
+    });
+
+    /// <summary>What an enum's extensible struct has besides its members (reserved in strict mode too).</summary>
+    private static readonly NameScope EnumReservedMembers = new(new[] { "IsKnown", "ToWireValue", "ToWireNumber", "ToString", "Equals", "GetHashCode", "GetType" });
 
     /// <summary>The scope of a record's members: its properties, <c>AdditionalProperties</c> and discriminator accessors.</summary>
-    public static NameScope RecordMemberScope(string recordName) => new(RecordReservedMembers.Concat(new[] { recordName }));
+    public static NameScope RecordMemberScope(string recordName) => RecordReservedMembers.CopyWith(recordName);
 
     /// <summary>The record member that keeps the JSON members the schema does not declare.</summary>
     public static string ClaimAdditionalProperties(NameScope members) => members.Claim("AdditionalProperties");
@@ -46,8 +49,7 @@ internal static class MemberNames
     /// The scope of an enum's members: a member must not have the enum's name, nor that of a member of the extensible
     /// struct (reserved in strict mode too, so switching modes renames nothing).
     /// </summary>
-    public static NameScope EnumMemberScope(string enumName) =>
-        new(new[] { enumName, "IsKnown", "ToWireValue", "ToWireNumber", "ToString", "Equals", "GetHashCode", "GetType" });
+    public static NameScope EnumMemberScope(string enumName) => EnumReservedMembers.CopyWith(enumName);
 
     /// <summary>The scope of the options class's properties: server variables, scheme credentials, token sources.</summary>
     public static NameScope OptionsScope(ClientNames client) =>

@@ -164,10 +164,10 @@ internal sealed partial class ModelBuilder
         _ => JsonKinds.Any,
     };
 
-    /// <summary>Notes the type a schema pointer got (in the building walk), for <see cref="ModelBuild.SchemaTypes"/>.</summary>
+    /// <summary>Notes the type a schema pointer got (in the building walk, when asked), for <see cref="ModelBuild.SchemaTypes"/>.</summary>
     private void Record(string pointer, TypeRef type)
     {
-        if (_planner is null && !_schemaTypes.ContainsKey(pointer))
+        if (_recordSchemaTypes && !_schemaTypes.ContainsKey(pointer))
         {
             _schemaTypes[pointer] = type;
         }

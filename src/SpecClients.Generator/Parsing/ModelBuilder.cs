@@ -51,6 +51,7 @@ internal sealed partial class ModelBuilder
     private readonly Dictionary<IOpenApiSchema, TypeRef> _inlineTypes = new(ReferenceComparer.Instance);
     private readonly Dictionary<IOpenApiSchema, TypeRef> _multipartTypes = new(ReferenceComparer.Instance);
     private readonly Dictionary<string, TypeRef> _schemaTypes = new(StringComparer.Ordinal);
+    private bool _recordSchemaTypes;
     private readonly Dictionary<TypeSpec, TypeRef> _shapes = new();
     private readonly HashSet<string> _handedOut = new(StringComparer.Ordinal);
     private readonly HashSet<string> _componentTypes = new(StringComparer.Ordinal);
@@ -91,13 +92,17 @@ internal sealed partial class ModelBuilder
     }
 
     /// <summary>Names every type (a planning walk), then builds the model with those names.</summary>
-    public ModelBuild Build()
+    /// <param name="withSchemaTypes">Whether to note every schema pointer's type (<see cref="ModelBuild.SchemaTypes"/>), which only tools read.</param>
+    public ModelBuild Build(bool withSchemaTypes = false)
     {
         var planner = new InlineTypeNames();
         new ModelBuilder(_input, _context, _document, _tree, ImmutableArray.CreateBuilder<DiagnosticInfo>(), _cancellationToken, _scope, _componentTypeNames, planner, plan: null, typeNames: null).Walk();
         var typeNames = _componentTypeNames.Scope.Copy();
         var plan = planner.Plan(typeNames);
-        var builder = new ModelBuilder(_input, _context, _document, _tree, _diagnostics, _cancellationToken, _scope, _componentTypeNames, planner: null, plan, typeNames);
+        var builder = new ModelBuilder(_input, _context, _document, _tree, _diagnostics, _cancellationToken, _scope, _componentTypeNames, planner: null, plan, typeNames)
+        {
+            _recordSchemaTypes = withSchemaTypes,
+        };
         var spec = builder.Walk();
         return new ModelBuild(spec, builder._schemaTypes);
     }
@@ -434,16 +439,18 @@ internal sealed partial class ModelBuilder
     {
         _componentTypes.Add(type.Name);
         _planner?.Component(spec.Name, component);
-        if (_planner is not null && _shapes.TryGetValue(Shape(spec), out var inline) && !_componentTypes.Contains(inline.Name))
+        var shape = Shape(spec);
+        if (_planner is not null && _shapes.TryGetValue(shape, out var inline) && !_componentTypes.Contains(inline.Name))
         {
             _planner.SameShapeAsComponent(Identifiers.Unqualified(inline.Name), component);
         }
 
-        Register(spec, type);
+        Register(spec, type, shape);
     }
 
     /// <summary>Adds a generated type to the model.</summary>
-    private void Register(TypeSpec spec, TypeRef type)
+    /// <param name="shape">The type's <see cref="Shape"/>, when the caller has it already.</param>
+    private void Register(TypeSpec spec, TypeRef type, TypeSpec? shape = null)
     {
         switch (spec)
         {
@@ -459,7 +466,7 @@ internal sealed partial class ModelBuilder
         }
 
         _types.Add(spec);
-        var shape = Shape(spec);
+        shape ??= Shape(spec);
         if (!_shapes.ContainsKey(shape))
         {
             _shapes[shape] = type;
@@ -480,7 +487,8 @@ internal sealed partial class ModelBuilder
 
     private TypeRef RegisterOrReuseCore(TypeSpec spec, TypeRef type)
     {
-        if (_shapes.TryGetValue(Shape(spec), out var existing) && (existing.Name == type.Name || !_handedOut.Contains(type.Name)))
+        var shape = Shape(spec);
+        if (_shapes.TryGetValue(shape, out var existing) && (existing.Name == type.Name || !_handedOut.Contains(type.Name)))
         {
             return existing;
         }
@@ -494,7 +502,8 @@ internal sealed partial class ModelBuilder
             type = type with { Name = Qualify(renamed) };
         }
 
-        Register(spec, type);
+        // A rename changes the name only, which the shape leaves out.
+        Register(spec, type, shape);
         return type;
     }
 
@@ -508,7 +517,9 @@ internal sealed partial class ModelBuilder
         {
             Name = string.Empty,
             Description = null,
-            Properties = record.Properties.Select(p => p with { Description = null }).ToEquatableArray(),
+            Properties = record.Properties.Any(p => p.Description is not null)
+                ? record.Properties.Select(p => p with { Description = null }).ToEquatableArray()
+                : record.Properties,
         },
         _ => spec with { Name = string.Empty, Description = null },
     };
@@ -631,8 +642,9 @@ internal sealed partial class ModelBuilder
                 properties.Add(null!);
                 var index = properties.Count - 1;
                 var propertyPointer = partPointer + "/properties/" + Escape(property.Key);
-                var propertyName = members.Claim(Identifiers.Pascal(property.Key));
-                var type = (multipart ? FilePartType(property.Value) : null) ?? MapSchema(property.Value, propertyPointer, hintOwner + Identifiers.Pascal(property.Key));
+                var pascal = Identifiers.Pascal(property.Key);
+                var propertyName = members.Claim(pascal);
+                var type = (multipart ? FilePartType(property.Value) : null) ?? MapSchema(property.Value, propertyPointer, hintOwner + pascal);
                 var propertySchema = property.Value;
                 var resolved = Target(propertySchema);
                 properties[index] = new PropertySpec(
