@@ -389,25 +389,10 @@ internal sealed partial class ModelBuilder
         var type = NonNullType(schema);
         switch (type)
         {
-            case JsonSchemaType.String:
-                return MapString(schema);
-            case JsonSchemaType.Integer:
-                return schema.Format == "int32"
-                    ? new TypeRef(TypeKind.Int32, "int")
-                    : new TypeRef(TypeKind.Int64, "long");
-            case JsonSchemaType.Number:
-                return schema.Format switch
-                {
-                    "float" => new TypeRef(TypeKind.Single, "float"),
-                    "decimal" => new TypeRef(TypeKind.Decimal, "decimal"),
-                    "int32" => new TypeRef(TypeKind.Int32, "int"),
-                    "int64" => new TypeRef(TypeKind.Int64, "long"),
-                    _ => new TypeRef(TypeKind.Double, "double"),
-                };
-            case JsonSchemaType.Boolean:
-                return new TypeRef(TypeKind.Boolean, "bool");
+            case JsonSchemaType.String or JsonSchemaType.Integer or JsonSchemaType.Number or JsonSchemaType.Boolean:
+                return PrimitiveType(schema, type);
             case JsonSchemaType.Array:
-                var items = MapSchema(schema.Items, pointer + "/items", nameHint + "Item");
+                var items = PlainPrimitive(schema.Items) ?? MapSchema(schema.Items, pointer + "/items", nameHint + "Item");
                 return new TypeRef(TypeKind.Array, string.Empty, items);
             case JsonSchemaType.Object:
             case 0 when schema.AdditionalProperties is not null:
@@ -432,6 +417,39 @@ internal sealed partial class ModelBuilder
                 _inlineTypes[schema] = typeUnionRef;
                 return RegisterOrReuse(BuildTypeUnion(typeUnionName, Identifiers.LimitTypeName(nameHint), schema, pointer, typeBranches), typeUnionRef, pointer, nameHint);
         }
+    }
+
+    /// <summary>The C# type of a string, integer, number or boolean schema, by its format.</summary>
+    private static TypeRef PrimitiveType(IOpenApiSchema schema, JsonSchemaType type) => type switch
+    {
+        JsonSchemaType.String => MapString(schema),
+        JsonSchemaType.Integer => schema.Format == "int32" ? new TypeRef(TypeKind.Int32, "int") : new TypeRef(TypeKind.Int64, "long"),
+        JsonSchemaType.Number => schema.Format switch
+        {
+            "float" => new TypeRef(TypeKind.Single, "float"),
+            "decimal" => new TypeRef(TypeKind.Decimal, "decimal"),
+            "int32" => new TypeRef(TypeKind.Int32, "int"),
+            "int64" => new TypeRef(TypeKind.Int64, "long"),
+            _ => new TypeRef(TypeKind.Double, "double"),
+        },
+        _ => new TypeRef(TypeKind.Boolean, "bool"),
+    };
+
+    /// <summary>
+    /// The type of an inline schema that is one primitive type and nothing else (most of a large spec's members): what
+    /// <see cref="MapSchema"/> gives it, without the JSON pointer and name hint only a generated type needs, which
+    /// the caller then need not build. Null for any other schema, and when every pointer's type is being noted.
+    /// </summary>
+    private TypeRef? PlainPrimitive(IOpenApiSchema? schema)
+    {
+        if (_recordSchemaTypes || schema is null or OpenApiSchemaReference || schema.Enum is { Count: > 0 } || schema.Const is not null
+            || schema.AllOf is { Count: > 0 } || schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 } || schema.Properties is { Count: > 0 })
+        {
+            return null;
+        }
+
+        var type = NonNullType(schema);
+        return type is JsonSchemaType.String or JsonSchemaType.Integer or JsonSchemaType.Number or JsonSchemaType.Boolean ? PrimitiveType(schema, type) : null;
     }
 
     /// <summary>Adds a component's type, which keeps its name even when an inline type has its shape (that one takes the component's).</summary>
@@ -641,10 +659,11 @@ internal sealed partial class ModelBuilder
 
                 properties.Add(null!);
                 var index = properties.Count - 1;
-                var propertyPointer = partPointer + "/properties/" + Escape(property.Key);
                 var pascal = Identifiers.Pascal(property.Key);
                 var propertyName = members.Claim(pascal);
-                var type = (multipart ? FilePartType(property.Value) : null) ?? MapSchema(property.Value, propertyPointer, hintOwner + pascal);
+                var type = (multipart ? FilePartType(property.Value) : null)
+                    ?? PlainPrimitive(property.Value)
+                    ?? MapSchema(property.Value, partPointer + "/properties/" + Escape(property.Key), hintOwner + pascal);
                 var propertySchema = property.Value;
                 var resolved = Target(propertySchema);
                 properties[index] = new PropertySpec(
