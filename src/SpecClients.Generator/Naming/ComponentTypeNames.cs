@@ -29,17 +29,19 @@ internal sealed class ComponentTypeNames
     public IReadOnlyList<(string Component, string Wanted, string Claimed)> Collisions { get; }
 
     /// <summary>
-    /// Names every component: <paramref name="components"/> are the OpenAPI names with whether each is an enum, whose
-    /// helper class <c>{Name}Extensions</c> must be free too (when it is not, the enum is renamed, not the helper).
+    /// Names every component: <paramref name="components"/> are the OpenAPI names, <paramref name="isEnum"/> tells which
+    /// become enums, whose helper class <c>{Name}Extensions</c> must be free too (when it is not, the enum is renamed,
+    /// not the helper).
     /// </summary>
-    public static ComponentTypeNames Assign(IEnumerable<(string Name, bool IsEnum)> components, ClientNames client)
+    public static ComponentTypeNames Assign(IEnumerable<string> components, Func<string, bool> isEnum, ClientNames client)
     {
         // Case-insensitive: hint names (one file per type) must differ in more than case, and so should type names.
         var scope = new NameScope(client.All, ignoreCase: true);
-        var ordered = components.OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+        var ordered = new List<string>(components);
+        ordered.Sort(StringComparer.Ordinal);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var collisions = new List<(string, string, string)>();
-        foreach (var (name, _) in ordered)
+        foreach (var name in ordered)
         {
             var wanted = Identifiers.Pascal(name);
             var claimed = scope.Claim(wanted);
@@ -52,7 +54,7 @@ internal sealed class ComponentTypeNames
         }
 
         var renamedEnums = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        foreach (var (name, _) in ordered.Where(c => c.IsEnum))
+        foreach (var name in ordered.Where(isEnum))
         {
             var csName = names[name];
             if (scope.IsTaken(csName + "Extensions"))

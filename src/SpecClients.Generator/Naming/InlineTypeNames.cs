@@ -41,7 +41,9 @@ internal sealed class InlineTypeNames
 
     private readonly Dictionary<string, Group> _groups = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _componentsByType = new(StringComparer.Ordinal);
-    private readonly List<(string Pointer, string Component)> _componentUses = new();
+
+    /// <summary>The component each use of a component's type is, by the use's pointer (the last use of a pointer wins).</summary>
+    private readonly Dictionary<string, string> _componentUses = new(StringComparer.Ordinal);
 
     /// <summary>A provisional, unique name for a new type; <see cref="Plan"/> replaces it.</summary>
     /// <param name="hint">The name this use suggests (its parents' names and its place in them).</param>
@@ -65,7 +67,7 @@ internal sealed class InlineTypeNames
         }
         else if (_componentsByType.TryGetValue(typeName, out var component))
         {
-            _componentUses.Add((pointer, component));
+            _componentUses[pointer] = component;
         }
     }
 
@@ -82,13 +84,8 @@ internal sealed class InlineTypeNames
     public TypeNamePlan Plan(NameScope scope)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        var components = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (pointer, component) in _componentUses)
-        {
-            components[pointer] = component;
-        }
-
-        var named = new List<(Group Group, NameCandidate Best, SiteKey Key)>();
+        var components = new Dictionary<string, string>(_componentUses, StringComparer.Ordinal);
+        var named = new List<NamedGroup>();
         var slashes = new List<int>();
         foreach (var group in _groups.Values.Where(g => g.Uses.Count > 0))
         {
@@ -113,10 +110,11 @@ internal sealed class InlineTypeNames
                 }
             }
 
-            named.Add((group, bestUse, bestKey));
+            named.Add(new NamedGroup(group, bestUse, bestKey, named.Count));
         }
 
-        foreach (var (group, best, _) in named.OrderBy(n => n.Group.Kind == InlineTypeKind.Multipart).ThenBy(n => n.Key))
+        named.Sort(NamedGroup.ClaimOrder);
+        foreach (var (group, best, _, _) in named)
         {
             var wanted = Identifiers.LimitTypeName(best.Hint);
             var name = group.Kind switch
@@ -150,10 +148,25 @@ internal sealed class InlineTypeNames
         public List<NameCandidate> Uses { get; } = new();
     }
 
-    private readonly record struct NameCandidate(string Pointer, string Hint);
+    // Classes rather than structs, here and below: collections and sorts of reference types run the framework's
+    // precompiled shared code, where a struct makes the compiler's host JIT a copy of each at every cold start.
+    private sealed record NameCandidate(string Pointer, string Hint);
+
+    /// <summary>A shape about to be named, with its preferred use and that use's key.</summary>
+    /// <param name="Order">Its place in the walk: the last tie-breaker, so that sorting is stable.</param>
+    private sealed record NamedGroup(Group Group, NameCandidate Best, SiteKey Key, int Order)
+    {
+        /// <summary>Multipart records last (a JSON request type keeps its name), then by key.</summary>
+        public static int ClaimOrder(NamedGroup x, NamedGroup y)
+        {
+            var order = (x.Group.Kind == InlineTypeKind.Multipart).CompareTo(y.Group.Kind == InlineTypeKind.Multipart);
+            order = order != 0 ? order : x.Key.CompareTo(y.Key);
+            return order != 0 ? order : x.Order.CompareTo(y.Order);
+        }
+    }
 
     /// <summary>How much a use's name is preferred: lower first (see the class summary).</summary>
-    private readonly record struct SiteKey(int Rank, int Depth, string Owner, string Pointer, string Hint) : IComparable<SiteKey>
+    private sealed record SiteKey(int Rank, int Depth, string Owner, string Pointer, string Hint)
     {
         /// <param name="slashes">A list to reuse for the places of the pointer's separators (a use's key is taken for every use).</param>
         public static SiteKey Of(NameCandidate use, List<int> slashes)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Net.Http;
 using System.Text.Json.Nodes;
@@ -17,6 +18,28 @@ namespace SpecClients.Generator.Parsing;
 internal sealed partial class ModelBuilder
 {
     private static readonly string[] MethodOrder = { "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "QUERY" };
+
+    /// <summary>
+    /// A path item's methods in <see cref="MethodOrder"/> (unknown ones first, as the spec lists them): a stable insertion
+    /// sort of a handful of references, where ordering the dictionary's pairs with LINQ would cost a JIT at every cold start.
+    /// </summary>
+    private static List<HttpMethod> InMethodOrder(IEnumerable<HttpMethod> keys)
+    {
+        var ordered = new List<HttpMethod>();
+        foreach (var method in keys)
+        {
+            var rank = Array.IndexOf(MethodOrder, method.Method.ToUpperInvariant());
+            var at = ordered.Count;
+            while (at > 0 && Array.IndexOf(MethodOrder, ordered[at - 1].Method.ToUpperInvariant()) > rank)
+            {
+                at--;
+            }
+
+            ordered.Insert(at, method);
+        }
+
+        return ordered;
+    }
     private static readonly Regex PathParameter = new(@"\{([^}/]+)\}", RegexOptions.CultureInvariant);
 
     private NameScope? _optionNames;
@@ -93,15 +116,16 @@ internal sealed partial class ModelBuilder
                 continue;
             }
 
-            foreach (var entry in pathItem.Operations.OrderBy(o => Array.IndexOf(MethodOrder, o.Key.Method.ToUpperInvariant())))
+            foreach (var method in InMethodOrder(pathItem.Operations.Keys))
             {
                 _cancellationToken.ThrowIfCancellationRequested();
-                if (!IsSelected(entry.Value))
+                var operation = pathItem.Operations[method];
+                if (!IsSelected(operation))
                 {
                     continue;
                 }
 
-                operations.Add(BuildOperation(path.Key, pathItem, entry.Key, entry.Value, methods, firstWithOperationId));
+                operations.Add(BuildOperation(path.Key, pathItem, method, operation, methods, firstWithOperationId));
             }
         }
 
@@ -211,7 +235,9 @@ internal sealed partial class ModelBuilder
         var parameterNames = MemberNames.ParameterScope();
 
         var parameters = new List<ParameterSpec>();
-        var declared = new Dictionary<(string, ParameterLocation), ParameterSpec>();
+        // Keyed by location and name as one string: a tuple key would cost the compiler's host a JIT of the dictionary.
+        var declared = new Dictionary<string, ParameterSpec>(StringComparer.Ordinal);
+        static string Declared(string name, ParameterLocation location) => ((int)location).ToString(CultureInfo.InvariantCulture) + ":" + name;
         string? bodylessContentType = null;
         void AddParameters(IList<IOpenApiParameter>? list, string listPointer)
         {
@@ -269,7 +295,7 @@ internal sealed partial class ModelBuilder
                     style,
                     parameter.Deprecated,
                     Clean(parameter.Description));
-                declared[(parameter.Name, location)] = spec;
+                declared[Declared(parameter.Name, location)] = spec;
             }
         }
 
@@ -279,10 +305,10 @@ internal sealed partial class ModelBuilder
         foreach (Match match in PathParameter.Matches(path))
         {
             var name = match.Groups[1].Value;
-            if (!declared.ContainsKey((name, ParameterLocation.Path)))
+            if (!declared.ContainsKey(Declared(name, ParameterLocation.Path)))
             {
                 Report(DiagnosticDescriptors.UndeclaredPathParameter, pointer, pointer, name);
-                declared[(name, ParameterLocation.Path)] = new ParameterSpec(name, string.Empty, ParameterLocation.Path, TypeRef.String, true, false, "Simple", false, null);
+                declared[Declared(name, ParameterLocation.Path)] = new ParameterSpec(name, string.Empty, ParameterLocation.Path, TypeRef.String, true, false, "Simple", false, null);
             }
         }
 
@@ -491,11 +517,19 @@ internal sealed partial class ModelBuilder
             return (null, EquatableArray<ResponseSpec>.Empty);
         }
 
-        foreach (var entry in responses.OrderBy(r => r.Key == "default" ? "9" : r.Key, StringComparer.Ordinal))
+        // Status codes in order, default last. Sorted as a list of strings: ordering the dictionary's key-value pairs
+        // would make the compiler's host compile a sort over them at every cold start.
+        var codes = new List<string>(responses.Keys);
+        codes.Sort(static (x, y) =>
         {
-            var status = entry.Key.ToUpperInvariant();
-            var responsePointer = pointer + "/" + Escape(entry.Key);
-            var response = entry.Value;
+            var order = string.CompareOrdinal(x == "default" ? "9" : x, y == "default" ? "9" : y);
+            return order != 0 ? order : string.CompareOrdinal(x, y);
+        });
+        foreach (var code in codes)
+        {
+            var status = code.ToUpperInvariant();
+            var responsePointer = pointer + "/" + Escape(code);
+            var response = responses[code];
             if (response is OpenApiResponseReference { Target: null } broken)
             {
                 Report(DiagnosticDescriptors.UnresolvedReference, responsePointer, responsePointer, broken.Reference?.ReferenceV3 ?? "?");

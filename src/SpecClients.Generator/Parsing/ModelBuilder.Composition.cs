@@ -13,7 +13,7 @@ namespace SpecClients.Generator.Parsing;
 /// <summary>Composition: <c>oneOf</c>/<c>anyOf</c> and type arrays as unions, discriminators, <c>$defs</c>, webhooks.</summary>
 internal sealed partial class ModelBuilder
 {
-    private UnionSpec BuildUnion(string name, string nameHint, IOpenApiSchema schema, string pointer, string keyword, List<(IOpenApiSchema Schema, int Index)> branches)
+    private UnionSpec BuildUnion(string name, string nameHint, IOpenApiSchema schema, string pointer, string keyword, List<SchemaBranch> branches)
     {
         _cancellationToken.ThrowIfCancellationRequested();
         var stems = UnionBranchNames.Scope();

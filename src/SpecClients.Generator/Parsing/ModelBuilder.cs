@@ -85,7 +85,7 @@ internal sealed partial class ModelBuilder
         _cancellationToken = cancellationToken;
         _scope = scope;
         _clientNames = ClientNames.For(input.ClientName);
-        _componentTypeNames = components ?? ComponentTypeNames.Assign(Components(document), _clientNames);
+        _componentTypeNames = components ?? AssignComponentNames(document, _clientNames);
         _typeNames = typeNames ?? _componentTypeNames.Scope.Copy();
         _planner = planner;
         _plan = plan;
@@ -108,13 +108,13 @@ internal sealed partial class ModelBuilder
     }
 
     /// <summary>
-    /// Each component schema's name, and whether it becomes an enum (whose helper class needs a name too). A $ref cycle
-    /// is no enum: it becomes SPC101, and asking its target anything throws.
+    /// Names each component schema, knowing which become enums (whose helper class needs a name too). A $ref cycle is no
+    /// enum: it becomes SPC101, and asking its target anything throws.
     /// </summary>
-    private static IEnumerable<(string Name, bool IsEnum)> Components(OpenApiDocument document)
+    private static ComponentTypeNames AssignComponentNames(OpenApiDocument document, ClientNames client)
     {
         var schemas = document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
-        return schemas.Select(c => (c.Key, c.Value is not null && !IsAliasCycle(schemas, c.Key) && IsEnum(c.Value)));
+        return ComponentTypeNames.Assign(schemas.Keys, name => schemas[name] is { } schema && !IsAliasCycle(schemas, name) && IsEnum(schema), client);
     }
 
     private ApiSpec Walk()

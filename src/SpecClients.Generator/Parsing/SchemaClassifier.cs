@@ -156,21 +156,21 @@ internal static class SchemaClassifier
     /// <c>allOf</c> that only wraps one schema (to add a description, or <c>nullable</c>, beside a <c>$ref</c>) is that
     /// schema, not a new record.
     /// </summary>
-    public static (IOpenApiSchema Schema, int Index)? AllOfAlias(IOpenApiSchema schema)
+    public static SchemaBranch? AllOfAlias(IOpenApiSchema schema)
     {
         if (schema.AllOf is not { Count: > 0 } allOf || schema.Properties is { Count: > 0 } || schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 })
         {
             return null;
         }
 
-        var substantive = allOf.Select((s, i) => (s, i)).Where(b => IsSubstantive(b.s)).ToList();
+        var substantive = Branches(allOf).Where(b => IsSubstantive(b.Schema)).ToList();
         if (substantive.Count == 1)
         {
             return substantive[0];
         }
 
         // Several parts, none of them an object: a record would not read the value; keep the first part's type.
-        if (substantive.Count > 1 && !substantive.Any(b => IsObjectLike(Target(b.s))))
+        if (substantive.Count > 1 && !substantive.Any(b => IsObjectLike(Target(b.Schema))))
         {
             return substantive[0];
         }
@@ -244,7 +244,7 @@ internal static class SchemaClassifier
     }
 
     /// <summary>The branches of a <c>oneOf</c> (or else <c>anyOf</c>) with their indexes; null when the schema has neither.</summary>
-    public static (string Keyword, List<(IOpenApiSchema Schema, int Index)> Branches)? UnionBranches(IOpenApiSchema schema)
+    public static (string Keyword, List<SchemaBranch> Branches)? UnionBranches(IOpenApiSchema schema)
     {
         var (keyword, list) = schema.OneOf is { Count: > 0 } ? ("oneOf", schema.OneOf) : schema.AnyOf is { Count: > 0 } ? ("anyOf", schema.AnyOf) : (null, null);
         if (keyword is null || list is null)
@@ -252,7 +252,18 @@ internal static class SchemaClassifier
             return null;
         }
 
-        return (keyword, list.Select((s, i) => (s, i)).ToList());
+        return (keyword, Branches(list));
+    }
+
+    private static List<SchemaBranch> Branches(IList<IOpenApiSchema> list)
+    {
+        var branches = new List<SchemaBranch>(list.Count);
+        for (var i = 0; i < list.Count; i++)
+        {
+            branches.Add(new SchemaBranch(list[i], i));
+        }
+
+        return branches;
     }
 
     /// <summary>A branch that only allows <c>null</c> (<c>type: 'null'</c>): it makes the value nullable, not a branch.</summary>
@@ -270,7 +281,7 @@ internal static class SchemaClassifier
     /// Whether the branches need no union: one non-null branch, or inline branches of one primitive type of which one
     /// allows any value (Stripe's <c>anyOf: [string, enum: [""]]</c> is a string).
     /// </summary>
-    public static bool CollapsesToOneType(List<(IOpenApiSchema Schema, int Index)> branches)
+    public static bool CollapsesToOneType(List<SchemaBranch> branches)
     {
         var nonNull = branches.Where(b => !IsNullOnly(b.Schema)).ToList();
         if (nonNull.Count <= 1)
@@ -283,9 +294,10 @@ internal static class SchemaClassifier
             return false;
         }
 
-        var types = nonNull.Select(b => NonNullType(b.Schema)).Distinct().ToList();
-        var formats = nonNull.Select(b => b.Schema.Format ?? string.Empty).Distinct().ToList();
-        return types.Count == 1 && formats.Count == 1 && nonNull.Any(b => b.Schema.Enum is not { Count: > 0 } && b.Schema.Const is null)
+        var type = NonNullType(nonNull[0].Schema);
+        var format = nonNull[0].Schema.Format ?? string.Empty;
+        var oneTypeAndFormat = nonNull.All(b => NonNullType(b.Schema) == type && (b.Schema.Format ?? string.Empty) == format);
+        return oneTypeAndFormat && nonNull.Any(b => b.Schema.Enum is not { Count: > 0 } && b.Schema.Const is null)
             && nonNull[0].Schema.Enum is not { Count: > 0 } && nonNull[0].Schema.Const is null;
     }
 
@@ -325,7 +337,7 @@ internal static class SchemaClassifier
     {
         var required = new SortedSet<string>(StringComparer.Ordinal);
         var known = new SortedSet<string>(StringComparer.Ordinal);
-        var constraints = new SortedDictionary<string, EquatableArray<string>>(StringComparer.Ordinal);
+        var constraints = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var visited = new HashSet<IOpenApiSchema>(ReferenceComparer.Instance);
 
         void Add(IOpenApiSchema part, int depth)
@@ -347,11 +359,11 @@ internal static class SchemaClassifier
                 var propertySchema = Target(property.Value);
                 if (propertySchema.Const is { } constant)
                 {
-                    constraints[property.Key] = new[] { constant }.ToEquatableArray();
+                    constraints[property.Key] = new[] { constant };
                 }
                 else if (IsStringEnum(propertySchema) && !constraints.ContainsKey(property.Key))
                 {
-                    constraints[property.Key] = EnumValues(propertySchema).ToEquatableArray();
+                    constraints[property.Key] = EnumValues(propertySchema).ToArray();
                 }
             }
 
@@ -366,7 +378,7 @@ internal static class SchemaClassifier
         return (
             required.ToEquatableArray(),
             known.ToEquatableArray(),
-            constraints.Select(c => new UnionConstraintSpec(c.Key, c.Value)).ToEquatableArray(),
+            constraints.Keys.OrderBy(key => key, StringComparer.Ordinal).Select(key => new UnionConstraintSpec(key, constraints[key].ToEquatableArray())).ToEquatableArray(),
             closed);
     }
 
