@@ -180,19 +180,10 @@ internal sealed class InlineTypeNames
 
             // Segment k is the text after separator k - 1 (segment 0 is the "#" before the first).
             var segmentCount = slashes.Count + 1;
-            bool SegmentIs(int k, string text)
-            {
-                var start = slashes[k - 1] + 1;
-                var end = k < slashes.Count ? slashes[k] : pointer.Length;
-                return end - start == text.Length && string.CompareOrdinal(pointer, start, text, 0, text.Length) == 0;
-            }
-
-            string Segment(int k)
-            {
-                var start = slashes[k - 1] + 1;
-                var end = k < slashes.Count ? slashes[k] : pointer.Length;
-                return pointer.Substring(start, end - start);
-            }
+            int Start(int k) => slashes[k - 1] + 1;
+            int Length(int k) => (k < slashes.Count ? slashes[k] : pointer.Length) - Start(k);
+            bool SegmentIs(int k, string text) => Length(k) == text.Length && string.CompareOrdinal(pointer, Start(k), text, 0, text.Length) == 0;
+            string Segment(int k) => pointer.Substring(Start(k), Length(k));
 
             if (segmentCount >= 4 && SegmentIs(1, "components"))
             {

@@ -19,6 +19,13 @@ internal sealed partial class ModelBuilder
 {
     private static readonly string[] MethodOrder = { "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "QUERY" };
 
+    private static readonly Regex PathParameter = new(@"\{([^}/]+)\}", RegexOptions.CultureInvariant);
+
+    private NameScope? _optionNames;
+
+    private readonly HashSet<string> _selectedIds = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _selectedTags = new(StringComparer.Ordinal);
+
     /// <summary>
     /// A path item's methods in <see cref="MethodOrder"/> (unknown ones first, as the spec lists them): a stable insertion
     /// sort of a handful of references, where ordering the dictionary's pairs with LINQ would cost a JIT at every cold start.
@@ -26,26 +33,22 @@ internal sealed partial class ModelBuilder
     private static List<HttpMethod> InMethodOrder(IEnumerable<HttpMethod> keys)
     {
         var ordered = new List<HttpMethod>();
+        var ranks = new List<int>();
         foreach (var method in keys)
         {
             var rank = Array.IndexOf(MethodOrder, method.Method.ToUpperInvariant());
             var at = ordered.Count;
-            while (at > 0 && Array.IndexOf(MethodOrder, ordered[at - 1].Method.ToUpperInvariant()) > rank)
+            while (at > 0 && ranks[at - 1] > rank)
             {
                 at--;
             }
 
             ordered.Insert(at, method);
+            ranks.Insert(at, rank);
         }
 
         return ordered;
     }
-    private static readonly Regex PathParameter = new(@"\{([^}/]+)\}", RegexOptions.CultureInvariant);
-
-    private NameScope? _optionNames;
-
-    private readonly HashSet<string> _selectedIds = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _selectedTags = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Whether an operation is generated: always without a selection; with one, when its operationId or a tag is listed,
