@@ -200,7 +200,18 @@ public sealed class TokenEndpointFaultTests
         var exception = await run.FailsAsync<OperationCanceledException>(() => run.Clients.Kitegateway.SendTransactionCallbackAsync("KG-REF-1", cancellation.Token), TimeSpan.FromSeconds(2));
 
         exception.CancellationToken.ShouldBe(cancellation.Token);
-        await Task.Delay(TimeSpan.FromSeconds(3)); // the shared token request times out on its own
+
+        // The shared token request goes on and times out on its own. Waiting for its failure to be logged, not for a
+        // fixed 3 s: its clock starts when the request does, and on a loaded machine the recovery call below would
+        // otherwise join the request still in flight and fail with its timeout.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (run.Clients.Logs.WithEvent(EventIds.TokenRequestFailed).Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        run.Clients.Logs.WithEvent(EventIds.TokenRequestFailed).ShouldNotBeEmpty("the hung token request never timed out");
+        await Task.Delay(200); // the failure is logged just before the request's flight ends
         await run.RecoversAsync(run.KitegatewayCall);
     }
 
