@@ -11,10 +11,21 @@ internal static class DocText
     /// </summary>
     public static string Inline(string text)
     {
+        var endsLine = false;
+        foreach (var c in text)
+        {
+            endsLine |= SourceWriter.IsControlOrLineBreak(c);
+        }
+
+        if (!endsLine)
+        {
+            return SourceWriter.EscapeXml(text);
+        }
+
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            builder.Append(char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085' ? ' ' : c);
+            builder.Append(SourceWriter.IsControlOrLineBreak(c) ? ' ' : c);
         }
 
         return SourceWriter.EscapeXml(builder.ToString());

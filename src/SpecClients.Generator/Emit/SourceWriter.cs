@@ -114,30 +114,21 @@ internal sealed class SourceWriter
         return Line(DocPrefix + endTag);
     }
 
-    /// <summary>Writes markup as <c>///</c> lines, wrapped at spaces outside tags to fit <see cref="MaxLineLength"/>.</summary>
+    /// <summary>
+    /// Writes markup as <c>///</c> lines, split at spaces (never inside a <c>&lt;…&gt;</c> tag) to fit
+    /// <see cref="MaxLineLength"/>; a word longer than a line stays whole. Each line is appended straight from
+    /// <paramref name="markup"/>: doc comments are a quarter of a large spec's output, and a string per line would be
+    /// garbage the compiler's server GC pays for in fresh pages.
+    /// </summary>
     public SourceWriter DocMarkupLines(string markup)
     {
-        foreach (var line in WrapAtSpaces(markup, Room(DocPrefix.Length)))
-        {
-            Line(line.Length == 0 ? "///" : DocPrefix + line);
-        }
-
-        return this;
-    }
-
-    /// <summary>
-    /// Splits text at spaces (never inside a <c>&lt;…&gt;</c> tag) into lines of at most <paramref name="width"/>
-    /// characters; a word longer than that stays whole.
-    /// </summary>
-    private static List<string> WrapAtSpaces(string text, int width)
-    {
-        var lines = new List<string>();
+        var width = Room(DocPrefix.Length);
         var start = 0;
         var lastBreak = -1;
         var inTag = false;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = 0; i < markup.Length; i++)
         {
-            var c = text[i];
+            var c = markup[i];
             if (c == '<')
             {
                 inTag = true;
@@ -150,7 +141,7 @@ internal sealed class SourceWriter
             {
                 if (i - start > width && lastBreak > start)
                 {
-                    lines.Add(text.Substring(start, lastBreak - start));
+                    DocLine(markup, start, lastBreak - start);
                     start = lastBreak + 1;
                 }
 
@@ -158,14 +149,30 @@ internal sealed class SourceWriter
             }
         }
 
-        if (text.Length - start > width && lastBreak > start)
+        if (markup.Length - start > width && lastBreak > start)
         {
-            lines.Add(text.Substring(start, lastBreak - start));
+            DocLine(markup, start, lastBreak - start);
             start = lastBreak + 1;
         }
 
-        lines.Add(text.Substring(start));
-        return lines;
+        return DocLine(markup, start, markup.Length - start);
+    }
+
+    /// <summary>Writes <c>/// </c> and a part of <paramref name="markup"/> as one line (<c>///</c> alone when the part is empty).</summary>
+    private SourceWriter DocLine(string markup, int start, int length)
+    {
+        _builder.Append(' ', _indent * IndentSize);
+        if (length == 0)
+        {
+            _builder.Append("///");
+        }
+        else
+        {
+            _builder.Append(DocPrefix).Append(markup, start, length);
+        }
+
+        _builder.Append('\n');
+        return this;
     }
 
     /// <summary>
@@ -429,6 +436,11 @@ internal sealed class SourceWriter
     /// <summary>A C# string literal.</summary>
     public static string Literal(string value)
     {
+        if (!NeedsEscape(value))
+        {
+            return "\"" + value + "\"";
+        }
+
         var builder = new StringBuilder(value.Length + 2);
         builder.Append('"');
         foreach (var c in value)
@@ -442,7 +454,7 @@ internal sealed class SourceWriter
                 case '\t': builder.Append("\\t"); break;
                 case '\0': builder.Append("\\0"); break;
                 default:
-                    if (char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085')
+                    if (IsControlOrLineBreak(c))
                     {
                         builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
                     }
@@ -457,6 +469,23 @@ internal sealed class SourceWriter
 
         return builder.Append('"').ToString();
     }
+
+    /// <summary>Whether <see cref="Literal"/> must escape a character of <paramref name="value"/> (most names need none).</summary>
+    private static bool NeedsEscape(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c is '"' or '\\' || IsControlOrLineBreak(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A control character or a line break C# knows (LS, PS, NEL besides CR and LF): either would end a comment or a literal.</summary>
+    public static bool IsControlOrLineBreak(char c) => char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085';
 
     public override string ToString() => _builder.ToString();
 }
