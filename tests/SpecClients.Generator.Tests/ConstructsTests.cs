@@ -117,7 +117,14 @@ public sealed class ConstructsTests
                     // Building from a branch, implicitly, and equality by value.
                     PaymentMethod built = new CardDetails { Type = CardDetailsType.Card, Number = "4111" };
                     Check(built.Case == PaymentMethod.Cases.CardDetails, "built case");
-                    Check(built == Read("""{"number":"4111","type":"card"}""", PaymentMethod.JsonConverter.ReadValue), "equal by value");
+                    var same = Read("""{"number":"4111","type":"card"}""", PaymentMethod.JsonConverter.ReadValue);
+                    Check(built == same && !(built != same), "equal by value");
+                    Check(built.Equals((object)same) && built.GetHashCode() == same.GetHashCode(), "Equals(object) and hash by value");
+                    Check(built != wallet && !built.Equals(wallet), "other values differ");
+                    Check(built.ToString() == "PaymentMethod { Case = CardDetails }", "ToString names the branch, not the value: " + built);
+                    Check(!same.Equals(null), "not equal to null");
+                    PaymentMethod? none = null;
+                    Check(none == null && same != none, "null compares as null");
 
                     // anyOf string | object without a discriminator: told apart by JSON kind.
                     var id = Read("\"cus_1\"", ExpandableCustomer.JsonConverter.ReadValue);

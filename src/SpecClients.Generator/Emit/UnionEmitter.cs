@@ -8,7 +8,8 @@ namespace SpecClients.Generator.Emit;
 /// <summary>
 /// Emits a union (<c>oneOf</c>, <c>anyOf</c>, type array): an immutable class holding the JSON value, the branch it
 /// matches, and per branch <c>Is</c>, <c>TryGet</c>, <c>As</c> and <c>From</c>, plus <c>Match</c>. Reading keeps the
-/// value whole and writing writes it back, so no branch is ever lost or narrowed to the first one.
+/// value whole and writing writes it back, so no branch is ever lost or narrowed to the first one. The value, the branch
+/// and equality come from the runtime's <c>GeneratedUnion</c> base: written once there, not compiled again per union.
 /// </summary>
 internal static class UnionEmitter
 {
@@ -31,14 +32,13 @@ internal static class UnionEmitter
         }
 
         w.Line($"[{JsonConverterAttribute}(typeof({name}.JsonConverter))]");
-        w.Open($"{context.Accessibility} sealed partial class {name} : {IEquatable}<{name}>");
+        w.Open($"{context.Accessibility} sealed partial class {name} : {GeneratedUnion}<{name}, {name}.Cases>");
         EmitShape(w, spec);
         w.Line();
         w.Lines($$"""
             private {{name}}({{JsonElement}} element, Cases @case)
+                : base(element, @case)
             {
-                Element = element;
-                Case = @case;
             }
 
             /// <summary>The branches of <see cref="{{name}}"/>.</summary>
@@ -56,15 +56,7 @@ internal static class UnionEmitter
         }
 
         w.Close();
-        w.Lines($$"""
-
-            /// <summary>The JSON value, as read or as built from a branch.</summary>
-            public {{JsonElement}} Element { get; }
-
-            /// <summary>The branch the value matches: named by the discriminator, else the one its kind and members fit best.</summary>
-            public Cases Case { get; }
-
-            """);
+        w.Line();
         var conversions = ImplicitConversions(spec);
         foreach (var branch in spec.Branches)
         {
@@ -80,25 +72,6 @@ internal static class UnionEmitter
 
             private static {{name}} Create({{JsonElement}} element) =>
                 new(element, (Cases)({{JsonUnion}}.Classify(element, s_shape) + 1));
-
-            /// <inheritdoc/>
-            public bool Equals({{name}}? other) => other is not null && {{JsonUnion}}.ElementEquals(Element, other.Element);
-
-            /// <inheritdoc/>
-            public override bool Equals(object? obj) => Equals(obj as {{name}});
-
-            /// <inheritdoc/>
-            public override int GetHashCode() => {{JsonUnion}}.ElementHashCode(Element);
-
-            /// <summary>The branch, not the value: the value may hold secrets.</summary>
-            /// <returns>The type and branch name.</returns>
-            public override string ToString() => {{SourceWriter.Literal(name + " { Case = ")}} + Case + " }";
-
-            /// <summary>Compares by JSON value.</summary>
-            public static bool operator ==({{name}}? left, {{name}}? right) => left is null ? right is null : left.Equals(right);
-
-            /// <summary>Compares by JSON value.</summary>
-            public static bool operator !=({{name}}? left, {{name}}? right) => !(left == right);
 
             /// <summary>Reads and writes <see cref="{{name}}"/> as the JSON value it holds.</summary>
             public sealed class JsonConverter : {{GeneratedJsonConverter}}<{{name}}>

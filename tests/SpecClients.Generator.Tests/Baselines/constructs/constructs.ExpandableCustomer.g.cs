@@ -13,7 +13,7 @@ namespace SpecClients.Generated.Constructs;
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ExpandableCustomer.JsonConverter))]
-public sealed partial class ExpandableCustomer : global::System.IEquatable<ExpandableCustomer>
+public sealed partial class ExpandableCustomer : global::SpecClients.Runtime.Json.GeneratedUnion<ExpandableCustomer, ExpandableCustomer.Cases>
 {
     private static readonly global::SpecClients.Runtime.Json.UnionShape s_shape = new(
         discriminator: null,
@@ -21,9 +21,8 @@ public sealed partial class ExpandableCustomer : global::System.IEquatable<Expan
         new global::SpecClients.Runtime.Json.UnionCase(global::SpecClients.Runtime.Json.JsonKinds.Object, required: new[] { "id" }, known: new[] { "deleted", "email", "id" }, constraints: new global::SpecClients.Runtime.Json.UnionConstraint[] { new("deleted", "False") }));
 
     private ExpandableCustomer(global::System.Text.Json.JsonElement element, Cases @case)
+        : base(element, @case)
     {
-        Element = element;
-        Case = @case;
     }
 
     /// <summary>The branches of <see cref="ExpandableCustomer"/>.</summary>
@@ -38,12 +37,6 @@ public sealed partial class ExpandableCustomer : global::System.IEquatable<Expan
         /// <summary>The value is a Customer.</summary>
         Customer,
     }
-
-    /// <summary>The JSON value, as read or as built from a branch.</summary>
-    public global::System.Text.Json.JsonElement Element { get; }
-
-    /// <summary>The branch the value matches: named by the discriminator, else the one its kind and members fit best.</summary>
-    public Cases Case { get; }
 
     /// <summary>Whether the value is the <c>String</c> branch (a string).</summary>
     public bool IsString => Case == Cases.String;
@@ -139,25 +132,6 @@ public sealed partial class ExpandableCustomer : global::System.IEquatable<Expan
 
     private static ExpandableCustomer Create(global::System.Text.Json.JsonElement element) =>
         new(element, (Cases)(global::SpecClients.Runtime.Json.JsonUnion.Classify(element, s_shape) + 1));
-
-    /// <inheritdoc/>
-    public bool Equals(ExpandableCustomer? other) => other is not null && global::SpecClients.Runtime.Json.JsonUnion.ElementEquals(Element, other.Element);
-
-    /// <inheritdoc/>
-    public override bool Equals(object? obj) => Equals(obj as ExpandableCustomer);
-
-    /// <inheritdoc/>
-    public override int GetHashCode() => global::SpecClients.Runtime.Json.JsonUnion.ElementHashCode(Element);
-
-    /// <summary>The branch, not the value: the value may hold secrets.</summary>
-    /// <returns>The type and branch name.</returns>
-    public override string ToString() => "ExpandableCustomer { Case = " + Case + " }";
-
-    /// <summary>Compares by JSON value.</summary>
-    public static bool operator ==(ExpandableCustomer? left, ExpandableCustomer? right) => left is null ? right is null : left.Equals(right);
-
-    /// <summary>Compares by JSON value.</summary>
-    public static bool operator !=(ExpandableCustomer? left, ExpandableCustomer? right) => !(left == right);
 
     /// <summary>Reads and writes <see cref="ExpandableCustomer"/> as the JSON value it holds.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<ExpandableCustomer>

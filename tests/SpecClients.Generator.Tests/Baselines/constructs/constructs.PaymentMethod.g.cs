@@ -13,7 +13,7 @@ namespace SpecClients.Generated.Constructs;
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PaymentMethod.JsonConverter))]
-public sealed partial class PaymentMethod : global::System.IEquatable<PaymentMethod>
+public sealed partial class PaymentMethod : global::SpecClients.Runtime.Json.GeneratedUnion<PaymentMethod, PaymentMethod.Cases>
 {
     private static readonly global::SpecClients.Runtime.Json.UnionShape s_shape = new(
         discriminator: "type",
@@ -22,9 +22,8 @@ public sealed partial class PaymentMethod : global::System.IEquatable<PaymentMet
         new global::SpecClients.Runtime.Json.UnionCase(global::SpecClients.Runtime.Json.JsonKinds.Object, required: new[] { "type" }, known: new[] { "token", "type" }, constraints: new global::SpecClients.Runtime.Json.UnionConstraint[] { new("type", "wallet") }, discriminatorValues: new[] { "WalletDetails" }));
 
     private PaymentMethod(global::System.Text.Json.JsonElement element, Cases @case)
+        : base(element, @case)
     {
-        Element = element;
-        Case = @case;
     }
 
     /// <summary>The branches of <see cref="PaymentMethod"/>.</summary>
@@ -42,12 +41,6 @@ public sealed partial class PaymentMethod : global::System.IEquatable<PaymentMet
         /// <summary>The value is a WalletDetails.</summary>
         WalletDetails,
     }
-
-    /// <summary>The JSON value, as read or as built from a branch.</summary>
-    public global::System.Text.Json.JsonElement Element { get; }
-
-    /// <summary>The branch the value matches: named by the discriminator, else the one its kind and members fit best.</summary>
-    public Cases Case { get; }
 
     /// <summary>Whether the value is the <c>CardDetails</c> branch (a CardDetails).</summary>
     public bool IsCardDetails => Case == Cases.CardDetails;
@@ -180,25 +173,6 @@ public sealed partial class PaymentMethod : global::System.IEquatable<PaymentMet
 
     private static PaymentMethod Create(global::System.Text.Json.JsonElement element) =>
         new(element, (Cases)(global::SpecClients.Runtime.Json.JsonUnion.Classify(element, s_shape) + 1));
-
-    /// <inheritdoc/>
-    public bool Equals(PaymentMethod? other) => other is not null && global::SpecClients.Runtime.Json.JsonUnion.ElementEquals(Element, other.Element);
-
-    /// <inheritdoc/>
-    public override bool Equals(object? obj) => Equals(obj as PaymentMethod);
-
-    /// <inheritdoc/>
-    public override int GetHashCode() => global::SpecClients.Runtime.Json.JsonUnion.ElementHashCode(Element);
-
-    /// <summary>The branch, not the value: the value may hold secrets.</summary>
-    /// <returns>The type and branch name.</returns>
-    public override string ToString() => "PaymentMethod { Case = " + Case + " }";
-
-    /// <summary>Compares by JSON value.</summary>
-    public static bool operator ==(PaymentMethod? left, PaymentMethod? right) => left is null ? right is null : left.Equals(right);
-
-    /// <summary>Compares by JSON value.</summary>
-    public static bool operator !=(PaymentMethod? left, PaymentMethod? right) => !(left == right);
 
     /// <summary>Reads and writes <see cref="PaymentMethod"/> as the JSON value it holds.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<PaymentMethod>

@@ -15,7 +15,7 @@ namespace SpecClients.Generated.Constructs;
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PaymentReference.JsonConverter))]
-public sealed partial class PaymentReference : global::System.IEquatable<PaymentReference>
+public sealed partial class PaymentReference : global::SpecClients.Runtime.Json.GeneratedUnion<PaymentReference, PaymentReference.Cases>
 {
     private static readonly global::SpecClients.Runtime.Json.UnionShape s_shape = new(
         discriminator: null,
@@ -23,9 +23,8 @@ public sealed partial class PaymentReference : global::System.IEquatable<Payment
         new global::SpecClients.Runtime.Json.UnionCase(global::SpecClients.Runtime.Json.JsonKinds.Integer));
 
     private PaymentReference(global::System.Text.Json.JsonElement element, Cases @case)
+        : base(element, @case)
     {
-        Element = element;
-        Case = @case;
     }
 
     /// <summary>The branches of <see cref="PaymentReference"/>.</summary>
@@ -40,12 +39,6 @@ public sealed partial class PaymentReference : global::System.IEquatable<Payment
         /// <summary>The value is a long.</summary>
         Int64,
     }
-
-    /// <summary>The JSON value, as read or as built from a branch.</summary>
-    public global::System.Text.Json.JsonElement Element { get; }
-
-    /// <summary>The branch the value matches: named by the discriminator, else the one its kind and members fit best.</summary>
-    public Cases Case { get; }
 
     /// <summary>Whether the value is the <c>String</c> branch (a string).</summary>
     public bool IsString => Case == Cases.String;
@@ -133,25 +126,6 @@ public sealed partial class PaymentReference : global::System.IEquatable<Payment
 
     private static PaymentReference Create(global::System.Text.Json.JsonElement element) =>
         new(element, (Cases)(global::SpecClients.Runtime.Json.JsonUnion.Classify(element, s_shape) + 1));
-
-    /// <inheritdoc/>
-    public bool Equals(PaymentReference? other) => other is not null && global::SpecClients.Runtime.Json.JsonUnion.ElementEquals(Element, other.Element);
-
-    /// <inheritdoc/>
-    public override bool Equals(object? obj) => Equals(obj as PaymentReference);
-
-    /// <inheritdoc/>
-    public override int GetHashCode() => global::SpecClients.Runtime.Json.JsonUnion.ElementHashCode(Element);
-
-    /// <summary>The branch, not the value: the value may hold secrets.</summary>
-    /// <returns>The type and branch name.</returns>
-    public override string ToString() => "PaymentReference { Case = " + Case + " }";
-
-    /// <summary>Compares by JSON value.</summary>
-    public static bool operator ==(PaymentReference? left, PaymentReference? right) => left is null ? right is null : left.Equals(right);
-
-    /// <summary>Compares by JSON value.</summary>
-    public static bool operator !=(PaymentReference? left, PaymentReference? right) => !(left == right);
 
     /// <summary>Reads and writes <see cref="PaymentReference"/> as the JSON value it holds.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<PaymentReference>

@@ -15,7 +15,7 @@ namespace SpecClients.Generated.Constructs;
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PaymentRequestLimit.JsonConverter))]
-public sealed partial class PaymentRequestLimit : global::System.IEquatable<PaymentRequestLimit>
+public sealed partial class PaymentRequestLimit : global::SpecClients.Runtime.Json.GeneratedUnion<PaymentRequestLimit, PaymentRequestLimit.Cases>
 {
     private static readonly global::SpecClients.Runtime.Json.UnionShape s_shape = new(
         discriminator: null,
@@ -23,9 +23,8 @@ public sealed partial class PaymentRequestLimit : global::System.IEquatable<Paym
         new global::SpecClients.Runtime.Json.UnionCase(global::SpecClients.Runtime.Json.JsonKinds.String, values: new[] { "" }));
 
     private PaymentRequestLimit(global::System.Text.Json.JsonElement element, Cases @case)
+        : base(element, @case)
     {
-        Element = element;
-        Case = @case;
     }
 
     /// <summary>The branches of <see cref="PaymentRequestLimit"/>.</summary>
@@ -40,12 +39,6 @@ public sealed partial class PaymentRequestLimit : global::System.IEquatable<Paym
         /// <summary>The value is a string.</summary>
         Empty,
     }
-
-    /// <summary>The JSON value, as read or as built from a branch.</summary>
-    public global::System.Text.Json.JsonElement Element { get; }
-
-    /// <summary>The branch the value matches: named by the discriminator, else the one its kind and members fit best.</summary>
-    public Cases Case { get; }
 
     /// <summary>Whether the value is the <c>Int64</c> branch (a long).</summary>
     public bool IsInt64 => Case == Cases.Int64;
@@ -132,25 +125,6 @@ public sealed partial class PaymentRequestLimit : global::System.IEquatable<Paym
 
     private static PaymentRequestLimit Create(global::System.Text.Json.JsonElement element) =>
         new(element, (Cases)(global::SpecClients.Runtime.Json.JsonUnion.Classify(element, s_shape) + 1));
-
-    /// <inheritdoc/>
-    public bool Equals(PaymentRequestLimit? other) => other is not null && global::SpecClients.Runtime.Json.JsonUnion.ElementEquals(Element, other.Element);
-
-    /// <inheritdoc/>
-    public override bool Equals(object? obj) => Equals(obj as PaymentRequestLimit);
-
-    /// <inheritdoc/>
-    public override int GetHashCode() => global::SpecClients.Runtime.Json.JsonUnion.ElementHashCode(Element);
-
-    /// <summary>The branch, not the value: the value may hold secrets.</summary>
-    /// <returns>The type and branch name.</returns>
-    public override string ToString() => "PaymentRequestLimit { Case = " + Case + " }";
-
-    /// <summary>Compares by JSON value.</summary>
-    public static bool operator ==(PaymentRequestLimit? left, PaymentRequestLimit? right) => left is null ? right is null : left.Equals(right);
-
-    /// <summary>Compares by JSON value.</summary>
-    public static bool operator !=(PaymentRequestLimit? left, PaymentRequestLimit? right) => !(left == right);
 
     /// <summary>Reads and writes <see cref="PaymentRequestLimit"/> as the JSON value it holds.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<PaymentRequestLimit>

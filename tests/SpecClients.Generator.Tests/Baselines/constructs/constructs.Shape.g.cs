@@ -13,7 +13,7 @@ namespace SpecClients.Generated.Constructs;
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClients", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Shape.JsonConverter))]
-public sealed partial class Shape : global::System.IEquatable<Shape>
+public sealed partial class Shape : global::SpecClients.Runtime.Json.GeneratedUnion<Shape, Shape.Cases>
 {
     private static readonly global::SpecClients.Runtime.Json.UnionShape s_shape = new(
         discriminator: null,
@@ -21,9 +21,8 @@ public sealed partial class Shape : global::System.IEquatable<Shape>
         new global::SpecClients.Runtime.Json.UnionCase(global::SpecClients.Runtime.Json.JsonKinds.Object, required: new[] { "height", "width" }, known: new[] { "height", "width" }));
 
     private Shape(global::System.Text.Json.JsonElement element, Cases @case)
+        : base(element, @case)
     {
-        Element = element;
-        Case = @case;
     }
 
     /// <summary>The branches of <see cref="Shape"/>.</summary>
@@ -38,12 +37,6 @@ public sealed partial class Shape : global::System.IEquatable<Shape>
         /// <summary>The value is a ShapeRectangle.</summary>
         Rectangle,
     }
-
-    /// <summary>The JSON value, as read or as built from a branch.</summary>
-    public global::System.Text.Json.JsonElement Element { get; }
-
-    /// <summary>The branch the value matches: named by the discriminator, else the one its kind and members fit best.</summary>
-    public Cases Case { get; }
 
     /// <summary>Whether the value is the <c>Circle</c> branch (a ShapeCircle).</summary>
     public bool IsCircle => Case == Cases.Circle;
@@ -140,25 +133,6 @@ public sealed partial class Shape : global::System.IEquatable<Shape>
 
     private static Shape Create(global::System.Text.Json.JsonElement element) =>
         new(element, (Cases)(global::SpecClients.Runtime.Json.JsonUnion.Classify(element, s_shape) + 1));
-
-    /// <inheritdoc/>
-    public bool Equals(Shape? other) => other is not null && global::SpecClients.Runtime.Json.JsonUnion.ElementEquals(Element, other.Element);
-
-    /// <inheritdoc/>
-    public override bool Equals(object? obj) => Equals(obj as Shape);
-
-    /// <inheritdoc/>
-    public override int GetHashCode() => global::SpecClients.Runtime.Json.JsonUnion.ElementHashCode(Element);
-
-    /// <summary>The branch, not the value: the value may hold secrets.</summary>
-    /// <returns>The type and branch name.</returns>
-    public override string ToString() => "Shape { Case = " + Case + " }";
-
-    /// <summary>Compares by JSON value.</summary>
-    public static bool operator ==(Shape? left, Shape? right) => left is null ? right is null : left.Equals(right);
-
-    /// <summary>Compares by JSON value.</summary>
-    public static bool operator !=(Shape? left, Shape? right) => !(left == right);
 
     /// <summary>Reads and writes <see cref="Shape"/> as the JSON value it holds.</summary>
     public sealed class JsonConverter : global::SpecClients.Runtime.Json.GeneratedJsonConverter<Shape>
