@@ -193,7 +193,12 @@ internal static class RecordEmitter
 
         w.Line($"{Dictionary}<string, {spec.AdditionalProperties.CSharp}>? additional = null;");
         w.Line($"var seen = default({JsonMemberSet});");
-        w.Open("while (s_members.Next(ref reader, ref seen, out var index))");
+
+        // Members kept as JSON are collected by the runtime's Next; typed ones are read here, after the switch.
+        var collectsAdditional = spec.AdditionalProperties.Kind == TypeKind.Any;
+        w.Open(collectsAdditional
+            ? "while (s_members.Next(ref reader, ref seen, ref additional, out var index))"
+            : "while (s_members.Next(ref reader, ref seen, out var index))");
         var isNull = $"reader.TokenType == {JsonTokenType}.Null";
         if (spec.Properties.Count > 0)
         {
@@ -221,21 +226,28 @@ internal static class RecordEmitter
             }
 
             w.Close();
-            w.Line();
         }
 
-        // Not a declared member: the reader is at its name.
-        w.Line("var name = reader.GetString()!;");
-        w.Line("reader.Read();");
-        w.Line($"additional ??= new({StringComparer}.Ordinal);");
-        var readAdditional = JsonCode.ReadValue(spec.AdditionalProperties, "reader", spec.Name, "*") + ";";
-        if (spec.AdditionalProperties.IsValueType)
+        if (!collectsAdditional)
         {
-            w.Wrap("additional[name] =", readAdditional);
-        }
-        else
-        {
-            w.Wrap($"additional[name] = {isNull}", "? null!", ": " + readAdditional);
+            // Not a declared member: the reader is at its name.
+            if (spec.Properties.Count > 0)
+            {
+                w.Line();
+            }
+
+            w.Line("var name = reader.GetString()!;");
+            w.Line("reader.Read();");
+            w.Line($"additional ??= new({StringComparer}.Ordinal);");
+            var readAdditional = JsonCode.ReadValue(spec.AdditionalProperties, "reader", spec.Name, "*") + ";";
+            if (spec.AdditionalProperties.IsValueType)
+            {
+                w.Wrap("additional[name] =", readAdditional);
+            }
+            else
+            {
+                w.Wrap($"additional[name] = {isNull}", "? null!", ": " + readAdditional);
+            }
         }
 
         w.Close();

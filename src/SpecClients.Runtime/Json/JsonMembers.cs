@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
@@ -103,6 +104,34 @@ public sealed class JsonMembers
         return true;
     }
 
+    /// <summary>
+    /// Moves to the next declared member of the object being read, as
+    /// <see cref="Next(ref Utf8JsonReader, ref JsonMemberSet, out int)"/> does, reading every other member on the way into
+    /// <paramref name="additional"/> (created at the first), so that a generated reader holds no code for them.
+    /// </summary>
+    /// <param name="reader">The reader, inside the object.</param>
+    /// <param name="seen">The declared members read so far.</param>
+    /// <param name="additional">The members the type does not declare, by name; null until there is one.</param>
+    /// <param name="index">The declared member's position, or -1 at the end.</param>
+    /// <returns>False at the end of the object.</returns>
+    public bool Next(ref Utf8JsonReader reader, ref JsonMemberSet seen, ref Dictionary<string, JsonElement>? additional, out int index)
+    {
+        while (Next(ref reader, ref seen, out index))
+        {
+            if (index >= 0)
+            {
+                return true;
+            }
+
+            var name = reader.GetString()!;
+            reader.Read();
+            additional ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            additional[name] = JsonRead.Element(ref reader);
+        }
+
+        return false;
+    }
+
     /// <summary>Throws for the first required member that <paramref name="seen"/> does not hold.</summary>
     /// <param name="seen">The declared members read.</param>
     public void EnsureRequired(in JsonMemberSet seen)
@@ -180,7 +209,7 @@ public sealed class JsonMembers
     }
 }
 
-/// <summary>Which declared members of an object have been read (see <see cref="JsonMembers.Next"/>).</summary>
+/// <summary>Which declared members of an object have been read (see <see cref="JsonMembers.Next(ref Utf8JsonReader, ref JsonMemberSet, out int)"/>).</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public struct JsonMemberSet
 {

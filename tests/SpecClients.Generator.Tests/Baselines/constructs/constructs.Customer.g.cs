@@ -51,7 +51,7 @@ public sealed partial record Customer
             bool? p2 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
             var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
-            while (s_members.Next(ref reader, ref seen, out var index))
+            while (s_members.Next(ref reader, ref seen, ref additional, out var index))
             {
                 switch (index)
                 {
@@ -65,11 +65,6 @@ public sealed partial record Customer
                         p2 = global::SpecClients.Runtime.Json.JsonRead.BooleanOrNull(ref reader, "Customer", "deleted");
                         continue;
                 }
-
-                var name = reader.GetString()!;
-                reader.Read();
-                additional ??= new(global::System.StringComparer.Ordinal);
-                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             s_members.EnsureRequired(in seen);

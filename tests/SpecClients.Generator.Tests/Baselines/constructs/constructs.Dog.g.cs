@@ -71,7 +71,7 @@ public sealed partial record Dog
             int? p5 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
             var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
-            while (s_members.Next(ref reader, ref seen, out var index))
+            while (s_members.Next(ref reader, ref seen, ref additional, out var index))
             {
                 switch (index)
                 {
@@ -101,11 +101,6 @@ public sealed partial record Dog
                         p5 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "Dog", "packSize");
                         continue;
                 }
-
-                var name = reader.GetString()!;
-                reader.Read();
-                additional ??= new(global::System.StringComparer.Ordinal);
-                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             s_members.EnsureRequired(in seen);

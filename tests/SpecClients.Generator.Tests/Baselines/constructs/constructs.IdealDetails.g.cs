@@ -46,7 +46,7 @@ public sealed partial record IdealDetails
             string? p1 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
             var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
-            while (s_members.Next(ref reader, ref seen, out var index))
+            while (s_members.Next(ref reader, ref seen, ref additional, out var index))
             {
                 switch (index)
                 {
@@ -59,11 +59,6 @@ public sealed partial record IdealDetails
                         p1 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "IdealDetails", "issuer");
                         continue;
                 }
-
-                var name = reader.GetString()!;
-                reader.Read();
-                additional ??= new(global::System.StringComparer.Ordinal);
-                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             s_members.EnsureRequired(in seen);

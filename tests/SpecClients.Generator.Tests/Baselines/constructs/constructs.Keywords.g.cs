@@ -86,7 +86,7 @@ public sealed partial record Keywords
             string? p8 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
             var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
-            while (s_members.Next(ref reader, ref seen, out var index))
+            while (s_members.Next(ref reader, ref seen, ref additional, out var index))
             {
                 switch (index)
                 {
@@ -118,11 +118,6 @@ public sealed partial record Keywords
                         p8 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Keywords", "snakeCase");
                         continue;
                 }
-
-                var name = reader.GetString()!;
-                reader.Read();
-                additional ??= new(global::System.StringComparer.Ordinal);
-                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new Keywords

@@ -89,7 +89,7 @@ public sealed partial record Payment
             long? p8 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
             var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
-            while (s_members.Next(ref reader, ref seen, out var index))
+            while (s_members.Next(ref reader, ref seen, ref additional, out var index))
             {
                 switch (index)
                 {
@@ -135,11 +135,6 @@ public sealed partial record Payment
                         p8 = global::SpecClients.Runtime.Json.JsonRead.Int64OrNull(ref reader, "Payment", "version");
                         continue;
                 }
-
-                var name = reader.GetString()!;
-                reader.Read();
-                additional ??= new(global::System.StringComparer.Ordinal);
-                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             s_members.EnsureRequired(in seen);

@@ -86,7 +86,7 @@ public sealed partial record PaymentRequest
             global::SpecClients.Generated.Constructs.PaymentRequestLimit? p7 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
             var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
-            while (s_members.Next(ref reader, ref seen, out var index))
+            while (s_members.Next(ref reader, ref seen, ref additional, out var index))
             {
                 switch (index)
                 {
@@ -128,11 +128,6 @@ public sealed partial record PaymentRequest
                             : global::SpecClients.Generated.Constructs.PaymentRequestLimit.JsonConverter.ReadValue(ref reader);
                         continue;
                 }
-
-                var name = reader.GetString()!;
-                reader.Read();
-                additional ??= new(global::System.StringComparer.Ordinal);
-                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             s_members.EnsureRequired(in seen);

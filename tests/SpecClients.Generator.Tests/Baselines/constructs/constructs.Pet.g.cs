@@ -127,7 +127,7 @@ public sealed partial record Pet
             string? p4 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
             var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
-            while (s_members.Next(ref reader, ref seen, out var index))
+            while (s_members.Next(ref reader, ref seen, ref additional, out var index))
             {
                 switch (index)
                 {
@@ -154,11 +154,6 @@ public sealed partial record Pet
                         p4 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "Pet", "nickname");
                         continue;
                 }
-
-                var name = reader.GetString()!;
-                reader.Read();
-                additional ??= new(global::System.StringComparer.Ordinal);
-                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             s_members.EnsureRequired(in seen);

@@ -45,7 +45,7 @@ public sealed partial record UploadPetPhotoRequestCrop
             int? p1 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
             var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
-            while (s_members.Next(ref reader, ref seen, out var index))
+            while (s_members.Next(ref reader, ref seen, ref additional, out var index))
             {
                 switch (index)
                 {
@@ -56,11 +56,6 @@ public sealed partial record UploadPetPhotoRequestCrop
                         p1 = global::SpecClients.Runtime.Json.JsonRead.Int32OrNull(ref reader, "UploadPetPhotoRequestCrop", "y");
                         continue;
                 }
-
-                var name = reader.GetString()!;
-                reader.Read();
-                additional ??= new(global::System.StringComparer.Ordinal);
-                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new UploadPetPhotoRequestCrop

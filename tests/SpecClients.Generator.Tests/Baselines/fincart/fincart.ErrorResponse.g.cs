@@ -75,7 +75,7 @@ public sealed partial record ErrorResponse
             global::System.Collections.Generic.IReadOnlyList<string>? p4 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
             var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
-            while (s_members.Next(ref reader, ref seen, out var index))
+            while (s_members.Next(ref reader, ref seen, ref additional, out var index))
             {
                 switch (index)
                 {
@@ -102,11 +102,6 @@ public sealed partial record ErrorResponse
                                     global::SpecClients.Runtime.Json.JsonRead.String(ref r1, "ErrorResponse", "errors"));
                         continue;
                 }
-
-                var name = reader.GetString()!;
-                reader.Read();
-                additional ??= new(global::System.StringComparer.Ordinal);
-                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new ErrorResponse

@@ -65,7 +65,7 @@ public sealed partial record OrderLog
             string? p3 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
             var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
-            while (s_members.Next(ref reader, ref seen, out var index))
+            while (s_members.Next(ref reader, ref seen, ref additional, out var index))
             {
                 switch (index)
                 {
@@ -82,11 +82,6 @@ public sealed partial record OrderLog
                         p3 = global::SpecClients.Runtime.Json.JsonRead.StringOrNull(ref reader, "OrderLog", "by");
                         continue;
                 }
-
-                var name = reader.GetString()!;
-                reader.Read();
-                additional ??= new(global::System.StringComparer.Ordinal);
-                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new OrderLog

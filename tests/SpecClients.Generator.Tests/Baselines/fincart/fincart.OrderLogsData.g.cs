@@ -44,7 +44,7 @@ public sealed partial record OrderLogsData
             global::System.Collections.Generic.IReadOnlyList<global::SpecClients.Generated.Fincart.OrderLog>? p0 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
             var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
-            while (s_members.Next(ref reader, ref seen, out var index))
+            while (s_members.Next(ref reader, ref seen, ref additional, out var index))
             {
                 switch (index)
                 {
@@ -58,11 +58,6 @@ public sealed partial record OrderLogsData
                                 global::SpecClients.Generated.Fincart.OrderLog.JsonConverter.ReadValue);
                         continue;
                 }
-
-                var name = reader.GetString()!;
-                reader.Read();
-                additional ??= new(global::System.StringComparer.Ordinal);
-                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new OrderLogsData

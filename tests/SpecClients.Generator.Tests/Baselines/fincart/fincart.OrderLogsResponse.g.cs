@@ -58,7 +58,7 @@ public sealed partial record OrderLogsResponse
             global::SpecClients.Generated.Fincart.OrderLogsData? p2 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
             var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
-            while (s_members.Next(ref reader, ref seen, out var index))
+            while (s_members.Next(ref reader, ref seen, ref additional, out var index))
             {
                 switch (index)
                 {
@@ -74,11 +74,6 @@ public sealed partial record OrderLogsResponse
                             : global::SpecClients.Generated.Fincart.OrderLogsData.JsonConverter.ReadValue(ref reader);
                         continue;
                 }
-
-                var name = reader.GetString()!;
-                reader.Read();
-                additional ??= new(global::System.StringComparer.Ordinal);
-                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new OrderLogsResponse

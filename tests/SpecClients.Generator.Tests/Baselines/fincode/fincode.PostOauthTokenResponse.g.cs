@@ -55,7 +55,7 @@ public sealed partial record PostOauthTokenResponse
             global::SpecClients.Generated.Fincode.PostOauthTokenResponseData? p3 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
             var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
-            while (s_members.Next(ref reader, ref seen, out var index))
+            while (s_members.Next(ref reader, ref seen, ref additional, out var index))
             {
                 switch (index)
                 {
@@ -76,11 +76,6 @@ public sealed partial record PostOauthTokenResponse
                             : global::SpecClients.Generated.Fincode.PostOauthTokenResponseData.JsonConverter.ReadValue(ref reader);
                         continue;
                 }
-
-                var name = reader.GetString()!;
-                reader.Read();
-                additional ??= new(global::System.StringComparer.Ordinal);
-                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new PostOauthTokenResponse

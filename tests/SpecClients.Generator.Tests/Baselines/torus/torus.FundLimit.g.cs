@@ -175,7 +175,7 @@ public sealed partial record FundLimit
             double? p18 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
             var seen = default(global::SpecClients.Runtime.Json.JsonMemberSet);
-            while (s_members.Next(ref reader, ref seen, out var index))
+            while (s_members.Next(ref reader, ref seen, ref additional, out var index))
             {
                 switch (index)
                 {
@@ -237,11 +237,6 @@ public sealed partial record FundLimit
                         p18 = global::SpecClients.Runtime.Json.JsonRead.DoubleOrNull(ref reader, "FundLimit", "sod_unclear_bal");
                         continue;
                 }
-
-                var name = reader.GetString()!;
-                reader.Read();
-                additional ??= new(global::System.StringComparer.Ordinal);
-                additional[name] = global::SpecClients.Runtime.Json.JsonRead.Element(ref reader);
             }
 
             return new FundLimit
