@@ -73,6 +73,9 @@ internal static class KnownTypes
     /// <summary>The base of generated converters, <c>GeneratedJsonConverter&lt;T&gt;</c> without its type argument.</summary>
     public const string GeneratedJsonConverter = RuntimeJson + "GeneratedJsonConverter";
 
+    /// <summary>An extensible enum's table of listed values, <c>KnownValues&lt;T&gt;</c> without its type argument.</summary>
+    public const string KnownValues = RuntimeJson + "KnownValues";
+
     /// <summary>The base of generated unions, <c>GeneratedUnion&lt;TSelf, TCases&gt;</c> without its type arguments.</summary>
     public const string GeneratedUnion = RuntimeJson + "GeneratedUnion";
 

@@ -31,23 +31,11 @@ public readonly struct CatHuntingSkill : global::System.IEquatable<CatHuntingSki
     /// <summary>Wire value <c>aggressive</c>.</summary>
     public static CatHuntingSkill Aggressive { get; } = new("aggressive");
 
+    private static readonly global::SpecClients.Runtime.Json.KnownValues<string> s_known =
+        new(new string[] { "clueless", "lazy", "adventurous", "aggressive" });
+
     /// <summary>Whether the spec lists this value (one of the static properties).</summary>
-    public bool IsKnown
-    {
-        get
-        {
-            switch (_value)
-            {
-                case "clueless":
-                case "lazy":
-                case "adventurous":
-                case "aggressive":
-                    return true;
-                default:
-                    return false;
-            }
-        }
-    }
+    public bool IsKnown => s_known.Contains(_value);
 
     /// <summary>The value as the API writes it.</summary>
     public string ToWireValue() => global::SpecClients.Runtime.Json.JsonRead.EnumText(_value, "CatHuntingSkill");

@@ -161,66 +161,16 @@ public readonly struct Currency : global::System.IEquatable<Currency>
     /// <summary>Wire value <c>a b</c>.</summary>
     public static Currency AB3 { get; } = new("a b");
 
-    /// <summary>Whether the spec lists this value (one of the static properties).</summary>
-    public bool IsKnown
-    {
-        get
+    private static readonly global::SpecClients.Runtime.Json.KnownValues<string> s_known =
+        new(new string[]
         {
-            switch (_value)
-            {
-                case "USD":
-                case "usd":
-                case "EUR":
-                case "GBP":
-                case "JPY":
-                case "CHF":
-                case "AUD":
-                case "CAD":
-                case "NZD":
-                case "SEK":
-                case "NOK":
-                case "DKK":
-                case "PLN":
-                case "CZK":
-                case "HUF":
-                case "RON":
-                case "BGN":
-                case "HRK":
-                case "ISK":
-                case "TRY":
-                case "ZAR":
-                case "BRL":
-                case "MXN":
-                case "ARS":
-                case "CLP":
-                case "COP":
-                case "PEN":
-                case "INR":
-                case "IDR":
-                case "MYR":
-                case "PHP":
-                case "SGD":
-                case "THB":
-                case "VND":
-                case "KRW":
-                case "CNY":
-                case "HKD":
-                case "TWD":
-                case "AED":
-                case "SAR":
-                case "class":
-                case "default":
-                case "":
-                case "1st":
-                case "a-b":
-                case "a_b":
-                case "a b":
-                    return true;
-                default:
-                    return false;
-            }
-        }
-    }
+            "USD", "usd", "EUR", "GBP", "JPY", "CHF", "AUD", "CAD", "NZD", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "RON", "BGN", "HRK",
+            "ISK", "TRY", "ZAR", "BRL", "MXN", "ARS", "CLP", "COP", "PEN", "INR", "IDR", "MYR", "PHP", "SGD", "THB", "VND", "KRW", "CNY",
+            "HKD", "TWD", "AED", "SAR", "class", "default", "", "1st", "a-b", "a_b", "a b",
+        });
+
+    /// <summary>Whether the spec lists this value (one of the static properties).</summary>
+    public bool IsKnown => s_known.Contains(_value);
 
     /// <summary>The value as the API writes it.</summary>
     public string ToWireValue() => global::SpecClients.Runtime.Json.JsonRead.EnumText(_value, "Currency");

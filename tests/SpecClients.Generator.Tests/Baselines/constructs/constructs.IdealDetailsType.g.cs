@@ -22,20 +22,11 @@ public readonly struct IdealDetailsType : global::System.IEquatable<IdealDetails
     /// <summary>Wire value <c>ideal</c>.</summary>
     public static IdealDetailsType Ideal { get; } = new("ideal");
 
+    private static readonly global::SpecClients.Runtime.Json.KnownValues<string> s_known =
+        new(new string[] { "ideal" });
+
     /// <summary>Whether the spec lists this value (one of the static properties).</summary>
-    public bool IsKnown
-    {
-        get
-        {
-            switch (_value)
-            {
-                case "ideal":
-                    return true;
-                default:
-                    return false;
-            }
-        }
-    }
+    public bool IsKnown => s_known.Contains(_value);
 
     /// <summary>The value as the API writes it.</summary>
     public string ToWireValue() => global::SpecClients.Runtime.Json.JsonRead.EnumText(_value, "IdealDetailsType");

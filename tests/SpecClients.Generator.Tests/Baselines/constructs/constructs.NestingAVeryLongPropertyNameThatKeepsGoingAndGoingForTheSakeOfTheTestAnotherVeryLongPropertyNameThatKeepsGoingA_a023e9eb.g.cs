@@ -28,21 +28,11 @@ public readonly struct NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheS
     /// <summary>Wire value <c>y</c>.</summary>
     public static NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb Y { get; } = new("y");
 
+    private static readonly global::SpecClients.Runtime.Json.KnownValues<string> s_known =
+        new(new string[] { "x", "y" });
+
     /// <summary>Whether the spec lists this value (one of the static properties).</summary>
-    public bool IsKnown
-    {
-        get
-        {
-            switch (_value)
-            {
-                case "x":
-                case "y":
-                    return true;
-                default:
-                    return false;
-            }
-        }
-    }
+    public bool IsKnown => s_known.Contains(_value);
 
     /// <summary>The value as the API writes it.</summary>
     public string ToWireValue() => global::SpecClients.Runtime.Json.JsonRead.EnumText(_value, "NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb");

@@ -31,23 +31,11 @@ public readonly struct PaymentStatus : global::System.IEquatable<PaymentStatus>
     /// <summary>Wire value <c>cancelled</c>.</summary>
     public static PaymentStatus Cancelled { get; } = new("cancelled");
 
+    private static readonly global::SpecClients.Runtime.Json.KnownValues<string> s_known =
+        new(new string[] { "received", "authorised", "refused", "cancelled" });
+
     /// <summary>Whether the spec lists this value (one of the static properties).</summary>
-    public bool IsKnown
-    {
-        get
-        {
-            switch (_value)
-            {
-                case "received":
-                case "authorised":
-                case "refused":
-                case "cancelled":
-                    return true;
-                default:
-                    return false;
-            }
-        }
-    }
+    public bool IsKnown => s_known.Contains(_value);
 
     /// <summary>The value as the API writes it.</summary>
     public string ToWireValue() => global::SpecClients.Runtime.Json.JsonRead.EnumText(_value, "PaymentStatus");

@@ -22,20 +22,11 @@ public readonly struct PostOauthTokenRequestGrantType : global::System.IEquatabl
     /// <summary>Wire value <c>password</c>.</summary>
     public static PostOauthTokenRequestGrantType Password { get; } = new("password");
 
+    private static readonly global::SpecClients.Runtime.Json.KnownValues<string> s_known =
+        new(new string[] { "password" });
+
     /// <summary>Whether the spec lists this value (one of the static properties).</summary>
-    public bool IsKnown
-    {
-        get
-        {
-            switch (_value)
-            {
-                case "password":
-                    return true;
-                default:
-                    return false;
-            }
-        }
-    }
+    public bool IsKnown => s_known.Contains(_value);
 
     /// <summary>The value as the API writes it.</summary>
     public string ToWireValue() => global::SpecClients.Runtime.Json.JsonRead.EnumText(_value, "PostOauthTokenRequestGrantType");

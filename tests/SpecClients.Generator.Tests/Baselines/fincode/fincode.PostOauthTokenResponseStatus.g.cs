@@ -25,21 +25,11 @@ public readonly struct PostOauthTokenResponseStatus : global::System.IEquatable<
     /// <summary>Wire value <c>ERROR</c>.</summary>
     public static PostOauthTokenResponseStatus Error { get; } = new("ERROR");
 
+    private static readonly global::SpecClients.Runtime.Json.KnownValues<string> s_known =
+        new(new string[] { "SUCCESS", "ERROR" });
+
     /// <summary>Whether the spec lists this value (one of the static properties).</summary>
-    public bool IsKnown
-    {
-        get
-        {
-            switch (_value)
-            {
-                case "SUCCESS":
-                case "ERROR":
-                    return true;
-                default:
-                    return false;
-            }
-        }
-    }
+    public bool IsKnown => s_known.Contains(_value);
 
     /// <summary>The value as the API writes it.</summary>
     public string ToWireValue() => global::SpecClients.Runtime.Json.JsonRead.EnumText(_value, "PostOauthTokenResponseStatus");
