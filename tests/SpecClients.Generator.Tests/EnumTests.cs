@@ -125,9 +125,9 @@ public sealed class EnumTests
                 /// <summary>
                 /// Whenever there is time.
                 /// </summary>
-                public static Priority Low { get; } = new(1);
+                public static readonly Priority Low = new(1);
             """);
-        result.Source("enums.Color.g.cs").ShouldContain("public static Color XRay { get; } = new(\"x-ray\");");
+        result.Source("enums.Color.g.cs").ShouldContain("public static readonly Color XRay = new(\"x-ray\");");
         result.Source("enums.Status.g.cs").ShouldContain("public readonly struct Status");
     }
 

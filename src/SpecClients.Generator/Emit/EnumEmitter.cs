@@ -6,7 +6,7 @@ namespace SpecClients.Generator.Emit;
 
 /// <summary>
 /// Emits an enum and the mapping to and from its wire values: by default an extensible <c>readonly struct</c> (the listed
-/// values as static properties; any other value the API sends is kept and written back unchanged), or, with
+/// values as static readonly fields; any other value the API sends is kept and written back unchanged), or, with
 /// <c>SpecClients_Enums=strict</c>, a C# <c>enum</c> whose unknown values fail to read. Either way generated code reaches it
 /// through the same calls: <c>value.ToWireValue()</c> (text, for parameters), <c>value.ToWireNumber()</c> (integer enums),
 /// <c>{Name}Extensions.ReadJson</c> and <c>{Name}Extensions.JsonConverter</c>.
@@ -68,7 +68,9 @@ internal static class EnumEmitter
         {
             w.Line();
             MemberDoc(w, member);
-            w.Line($"public static {name} {member.Name} {{ get; }} = new({Literal(spec, member)});");
+            // Fields, as the design guidelines ask of predefined instances, not properties: a property adds an accessor
+            // method per value to compile, and enums of hundreds of values are common.
+            w.Line($"public static readonly {name} {member.Name} = new({Literal(spec, member)});");
         }
 
         // A table the runtime searches, not a switch or an `is a or b or …` pattern: the compiler hashes and emits a string
@@ -79,7 +81,7 @@ internal static class EnumEmitter
         w.ArrayInitializer($"new(new {valueType}[] ", spec.Members.Select(member => Literal(spec, member)).ToList(), ");", typed: true);
         w.Outdent();
         w.Line();
-        w.SummaryMarkup("Whether the spec lists this value (one of the static properties).");
+        w.SummaryMarkup("Whether the spec lists this value (one of the static fields).");
         w.Line("public bool IsKnown => s_known.Contains(_value);");
         w.Line();
         if (spec.IsInteger)

@@ -20,12 +20,12 @@ public readonly struct CardDetailsType : global::System.IEquatable<CardDetailsTy
     }
 
     /// <summary>Wire value <c>card</c>.</summary>
-    public static CardDetailsType Card { get; } = new("card");
+    public static readonly CardDetailsType Card = new("card");
 
     private static readonly global::SpecClients.Runtime.Json.KnownValues<string> s_known =
         new(new string[] { "card" });
 
-    /// <summary>Whether the spec lists this value (one of the static properties).</summary>
+    /// <summary>Whether the spec lists this value (one of the static fields).</summary>
     public bool IsKnown => s_known.Contains(_value);
 
     /// <summary>The value as the API writes it.</summary>

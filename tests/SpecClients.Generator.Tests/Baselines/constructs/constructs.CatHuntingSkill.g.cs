@@ -20,21 +20,21 @@ public readonly struct CatHuntingSkill : global::System.IEquatable<CatHuntingSki
     }
 
     /// <summary>Wire value <c>clueless</c>.</summary>
-    public static CatHuntingSkill Clueless { get; } = new("clueless");
+    public static readonly CatHuntingSkill Clueless = new("clueless");
 
     /// <summary>Wire value <c>lazy</c>.</summary>
-    public static CatHuntingSkill Lazy { get; } = new("lazy");
+    public static readonly CatHuntingSkill Lazy = new("lazy");
 
     /// <summary>Wire value <c>adventurous</c>.</summary>
-    public static CatHuntingSkill Adventurous { get; } = new("adventurous");
+    public static readonly CatHuntingSkill Adventurous = new("adventurous");
 
     /// <summary>Wire value <c>aggressive</c>.</summary>
-    public static CatHuntingSkill Aggressive { get; } = new("aggressive");
+    public static readonly CatHuntingSkill Aggressive = new("aggressive");
 
     private static readonly global::SpecClients.Runtime.Json.KnownValues<string> s_known =
         new(new string[] { "clueless", "lazy", "adventurous", "aggressive" });
 
-    /// <summary>Whether the spec lists this value (one of the static properties).</summary>
+    /// <summary>Whether the spec lists this value (one of the static fields).</summary>
     public bool IsKnown => s_known.Contains(_value);
 
     /// <summary>The value as the API writes it.</summary>

@@ -21,145 +21,145 @@ public readonly struct Currency : global::System.IEquatable<Currency>
     }
 
     /// <summary>Wire value <c>USD</c>.</summary>
-    public static Currency Usd { get; } = new("USD");
+    public static readonly Currency Usd = new("USD");
 
     /// <summary>Wire value <c>usd</c>.</summary>
-    public static Currency Usd2 { get; } = new("usd");
+    public static readonly Currency Usd2 = new("usd");
 
     /// <summary>Wire value <c>EUR</c>.</summary>
-    public static Currency Eur { get; } = new("EUR");
+    public static readonly Currency Eur = new("EUR");
 
     /// <summary>Wire value <c>GBP</c>.</summary>
-    public static Currency Gbp { get; } = new("GBP");
+    public static readonly Currency Gbp = new("GBP");
 
     /// <summary>Wire value <c>JPY</c>.</summary>
-    public static Currency Jpy { get; } = new("JPY");
+    public static readonly Currency Jpy = new("JPY");
 
     /// <summary>Wire value <c>CHF</c>.</summary>
-    public static Currency Chf { get; } = new("CHF");
+    public static readonly Currency Chf = new("CHF");
 
     /// <summary>Wire value <c>AUD</c>.</summary>
-    public static Currency Aud { get; } = new("AUD");
+    public static readonly Currency Aud = new("AUD");
 
     /// <summary>Wire value <c>CAD</c>.</summary>
-    public static Currency Cad { get; } = new("CAD");
+    public static readonly Currency Cad = new("CAD");
 
     /// <summary>Wire value <c>NZD</c>.</summary>
-    public static Currency Nzd { get; } = new("NZD");
+    public static readonly Currency Nzd = new("NZD");
 
     /// <summary>Wire value <c>SEK</c>.</summary>
-    public static Currency Sek { get; } = new("SEK");
+    public static readonly Currency Sek = new("SEK");
 
     /// <summary>Wire value <c>NOK</c>.</summary>
-    public static Currency Nok { get; } = new("NOK");
+    public static readonly Currency Nok = new("NOK");
 
     /// <summary>Wire value <c>DKK</c>.</summary>
-    public static Currency Dkk { get; } = new("DKK");
+    public static readonly Currency Dkk = new("DKK");
 
     /// <summary>Wire value <c>PLN</c>.</summary>
-    public static Currency Pln { get; } = new("PLN");
+    public static readonly Currency Pln = new("PLN");
 
     /// <summary>Wire value <c>CZK</c>.</summary>
-    public static Currency Czk { get; } = new("CZK");
+    public static readonly Currency Czk = new("CZK");
 
     /// <summary>Wire value <c>HUF</c>.</summary>
-    public static Currency Huf { get; } = new("HUF");
+    public static readonly Currency Huf = new("HUF");
 
     /// <summary>Wire value <c>RON</c>.</summary>
-    public static Currency Ron { get; } = new("RON");
+    public static readonly Currency Ron = new("RON");
 
     /// <summary>Wire value <c>BGN</c>.</summary>
-    public static Currency Bgn { get; } = new("BGN");
+    public static readonly Currency Bgn = new("BGN");
 
     /// <summary>Wire value <c>HRK</c>.</summary>
-    public static Currency Hrk { get; } = new("HRK");
+    public static readonly Currency Hrk = new("HRK");
 
     /// <summary>Wire value <c>ISK</c>.</summary>
-    public static Currency Isk { get; } = new("ISK");
+    public static readonly Currency Isk = new("ISK");
 
     /// <summary>Wire value <c>TRY</c>.</summary>
-    public static Currency Try { get; } = new("TRY");
+    public static readonly Currency Try = new("TRY");
 
     /// <summary>Wire value <c>ZAR</c>.</summary>
-    public static Currency Zar { get; } = new("ZAR");
+    public static readonly Currency Zar = new("ZAR");
 
     /// <summary>Wire value <c>BRL</c>.</summary>
-    public static Currency Brl { get; } = new("BRL");
+    public static readonly Currency Brl = new("BRL");
 
     /// <summary>Wire value <c>MXN</c>.</summary>
-    public static Currency Mxn { get; } = new("MXN");
+    public static readonly Currency Mxn = new("MXN");
 
     /// <summary>Wire value <c>ARS</c>.</summary>
-    public static Currency Ars { get; } = new("ARS");
+    public static readonly Currency Ars = new("ARS");
 
     /// <summary>Wire value <c>CLP</c>.</summary>
-    public static Currency Clp { get; } = new("CLP");
+    public static readonly Currency Clp = new("CLP");
 
     /// <summary>Wire value <c>COP</c>.</summary>
-    public static Currency Cop { get; } = new("COP");
+    public static readonly Currency Cop = new("COP");
 
     /// <summary>Wire value <c>PEN</c>.</summary>
-    public static Currency Pen { get; } = new("PEN");
+    public static readonly Currency Pen = new("PEN");
 
     /// <summary>Wire value <c>INR</c>.</summary>
-    public static Currency Inr { get; } = new("INR");
+    public static readonly Currency Inr = new("INR");
 
     /// <summary>Wire value <c>IDR</c>.</summary>
-    public static Currency Idr { get; } = new("IDR");
+    public static readonly Currency Idr = new("IDR");
 
     /// <summary>Wire value <c>MYR</c>.</summary>
-    public static Currency Myr { get; } = new("MYR");
+    public static readonly Currency Myr = new("MYR");
 
     /// <summary>Wire value <c>PHP</c>.</summary>
-    public static Currency Php { get; } = new("PHP");
+    public static readonly Currency Php = new("PHP");
 
     /// <summary>Wire value <c>SGD</c>.</summary>
-    public static Currency Sgd { get; } = new("SGD");
+    public static readonly Currency Sgd = new("SGD");
 
     /// <summary>Wire value <c>THB</c>.</summary>
-    public static Currency Thb { get; } = new("THB");
+    public static readonly Currency Thb = new("THB");
 
     /// <summary>Wire value <c>VND</c>.</summary>
-    public static Currency Vnd { get; } = new("VND");
+    public static readonly Currency Vnd = new("VND");
 
     /// <summary>Wire value <c>KRW</c>.</summary>
-    public static Currency Krw { get; } = new("KRW");
+    public static readonly Currency Krw = new("KRW");
 
     /// <summary>Wire value <c>CNY</c>.</summary>
-    public static Currency Cny { get; } = new("CNY");
+    public static readonly Currency Cny = new("CNY");
 
     /// <summary>Wire value <c>HKD</c>.</summary>
-    public static Currency Hkd { get; } = new("HKD");
+    public static readonly Currency Hkd = new("HKD");
 
     /// <summary>Wire value <c>TWD</c>.</summary>
-    public static Currency Twd { get; } = new("TWD");
+    public static readonly Currency Twd = new("TWD");
 
     /// <summary>Wire value <c>AED</c>.</summary>
-    public static Currency Aed { get; } = new("AED");
+    public static readonly Currency Aed = new("AED");
 
     /// <summary>Wire value <c>SAR</c>.</summary>
-    public static Currency Sar { get; } = new("SAR");
+    public static readonly Currency Sar = new("SAR");
 
     /// <summary>Wire value <c>class</c>.</summary>
-    public static Currency Class { get; } = new("class");
+    public static readonly Currency Class = new("class");
 
     /// <summary>Wire value <c>default</c>.</summary>
-    public static Currency Default { get; } = new("default");
+    public static readonly Currency Default = new("default");
 
     /// <summary>Wire value <c></c>.</summary>
-    public static Currency Value { get; } = new("");
+    public static readonly Currency Value = new("");
 
     /// <summary>Wire value <c>1st</c>.</summary>
-    public static Currency _1st { get; } = new("1st");
+    public static readonly Currency _1st = new("1st");
 
     /// <summary>Wire value <c>a-b</c>.</summary>
-    public static Currency AB { get; } = new("a-b");
+    public static readonly Currency AB = new("a-b");
 
     /// <summary>Wire value <c>a_b</c>.</summary>
-    public static Currency AB2 { get; } = new("a_b");
+    public static readonly Currency AB2 = new("a_b");
 
     /// <summary>Wire value <c>a b</c>.</summary>
-    public static Currency AB3 { get; } = new("a b");
+    public static readonly Currency AB3 = new("a b");
 
     private static readonly global::SpecClients.Runtime.Json.KnownValues<string> s_known =
         new(new string[]
@@ -169,7 +169,7 @@ public readonly struct Currency : global::System.IEquatable<Currency>
             "HKD", "TWD", "AED", "SAR", "class", "default", "", "1st", "a-b", "a_b", "a b",
         });
 
-    /// <summary>Whether the spec lists this value (one of the static properties).</summary>
+    /// <summary>Whether the spec lists this value (one of the static fields).</summary>
     public bool IsKnown => s_known.Contains(_value);
 
     /// <summary>The value as the API writes it.</summary>

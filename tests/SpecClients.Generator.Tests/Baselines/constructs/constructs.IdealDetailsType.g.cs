@@ -20,12 +20,12 @@ public readonly struct IdealDetailsType : global::System.IEquatable<IdealDetails
     }
 
     /// <summary>Wire value <c>ideal</c>.</summary>
-    public static IdealDetailsType Ideal { get; } = new("ideal");
+    public static readonly IdealDetailsType Ideal = new("ideal");
 
     private static readonly global::SpecClients.Runtime.Json.KnownValues<string> s_known =
         new(new string[] { "ideal" });
 
-    /// <summary>Whether the spec lists this value (one of the static properties).</summary>
+    /// <summary>Whether the spec lists this value (one of the static fields).</summary>
     public bool IsKnown => s_known.Contains(_value);
 
     /// <summary>The value as the API writes it.</summary>

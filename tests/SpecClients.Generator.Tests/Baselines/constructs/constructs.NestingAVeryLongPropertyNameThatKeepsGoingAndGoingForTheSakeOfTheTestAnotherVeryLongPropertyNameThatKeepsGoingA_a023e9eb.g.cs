@@ -23,15 +23,15 @@ public readonly struct NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheS
     }
 
     /// <summary>Wire value <c>x</c>.</summary>
-    public static NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb X { get; } = new("x");
+    public static readonly NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb X = new("x");
 
     /// <summary>Wire value <c>y</c>.</summary>
-    public static NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb Y { get; } = new("y");
+    public static readonly NestingAVeryLongPropertyNameThatKeepsGoingAndGoingForTheSakeOfTheTestAnotherVeryLongPropertyNameThatKeepsGoingA_a023e9eb Y = new("y");
 
     private static readonly global::SpecClients.Runtime.Json.KnownValues<string> s_known =
         new(new string[] { "x", "y" });
 
-    /// <summary>Whether the spec lists this value (one of the static properties).</summary>
+    /// <summary>Whether the spec lists this value (one of the static fields).</summary>
     public bool IsKnown => s_known.Contains(_value);
 
     /// <summary>The value as the API writes it.</summary>

@@ -20,21 +20,21 @@ public readonly struct PaymentStatus : global::System.IEquatable<PaymentStatus>
     }
 
     /// <summary>Wire value <c>received</c>.</summary>
-    public static PaymentStatus Received { get; } = new("received");
+    public static readonly PaymentStatus Received = new("received");
 
     /// <summary>Wire value <c>authorised</c>.</summary>
-    public static PaymentStatus Authorised { get; } = new("authorised");
+    public static readonly PaymentStatus Authorised = new("authorised");
 
     /// <summary>Wire value <c>refused</c>.</summary>
-    public static PaymentStatus Refused { get; } = new("refused");
+    public static readonly PaymentStatus Refused = new("refused");
 
     /// <summary>Wire value <c>cancelled</c>.</summary>
-    public static PaymentStatus Cancelled { get; } = new("cancelled");
+    public static readonly PaymentStatus Cancelled = new("cancelled");
 
     private static readonly global::SpecClients.Runtime.Json.KnownValues<string> s_known =
         new(new string[] { "received", "authorised", "refused", "cancelled" });
 
-    /// <summary>Whether the spec lists this value (one of the static properties).</summary>
+    /// <summary>Whether the spec lists this value (one of the static fields).</summary>
     public bool IsKnown => s_known.Contains(_value);
 
     /// <summary>The value as the API writes it.</summary>

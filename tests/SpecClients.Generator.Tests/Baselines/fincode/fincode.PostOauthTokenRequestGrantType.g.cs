@@ -20,12 +20,12 @@ public readonly struct PostOauthTokenRequestGrantType : global::System.IEquatabl
     }
 
     /// <summary>Wire value <c>password</c>.</summary>
-    public static PostOauthTokenRequestGrantType Password { get; } = new("password");
+    public static readonly PostOauthTokenRequestGrantType Password = new("password");
 
     private static readonly global::SpecClients.Runtime.Json.KnownValues<string> s_known =
         new(new string[] { "password" });
 
-    /// <summary>Whether the spec lists this value (one of the static properties).</summary>
+    /// <summary>Whether the spec lists this value (one of the static fields).</summary>
     public bool IsKnown => s_known.Contains(_value);
 
     /// <summary>The value as the API writes it.</summary>

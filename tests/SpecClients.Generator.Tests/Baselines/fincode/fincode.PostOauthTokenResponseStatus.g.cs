@@ -20,15 +20,15 @@ public readonly struct PostOauthTokenResponseStatus : global::System.IEquatable<
     }
 
     /// <summary>Wire value <c>SUCCESS</c>.</summary>
-    public static PostOauthTokenResponseStatus Success { get; } = new("SUCCESS");
+    public static readonly PostOauthTokenResponseStatus Success = new("SUCCESS");
 
     /// <summary>Wire value <c>ERROR</c>.</summary>
-    public static PostOauthTokenResponseStatus Error { get; } = new("ERROR");
+    public static readonly PostOauthTokenResponseStatus Error = new("ERROR");
 
     private static readonly global::SpecClients.Runtime.Json.KnownValues<string> s_known =
         new(new string[] { "SUCCESS", "ERROR" });
 
-    /// <summary>Whether the spec lists this value (one of the static properties).</summary>
+    /// <summary>Whether the spec lists this value (one of the static fields).</summary>
     public bool IsKnown => s_known.Contains(_value);
 
     /// <summary>The value as the API writes it.</summary>
