@@ -537,13 +537,8 @@ internal static class ClientEmitter
                 w.List("request.SetJsonBody(", new[] { bodyName, write, SourceWriter.Literal(body.MediaType) }, ");");
                 break;
             case BodyKind.Form:
-                w.Line($"var form = new {List}<{KeyValuePair}<string, string?>>();");
-                foreach (var field in body.FormFields)
-                {
-                    EmitFormField(w, field, "pair", "form.Add(new(", "));");
-                }
-
-                w.Line("request.SetFormBody(form);");
+                // Through the record's JSON writer: the runtime makes each member a field (deepObject below the top).
+                w.List($"request.SetFormBody({ParameterFormat}.Form(", new[] { bodyName, JsonCode.WriteAction(body.Type) }, "));");
                 break;
             case BodyKind.Multipart:
                 // Locals start "__" and a capital: a parameter's local is "__" and its camelCase name, so none can clash.
@@ -552,7 +547,7 @@ internal static class ClientEmitter
                 {
                     if (field.DeepObject && field.Type.Kind != TypeKind.File)
                     {
-                        EmitFormField(w, field, "__Pair", "__Parts.AddText(", ");");
+                        EmitDeepObjectPart(w, field);
                     }
                     else
                     {
@@ -576,25 +571,22 @@ internal static class ClientEmitter
         }
     }
 
-    /// <summary>
-    /// A form field, or a multipart field sent as form fields are (<c>style: deepObject</c>), added with the call
-    /// <paramref name="addHead"/> name, value <paramref name="addTail"/>.
-    /// </summary>
-    private static void EmitFormField(SourceWriter w, FormFieldSpec field, string pair, string addHead, string addTail)
+    /// <summary>A multipart field sent as form fields are (<c>style: deepObject</c>): a text part per pair.</summary>
+    private static void EmitDeepObjectPart(SourceWriter w, FormFieldSpec field)
     {
         var local = "f_" + field.PropertyName;
         if (IsStructured(field.Type))
         {
             // Nested objects and arrays go as deepObject pairs (a[b]=1&a[c][0]=x), as Stripe's encoding asks.
             w.Open($"if (body.{field.PropertyName} is {{ }} {local})");
-            w.Open($"foreach (var {pair} in {DeepObject(field.WireName, field.Type, local)})");
-            w.Line($"{addHead}{pair}.Key, {pair}.Value{addTail}");
+            w.Open($"foreach (var __Pair in {DeepObject(field.WireName, field.Type, local)})");
+            w.Line("__Parts.AddText(__Pair.Key, __Pair.Value);");
             w.Close();
             w.Close();
             return;
         }
 
-        w.List(addHead, new[] { SourceWriter.Literal(field.WireName), TextValue(field, "body." + field.PropertyName, local) }, addTail);
+        w.List("__Parts.AddText(", new[] { SourceWriter.Literal(field.WireName), TextValue(field, "body." + field.PropertyName, local) }, ");");
     }
 
     /// <summary>A field formatted as text, or null when it is null.</summary>

@@ -318,6 +318,25 @@ public static class JsonWrite
         }
     }
 
+    /// <summary>
+    /// Writes one value as JSON into this thread's pooled buffer and gives <paramref name="use"/> its root, then clears
+    /// the buffer: no copy of the bytes outlives the call, which matters for bodies that hold secrets.
+    /// </summary>
+    internal static TResult WithElement<T, TResult>(T value, JsonWriteAction<T> write, Func<JsonElement, TResult> use)
+    {
+        var pooled = PooledJsonWriter.Rent(WriterOptions);
+        try
+        {
+            write(pooled.Writer, value);
+            using var document = JsonDocument.Parse(pooled.Complete().AsMemory());
+            return use(document.RootElement);
+        }
+        finally
+        {
+            pooled.Return();
+        }
+    }
+
     /// <summary>Parses UTF-8 JSON bytes into one value.</summary>
     /// <typeparam name="T">The value type.</typeparam>
     /// <param name="json">The JSON bytes.</param>

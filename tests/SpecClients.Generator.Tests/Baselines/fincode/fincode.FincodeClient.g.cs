@@ -137,11 +137,9 @@ public sealed partial class FincodeClient
         var request = new global::SpecClients.Runtime.Http.ApiRequest("post/oauth/token", global::System.Net.Http.HttpMethod.Post, "/oauth/token");
         if (body is not null)
         {
-            var form = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string?>>();
-            form.Add(new("username", body.Username));
-            form.Add(new("password", body.Password));
-            form.Add(new("grant_type", body.GrantType is { } f_GrantType ? f_GrantType.ToWireValue() : null));
-            request.SetFormBody(form);
+            request.SetFormBody(global::SpecClients.Runtime.Json.ParameterFormat.Form(
+                body,
+                global::SpecClients.Generated.Fincode.PostOauthTokenRequest.JsonConverter.WriteValue));
         }
         request.Security = s_security0;
         request.Servers = s_servers0;
