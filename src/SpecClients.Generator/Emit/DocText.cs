@@ -11,13 +11,13 @@ internal static class DocText
     /// </summary>
     public static string Inline(string text)
     {
-        var endsLine = false;
+        var replaces = false;
         foreach (var c in text)
         {
-            endsLine |= SourceWriter.IsControlOrLineBreak(c);
+            replaces |= SourceWriter.IsControlOrLineBreak(c);
         }
 
-        if (!endsLine)
+        if (!replaces)
         {
             return SourceWriter.EscapeXml(text);
         }

@@ -118,7 +118,7 @@ internal sealed class SourceWriter
     /// Writes markup as <c>///</c> lines, split at spaces (never inside a <c>&lt;…&gt;</c> tag) to fit
     /// <see cref="MaxLineLength"/>; a word longer than a line stays whole. Each line is appended straight from
     /// <paramref name="markup"/>: doc comments are a quarter of a large spec's output, and a string per line would be
-    /// garbage the compiler's server GC pays for in fresh pages.
+    /// garbage for the compiler's collector, in every build that runs the generator.
     /// </summary>
     public SourceWriter DocMarkupLines(string markup)
     {
