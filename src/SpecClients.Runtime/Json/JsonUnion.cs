@@ -280,12 +280,8 @@ public static class JsonUnion
     /// <param name="value">The value.</param>
     /// <param name="write">Writes the value.</param>
     /// <returns>The JSON value.</returns>
-    public static JsonElement ToElement<T>(T value, JsonWriteAction<T> write)
-    {
-        var bytes = JsonWrite.ToUtf8Bytes(value, write);
-        using var document = JsonDocument.Parse(bytes);
-        return document.RootElement.Clone();
-    }
+    public static JsonElement ToElement<T>(T value, JsonWriteAction<T> write) =>
+        JsonWrite.WithElement(value, write, root => root.Clone());
 
     /// <summary>Converts between two generated types through their JSON (a base type and a subtype of it).</summary>
     /// <typeparam name="TFrom">The type converted from.</typeparam>
