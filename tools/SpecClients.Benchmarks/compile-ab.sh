@@ -7,10 +7,13 @@
 # STEADY=1 compiles on one thread (/parallel-) with the workstation, non-concurrent GC: slower than a real build, but
 # its CPU time varies by a few percent between identical runs instead of up to 25 %, which is what an A/B of two
 # emitter versions needs.
-# STEADY=1 also prints what the compiler allocated (GC.GetTotalAllocatedBytes, from a startup hook built into the work
-# folder): it repeats within a fraction of a percent whatever else the machine does, so it shows exactly how much less
-# the compiler builds after a change. It is not its time: on 6 December a change that cut it by 14 % on Stripe left
-# csc's time where it was (docs/performance.md), so a change is kept for time only when the times show it.
+# Every run also prints, from a startup hook built into the work folder, what the compiler allocated
+# (GC.GetTotalAllocatedBytes), how long its garbage collections paused it (GC.GetTotalPauseDuration) and how long its
+# JIT compiler worked (JitInfo.GetCompilationTime, background tiering included). The allocation repeats within a
+# fraction of a percent whatever else the machine does, so it shows exactly how much less the compiler builds after a
+# change. It is not its time: on 6 December a change that cut it by 14 % on Stripe left csc's time where it was
+# (docs/performance.md), so a change is kept for time only when the times show it. The pause and JIT figures say where
+# a run's time did not go: into the compiler's own work.
 # ANALYZERS=0 leaves out the SDK's analyzers and source generators a consumer's build runs (to see the compiler alone).
 # CSC_ARGS adds compiler arguments to every run, e.g. CSC_ARGS=/doc:/tmp/doc.xml for a build that writes the XML
 # documentation file (GenerateDocumentationFile), which makes the compiler parse and check every doc comment.
@@ -67,13 +70,13 @@ PY
 csc=$(grep -m1 -oE '/usr/[^ ]*/Roslyn/bincore/csc' "$work/capture.log")
 echo "machine: $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); compiler: $csc.dll"
 steady=()
-hook=()
 if [ -n "${STEADY:-}" ]; then
   export DOTNET_gcServer=0 DOTNET_gcConcurrent=0
   steady=(/parallel-)
-  # A startup hook that reports, as the compiler exits, how much it allocated.
-  mkdir -p "$work/hook"
-  cat > "$work/hook/AllocationReport.csproj" <<XML
+fi
+# A startup hook that reports, as the compiler exits, what it allocated, its GC pauses and its JIT time.
+mkdir -p "$work/hook"
+cat > "$work/hook/RunReport.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
     <TargetFramework>net10.0</TargetFramework>
@@ -81,26 +84,33 @@ if [ -n "${STEADY:-}" ]; then
   </PropertyGroup>
 </Project>
 XML
-  cat > "$work/hook/StartupHook.cs" <<'CS'
+cat > "$work/hook/StartupHook.cs" <<'CS'
+using System;
+using System.Globalization;
+
 internal static class StartupHook
 {
-    public static void Initialize() => System.AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    public static void Initialize() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         System.IO.File.WriteAllText(
-            System.Environment.GetEnvironmentVariable("ALLOCATION_REPORT")!,
-            (System.GC.GetTotalAllocatedBytes(precise: true) / 1048576.0).ToString("F1", System.Globalization.CultureInfo.InvariantCulture));
+            Environment.GetEnvironmentVariable("RUN_REPORT")!,
+            string.Format(
+                CultureInfo.InvariantCulture,
+                "{0:F1} MiB allocated, GC pauses {1:F2} s, JIT {2:F2} s",
+                GC.GetTotalAllocatedBytes(precise: true) / 1048576.0,
+                GC.GetTotalPauseDuration().TotalSeconds,
+                System.Runtime.JitInfo.GetCompilationTime().TotalSeconds));
 }
 CS
-  dotnet build "$work/hook/AllocationReport.csproj" -c Release -o "$work/hook/bin" -nodeReuse:false > "$work/hook.log" 2>&1 \
-    || { tail -20 "$work/hook.log"; exit 1; }
-  hook=(env "DOTNET_STARTUP_HOOKS=$work/hook/bin/AllocationReport.dll" "ALLOCATION_REPORT=$work/allocated.txt")
-fi
+dotnet build "$work/hook/RunReport.csproj" -c Release -o "$work/hook/bin" -nodeReuse:false > "$work/hook.log" 2>&1 \
+  || { tail -20 "$work/hook.log"; exit 1; }
+hook=(env "DOTNET_STARTUP_HOOKS=$work/hook/bin/RunReport.dll" "RUN_REPORT=$work/report.txt")
 read -r -a extra <<< "${CSC_ARGS:-}"
 for round in $(seq "${ROUNDS:-2}"); do
   for dir in "$@"; do
     ls "$(realpath "$dir")"/*.cs > "$work/files.rsp"
-    rm -f "$work/allocated.txt"
+    rm -f "$work/report.txt"
     result=$( { /usr/bin/time -f '%e s wall, %U+%S s CPU, %M KB' "${hook[@]}" dotnet "$csc.dll" "@$work/options.rsp" "${steady[@]}" "${extra[@]}" "@$work/files.rsp" > "$work/csc.out"; } 2>&1 || true)
-    if [ -s "$work/allocated.txt" ]; then result="$result, $(cat "$work/allocated.txt") MiB allocated"; fi
+    if [ -s "$work/report.txt" ]; then result="$result, $(cat "$work/report.txt")"; fi
     errors=$(grep -cE '(^|: )error CS' "$work/csc.out" || true)
     warnings=$(grep -cE '(^|: )warning CS' "$work/csc.out" || true)
     printf 'round %s  %-40s %s, %s errors, %s warnings\n' "$round" "$dir" "$result" "$errors" "$warnings"
